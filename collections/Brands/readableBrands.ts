@@ -1,0 +1,15 @@
+import type { Access } from 'payload'
+
+import { currentUser, hasRole, participantIdOf } from '../../access/user'
+import { READ_ALL_ROLES } from '../../engine/roles'
+import { resolveBrandIdForParticipant } from './resolveBrand'
+
+/** Staff read every brand; everyone else reads the default brand and the brand they are shown in. */
+export const readableBrands: Access = async ({ req }) => {
+  const user = currentUser(req)
+  if (!user) return false
+  if (hasRole(user, ...READ_ALL_ROLES)) return true
+  const participantId = participantIdOf(user)
+  const own = participantId === null ? null : await resolveBrandIdForParticipant(req, participantId)
+  return { or: [{ isDefault: { equals: true } }, ...(own === null ? [] : [{ id: { equals: own } }])] }
+}

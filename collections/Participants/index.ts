@@ -1,0 +1,83 @@
+import type { CollectionConfig } from 'payload'
+
+import { createByRoles, readOwnSubtree, writeBelowOwn } from '../../access/subtree'
+import { auditChange } from '../../hooks/audit/auditChange'
+import { auditDelete } from '../../hooks/audit/auditDelete'
+import { KIND_LABELS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from '../../engine/participants'
+import { NETWORK_EDITOR_ROLES } from '../../engine/roles'
+import { moneyField } from '../../fields/money'
+import { placeInTree } from './hooks/placeInTree'
+import { rebaseSubtree } from './hooks/rebaseSubtree'
+import { refuseDeleteInUse } from './hooks/refuseDeleteInUse'
+
+/** Every payee in the network, companies and people, in one tree. */
+export const Participants: CollectionConfig = {
+  slug: 'participants',
+  admin: {
+    useAsTitle: 'name',
+    group: 'Network',
+    defaultColumns: ['name', 'kind', 'parent', 'territory', 'status', 'joinedOn'],
+    listSearchableFields: ['name', 'code', 'email'],
+  },
+  access: {
+    read: readOwnSubtree('path'),
+    create: createByRoles(NETWORK_EDITOR_ROLES),
+    update: writeBelowOwn('path', 'id'),
+    delete: writeBelowOwn('path', 'id'),
+  },
+  hooks: {
+    beforeChange: [placeInTree],
+    afterChange: [rebaseSubtree, auditChange],
+    beforeDelete: [refuseDeleteInUse],
+    afterDelete: [auditDelete],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'code', type: 'text', unique: true, index: true, admin: { description: 'A short reference used in imports and statements, e.g. DLR-0042.' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: PARTICIPANT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] })),
+    },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'participants',
+      index: true,
+      admin: { description: 'Who this participant sits beneath. Only the operating company has none.' },
+    },
+    {
+      name: 'path',
+      type: 'text',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Ids from the root down to this participant.' },
+      access: { create: () => false, update: () => false },
+    },
+    { name: 'territory', type: 'relationship', relationTo: 'territories', index: true },
+    {
+      name: 'brand',
+      type: 'relationship',
+      relationTo: 'brands',
+      admin: { description: 'Only client owners (operating company, partners, territory owners) carry a brand; everyone beneath them inherits it.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      options: PARTICIPANT_STATUSES.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+    },
+    { name: 'joinedOn', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'email', type: 'email' },
+    { name: 'currency', type: 'text', required: true, defaultValue: 'USD', admin: { description: 'ISO 4217 code of the currency this participant is paid in.' } },
+    moneyField({ name: 'minimumPayout', label: 'Minimum payout', description: 'Balances below this are carried forward instead of paid.', defaultValue: '0.0000' }),
+    {
+      name: 'children',
+      type: 'join',
+      collection: 'participants',
+      on: 'parent',
+      admin: { defaultColumns: ['name', 'kind', 'status'] },
+    },
+  ],
+}

@@ -1,0 +1,21 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../access/authenticated'
+import { companyAdmins } from '../access/companyAdmins'
+import { auditChange } from '../hooks/audit/auditChange'
+import { auditDelete } from '../hooks/audit/auditDelete'
+
+/** The territory master: where sales are made and territory advertising applies. */
+export const Territories: CollectionConfig = {
+  slug: 'territories',
+  admin: { useAsTitle: 'name', group: 'Network', defaultColumns: ['code', 'name', 'country', 'active'] },
+  access: { read: authenticated, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
+  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  fields: [
+    { name: 'code', type: 'text', required: true, unique: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'country', type: 'text', required: true, defaultValue: 'US', admin: { description: 'ISO 3166 country code.' } },
+    { name: 'region', type: 'text' },
+    { name: 'active', type: 'checkbox', defaultValue: true },
+  ],
+}

@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+
+import { createByRoles } from '../../access/subtree'
+import { auditChange } from '../../hooks/audit/auditChange'
+import { auditDelete } from '../../hooks/audit/auditDelete'
+import { ROLE_LABELS, ROLES, USER_MANAGER_ROLES } from '../../engine/roles'
+import { deleteUsers, readUsers, updateUsers } from './access'
+import { guardRoleGrants } from './hooks/guardRoleGrants'
+
+/** Logins. Each belongs to a participant (which rows it sees) and holds one or more roles (what it may do). */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: { useAsTitle: 'email', group: 'Network', defaultColumns: ['email', 'name', 'participant', 'roles'] },
+  auth: {
+    depth: 0,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    useAPIKey: true,
+  },
+  access: {
+    read: readUsers,
+    create: createByRoles(USER_MANAGER_ROLES),
+    update: updateUsers,
+    delete: deleteUsers,
+    admin: ({ req }) => Boolean(req.user),
+  },
+  hooks: {
+    beforeChange: [guardRoleGrants],
+    afterChange: [auditChange],
+    afterDelete: [auditDelete],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'participant', type: 'relationship', relationTo: 'participants', required: true, index: true },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      saveToJWT: true,
+    },
+  ],
+}

@@ -1,0 +1,48 @@
+/** What changed between two versions of a document, for the append-only audit trail. */
+
+export type FieldChange = { field: string; before: unknown; after: unknown }
+
+/** Fields never copied into the trail; their changes are recorded as "[redacted]". */
+export const REDACTED_FIELDS = new Set(['password', 'hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', 'otpSecret'])
+
+/** Bookkeeping fields that change on every save and say nothing about the business. */
+export const IGNORED_FIELDS = new Set([
+  'updatedAt',
+  'createdAt',
+  'loginAttempts',
+  'lockUntil',
+  'sessions',
+  'resetPasswordExpiration',
+  '_verified',
+  '_verificationToken',
+])
+
+/** Reduces populated relationships to their ids so a re-populated document does not read as a change. */
+export function normalize(value: unknown): unknown {
+  if (value === undefined) return null
+  if (Array.isArray(value)) return value.map(normalize)
+  if (value && typeof value === 'object') {
+    if ('id' in value && Object.keys(value).length > 2) return (value as { id: unknown }).id
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value).sort()) out[key] = normalize((value as Record<string, unknown>)[key])
+    return out
+  }
+  return value
+}
+
+export function diffDocuments(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): FieldChange[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  const changes: FieldChange[] = []
+  for (const field of [...fields].sort()) {
+    if (field === 'id' || IGNORED_FIELDS.has(field)) continue
+    const b = normalize(before?.[field])
+    const a = normalize(after?.[field])
+    if (JSON.stringify(b) === JSON.stringify(a)) continue
+    if (REDACTED_FIELDS.has(field)) changes.push({ field, before: '[redacted]', after: '[redacted]' })
+    else changes.push({ field, before: b, after: a })
+  }
+  return changes
+}

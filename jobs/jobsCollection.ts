@@ -1,0 +1,36 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { nobody } from '../access/nobody'
+import { operationsStaff } from '../access/operationsStaff'
+
+/** Fields Accrue adds to Payload's jobs collection: who holds a job, its heartbeat, and live progress. */
+const trackingFields: Field[] = [
+  {
+    name: 'progress',
+    type: 'group',
+    admin: { position: 'sidebar', components: { Field: '/components/JobProgress#JobProgress' } },
+    fields: [
+      { name: 'done', type: 'number', defaultValue: 0 },
+      { name: 'total', type: 'number' },
+      { name: 'label', type: 'text' },
+      { name: 'counts', type: 'json' },
+    ],
+  },
+  { name: 'claimedBy', type: 'text', index: true, admin: { position: 'sidebar', readOnly: true } },
+  { name: 'heartbeatAt', type: 'date', index: true, admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+]
+
+/** Shows the queue in the admin (read-only, staff only) with live progress. */
+export function jobsCollectionOverrides({ defaultJobsCollection }: { defaultJobsCollection: CollectionConfig }): CollectionConfig {
+  return {
+    ...defaultJobsCollection,
+    admin: {
+      ...defaultJobsCollection.admin,
+      hidden: false,
+      group: 'System',
+      defaultColumns: ['taskSlug', 'processing', 'completedAt', 'hasError', 'claimedBy', 'createdAt'],
+    },
+    access: { read: operationsStaff, create: nobody, update: nobody, delete: nobody },
+    fields: [...defaultJobsCollection.fields, ...trackingFields],
+  }
+}

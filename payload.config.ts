@@ -1,0 +1,50 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { jobOperators } from './access/operationsStaff'
+import { AuditEvents } from './collections/AuditEvents'
+import { Brands } from './collections/Brands'
+import { Media } from './collections/Media'
+import { Participants } from './collections/Participants'
+import { ScheduleSlots } from './collections/ScheduleSlots'
+import { Schedules } from './collections/Schedules'
+import { Territories } from './collections/Territories'
+import { Users } from './collections/Users'
+import { migrations } from './db/migrations'
+import { moneyColumns } from './db/moneyColumns'
+import { databaseUrl } from './db/url'
+import { jobsCollectionOverrides } from './jobs/jobsCollection'
+import { tasks } from './jobs/tasks'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.PUBLIC_URL ?? '',
+  secret: process.env.PAYLOAD_SECRET ?? 'accrue-development-secret-change-me',
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Accrue' },
+  },
+  collections: [Participants, Users, Territories, Brands, Media, Schedules, ScheduleSlots, AuditEvents],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) },
+    push: false,
+    migrationDir: path.resolve(dirname, 'db/migrations'),
+    prodMigrations: migrations,
+    afterSchemaInit: [moneyColumns],
+  }),
+  jobs: {
+    tasks,
+    deleteJobOnComplete: false,
+    access: { run: jobOperators, queue: jobOperators, cancel: jobOperators },
+    jobsCollectionOverrides,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+  telemetry: false,
+  graphQL: { disable: false },
+})

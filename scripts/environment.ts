@@ -1,0 +1,44 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * Uses DATABASE_URL when it is set; otherwise starts the embedded PostgreSQL under ./.data (or ACCRUE_DATA_DIR)
+ * and exports its URL as DATABASE_URL for the config.
+ */
+export async function ensureDatabase(log: (line: string) => void, attach = false): Promise<EmbeddedDatabase | null> {
+  if (process.env.DATABASE_URL) {
+    log('Using the PostgreSQL server in DATABASE_URL.')
+    return null
+  }
+  const dataDir = path.resolve(process.env.ACCRUE_DATA_DIR ?? path.join(root, '.data'))
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
+  const db = await startEmbeddedPostgres({ dataDir, port, database: 'accrue', log, attach })
+  process.env.DATABASE_URL = db.url
+  process.env.MEDIA_DIR ??= path.join(dataDir, 'media')
+  log(`Embedded PostgreSQL is running on port ${port} with its data in ${dataDir}.`)
+  return db
+}
+
+/** Stops everything in order on Ctrl-C or SIGTERM: the app first, the database last. */
+export function onShutdown(steps: (() => Promise<void>)[], log: (line: string) => void): void {
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log(`${signal} received, shutting down …`)
+    for (const step of steps) {
+      try {
+        await step()
+      } catch (err) {
+        log(`shutdown step failed: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    }
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}

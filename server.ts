@@ -1,0 +1,79 @@
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import express from 'express'
+import type { Payload } from 'payload'
+
+import { bootPayload } from './db/bootstrap'
+import { startWorker, type RunningWorker } from './jobs/runWorker'
+import { startScheduler } from './jobs/scheduler'
+import { healthz, readyz } from './server/health'
+import { jobEvents } from './server/jobEvents'
+import { payloadRest } from './server/payloadRest'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+export type ServerOptions = {
+  port: number
+  host?: string
+  /** Serve the admin and portal through Next: 'production' needs a prior `next build`; false serves the API only. */
+  next: 'production' | 'dev' | false
+  /** Run the job worker and the scheduler in this process too (the one-command embedded default). */
+  jobs: boolean
+}
+
+export type RunningServer = { url: string; payload: Payload; close: () => Promise<void> }
+
+/**
+ * The web process: Express hosts /healthz, /readyz, the job-status event stream and Payload's REST API, and hands
+ * every other path (admin, portal, GraphQL) to Next.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const payload = await bootPayload()
+  const app = express()
+  app.disable('x-powered-by')
+  app.get('/healthz', healthz)
+  app.get('/readyz', readyz(payload))
+  app.get('/events/jobs', jobEvents(payload))
+  const rest = payloadRest(payload.config)
+  app.use('/api', (req, res, next) => (req.path.startsWith('/graphql') ? next() : rest(req, res).catch(next)))
+
+  let closeNext = async () => {}
+  if (options.next) {
+    const { default: next } = await import('next')
+    const nextApp = next({ dev: options.next === 'dev', dir: root, port: options.port, hostname: options.host ?? 'localhost' })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.use((req, res) => handle(req, res))
+    closeNext = async () => nextApp.close()
+  }
+
+  const server = http.createServer(app)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+
+  let worker: RunningWorker | null = null
+  let scheduler: { stop: () => Promise<void> } | null = null
+  if (options.jobs) {
+    worker = startWorker(payload)
+    scheduler = startScheduler(payload)
+  }
+
+  return {
+    url: `http://localhost:${port}`,
+    payload,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
+      await scheduler?.stop()
+      await worker?.stop()
+      await closeNext()
+      await payload.destroy()
+    },
+  }
+}
