@@ -26,7 +26,7 @@ export const AuditEvents: CollectionConfig = {
     },
     { name: 'collectionSlug', label: 'Collection', type: 'text', required: true, index: true },
     { name: 'documentId', type: 'text', required: true, index: true },
-    { name: 'actor', type: 'relationship', relationTo: 'users' },
+    { name: 'actorId', label: 'Who (user id)', type: 'number', index: true, admin: { description: 'Kept as a plain id so deleting a login never rewrites its history.' } },
     { name: 'actorLabel', label: 'Who', type: 'text', required: true },
     { name: 'summary', type: 'text' },
     { name: 'changes', type: 'json', admin: { description: 'Each changed field with its value before and after.' } },

@@ -26,7 +26,7 @@ export async function fireSlot(payload: Payload, schedule: Pick<ScheduleRow, 'id
       overrideAccess: true,
       req,
     })
-    const job = await payload.jobs.queue({ task: schedule.task as never, input: (schedule.input ?? {}) as never, req })
+    const job = (await payload.jobs.queue({ task: schedule.task as never, input: (schedule.input ?? {}) as never, req })) as { id: number | string }
     await payload.update({ collection: 'schedule-slots', id: slot.id, data: { jobId: String(job.id) }, overrideAccess: true, req })
     await payload.db.updateOne({ collection: 'schedules', id: schedule.id, data: { lastSlotAt: slotAt.toISOString() }, req })
     await commitTransaction(req)

@@ -1,4 +1,4 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { currentUser, hasRole, participantIdOf } from '../../access/user'
 import { READ_ALL_ROLES } from '../../engine/roles'
@@ -11,5 +11,7 @@ export const readableBrands: Access = async ({ req }) => {
   if (hasRole(user, ...READ_ALL_ROLES)) return true
   const participantId = participantIdOf(user)
   const own = participantId === null ? null : await resolveBrandIdForParticipant(req, participantId)
-  return { or: [{ isDefault: { equals: true } }, ...(own === null ? [] : [{ id: { equals: own } }])] }
+  const visible: Where[] = [{ isDefault: { equals: true } }]
+  if (own !== null) visible.push({ id: { equals: own } })
+  return { or: visible }
 }

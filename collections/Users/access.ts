@@ -1,11 +1,11 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { currentUser, hasRole, participantIdOf } from '../../access/user'
 import { READ_ALL_ROLES, USER_MANAGER_ROLES } from '../../engine/roles'
 import { subtreeWhere } from '../../access/subtree'
 
 /** Everyone reads their own login; staff read all; others read the logins of their own subtree. */
-export const readUsers: Access = ({ req }) => {
+export const readUsers: Access = ({ req }): boolean | Where => {
   const user = currentUser(req)
   if (!user) return false
   if (hasRole(user, ...READ_ALL_ROLES)) return true
@@ -15,7 +15,7 @@ export const readUsers: Access = ({ req }) => {
 }
 
 /** Everyone edits their own login (name, password); managers edit the logins of their own subtree. */
-export const updateUsers: Access = ({ req }) => {
+export const updateUsers: Access = ({ req }): boolean | Where => {
   const user = currentUser(req)
   if (!user) return false
   if (hasRole(user, 'company_admin')) return true

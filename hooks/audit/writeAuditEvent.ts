@@ -26,7 +26,7 @@ export async function writeAuditEvent({ req, action, collection, documentId, cha
       action,
       collectionSlug: collection,
       documentId: String(documentId),
-      actor: user?.collection === 'users' && typeof user.id === 'number' ? user.id : null,
+      actorId: user?.collection === 'users' && typeof user.id === 'number' ? user.id : null,
       actorLabel: user?.email ?? 'system',
       changes,
       summary: summary ?? `${action} ${collection} #${documentId}`,

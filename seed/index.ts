@@ -1,0 +1,58 @@
+import type { Payload } from 'payload'
+
+import { ROLE_LABELS } from '../engine/roles'
+import { logoSvg } from './logos'
+import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
+
+export type DemoLogin = { email: string; roles: string }
+
+/**
+ * Seeds the demo data once: territories, brands with logos, the network, one login per role, a schedule.
+ * Idempotent: when the operating company already exists nothing is written. Runs through the Local API so every
+ * hook (tree checks, audit trail) applies to demo data as to real data.
+ */
+export async function seedDemoData(payload: Payload, log: (line: string) => void = () => {}): Promise<DemoLogin[]> {
+  const logins = USERS.map((user) => ({ email: user.email, roles: user.roles.map((role) => ROLE_LABELS[role]).join(', ') }))
+  const existing = await payload.find({ collection: 'participants', where: { code: { equals: 'NW' } }, limit: 1, depth: 0 })
+  if (existing.totalDocs > 0) return logins
+  log('Seeding the demo data (first start only) …')
+
+  const territoryIds = new Map<string, number>()
+  for (const territory of TERRITORIES) {
+    const doc = await payload.create({ collection: 'territories', data: territory })
+    territoryIds.set(territory.code, doc.id as number)
+  }
+  const brandIds = new Map<string, number>()
+  for (const { key, ...brand } of BRANDS) {
+    const svg = logoSvg(brand.name, brand.primaryColor, '#ffffff')
+    const logo = await payload.create({
+      collection: 'media',
+      data: { alt: `${brand.name} logo` },
+      file: { data: svg, mimetype: 'image/svg+xml', name: `${key}-logo.svg`, size: svg.length },
+    })
+    const doc = await payload.create({ collection: 'brands', data: { ...brand, logo: logo.id } })
+    brandIds.set(key, doc.id as number)
+  }
+  const participantIds = new Map<string, number>()
+  for (const { parent, territory, brand, ...participant } of PARTICIPANTS) {
+    const doc = await payload.create({
+      collection: 'participants',
+      data: {
+        ...participant,
+        parent: parent ? participantIds.get(parent) : undefined,
+        territory: territory ? territoryIds.get(territory) : undefined,
+        brand: brand ? brandIds.get(brand) : undefined,
+      } as never,
+    })
+    participantIds.set(participant.code, doc.id as number)
+  }
+  for (const user of USERS) {
+    await payload.create({
+      collection: 'users',
+      data: { email: user.email, name: user.name, password: DEMO_PASSWORD, participant: participantIds.get(user.participant)!, roles: user.roles } as never,
+    })
+  }
+  for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never })
+  log(`Seeded ${PARTICIPANTS.length} participants, ${USERS.length} logins, ${BRANDS.length} brands and ${TERRITORIES.length} territories.`)
+  return logins
+}
