@@ -41,8 +41,3 @@ export async function reclaimAbandonedJobs(pool: Pool, timeoutSeconds: number): 
   )
   return result.rows.map((row) => row.id)
 }
-
-/** Payload's runner leaves `claimed_by` on finished jobs; clear it so the column means "held right now". */
-export async function release(pool: Pool, ids: number[]): Promise<void> {
-  if (ids.length > 0) await pool.query(`update payload_jobs set claimed_by = null where id = any($1::int[]) and not processing`, [ids])
-}

@@ -2,7 +2,7 @@ import os from 'node:os'
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
-import { beat, claimDueJobs, reclaimAbandonedJobs, release } from './claim'
+import { beat, claimDueJobs, reclaimAbandonedJobs } from './claim'
 
 export type WorkerOptions = {
   /** Jobs run at once by this process. */
@@ -48,7 +48,6 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
           payload.jobs.runByID({ id: jobId, silent: true }).catch((err) => payload.logger.error({ err, msg: `job ${jobId} crashed the runner` })),
         ),
       )
-      await release(pool, ids)
     }
   }
   const done = loop().finally(() => clearInterval(heartbeat))

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { ROLE_LABELS } from '../engine/roles'
 import { logoSvg } from './logos'
@@ -16,10 +16,24 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
   const existing = await payload.find({ collection: 'participants', where: { code: { equals: 'NW' } }, limit: 1, depth: 0 })
   if (existing.totalDocs > 0) return logins
   log('Seeding the demo data (first start only) …')
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    await writeDemoData(payload, req)
+    await commitTransaction(req)
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+  log(`Seeded ${PARTICIPANTS.length} participants, ${USERS.length} logins, ${BRANDS.length} brands and ${TERRITORIES.length} territories.`)
+  return logins
+}
 
+/** Everything in one transaction: a failed seed leaves nothing behind, and the next start seeds again. */
+async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<void> {
   const territoryIds = new Map<string, number>()
   for (const territory of TERRITORIES) {
-    const doc = await payload.create({ collection: 'territories', data: territory })
+    const doc = await payload.create({ collection: 'territories', data: territory, req })
     territoryIds.set(territory.code, doc.id as number)
   }
   const brandIds = new Map<string, number>()
@@ -29,8 +43,9 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
       collection: 'media',
       data: { alt: `${brand.name} logo` },
       file: { data: svg, mimetype: 'image/svg+xml', name: `${key}-logo.svg`, size: svg.length },
+      req,
     })
-    const doc = await payload.create({ collection: 'brands', data: { ...brand, logo: logo.id } })
+    const doc = await payload.create({ collection: 'brands', data: { ...brand, logo: logo.id }, req })
     brandIds.set(key, doc.id as number)
   }
   const participantIds = new Map<string, number>()
@@ -43,6 +58,7 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
         territory: territory ? territoryIds.get(territory) : undefined,
         brand: brand ? brandIds.get(brand) : undefined,
       } as never,
+      req,
     })
     participantIds.set(participant.code, doc.id as number)
   }
@@ -50,9 +66,8 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
     await payload.create({
       collection: 'users',
       data: { email: user.email, name: user.name, password: DEMO_PASSWORD, participant: participantIds.get(user.participant)!, roles: user.roles } as never,
+      req,
     })
   }
-  for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never })
-  log(`Seeded ${PARTICIPANTS.length} participants, ${USERS.length} logins, ${BRANDS.length} brands and ${TERRITORIES.length} territories.`)
-  return logins
+  for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
 }

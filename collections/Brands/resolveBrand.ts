@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { resolveBrandId } from '../../engine/brand'
 import { idsOnPath } from '../../engine/tree'
+import { pgIntArray } from '../../db/pgArray'
 import { sqlSession } from '../../db/transaction'
 
 /**
@@ -14,7 +15,7 @@ export async function resolveBrandIdForParticipant(req: PayloadRequest, particip
   const self = await db.execute(sql`select path from participants where id = ${participantId}`)
   const path = (self.rows[0] as { path: string | null } | undefined)?.path
   const ids = path ? idsOnPath(path) : [participantId]
-  const rows = await db.execute(sql`select id, brand_id from participants where id = any(${ids}::int[])`)
+  const rows = await db.execute(sql`select id, brand_id from participants where id = any(${pgIntArray(ids)}::int[])`)
   const brandById = new Map((rows.rows as { id: number; brand_id: number | null }[]).map((row) => [row.id, row.brand_id]))
   const fallback = await db.execute(sql`select id from brands where is_default limit 1`)
   const defaultId = (fallback.rows[0] as { id: number } | undefined)?.id ?? null

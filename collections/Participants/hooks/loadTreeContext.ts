@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { idsOnPath, type TreeNode } from '../../../engine/tree'
+import { pgIntArray } from '../../../db/pgArray'
 import { sqlSession } from '../../../db/transaction'
 
 /**
@@ -31,6 +32,6 @@ export async function namesOnPath(req: PayloadRequest, path: string | null | und
   if (!path) return new Map()
   const ids = idsOnPath(path)
   const db = await sqlSession(req)
-  const result = await db.execute(sql`select id, name from participants where id = any(${ids}::int[])`)
+  const result = await db.execute(sql`select id, name from participants where id = any(${pgIntArray(ids)}::int[])`)
   return new Map((result.rows as { id: number; name: string }[]).map((row) => [row.id, row.name]))
 }
