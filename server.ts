@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import express from 'express'
 import type { Payload } from 'payload'
 
-import { bootPayload } from './db/bootstrap'
+import { bootPayload, closePayload } from './db/bootstrap'
 import { startWorker, type RunningWorker } from './jobs/runWorker'
 import { startScheduler } from './jobs/scheduler'
 import { healthz, readyz } from './server/health'
@@ -73,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await scheduler?.stop()
       await worker?.stop()
       await closeNext()
-      await payload.destroy()
+      await closePayload(payload)
     },
   }
 }

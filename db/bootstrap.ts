@@ -20,3 +20,23 @@ export async function pendingMigrations(payload: Payload): Promise<string[]> {
   const done = new Set(applied.rows.map((row) => row.name))
   return (migrations as { name: string }[]).map((m) => m.name).filter((name) => !done.has(name))
 }
+
+/**
+ * Closes Payload and its PostgreSQL pool. Payload 3.90's destroy() leaves the pool open, and its connect() keeps
+ * one client checked out for good (to hang a reconnect listener on it), so `pool.end()` alone would wait forever:
+ * that client is released (destroyed) here, at shutdown, when nothing else runs on it.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: PoolInternals }).pool
+  await payload.destroy()
+  if (!pool || pool.ended) return
+  const idle = new Set(pool._idle.map((entry) => entry.client))
+  for (const client of pool._clients) if (!idle.has(client)) client.release(true)
+  await pool.end()
+}
+
+type PoolInternals = import('pg').Pool & {
+  ended: boolean
+  _clients: import('pg').PoolClient[]
+  _idle: { client: import('pg').PoolClient }[]
+}

@@ -15,6 +15,8 @@ export const IGNORED_FIELDS = new Set([
   'resetPasswordExpiration',
   '_verified',
   '_verificationToken',
+  'collection',
+  '_strategy',
 ])
 
 /** Reduces populated relationships to their ids so a re-populated document does not read as a change. */

@@ -30,8 +30,17 @@ export function moneyField({ name, label, description, defaultValue, required }:
       }
     },
     hooks: {
-      beforeChange: [({ value }) => (value === null || value === undefined || value === '' ? value : toStoredAmount(value, name))],
+      // Runs before `validate`: normalize what parses and leave the rest for `validate` to report by field.
+      beforeChange: [({ value }) => (value === null || value === undefined || value === '' ? value : normalizeOrKeep(value, name))],
     },
+  }
+}
+
+function normalizeOrKeep(value: unknown, field: string): unknown {
+  try {
+    return toStoredAmount(value, field)
+  } catch {
+    return value
   }
 }
 

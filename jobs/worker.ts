@@ -1,4 +1,4 @@
-import { bootPayload } from '../db/bootstrap'
+import { bootPayload, closePayload } from '../db/bootstrap'
 import { ensureDatabase, onShutdown } from '../scripts/environment'
 import { startWorker } from './runWorker'
 import { startScheduler } from './scheduler'
@@ -16,8 +16,8 @@ const payload = await bootPayload()
 const worker = startWorker(payload, { concurrency, exitWhenIdle, pollMs: exitWhenIdle ? 200 : 1_000 })
 const scheduler = exitWhenIdle ? null : startScheduler(payload)
 log(`worker ${worker.id} running (concurrency ${concurrency})`)
-onShutdown([async () => scheduler?.stop(), worker.stop, async () => payload.destroy(), async () => db?.stop()], log)
+onShutdown([async () => scheduler?.stop(), worker.stop, async () => closePayload(payload), async () => db?.stop()], log)
 await worker.done
-await payload.destroy()
+await closePayload(payload)
 await db?.stop()
 process.exit(0)

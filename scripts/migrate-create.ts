@@ -15,10 +15,10 @@ fs.chmodSync(dataDir, 0o755)
 const db = await startEmbeddedPostgres({ dataDir, port: 54400 + Math.floor(Math.random() * 500), database: 'accrue', log: () => {} })
 process.env.DATABASE_URL = db.url
 try {
-  const { bootPayload } = await import('../db/bootstrap')
+  const { bootPayload, closePayload } = await import('../db/bootstrap')
   const payload = await bootPayload()
   await payload.db.createMigration({ migrationName: name, payload, forceAcceptWarning: true })
-  await payload.destroy()
+  await closePayload(payload)
 } finally {
   await db.stop()
   fs.rmSync(dataDir, { recursive: true, force: true })

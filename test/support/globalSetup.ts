@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+import { startEmbeddedPostgres } from '../../db/embedded'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/**
+ * One throwaway embedded PostgreSQL for the whole run, under the system temp folder (which the server user can
+ * reach even when the checkout sits under /root). The committed migrations are applied once to a template
+ * database; each test file clones it (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-test-'))
+  fs.chmodSync(dataDir, 0o755)
+  const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'accrue_template', log: () => {} })
+  const adminUrl = db.url.replace(/\/accrue_template$/, '/postgres')
+
+  process.env.DATABASE_URL = db.url
+  const { bootPayload, closePayload } = await import('../../db/bootstrap')
+  const payload = await bootPayload()
+  await closePayload(payload)
+
+  project.provide('pgAdminUrl', adminUrl)
+  return async () => {
+    await db.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}

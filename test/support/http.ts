@@ -1,0 +1,56 @@
+import { DEMO_PASSWORD } from '../../seed/network'
+
+export type ApiResponse = { status: number; body: any }
+
+/** A logged-in REST client speaking real HTTP to the server under test. */
+export class Api {
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string | null,
+  ) {}
+
+  static async login(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Api> {
+    const res = await fetch(`${baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+    const body = (await res.json()) as { token?: string }
+    if (res.status !== 200 || !body.token) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(body)}`)
+    return new Api(baseUrl, body.token)
+  }
+
+  async request(method: string, path: string, data?: unknown): Promise<ApiResponse> {
+    const headers: Record<string, string> = {}
+    if (this.token) headers.authorization = `JWT ${this.token}`
+    if (data !== undefined) headers['content-type'] = 'application/json'
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: data === undefined ? undefined : JSON.stringify(data) })
+    const text = await res.text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body }
+  }
+
+  get(path: string) {
+    return this.request('GET', path)
+  }
+  post(path: string, data: unknown) {
+    return this.request('POST', path, data)
+  }
+  patch(path: string, data: unknown) {
+    return this.request('PATCH', path, data)
+  }
+  delete(path: string) {
+    return this.request('DELETE', path)
+  }
+}
+
+/** The message of the first field error in a Payload error response, with its field path. */
+export function fieldErrorOf(body: any): { path: string; message: string } | null {
+  const error = body?.errors?.[0]?.data?.errors?.[0]
+  return error ? { path: error.path ?? error.field, message: error.message } : null
+}
