@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { ROLES, ROOT_ONLY_ROLES, type Role } from '../../engine/roles'
+import { USERS } from '../../seed/network'
+import { startTestApp, type TestApp } from '../support/app'
+import { Api, fieldErrorOf } from '../support/http'
+import { documentedGrantMatrix } from '../support/roleMatrix'
+
+/**
+ * Every cell of the README's grant matrix through POST /api/users, by a real login holding the creator role:
+ * allowed cells create the login (201), refused cells get a 4xx naming the field and create nothing.
+ */
+let app: TestApp
+const participantIds = new Map<string, number>()
+const matrix = documentedGrantMatrix()
+
+beforeAll(async () => {
+  app = await startTestApp('grants')
+  const rows = await app.sql.query<{ id: number; code: string }>('select id, code from participants')
+  for (const row of rows.rows) participantIds.set(row.code, row.id)
+})
+afterAll(async () => app?.close())
+
+async function loginExists(email: string): Promise<boolean> {
+  return ((await app.sql.query('select 1 from users where email = $1', [email])).rowCount ?? 0) > 0
+}
+
+describe.each(ROLES.map((role) => [role] as const))('a %s', (creatorRole) => {
+  const creator = USERS.find((u) => u.roles.length === 1 && u.roles[0] === creatorRole)!
+  let api: Api
+  beforeAll(async () => {
+    api = await Api.login(app.url, creator.email)
+  })
+
+  it.each(ROLES.map((role) => [role] as const))('grants %s only where the README matrix says so', async (role: Role) => {
+    const allowed = matrix.get(creatorRole)!.get(role)!
+    const participant = ROOT_ONLY_ROLES.includes(role) ? 'NW' : creator.participant
+    const email = `${creatorRole}.grants.${role}@test.example`.replace(/_/g, '-')
+    const res = await api.post('/api/users', {
+      email,
+      name: `Granted ${role}`,
+      password: 'a-long-enough-password',
+      participant: participantIds.get(participant),
+      roles: [role],
+    })
+    if (allowed) {
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      expect(res.body.doc.roles).toEqual([role])
+      expect(await loginExists(email)).toBe(true)
+    } else {
+      expect([400, 403], JSON.stringify(res.body)).toContain(res.status)
+      if (res.status === 400) expect(['roles', 'participant']).toContain(fieldErrorOf(res.body)?.path)
+      expect(await loginExists(email)).toBe(false)
+    }
+  })
+})
+
+describe('user management rules', () => {
+  it('refuses a login for a participant outside the creator subtree, naming the field', async () => {
+    const api = await Api.login(app.url, 'admin@summit.example')
+    const res = await api.post('/api/users', {
+      email: 'sneaky@test.example',
+      name: 'Sneaky',
+      password: 'a-long-enough-password',
+      participant: participantIds.get('COA-ATL'),
+      roles: ['agent'],
+    })
+    expect(res.status).toBe(400)
+    expect(fieldErrorOf(res.body)).toEqual({ path: 'participant', message: expect.stringContaining('Atlantic Territory Group') })
+    expect(await loginExists('sneaky@test.example')).toBe(false)
+  })
+
+  it('refuses an unknown role with a 400 on the roles field', async () => {
+    const api = await Api.login(app.url, 'admin@northwind.example')
+    const res = await api.post('/api/users', {
+      email: 'unknown-role@test.example',
+      name: 'Unknown',
+      password: 'a-long-enough-password',
+      participant: participantIds.get('SUM'),
+      roles: ['superuser'],
+    })
+    expect(res.status).toBe(400)
+    expect(fieldErrorOf(res.body)?.path).toBe('roles')
+    expect(await loginExists('unknown-role@test.example')).toBe(false)
+  })
+
+  it('a manager cannot raise their own roles', async () => {
+    const api = await Api.login(app.url, 'admin@pacific.example')
+    const me = await api.get('/api/users/me')
+    const res = await api.patch(`/api/users/${me.body.user.id}`, { roles: ['territory_owner_admin', 'partner_admin'] })
+    expect(res.status).toBe(400)
+    expect(fieldErrorOf(res.body)?.path).toBe('roles')
+    const stored = await app.sql.query(`select value from users_roles r join users u on u.id = r.parent_id where u.email = 'admin@pacific.example'`)
+    expect(stored.rows.map((r) => r.value)).toEqual(['territory_owner_admin'])
+  })
+
+  it('locks a login after five wrong passwords', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${app.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'user@coastal.example', password: `wrong-${i}` }),
+      })
+      expect(res.status).toBe(401)
+    }
+    const locked = await fetch(`${app.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'user@coastal.example', password: 'demo1234!' }),
+    })
+    expect(locked.status).toBe(401)
+    expect(JSON.stringify(await locked.json())).toMatch(/locked/i)
+  })
+
+  it('an integrator authenticates with an API key and sees only its subtree', async () => {
+    const admin = await Api.login(app.url, 'admin@summit.example')
+    const created = await admin.post('/api/users', {
+      email: 'integration@summit.example',
+      name: 'Summit integration',
+      password: 'a-long-enough-password',
+      participant: participantIds.get('SUM'),
+      roles: ['partner_user'],
+      enableAPIKey: true,
+      apiKey: 'summit-integration-key-0001',
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const res = await fetch(`${app.url}/api/participants?limit=100&depth=0`, { headers: { authorization: 'users API-Key summit-integration-key-0001' } })
+    const body = (await res.json()) as { docs: { code: string }[] }
+    expect(res.status).toBe(200)
+    expect(body.docs.map((d) => d.code).sort()).toEqual(['DLR-0101', 'DLR-0102', 'SUM', 'SUM-PAC', 'SUM-PAC-AG1', 'SUM-PAC-AG2', 'SUM-PAC-AM1', 'SUM-PAC-RF1'])
+  })
+})
