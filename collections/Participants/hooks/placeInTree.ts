@@ -30,9 +30,6 @@ export const placeInTree: CollectionBeforeChangeHook = async ({ data, operation,
   const parent = parentId === null ? null : await findNode(req, parentId)
   if (parentId !== null && !parent) throw fieldError('participants', 'parent', `participant #${parentId} does not exist`)
 
-  const kindProblem = rootKindProblem(kind, parent === null)
-  if (kindProblem) throw fieldError('participants', parent === null ? 'parent' : 'kind', kindProblem)
-
   const user = currentUser(req)
   if (user && parentChanged && !hasRole(user, 'company_admin')) {
     const own = participantIdOf(user)
@@ -49,6 +46,8 @@ export const placeInTree: CollectionBeforeChangeHook = async ({ data, operation,
     namesById: await namesOnPath(req, parent?.path),
   })
   if (problem) throw fieldError('participants', 'parent', problem)
+  const kindProblem = rootKindProblem(kind, parent === null)
+  if (kindProblem) throw fieldError('participants', parent === null ? 'parent' : 'kind', kindProblem)
 
   if (id !== undefined) data.path = pathOf(parent?.path ?? null, id)
   return data
