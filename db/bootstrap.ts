@@ -4,11 +4,21 @@ import { getPayload, type Payload } from 'payload'
  * Boots Payload on the configured database and applies the committed migrations (never a dev schema push).
  * The config is imported here, after the caller has set DATABASE_URL.
  */
+const trace = (step: string) => {
+  if (process.env.ACCRUE_TRACE_DB) process.stderr.write(`[boot] ${step}\n`)
+}
+
 export async function bootPayload(): Promise<Payload> {
   const { default: config } = await import('../payload.config')
+  trace('config imported')
   const payload = await getPayload({ config })
+  trace('payload initialised')
+  // An idle client that loses its server (a database restart, shutdown) must not crash the process.
+  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+  pool.on('error', (err) => payload.logger.warn(`PostgreSQL connection lost: ${err.message}`))
   const { migrations } = await import('./migrations')
   await payload.db.migrate({ migrations: migrations as never })
+  trace('migrated')
   return payload
 }
 

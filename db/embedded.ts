@@ -24,6 +24,10 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP', 'exit'] as const
  * running by a crashed start, refuses to touch one that a live Accrue process still owns, and leaves shutdown order
  * to the caller (the package's own exit hooks are removed so the database is not stopped under a closing app).
  */
+const trace = (step: string) => {
+  if (process.env.ACCRUE_TRACE_DB) process.stderr.write(`[embedded-postgres] ${step}\n`)
+}
+
 export async function startEmbeddedPostgres({ dataDir, port, database, log = console.log, attach = false }: Options): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'pg')
   fs.mkdirSync(dataDir, { recursive: true })
@@ -59,21 +63,28 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = con
       if (text) log(`[postgres] ${text}`)
     },
   })
+  trace('constructed')
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log(`Creating the embedded PostgreSQL cluster in ${clusterDir} …`)
     await server.initialise()
+    trace('initialised')
   }
   try {
-    await server.start()
+    // start() resolves when it sees "ready to accept connections" on stderr, which can be split across two chunks
+    // and then never match; a connection that succeeds is the better signal.
+    await Promise.race([server.start(), waitUntilConnectable(`postgres://${USER}:${PASSWORD}@localhost:${port}/postgres`, 60_000)])
   } catch (err) {
     throw new Error(`the embedded PostgreSQL did not start on port ${port} (${err instanceof Error ? err.message : 'it exited early'}); is another server using that port? Set EMBEDDED_PG_PORT to use another one`)
   }
+  trace('started')
   fs.writeFileSync(ownerFile, String(process.pid))
   const child = (server as unknown as { process?: { kill: (signal: string) => boolean } }).process
   const killOnExit = () => child?.kill('SIGINT')
   process.on('exit', killOnExit)
 
+  trace('ensuring database')
   await ensureDatabase(`postgres://${USER}:${PASSWORD}@localhost:${port}/postgres`, database)
+  trace('ready')
   return {
     url,
     port,
@@ -83,6 +94,23 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = con
       await server.stop()
       fs.rmSync(ownerFile, { force: true })
     },
+  }
+}
+
+async function waitUntilConnectable(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const client = new pg.Client({ connectionString: url })
+    try {
+      await client.connect()
+      await client.query('select 1')
+      return
+    } catch (err) {
+      if (Date.now() > deadline) throw err
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      await client.end().catch(() => {})
+    }
   }
 }
 

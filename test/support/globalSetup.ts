@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../db/embedded'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,10 +37,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'accrue_template', log: () => {} })
   const adminUrl = db.url.replace(/\/accrue_template$/, '/postgres')
 
-  process.env.DATABASE_URL = db.url
-  const { bootPayload, closePayload } = await import('../../db/bootstrap')
-  const payload = await bootPayload()
-  await closePayload(payload)
+  // Migrate in a child process: importing Payload inside vitest's main process has been seen to hang.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 120_000,
+  })
 
   project.provide('pgAdminUrl', adminUrl)
   return async () => {
