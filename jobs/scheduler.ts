@@ -1,6 +1,9 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Payload } from 'payload'
 import { createLocalReq, initTransaction, commitTransaction, killTransaction } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+
+import { sqlSession } from '../db/transaction'
 
 type ScheduleRow = { id: number; name: string; task: string; cron: string; timezone: string; input: unknown; updatedAt: string }
 
@@ -13,34 +16,31 @@ export function slotOf(date: Date): Date {
 
 /**
  * Enqueues a schedule's job for one slot, exactly once across processes: the slot row (unique on schedule + slot)
- * and the job are written in one transaction; the process that loses the race gets a unique violation and
- * enqueues nothing. Returns the job id, or null when the slot had already fired.
+ * is claimed with INSERT … ON CONFLICT DO NOTHING, and the job is queued in the same transaction; a process that
+ * finds the slot taken enqueues nothing. Returns the job id, or null when the slot had already fired.
  */
 export async function fireSlot(payload: Payload, schedule: Pick<ScheduleRow, 'id' | 'task' | 'input'>, slotAt: Date): Promise<string | null> {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    const slot = await payload.create({
-      collection: 'schedule-slots',
-      data: { schedule: schedule.id, slotAt: slotAt.toISOString() },
-      overrideAccess: true,
-      req,
-    })
+    const db = await sqlSession(req)
+    const slot = await db.execute(sql`
+      insert into schedule_slots (schedule_id, slot_at) values (${schedule.id}, ${slotAt.toISOString()})
+      on conflict (schedule_id, slot_at) do nothing returning id`)
+    const slotId = (slot.rows[0] as { id: number } | undefined)?.id
+    if (slotId === undefined) {
+      await killTransaction(req)
+      return null
+    }
     const job = (await payload.jobs.queue({ task: schedule.task as never, input: (schedule.input ?? {}) as never, req })) as { id: number | string }
-    await payload.update({ collection: 'schedule-slots', id: slot.id, data: { jobId: String(job.id) }, overrideAccess: true, req })
-    await payload.db.updateOne({ collection: 'schedules', id: schedule.id, data: { lastSlotAt: slotAt.toISOString() }, req })
+    await db.execute(sql`update schedule_slots set job_id = ${String(job.id)} where id = ${slotId}`)
+    await db.execute(sql`update schedules set last_slot_at = ${slotAt.toISOString()} where id = ${schedule.id}`)
     await commitTransaction(req)
     return String(job.id)
   } catch (err) {
     await killTransaction(req)
-    if (isUniqueViolation(err)) return null
     throw err
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const text = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {})) + String((err as { cause?: unknown })?.cause ?? '')
-  return /23505|unique|already exists|must be unique/i.test(text)
 }
 
 /**
