@@ -28,6 +28,7 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Accrue' },
+    avatar: 'default',
   },
   collections: [Participants, Users, Territories, Brands, Media, Schedules, ScheduleSlots, AuditEvents],
   editor: lexicalEditor(),

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import { idsOnPath, isInSubtree, parentChangeProblem, pathOf, rebasePath, treeIntegrityProblems } from '../../engine/tree'
 
 const root = { id: 1, name: 'Northwind', path: '/1/' }
-const partner = { id: 2, name: 'Summit', path: '/1/2/' }
 const territory = { id: 3, name: 'Pacific', path: '/1/2/3/' }
 const agent = { id: 5, name: 'Leo', path: '/1/2/3/5/' }
 const names = new Map([
