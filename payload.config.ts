@@ -15,7 +15,7 @@ import { Territories } from './collections/Territories'
 import { Users } from './collections/Users'
 import { migrations } from './db/migrations'
 import { moneyColumns } from './db/moneyColumns'
-import { databaseUrl } from './db/url'
+import { lazyPoolOptions } from './db/url'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
 import { tasks } from './jobs/tasks'
 
@@ -33,7 +33,7 @@ export default buildConfig({
   collections: [Participants, Users, Territories, Brands, Media, Schedules, ScheduleSlots, AuditEvents],
   editor: lexicalEditor(),
   db: postgresAdapter({
-    pool: { connectionString: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) },
+    pool: lazyPoolOptions(Number(process.env.DB_POOL_MAX ?? 10)),
     push: false,
     migrationDir: path.resolve(dirname, 'db/migrations'),
     prodMigrations: migrations,

@@ -1,22 +1,22 @@
 import { getPayload, type Payload } from 'payload'
 
+import config from '../payload.config'
+import { migrations } from './migrations'
+
 /**
  * Boots Payload on the configured database and applies the committed migrations (never a dev schema push).
- * The config is imported here, after the caller has set DATABASE_URL.
  */
 const trace = (step: string) => {
   if (process.env.ACCRUE_TRACE_DB) process.stderr.write(`[boot] ${step}\n`)
 }
 
 export async function bootPayload(): Promise<Payload> {
-  const { default: config } = await import('../payload.config')
   trace('config imported')
   const payload = await getPayload({ config })
   trace('payload initialised')
   // An idle client that loses its server (a database restart, shutdown) must not crash the process.
   const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
   pool.on('error', (err) => payload.logger.warn(`PostgreSQL connection lost: ${err.message}`))
-  const { migrations } = await import('./migrations')
   await payload.db.migrate({ migrations: migrations as never })
   trace('migrated')
   return payload
@@ -24,7 +24,6 @@ export async function bootPayload(): Promise<Payload> {
 
 /** Names of committed migrations not yet applied to the database (empty when the schema is current). */
 export async function pendingMigrations(payload: Payload): Promise<string[]> {
-  const { migrations } = await import('./migrations')
   const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
   const applied = await pool.query<{ name: string }>('select name from payload_migrations')
   const done = new Set(applied.rows.map((row) => row.name))
