@@ -76,3 +76,20 @@ describe('admin panel in Chromium', () => {
     await page.context().close()
   })
 })
+
+describe('job status in the admin', () => {
+  it("finance opens a finished job and sees its state and progress", async () => {
+    const job = await app.payload.jobs.queue({ task: 'verifyNetwork', input: {} })
+    await app.payload.jobs.runByID({ id: job.id })
+    const page = await logIn('finance@northwind.example')
+    await page.goto(`${app.url}/admin/collections/payload-jobs/${job.id}`)
+    const progress = page.locator('[data-testid="job-progress"]')
+    await progress.waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: path.join(shots, 'job-progress.png') })
+    const participants = Number((await app.sql.query('select count(*) from participants')).rows[0].count)
+    const text = await progress.innerText()
+    expect(text).toContain('completed')
+    expect(text).toContain(`${participants} / ${participants}`)
+    await page.context().close()
+  })
+})
