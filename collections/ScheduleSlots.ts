@@ -13,7 +13,8 @@ export const ScheduleSlots: CollectionConfig = {
   access: { read: operationsStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['schedule', 'slotAt'], unique: true }],
   fields: [
-    { name: 'schedule', type: 'relationship', relationTo: 'schedules', required: true },
+    // Not required: deleting a schedule keeps its slot history (the link is set to null).
+    { name: 'schedule', type: 'relationship', relationTo: 'schedules' },
     { name: 'slotAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'jobId', type: 'text' },
   ],

@@ -1,15 +1,21 @@
 import * as migration_20261123_005651_initial from './20261123_005651_initial';
 import * as migration_20261123_005652_network_constraints from './20261123_005652_network_constraints';
+import * as migration_20261123_023202_schedule_slot_history from './20261123_023202_schedule_slot_history';
 
 export const migrations = [
   {
     up: migration_20261123_005651_initial.up,
     down: migration_20261123_005651_initial.down,
-    name: '20261123_005651_initial'
+    name: '20261123_005651_initial',
   },
   {
     up: migration_20261123_005652_network_constraints.up,
     down: migration_20261123_005652_network_constraints.down,
-    name: '20261123_005652_network_constraints'
+    name: '20261123_005652_network_constraints',
+  },
+  {
+    up: migration_20261123_023202_schedule_slot_history.up,
+    down: migration_20261123_023202_schedule_slot_history.down,
+    name: '20261123_023202_schedule_slot_history'
   },
 ];

@@ -96,6 +96,18 @@ describe('schedules', () => {
     expect(next).not.toBe(enqueued[0])
   })
 
+  it('deleting a schedule keeps the history of the slots it fired', async () => {
+    const schedule = await app.payload.create({
+      collection: 'schedules',
+      data: { name: 'Short-lived', task: 'verifyNetwork', cron: '0 4 * * *', timezone: 'UTC', enabled: true },
+    })
+    const jobId = await fireSlot(app.payload, schedule as never, new Date('2026-11-23T04:00:00.000Z'))
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    expect((await admin.delete(`/api/schedules/${schedule.id}`)).status).toBe(200)
+    const slots = await app.sql.query(`select schedule_id, job_id from schedule_slots where job_id = $1`, [jobId])
+    expect(slots.rows).toEqual([{ schedule_id: null, job_id: jobId }])
+  })
+
   it('refuses an invalid cron expression with a 400 naming the field', async () => {
     const admin = await Api.login(app.url, 'admin@northwind.example')
     const res = await admin.post('/api/schedules', { name: 'Broken', task: 'verifyNetwork', cron: '61 * * * *', timezone: 'UTC' })
