@@ -31,6 +31,9 @@ export function jobsCollectionOverrides({ defaultJobsCollection }: { defaultJobs
       defaultColumns: ['taskSlug', 'processing', 'completedAt', 'hasError', 'claimedBy', 'createdAt'],
     },
     access: { read: operationsStaff, create: nobody, update: nobody, delete: nobody },
+    // Payload's /run and /handle-schedules endpoints claim jobs without row locks; only the worker loop
+    // (jobs/runWorker.ts) runs jobs, and schedules live in the `schedules` collection.
+    endpoints: [],
     fields: [...defaultJobsCollection.fields, ...trackingFields],
   }
 }

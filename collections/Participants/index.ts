@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { companyAdminsField } from '../../access/companyAdmins'
 import { createByRoles, readOwnSubtree, writeBelowOwn } from '../../access/subtree'
 import { auditChange } from '../../hooks/audit/auditChange'
 import { auditDelete } from '../../hooks/audit/auditDelete'
@@ -60,6 +61,7 @@ export const Participants: CollectionConfig = {
       type: 'relationship',
       relationTo: 'brands',
       admin: { description: 'Only client owners (operating company, partners, territory owners) carry a brand; everyone beneath them inherits it.' },
+      access: { create: companyAdminsField, update: companyAdminsField },
     },
     {
       name: 'status',

@@ -151,3 +151,18 @@ it('every participant of the seed is covered by exactly one side or the root sta
   expect(new Set(sides).size).toBe(sides.length)
   expect(PARTICIPANTS.length).toBeGreaterThan(sides.length)
 })
+
+describe('fields only company admins set', () => {
+  it("a partner admin cannot apply a brand, even inside its own subtree, and Payload's job-run endpoint is gone", async () => {
+    const api = await Api.login(app.url, 'admin@summit.example')
+    const coastalBrand = (await app.sql.query<{ id: number }>(`select id from brands where name = 'Coastal Connect'`)).rows[0]!.id
+    await api.patch(`/api/participants/${ids.get('SUM-PAC')}`, { brand: coastalBrand })
+    const row = await app.sql.query(`select brand_id from participants where code = 'SUM-PAC'`)
+    expect(row.rows[0].brand_id).toBeNull()
+    const job = await app.payload.jobs.queue({ task: 'verifyNetwork', input: {} })
+    const finance = await Api.login(app.url, 'finance@northwind.example')
+    expect((await finance.get('/api/payload-jobs/run')).status).not.toBe(200)
+    const after = await app.sql.query('select completed_at, processing from payload_jobs where id = $1', [job.id])
+    expect(after.rows[0]).toEqual({ completed_at: null, processing: false })
+  })
+})
