@@ -339,7 +339,7 @@ export interface Schedule {
  */
 export interface ScheduleSlot {
   id: number;
-  schedule: number | Schedule;
+  schedule?: (number | null) | Schedule;
   slotAt: string;
   jobId?: string | null;
   updatedAt: string;
