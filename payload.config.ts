@@ -21,9 +21,17 @@ import { tasks } from './jobs/tasks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/**
+ * Signs sessions and encrypts API keys. `npm start` on the embedded database generates one per installation
+ * (kept in the data folder); a deployment sets PAYLOAD_SECRET. Builds and tests use a fixed development value.
+ */
+function payloadSecret(): string {
+  return process.env.PAYLOAD_SECRET ?? 'accrue-development-secret-not-for-production'
+}
+
 export default buildConfig({
   serverURL: process.env.PUBLIC_URL ?? '',
-  secret: process.env.PAYLOAD_SECRET ?? 'accrue-development-secret-change-me',
+  secret: payloadSecret(),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

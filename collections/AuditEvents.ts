@@ -9,6 +9,7 @@ import { nobody } from '../access/nobody'
  */
 export const AuditEvents: CollectionConfig = {
   slug: 'audit-events',
+  lockDocuments: false,
   admin: {
     group: 'System',
     useAsTitle: 'summary',

@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** Uploaded images: brand logos. Public to read (a branded login page shows its logo before anyone logs in). */
 export const Media: CollectionConfig = {
   slug: 'media',
+  lockDocuments: false,
   admin: { group: 'Branding' },
   access: { read: anyone, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },

@@ -9,6 +9,7 @@ import { operationsStaff } from '../access/operationsStaff'
  */
 export const ScheduleSlots: CollectionConfig = {
   slug: 'schedule-slots',
+  lockDocuments: false,
   admin: { group: 'System', defaultColumns: ['schedule', 'slotAt', 'jobId', 'createdAt'] },
   access: { read: operationsStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['schedule', 'slotAt'], unique: true }],

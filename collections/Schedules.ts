@@ -10,6 +10,7 @@ import { SCHEDULABLE_TASKS } from '../jobs/tasks/schedulable'
 /** Cron schedules as data: each enabled schedule enqueues its task once per slot, however many processes run. */
 export const Schedules: CollectionConfig = {
   slug: 'schedules',
+  lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'System', defaultColumns: ['name', 'task', 'cron', 'timezone', 'enabled', 'lastSlotAt'] },
   access: { read: operationsStaff, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },

@@ -8,6 +8,7 @@ import { auditDelete } from '../hooks/audit/auditDelete'
 /** The territory master: where sales are made and territory advertising applies. */
 export const Territories: CollectionConfig = {
   slug: 'territories',
+  lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Network', defaultColumns: ['code', 'name', 'country', 'active'] },
   access: { read: authenticated, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },

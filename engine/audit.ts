@@ -2,8 +2,11 @@
 
 export type FieldChange = { field: string; before: unknown; after: unknown }
 
-/** Fields never copied into the trail; their changes are recorded as "[redacted]". */
-export const REDACTED_FIELDS = new Set(['password', 'hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', 'otpSecret'])
+/**
+ * Secrets never compared or copied into the trail (documents read back may or may not carry them, so comparing
+ * them would invent changes). A change of password or API key is recorded from the request by `secretChanges`.
+ */
+export const SECRET_FIELDS = new Set(['password', 'hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', 'otpSecret'])
 
 /** Bookkeeping fields that change on every save and say nothing about the business. */
 export const IGNORED_FIELDS = new Set([
@@ -39,12 +42,20 @@ export function diffDocuments(
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
   const changes: FieldChange[] = []
   for (const field of [...fields].sort()) {
-    if (field === 'id' || IGNORED_FIELDS.has(field)) continue
+    if (field === 'id' || IGNORED_FIELDS.has(field) || SECRET_FIELDS.has(field)) continue
     const b = normalize(before?.[field])
     const a = normalize(after?.[field])
-    if (JSON.stringify(b) === JSON.stringify(a)) continue
-    if (REDACTED_FIELDS.has(field)) changes.push({ field, before: '[redacted]', after: '[redacted]' })
-    else changes.push({ field, before: b, after: a })
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a })
+  }
+  return changes
+}
+
+/** The secrets a request sets (a new password, a new API key), recorded without their values. */
+export function secretChanges(data: Record<string, unknown> | null | undefined, before: Record<string, unknown> | null | undefined): FieldChange[] {
+  const changes: FieldChange[] = []
+  if (typeof data?.password === 'string' && data.password !== '') changes.push({ field: 'password', before: '[redacted]', after: '[redacted]' })
+  if (typeof data?.apiKey === 'string' && data.apiKey !== '' && data.apiKey !== before?.apiKey) {
+    changes.push({ field: 'apiKey', before: '[redacted]', after: '[redacted]' })
   }
   return changes
 }

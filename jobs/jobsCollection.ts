@@ -34,6 +34,7 @@ export function jobsCollectionOverrides({ defaultJobsCollection }: { defaultJobs
     // Payload's /run and /handle-schedules endpoints claim jobs without row locks; only the worker loop
     // (jobs/runWorker.ts) runs jobs, and schedules live in the `schedules` collection.
     endpoints: [],
+    lockDocuments: false,
     fields: [...defaultJobsCollection.fields, ...trackingFields],
   }
 }

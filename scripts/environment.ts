@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -19,6 +21,7 @@ export async function ensureDatabase(log: (line: string) => void, attach = false
   const db = await startEmbeddedPostgres({ dataDir, port, database: 'accrue', log, attach })
   process.env.DATABASE_URL = db.url
   process.env.MEDIA_DIR ??= path.join(dataDir, 'media')
+  process.env.PAYLOAD_SECRET ??= installationSecret(dataDir)
   log(`Embedded PostgreSQL is running on port ${port} with its data in ${dataDir}.`)
   return db
 }
@@ -41,4 +44,11 @@ export function onShutdown(steps: (() => Promise<void>)[], log: (line: string) =
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** A random secret generated on the first start and kept beside the embedded database. */
+function installationSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'payload-secret')
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return fs.readFileSync(file, 'utf8').trim()
 }

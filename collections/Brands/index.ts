@@ -9,6 +9,7 @@ import { readableBrands } from './readableBrands'
 /** A look (logo, colours, sender name) applied to client owners and inherited down their subtree. */
 export const Brands: CollectionConfig = {
   slug: 'brands',
+  lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Branding', defaultColumns: ['name', 'isDefault', 'emailSenderName'] },
   access: { read: readableBrands, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: {

@@ -7,13 +7,16 @@ import { auditDelete } from '../../hooks/audit/auditDelete'
 import { KIND_LABELS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from '../../engine/participants'
 import { NETWORK_EDITOR_ROLES } from '../../engine/roles'
 import { moneyField } from '../../fields/money'
+import { refuseRelatedSort } from '../../hooks/refuseRelatedSort'
 import { placeInTree } from './hooks/placeInTree'
+import { refuseBulkMove } from './hooks/refuseBulkMove'
 import { rebaseSubtree } from './hooks/rebaseSubtree'
 import { refuseDeleteInUse } from './hooks/refuseDeleteInUse'
 
 /** Every payee in the network, companies and people, in one tree. */
 export const Participants: CollectionConfig = {
   slug: 'participants',
+  lockDocuments: false,
   admin: {
     useAsTitle: 'name',
     group: 'Network',
@@ -27,6 +30,7 @@ export const Participants: CollectionConfig = {
     delete: writeBelowOwn('path', 'id'),
   },
   hooks: {
+    beforeOperation: [refuseBulkMove, refuseRelatedSort],
     beforeChange: [placeInTree],
     afterChange: [rebaseSubtree, auditChange],
     beforeDelete: [refuseDeleteInUse],

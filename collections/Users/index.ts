@@ -3,13 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { createByRoles } from '../../access/subtree'
 import { auditChange } from '../../hooks/audit/auditChange'
 import { auditDelete } from '../../hooks/audit/auditDelete'
+import { noteSecretChanges } from '../../hooks/audit/noteSecretChanges'
 import { ROLE_LABELS, ROLES, USER_MANAGER_ROLES } from '../../engine/roles'
 import { deleteUsers, readUsers, updateUsers } from './access'
+import { companyAdmins } from '../../access/companyAdmins'
+import { refuseRelatedSort } from '../../hooks/refuseRelatedSort'
+import { guardLoginRank } from './hooks/guardLoginRank'
 import { guardRoleGrants } from './hooks/guardRoleGrants'
 
 /** Logins. Each belongs to a participant (which rows it sees) and holds one or more roles (what it may do). */
 export const Users: CollectionConfig = {
   slug: 'users',
+  lockDocuments: false,
   admin: { useAsTitle: 'email', group: 'Network', defaultColumns: ['email', 'name', 'participant', 'roles'] },
   auth: {
     depth: 0,
@@ -23,10 +28,13 @@ export const Users: CollectionConfig = {
     create: createByRoles(USER_MANAGER_ROLES),
     update: updateUsers,
     delete: deleteUsers,
+    unlock: companyAdmins,
     admin: ({ req }) => Boolean(req.user),
   },
   hooks: {
-    beforeChange: [guardRoleGrants],
+    beforeOperation: [refuseRelatedSort],
+    beforeChange: [guardRoleGrants, noteSecretChanges],
+    beforeDelete: [guardLoginRank],
     afterChange: [auditChange],
     afterDelete: [auditDelete],
   },

@@ -1,6 +1,7 @@
 import * as migration_20261123_005651_initial from './20261123_005651_initial';
 import * as migration_20261123_005652_network_constraints from './20261123_005652_network_constraints';
 import * as migration_20261123_023202_schedule_slot_history from './20261123_023202_schedule_slot_history';
+import * as migration_20261123_024258_no_document_locking from './20261123_024258_no_document_locking';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_023202_schedule_slot_history.up,
     down: migration_20261123_023202_schedule_slot_history.down,
-    name: '20261123_023202_schedule_slot_history'
+    name: '20261123_023202_schedule_slot_history',
+  },
+  {
+    up: migration_20261123_024258_no_document_locking.up,
+    down: migration_20261123_024258_no_document_locking.down,
+    name: '20261123_024258_no_document_locking'
   },
 ];

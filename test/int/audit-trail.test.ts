@@ -44,7 +44,15 @@ describe('audit trail', () => {
     const last = events[events.length - 1]
     expect(last.action).toBe('update')
     expect(JSON.stringify(last.changes)).not.toMatch(/a-new-long-password/)
-    expect(last.changes).toContainEqual({ field: 'hash', before: '[redacted]', after: '[redacted]' })
+    expect(last.changes).toEqual([{ field: 'password', before: '[redacted]', after: '[redacted]' }])
+  })
+
+  it('a name edit on a login records only the name', async () => {
+    const admin2 = await Api.login(app.url, 'admin@summit.example')
+    const target = (await app.sql.query(`select id from users where email = 'user@summit.example'`)).rows[0].id
+    expect((await admin2.patch(`/api/users/${target}`, { name: 'Umar S.' })).status).toBe(200)
+    const events = await eventsFor('users', target)
+    expect(events[events.length - 1].changes).toEqual([{ field: 'name', before: 'Umar Summit', after: 'Umar S.' }])
   })
 
   it('a company admin cannot create, update or delete audit events through the API', async () => {

@@ -70,6 +70,15 @@ describe('one root, no cycles', () => {
     expect((await coastal.get(`/api/participants/${ids.get('SUM-PAC-AG1')}`)).status).toBe(200)
   })
 
+  it('refuses a move in a bulk update, which would rebase from stale paths', async () => {
+    const partner = await Api.login(app.url, 'admin@coastal.example')
+    const before = await snapshot()
+    const res = await partner.request('PATCH', `/api/participants?where[id][in]=${ids.get('COA-ATL-AM1')},${ids.get('COA-ATL-AG1')}`, { parent: ids.get('DLR-0201') })
+    expect(res.status).toBe(400)
+    expect(fieldErrorOf(res.body)?.message).toMatch(/one at a time/)
+    expect(await snapshot()).toBe(before)
+  })
+
   it('refuses to delete a participant that still has participants beneath it', async () => {
     const res = await admin.delete(`/api/participants/${ids.get('GLD')}`)
     expect(res.status).toBe(400)

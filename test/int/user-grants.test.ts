@@ -129,4 +129,53 @@ describe('user management rules', () => {
     expect(res.status).toBe(200)
     expect(body.docs.map((d) => d.code).sort()).toEqual(['DLR-0101', 'DLR-0102', 'SUM', 'SUM-PAC', 'SUM-PAC-AG1', 'SUM-PAC-AG2', 'SUM-PAC-AM1', 'SUM-PAC-RF1'])
   })
+
+  it('a territory owner admin can neither take over nor delete a partner admin login attached beneath it', async () => {
+    const partner = await Api.login(app.url, 'admin@summit.example')
+    const created = await partner.post('/api/users', {
+      email: 'second.partner.admin@summit.example',
+      name: 'Second partner admin',
+      password: 'a-long-enough-password',
+      participant: participantIds.get('SUM-PAC'),
+      roles: ['partner_admin'],
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const territory = await Api.login(app.url, 'admin@pacific.example')
+    const takeover = await territory.patch(`/api/users/${created.body.doc.id}`, { password: 'taken-over-password' })
+    expect(takeover.status).toBe(400)
+    expect(fieldErrorOf(takeover.body)?.path).toBe('roles')
+    await expect(Api.login(app.url, 'second.partner.admin@summit.example', 'taken-over-password')).rejects.toThrow(/login/)
+    expect((await territory.delete(`/api/users/${created.body.doc.id}`)).status).toBe(400)
+    expect(await loginExists('second.partner.admin@summit.example')).toBe(true)
+  })
+
+  it("a manager cannot plant an API key on someone else's login", async () => {
+    const partner = await Api.login(app.url, 'admin@summit.example')
+    const target = (await app.sql.query(`select id from users where email = 'leo.park@summit.example'`)).rows[0].id
+    const res = await partner.patch(`/api/users/${target}`, { enableAPIKey: true, apiKey: 'backdoor-key-000000001' })
+    expect(res.status).toBe(400)
+    expect(fieldErrorOf(res.body)?.path).toBe('apiKey')
+    const probe = await fetch(`${app.url}/api/users/me`, { headers: { authorization: 'users API-Key backdoor-key-000000001' } })
+    expect(((await probe.json()) as { user: unknown }).user).toBeNull()
+  })
+
+  it('only a company admin unlocks a locked login', async () => {
+    const referrer = await Api.login(app.url, 'sam.ortiz@summit.example')
+    const res = await referrer.post('/api/users/unlock', { email: 'finance@northwind.example' })
+    expect(res.status).toBe(403)
+  })
+
+  it('refuses sorting by a related field, which would leak values of rows the reader cannot see', async () => {
+    const agent = await Api.login(app.url, 'leo.park@summit.example')
+    const participants = await agent.get('/api/participants?sort=parent.email')
+    expect(participants.status).toBe(400)
+    expect(fieldErrorOf(participants.body)?.path).toBe('sort')
+    expect((await agent.get('/api/users?sort=participant.parent.email')).status).toBe(400)
+    expect((await agent.get('/api/participants?sort=-name')).status).toBe(200)
+  })
+
+  it('document locks are off, so no login can lock a row it cannot edit', async () => {
+    const referrer = await Api.login(app.url, 'sam.ortiz@summit.example')
+    expect((await referrer.get('/api/payload-locked-documents')).status).toBe(404)
+  })
 })

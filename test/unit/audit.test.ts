@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { diffDocuments } from '../../engine/audit'
+import { diffDocuments, secretChanges } from '../../engine/audit'
 
 describe('audit diffs', () => {
   it('records each changed field with its value before and after', () => {
@@ -13,12 +13,16 @@ describe('audit diffs', () => {
     expect(diffDocuments({ parent: 2 }, { parent: { id: 2, name: 'Summit', path: '/1/2/' } })).toEqual([])
   })
 
-  it('never copies secrets into the trail', () => {
-    expect(diffDocuments({ hash: 'a', salt: 'b', apiKey: null }, { hash: 'c', salt: 'd', apiKey: 'k-123' })).toEqual([
-      { field: 'apiKey', before: '[redacted]', after: '[redacted]' },
-      { field: 'hash', before: '[redacted]', after: '[redacted]' },
-      { field: 'salt', before: '[redacted]', after: '[redacted]' },
-    ])
+  it('never compares or copies secrets, even when only one side carries them', () => {
+    expect(diffDocuments({ hash: 'a', salt: 'b', apiKey: null, name: 'x' }, { name: 'x' })).toEqual([])
+    expect(diffDocuments({ hash: 'a' }, { hash: 'c', apiKey: 'k-123' })).toEqual([])
+  })
+
+  it('records a new password or API key from the request, without the values', () => {
+    expect(secretChanges({ password: 'hunter22', name: 'x' }, { apiKey: null })).toEqual([{ field: 'password', before: '[redacted]', after: '[redacted]' }])
+    expect(secretChanges({ apiKey: 'k-new' }, { apiKey: 'k-old' })).toEqual([{ field: 'apiKey', before: '[redacted]', after: '[redacted]' }])
+    expect(secretChanges({ apiKey: 'k-same' }, { apiKey: 'k-same' })).toEqual([])
+    expect(secretChanges({ name: 'x' }, {})).toEqual([])
   })
 
   it('ignores bookkeeping fields and lists every field of a created document', () => {

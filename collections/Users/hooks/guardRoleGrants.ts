@@ -6,6 +6,7 @@ import { isInSubtree } from '../../../engine/tree'
 import { fieldError } from '../../../hooks/fieldError'
 import { relationId } from '../../../hooks/relationId'
 import { findNode } from '../../Participants/hooks/loadTreeContext'
+import { loginRankProblem } from './loginRank'
 
 /**
  * The user-management rules: a login belongs to a participant; a manager creates or edits logins only within
@@ -30,6 +31,16 @@ export const guardRoleGrants: CollectionBeforeChangeHook = async ({ data, operat
   const isSelf = operation === 'update' && originalDoc?.id === actor.id
   if (isSelf && (rolesChanged || participantChanged) && !hasRole(actor, 'company_admin')) {
     throw fieldError('users', rolesChanged ? 'roles' : 'participant', 'you cannot change your own roles or move your own login')
+  }
+  if (operation === 'update' && !isSelf) {
+    const rankProblem = loginRankProblem(actor, (originalDoc?.roles as unknown[]) ?? [])
+    if (rankProblem) throw fieldError('users', 'roles', rankProblem)
+    const keyChanged =
+      (typeof data.apiKey === 'string' && data.apiKey !== '' && data.apiKey !== originalDoc?.apiKey) ||
+      (typeof data.enableAPIKey === 'boolean' && data.enableAPIKey !== Boolean(originalDoc?.enableAPIKey))
+    if (keyChanged && !hasRole(actor, 'company_admin')) {
+      throw fieldError('users', 'apiKey', "only the login itself or a company admin may set or enable a login's API key")
+    }
   }
   if (participantChanged) {
     const own = participantIdOf(actor)
