@@ -2,23 +2,20 @@ import { getPayload, type Payload } from 'payload'
 
 import config from '../payload.config'
 import { migrations } from './migrations'
+import { trace } from './trace'
 
 /**
  * Boots Payload on the configured database and applies the committed migrations (never a dev schema push).
  */
-const trace = (step: string) => {
-  if (process.env.ACCRUE_TRACE_DB) process.stderr.write(`[boot] ${step}\n`)
-}
-
 export async function bootPayload(): Promise<Payload> {
-  trace('config imported')
+  trace('boot', 'config imported')
   const payload = await getPayload({ config })
-  trace('payload initialised')
+  trace('boot', 'payload initialised')
   // An idle client that loses its server (a database restart, shutdown) must not crash the process.
   const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
   pool.on('error', (err) => payload.logger.warn(`PostgreSQL connection lost: ${err.message}`))
   await payload.db.migrate({ migrations: migrations as never })
-  trace('migrated')
+  trace('boot', 'migrated')
   return payload
 }
 

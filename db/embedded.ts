@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { trace } from './trace'
 
 export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> }
 
@@ -24,10 +25,6 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP', 'exit'] as const
  * running by a crashed start, refuses to touch one that a live Accrue process still owns, and leaves shutdown order
  * to the caller (the package's own exit hooks are removed so the database is not stopped under a closing app).
  */
-const trace = (step: string) => {
-  if (process.env.ACCRUE_TRACE_DB) process.stderr.write(`[embedded-postgres] ${step}\n`)
-}
-
 export async function startEmbeddedPostgres({ dataDir, port, database, log = console.log, attach = false }: Options): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'pg')
   fs.mkdirSync(dataDir, { recursive: true })
@@ -63,11 +60,11 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = con
       if (text) log(`[postgres] ${text}`)
     },
   })
-  trace('constructed')
+  trace('embedded-postgres', 'constructed')
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log(`Creating the embedded PostgreSQL cluster in ${clusterDir} …`)
     await server.initialise()
-    trace('initialised')
+    trace('embedded-postgres', 'initialised')
   }
   try {
     // start() resolves when it sees "ready to accept connections" on stderr, which can be split across two chunks
@@ -76,15 +73,15 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = con
   } catch (err) {
     throw new Error(`the embedded PostgreSQL did not start on port ${port} (${err instanceof Error ? err.message : 'it exited early'}); is another server using that port? Set EMBEDDED_PG_PORT to use another one`)
   }
-  trace('started')
+  trace('embedded-postgres', 'started')
   fs.writeFileSync(ownerFile, String(process.pid))
   const child = (server as unknown as { process?: { kill: (signal: string) => boolean } }).process
   const killOnExit = () => child?.kill('SIGINT')
   process.on('exit', killOnExit)
 
-  trace('ensuring database')
+  trace('embedded-postgres', 'ensuring database')
   await ensureDatabase(`postgres://${USER}:${PASSWORD}@localhost:${port}/postgres`, database)
-  trace('ready')
+  trace('embedded-postgres', 'ready')
   return {
     url,
     port,

@@ -21,6 +21,18 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
+/** POST /api/users for a new login attached to the seeded participant `participant` (a code). */
+function createLogin(api: Api, email: string, participant: string, roles: string[], extra: Record<string, unknown> = {}) {
+  return api.post('/api/users', {
+    email,
+    name: email.split('@')[0],
+    password: 'a-long-enough-password',
+    participant: participantIds.get(participant),
+    roles,
+    ...extra,
+  })
+}
+
 async function loginExists(email: string): Promise<boolean> {
   return ((await app.sql.query('select 1 from users where email = $1', [email])).rowCount ?? 0) > 0
 }
@@ -36,13 +48,7 @@ describe.each(ROLES.map((role) => [role] as const))('a %s', (creatorRole) => {
     const allowed = matrix.get(creatorRole)!.get(role)!
     const participant = ROOT_ONLY_ROLES.includes(role) ? 'NW' : creator.participant
     const email = `${creatorRole}.grants.${role}@test.example`.replace(/_/g, '-')
-    const res = await api.post('/api/users', {
-      email,
-      name: `Granted ${role}`,
-      password: 'a-long-enough-password',
-      participant: participantIds.get(participant),
-      roles: [role],
-    })
+    const res = await createLogin(api, email, participant, [role])
     if (allowed) {
       expect(res.status, JSON.stringify(res.body)).toBe(201)
       expect(res.body.doc.roles).toEqual([role])
@@ -58,13 +64,7 @@ describe.each(ROLES.map((role) => [role] as const))('a %s', (creatorRole) => {
 describe('user management rules', () => {
   it('refuses a login for a participant outside the creator subtree, naming the field', async () => {
     const api = await Api.login(app.url, 'admin@summit.example')
-    const res = await api.post('/api/users', {
-      email: 'sneaky@test.example',
-      name: 'Sneaky',
-      password: 'a-long-enough-password',
-      participant: participantIds.get('COA-ATL'),
-      roles: ['agent'],
-    })
+    const res = await createLogin(api, 'sneaky@test.example', 'COA-ATL', ['agent'])
     expect(res.status).toBe(400)
     expect(fieldErrorOf(res.body)).toEqual({ path: 'participant', message: expect.stringContaining('Atlantic Territory Group') })
     expect(await loginExists('sneaky@test.example')).toBe(false)
@@ -72,13 +72,7 @@ describe('user management rules', () => {
 
   it('refuses an unknown role with a 400 on the roles field', async () => {
     const api = await Api.login(app.url, 'admin@northwind.example')
-    const res = await api.post('/api/users', {
-      email: 'unknown-role@test.example',
-      name: 'Unknown',
-      password: 'a-long-enough-password',
-      participant: participantIds.get('SUM'),
-      roles: ['superuser'],
-    })
+    const res = await createLogin(api, 'unknown-role@test.example', 'SUM', ['superuser'])
     expect(res.status).toBe(400)
     expect(fieldErrorOf(res.body)?.path).toBe('roles')
     expect(await loginExists('unknown-role@test.example')).toBe(false)
@@ -114,12 +108,7 @@ describe('user management rules', () => {
 
   it('an integrator authenticates with an API key and sees only its subtree', async () => {
     const admin = await Api.login(app.url, 'admin@summit.example')
-    const created = await admin.post('/api/users', {
-      email: 'integration@summit.example',
-      name: 'Summit integration',
-      password: 'a-long-enough-password',
-      participant: participantIds.get('SUM'),
-      roles: ['partner_user'],
+    const created = await createLogin(admin, 'integration@summit.example', 'SUM', ['partner_user'], {
       enableAPIKey: true,
       apiKey: 'summit-integration-key-0001',
     })
@@ -132,13 +121,7 @@ describe('user management rules', () => {
 
   it('a territory owner admin can neither take over nor delete a partner admin login attached beneath it', async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
-    const created = await partner.post('/api/users', {
-      email: 'second.partner.admin@summit.example',
-      name: 'Second partner admin',
-      password: 'a-long-enough-password',
-      participant: participantIds.get('SUM-PAC'),
-      roles: ['partner_admin'],
-    })
+    const created = await createLogin(partner, 'second.partner.admin@summit.example', 'SUM-PAC', ['partner_admin'])
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const territory = await Api.login(app.url, 'admin@pacific.example')
     const takeover = await territory.patch(`/api/users/${created.body.doc.id}`, { password: 'taken-over-password' })
