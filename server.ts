@@ -5,6 +5,7 @@ import express from 'express'
 import type { Payload } from 'payload'
 
 import { bootPayload, closePayload } from './db/bootstrap'
+import { trace } from './db/trace'
 import { startWorker, type RunningWorker } from './jobs/runWorker'
 import { startScheduler } from './jobs/scheduler'
 import { healthz, readyz } from './server/health'
@@ -70,10 +71,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
+      trace('shutdown', 'http closed')
       await scheduler?.stop()
       await worker?.stop()
+      trace('shutdown', 'jobs stopped')
       await closeNext()
+      trace('shutdown', 'next closed')
       await closePayload(payload)
+      trace('shutdown', 'payload closed')
     },
   }
 }

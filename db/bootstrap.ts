@@ -11,8 +11,10 @@ export async function bootPayload(): Promise<Payload> {
   trace('boot', 'config imported')
   const payload = await getPayload({ config })
   trace('boot', 'payload initialised')
+  const pool = (payload.db as unknown as { pool: PoolInternals }).pool
+  // Right after connect, the only checked-out client is the one Payload keeps for good (see closePayload).
+  reservedClients.set(pool, checkedOut(pool))
   // An idle client that loses its server (a database restart, shutdown) must not crash the process.
-  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
   pool.on('error', (err) => payload.logger.warn(`PostgreSQL connection lost: ${err.message}`))
   await payload.db.migrate({ migrations: migrations as never })
   trace('boot', 'migrated')
@@ -29,16 +31,23 @@ export async function pendingMigrations(payload: Payload): Promise<string[]> {
 
 /**
  * Closes Payload and its PostgreSQL pool. Payload 3.90's destroy() leaves the pool open, and its connect() keeps
- * one client checked out for good (to hang a reconnect listener on it), so `pool.end()` alone would wait forever:
- * that client is released (destroyed) here, at shutdown, when nothing else runs on it.
+ * one client checked out for good (to hang a reconnect listener on it), so `pool.end()` alone would wait forever.
+ * Only that reserved client is released here; clients still running a query are left to finish, and `pool.end()`
+ * waits for them.
  */
 export async function closePayload(payload: Payload): Promise<void> {
   const pool = (payload.db as unknown as { pool?: PoolInternals }).pool
   await payload.destroy()
   if (!pool || pool.ended) return
-  const idle = new Set(pool._idle.map((entry) => entry.client))
-  for (const client of pool._clients) if (!idle.has(client)) client.release(true)
+  for (const client of reservedClients.get(pool) ?? []) if (pool._clients.includes(client)) client.release(true)
   await pool.end()
+}
+
+const reservedClients = new WeakMap<PoolInternals, import('pg').PoolClient[]>()
+
+function checkedOut(pool: PoolInternals): import('pg').PoolClient[] {
+  const idle = new Set(pool._idle.map((entry) => entry.client))
+  return pool._clients.filter((client) => !idle.has(client))
 }
 
 type PoolInternals = import('pg').Pool & {

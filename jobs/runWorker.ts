@@ -27,7 +27,10 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
   let stopping = false
   let wake: (() => void) | null = null
-  const heartbeat = setInterval(() => void beat(pool, id).catch((err) => payload.logger.error({ err, msg: 'job heartbeat failed' })), 10_000)
+  let beating: Promise<void> = Promise.resolve()
+  const heartbeat = setInterval(() => {
+    beating = beat(pool, id).catch((err) => payload.logger.error({ err, msg: 'job heartbeat failed' }))
+  }, 10_000)
   heartbeat.unref()
 
   const loop = async (): Promise<void> => {
@@ -50,7 +53,11 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
       )
     }
   }
-  const done = loop().finally(() => clearInterval(heartbeat))
+  // Stop beating and let a beat already in flight finish, so closing the pool afterwards never cuts a query short.
+  const done = loop().finally(async () => {
+    clearInterval(heartbeat)
+    await beating
+  })
   return {
     id,
     done,

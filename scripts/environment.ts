@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded'
+import { trace } from '../db/trace'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -33,8 +34,9 @@ export function onShutdown(steps: (() => Promise<void>)[], log: (line: string) =
     if (stopping) return
     stopping = true
     log(`${signal} received, shutting down …`)
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       try {
+        trace('shutdown', `step ${index + 1} of ${steps.length}`)
         await step()
       } catch (err) {
         log(`shutdown step failed: ${err instanceof Error ? err.message : String(err)}`)
