@@ -7,14 +7,25 @@ import { buildConfig } from 'payload'
 import { jobOperators } from './access/operationsStaff'
 import { AuditEvents } from './collections/AuditEvents'
 import { Brands } from './collections/Brands'
+import { Carriers } from './collections/Carriers'
+import { Discrepancies } from './collections/Discrepancies'
+import { ImportMappings } from './collections/ImportMappings'
+import { Imports } from './collections/Imports'
 import { Media } from './collections/Media'
 import { Participants } from './collections/Participants'
+import { PayoutSchedules } from './collections/PayoutSchedules'
+import { RatePlans } from './collections/RatePlans'
+import { ReconciliationRuns } from './collections/ReconciliationRuns'
 import { ScheduleSlots } from './collections/ScheduleSlots'
 import { Schedules } from './collections/Schedules'
+import { CarrierRecords } from './collections/Telecom/CarrierRecords'
+import { DealerSales } from './collections/Telecom/DealerSales'
+import { ImportRejects } from './collections/Telecom/ImportRejects'
+import { ReconciliationLines } from './collections/Telecom/ReconciliationLines'
 import { Territories } from './collections/Territories'
 import { Users } from './collections/Users'
 import { migrations } from './db/migrations'
-import { moneyColumns } from './db/moneyColumns'
+import { columnTypes } from './db/columnTypes'
 import { lazyPoolOptions } from './db/url'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
 import { tasks } from './jobs/tasks'
@@ -38,14 +49,20 @@ export default buildConfig({
     meta: { titleSuffix: ' · Accrue' },
     avatar: 'default',
   },
-  collections: [Participants, Users, Territories, Brands, Media, Schedules, ScheduleSlots, AuditEvents],
+  collections: [
+    Participants, Users, Territories, Brands, Media,
+    Carriers, RatePlans, PayoutSchedules,
+    ImportMappings, Imports, ImportRejects, DealerSales, CarrierRecords,
+    ReconciliationRuns, ReconciliationLines, Discrepancies,
+    Schedules, ScheduleSlots, AuditEvents,
+  ],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: lazyPoolOptions(Number(process.env.DB_POOL_MAX ?? 10)),
     push: false,
     migrationDir: path.resolve(dirname, 'db/migrations'),
     prodMigrations: migrations,
-    afterSchemaInit: [moneyColumns],
+    afterSchemaInit: [columnTypes],
   }),
   jobs: {
     tasks,

@@ -1,6 +1,6 @@
 'use client'
 
-import { useDocumentInfo } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 type JobStatus = {
@@ -20,9 +20,21 @@ function stateOf(job: JobStatus): string {
   return job.processing ? 'running' : 'waiting'
 }
 
-/** Live progress of one job on its admin page, fed by the /events/jobs stream. */
+/** Live progress of the job on its own admin page. */
 export function JobProgress(): React.ReactElement {
   const { id } = useDocumentInfo()
+  return <JobProgressView id={id === undefined ? undefined : Number(id)} />
+}
+
+/** Live progress of the job a document points at in its `job` field (an import, a reconciliation run). */
+export function LinkedJobProgress(): React.ReactElement {
+  const jobId = useFormFields(([fields]) => fields.job?.value as number | null | undefined)
+  if (!jobId) return <div className="field-type">Progress: no job yet.</div>
+  return <JobProgressView id={jobId} />
+}
+
+/** Live progress of one job, fed by the /events/jobs stream. */
+function JobProgressView({ id }: { id: number | undefined }): React.ReactElement {
   const [job, setJob] = useState<JobStatus | null>(null)
   useEffect(() => {
     if (!id) return

@@ -11,3 +11,12 @@ export async function sqlSession(req: PayloadRequest): Promise<PostgresAdapter['
   const session = transactionID !== undefined ? adapter.sessions?.[String(transactionID)]?.db : undefined
   return (session ?? adapter.drizzle) as PostgresAdapter['drizzle']
 }
+
+/**
+ * The node-postgres client of the request's transaction (or the pool when there is none), for bulk statements
+ * that pass whole arrays as parameters.
+ */
+export async function pgClientOf(req: PayloadRequest): Promise<import('pg').PoolClient> {
+  const db = (await sqlSession(req)) as unknown as { session: { client: import('pg').PoolClient } }
+  return db.session.client
+}

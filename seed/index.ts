@@ -2,6 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { ROLE_LABELS } from '../engine/roles'
 import { logoSvg } from './logos'
+import { writeTelecomDemo } from './telecomSeed'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
 
 export type DemoLogin = { email: string; roles: string }
@@ -70,4 +71,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
     })
   }
   for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
+  await writeTelecomDemo(payload, req, participantIds)
 }

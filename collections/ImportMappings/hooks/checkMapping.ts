@@ -1,0 +1,15 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { mappingProblems, type ImportSource, type MappingColumn } from '../../../engine/ingest/fields'
+import { fieldError } from '../../../hooks/fieldError'
+import { relationId } from '../../../hooks/relationId'
+
+/** Refuses a mapping that could not import a file: unknown or doubled fields, missing required fields, no carrier. */
+export const checkMapping: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const source = (data.source ?? originalDoc?.source) as ImportSource
+  const columns = (data.columns ?? originalDoc?.columns ?? []) as MappingColumn[]
+  const fixedCarrier = relationId(data.carrier !== undefined ? data.carrier : originalDoc?.carrier) !== null
+  const problem = mappingProblems(source, columns, fixedCarrier)[0]
+  if (problem) throw fieldError('import-mappings', problem.includes('carrier') && problem.includes('must') ? 'carrier' : 'columns', problem)
+  return data
+}

@@ -1,0 +1,39 @@
+import type { Endpoint } from 'payload'
+import type { Pool } from 'pg'
+
+import { writeRejectsWorkbook, type RejectRow } from '../../../ingest/rejectsWorkbook'
+
+const PAGE = 5_000
+
+/** GET /api/imports/:id/rejects — the import's rejected rows as a workbook (original columns + Errors). */
+export const downloadRejects: Endpoint = {
+  path: '/:id/rejects',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'log in to download rejected rows' }] }, { status: 401 })
+    const id = Number(req.routeParams?.id)
+    const doc = await req.payload.findByID({ collection: 'imports', id, depth: 0, overrideAccess: false, user: req.user, req }).catch(() => null)
+    if (!doc) return Response.json({ errors: [{ message: `import ${req.routeParams?.id} not found` }] }, { status: 404 })
+    const pool = (req.payload.db as unknown as { pool: Pool }).pool
+    async function* pages(): AsyncIterable<RejectRow[]> {
+      for (let after = 0; ; ) {
+        const page = await pool.query<RejectRow>(
+          `select row_number::int as "rowNumber", reasons, cells from import_rejects where import_id = $1 and row_number > $2 order by row_number limit $3`,
+          [id, after, PAGE],
+        )
+        if (page.rows.length === 0) return
+        yield page.rows
+        after = page.rows[page.rows.length - 1]!.rowNumber
+      }
+    }
+    const buffer = await writeRejectsWorkbook((doc.headers as string[] | null) ?? [], pages())
+    const base = String(doc.filename ?? `import-${id}`).replace(/\.(xlsx|csv)$/i, '')
+    return new Response(new Uint8Array(buffer), {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${base}-rejected-rows.xlsx"`,
+        'x-rejected-rows': String(doc.rejected ?? 0),
+      },
+    })
+  },
+}

@@ -1,0 +1,100 @@
+/**
+ * What each import source can carry: its target fields, how each is parsed, whether it is required, and the note
+ * the Excel template shows on its header. A mapping (data, per source or carrier) says which file column holds
+ * which field; adding a carrier's layout never needs a change here.
+ */
+
+export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records'] as const
+export type ImportSource = (typeof IMPORT_SOURCES)[number]
+
+export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
+  dealer_sales: 'Dealer sales',
+  carrier_records: 'Carrier records',
+}
+
+export type FieldKind = 'code' | 'date' | 'choice' | 'identifier' | 'features' | 'text' | 'amount'
+
+export type TargetField = {
+  name: string
+  label: string
+  kind: FieldKind
+  required: boolean
+  identifier?: 'iccid' | 'imei' | 'mdn'
+  /** Shown as the template's header note. */
+  note: string
+  /** Template drop-down list, when the values come from a list. */
+  list?: 'dealers' | 'carriers' | 'ratePlans' | 'activationTypes' | 'lineStatuses'
+}
+
+const IDENTIFIERS: TargetField[] = [
+  { name: 'mdn', label: 'MDN', kind: 'identifier', identifier: 'mdn', required: false, note: 'Phone number, 10 digits. Format the column as Text. One of ICCID, IMEI or MDN is required.' },
+  { name: 'iccid', label: 'ICCID', kind: 'identifier', identifier: 'iccid', required: false, note: 'SIM number, 19-20 digits starting 89. Format the column as Text: Excel drops digits from long numbers.' },
+  { name: 'imei', label: 'IMEI', kind: 'identifier', identifier: 'imei', required: false, note: 'Device number, 15 digits with its check digit. Format the column as Text.' },
+]
+
+const LINE: TargetField[] = [
+  { name: 'activationType', label: 'Activation Type', kind: 'choice', required: true, list: 'activationTypes', note: 'new, upgrade, downgrade, port_in or feature_add.' },
+  ...IDENTIFIERS,
+  { name: 'ratePlanCode', label: 'Rate Plan', kind: 'code', required: true, list: 'ratePlans', note: "The carrier's rate plan code, as in Accrue's catalog." },
+  { name: 'features', label: 'Features', kind: 'features', required: false, note: 'Feature codes separated by commas, e.g. HOTSPOT, INTL.' },
+  { name: 'customerAccount', label: 'Customer Account', kind: 'text', required: false, note: "The customer's account number with the carrier." },
+]
+
+export const SOURCE_FIELDS: Record<ImportSource, TargetField[]> = {
+  dealer_sales: [
+    { name: 'dealerCode', label: 'Dealer Code', kind: 'code', required: true, list: 'dealers', note: "The dealer's code in Accrue, e.g. DLR-0101." },
+    { name: 'saleDate', label: 'Sale Date', kind: 'date', required: true, note: 'The day of the sale.' },
+    { name: 'carrierCode', label: 'Carrier', kind: 'code', required: true, list: 'carriers', note: "The carrier's code in Accrue." },
+    ...LINE,
+  ],
+  carrier_records: [
+    { name: 'activationDate', label: 'Activation Date', kind: 'date', required: true, note: 'The day the carrier activated the line or applied the change.' },
+    ...LINE,
+    { name: 'dealerCode', label: 'Dealer Code', kind: 'code', required: false, list: 'dealers', note: 'The dealer the carrier credits, when the file says.' },
+    { name: 'lineStatus', label: 'Line Status', kind: 'choice', required: false, list: 'lineStatuses', note: 'active, suspended or deactivated (default active).' },
+    { name: 'deactivationDate', label: 'Deactivation Date', kind: 'date', required: false, note: 'The day the line was deactivated, if it was.' },
+    { name: 'paidActivation', label: 'Paid Activation', kind: 'amount', required: false, note: 'What the carrier paid for the activation.' },
+    { name: 'paidFeatures', label: 'Paid Features', kind: 'amount', required: false, note: 'What the carrier paid for features.' },
+    { name: 'paidSpiff', label: 'Paid Spiff', kind: 'amount', required: false, note: 'What the carrier paid as spiff.' },
+  ],
+}
+
+export function targetField(source: ImportSource, name: string): TargetField | undefined {
+  return SOURCE_FIELDS[source].find((field) => field.name === name)
+}
+
+export type MappingColumn = { field: string; header: string }
+
+/**
+ * Problems with a mapping as configured: unknown fields, a field mapped twice, two fields on one header, a required
+ * field with no column (the carrier column is not needed when the mapping fixes the carrier).
+ */
+export function mappingProblems(source: ImportSource, columns: readonly MappingColumn[], fixedCarrier: boolean): string[] {
+  const problems: string[] = []
+  const seenFields = new Set<string>()
+  const seenHeaders = new Set<string>()
+  for (const column of columns) {
+    if (!targetField(source, column.field)) problems.push(`"${column.field}" is not a field of ${IMPORT_SOURCE_LABELS[source]}`)
+    if (seenFields.has(column.field)) problems.push(`"${column.field}" is mapped twice`)
+    const header = column.header.trim().toLowerCase()
+    if (header === '') problems.push(`"${column.field}" has no header name`)
+    if (seenHeaders.has(header)) problems.push(`the header "${column.header}" is used for two fields`)
+    seenFields.add(column.field)
+    seenHeaders.add(header)
+  }
+  for (const field of SOURCE_FIELDS[source]) {
+    if (!field.required || seenFields.has(field.name)) continue
+    if (field.name === 'carrierCode' && fixedCarrier) continue
+    problems.push(`the required field "${field.label}" has no column`)
+  }
+  if (source === 'carrier_records' && !fixedCarrier) problems.push('a carrier-records mapping must name its carrier')
+  if (!IDENTIFIERS.some((field) => seenFields.has(field.name))) problems.push('map at least one of ICCID, IMEI or MDN')
+  return problems
+}
+
+/** The standard mapping of a source: every field under its label (what the template's header row says). */
+export function standardColumns(source: ImportSource, fixedCarrier: boolean): MappingColumn[] {
+  return SOURCE_FIELDS[source]
+    .filter((field) => !(fixedCarrier && field.name === 'carrierCode'))
+    .map((field) => ({ field: field.name, header: field.label }))
+}

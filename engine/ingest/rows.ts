@@ -1,0 +1,245 @@
+/**
+ * One file row to one fact row, or to the list of reasons it cannot be: every reason names the file's column.
+ * Nothing is coerced silently: a value is parsed under the mapping's rules or the row is rejected.
+ */
+import {
+  ACTIVATION_TYPE_ALIASES,
+  ACTIVATION_TYPES,
+  LINE_STATUS_ALIASES,
+  LINE_STATUSES,
+  normalizeFeatures,
+  type ActivationType,
+  type LineStatus,
+} from '../telecom/vocabulary'
+import DecimalBase from 'decimal.js'
+
+import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
+import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
+
+/** Exact decimal arithmetic for amounts (never floats). */
+const Exact = DecimalBase.clone({ precision: 40 })
+
+export type RowFormats = { dateFormats: string[]; decimalSeparator: '.' | ',' }
+
+/** Master data the row refers to by code, resolved by the caller (the engine never reads the database). */
+export type RowLookups = {
+  dealerId(code: string): number | null
+  carrierId(code: string): number | null
+  ratePlanId(carrierId: number, code: string): number | null
+}
+
+export type RowContext = {
+  formats: RowFormats
+  lookups: RowLookups
+  /** The carrier every row of this file belongs to, when the mapping fixes it. */
+  fixedCarrierId: number | null
+  /** The file's header text for a field (to name columns in reasons). */
+  headerOf(field: string): string
+  /** Today, for "not in the future" checks (YYYY-MM-DD). */
+  asOf: string
+}
+
+export type LineKeys = { mdn: string; iccid: string; imei: string }
+
+export type DealerSaleRow = LineKeys & {
+  dealerId: number
+  saleDate: string
+  carrierId: number
+  activationType: ActivationType
+  ratePlanId: number
+  features: string
+  customerAccount: string
+}
+
+export type CarrierRecordRow = LineKeys & {
+  carrierId: number
+  dealerId: number | null
+  activationDate: string
+  activationType: ActivationType
+  ratePlanId: number
+  features: string
+  customerAccount: string
+  lineStatus: LineStatus
+  deactivationDate: string | null
+  paidActivation: string
+  paidFeatures: string
+  paidSpiff: string
+  /** Activation + features + spiff, exact. */
+  paidTotal: string
+}
+
+export type RowError = { column: string; reason: string }
+export type RowResult<T> = { ok: true; row: T } | { ok: false; errors: RowError[] }
+
+type Cells = (field: string) => CellValue | undefined
+
+const isBlank = (value: CellValue | undefined) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+
+/** Reads fields one by one, collecting every problem of the row rather than stopping at the first. */
+class RowReader {
+  readonly errors: RowError[] = []
+  constructor(
+    private readonly fields: TargetField[],
+    private readonly cells: Cells,
+    private readonly ctx: RowContext,
+  ) {}
+
+  private fail(field: string, reason: string): null {
+    this.errors.push({ column: this.ctx.headerOf(field), reason })
+    return null
+  }
+
+  private raw(name: string): CellValue | undefined {
+    return this.cells(name)
+  }
+
+  private required(name: string): boolean {
+    return this.fields.find((field) => field.name === name)?.required ?? false
+  }
+
+  /** The cell's trimmed text, or null (with an error when the field is required) when blank. */
+  text(name: string): string | null {
+    const value = this.raw(name)
+    if (isBlank(value)) return this.required(name) ? this.fail(name, 'is empty') : null
+    const parsed = parseText(value ?? null)
+    return parsed.ok ? parsed.value : this.fail(name, parsed.reason)
+  }
+
+  date(name: string): string | null {
+    const value = this.raw(name)
+    if (isBlank(value)) return this.required(name) ? this.fail(name, 'is empty') : null
+    const parsed = parseDate(value ?? null, { dateFormats: this.ctx.formats.dateFormats })
+    if (!parsed.ok) return this.fail(name, parsed.reason)
+    if (parsed.value > this.ctx.asOf) return this.fail(name, `${parsed.value} is in the future`)
+    return parsed.value
+  }
+
+  amount(name: string): string {
+    const value = this.raw(name)
+    if (isBlank(value)) return '0'
+    const parsed = parseDecimal(value ?? null, { decimalSeparator: this.ctx.formats.decimalSeparator })
+    if (!parsed.ok) return this.fail(name, parsed.reason) ?? '0'
+    const [, decimals = ''] = parsed.value.split('.')
+    if (decimals.length > 4) return this.fail(name, `${parsed.value} has more than 4 decimal places`) ?? '0'
+    if (parsed.value.replace(/^-/, '').split('.')[0]!.length > 15) return this.fail(name, `${parsed.value} is too large`) ?? '0'
+    return parsed.value
+  }
+
+  identifier(name: 'mdn' | 'iccid' | 'imei'): string {
+    const value = this.raw(name)
+    if (isBlank(value)) return ''
+    const parsed = parseIdentifier(value ?? null, name)
+    return parsed.ok ? parsed.value : (this.fail(name, parsed.reason) ?? '')
+  }
+
+  choice<T extends string>(name: string, options: readonly T[], aliases: Record<string, T>): T | null {
+    const value = this.raw(name)
+    if (isBlank(value)) return this.required(name) ? this.fail(name, 'is empty') : null
+    const parsed = parseChoice(value ?? null, options, aliases)
+    return parsed.ok ? (parsed.value as T) : this.fail(name, parsed.reason)
+  }
+
+  features(name: string): string {
+    const text = this.text(name)
+    return text ? normalizeFeatures(text.split(/[,;|]/)) : ''
+  }
+
+  /** Resolves a code through a lookup; an unknown code is an error naming the code. */
+  resolve(name: string, what: string, find: (code: string) => number | null): number | null {
+    const code = this.text(name)
+    if (code === null) return null
+    const id = find(code)
+    return id === null ? this.fail(name, `unknown ${what} "${code}"`) : id
+  }
+
+  keys(): LineKeys {
+    const keys = { mdn: this.identifier('mdn'), iccid: this.identifier('iccid'), imei: this.identifier('imei') }
+    const identifierFailed = this.errors.some((error) => ['mdn', 'iccid', 'imei'].some((field) => error.column === this.ctx.headerOf(field)))
+    if (!identifierFailed && keys.mdn === '' && keys.iccid === '' && keys.imei === '') {
+      this.fail('iccid', 'is empty, and so are IMEI and MDN: a line needs at least one of them')
+    }
+    return keys
+  }
+}
+
+function carrierOf(reader: RowReader, ctx: RowContext): number | null {
+  if (ctx.fixedCarrierId !== null) return ctx.fixedCarrierId
+  return reader.resolve('carrierCode', 'carrier', ctx.lookups.carrierId)
+}
+
+function ratePlanOf(reader: RowReader, ctx: RowContext, carrierId: number | null): number | null {
+  const code = reader.text('ratePlanCode')
+  if (code === null || carrierId === null) return null
+  const id = ctx.lookups.ratePlanId(carrierId, code)
+  if (id === null) reader.errors.push({ column: ctx.headerOf('ratePlanCode'), reason: `unknown rate plan "${code}" for this carrier` })
+  return id
+}
+
+export function readDealerSale(cells: Cells, ctx: RowContext): RowResult<DealerSaleRow> {
+  const reader = new RowReader(SOURCE_FIELDS.dealer_sales, cells, ctx)
+  const dealerId = reader.resolve('dealerCode', 'dealer', ctx.lookups.dealerId)
+  const saleDate = reader.date('saleDate')
+  const carrierId = carrierOf(reader, ctx)
+  const activationType = reader.choice('activationType', ACTIVATION_TYPES, ACTIVATION_TYPE_ALIASES)
+  const keys = reader.keys()
+  const ratePlanId = ratePlanOf(reader, ctx, carrierId)
+  const features = reader.features('features')
+  const customerAccount = reader.text('customerAccount') ?? ''
+  if (reader.errors.length > 0 || dealerId === null || saleDate === null || carrierId === null || activationType === null || ratePlanId === null) {
+    return { ok: false, errors: reader.errors }
+  }
+  return { ok: true, row: { dealerId, saleDate, carrierId, activationType, ...keys, ratePlanId, features, customerAccount } }
+}
+
+export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<CarrierRecordRow> {
+  const reader = new RowReader(SOURCE_FIELDS.carrier_records, cells, ctx)
+  const carrierId = carrierOf(reader, ctx)
+  const activationDate = reader.date('activationDate')
+  const activationType = reader.choice('activationType', ACTIVATION_TYPES, ACTIVATION_TYPE_ALIASES)
+  const keys = reader.keys()
+  const ratePlanId = ratePlanOf(reader, ctx, carrierId)
+  const features = reader.features('features')
+  const customerAccount = reader.text('customerAccount') ?? ''
+  const dealerCode = reader.text('dealerCode')
+  const dealerId = dealerCode === null ? null : ctx.lookups.dealerId(dealerCode)
+  if (dealerCode !== null && dealerId === null) reader.errors.push({ column: ctx.headerOf('dealerCode'), reason: `unknown dealer "${dealerCode}"` })
+  const deactivationDate = reader.date('deactivationDate')
+  const status = reader.choice('lineStatus', LINE_STATUSES, LINE_STATUS_ALIASES)
+  const lineStatus: LineStatus = status ?? (deactivationDate ? 'deactivated' : 'active')
+  if (deactivationDate !== null && activationDate !== null && deactivationDate < activationDate) {
+    reader.errors.push({ column: ctx.headerOf('deactivationDate'), reason: `${deactivationDate} is before the activation date ${activationDate}` })
+  }
+  if (lineStatus === 'deactivated' && deactivationDate === null && !reader.errors.some((e) => e.column === ctx.headerOf('deactivationDate'))) {
+    reader.errors.push({ column: ctx.headerOf('deactivationDate'), reason: 'is empty, but the line status says deactivated' })
+  }
+  const paidActivation = reader.amount('paidActivation')
+  const paidFeatures = reader.amount('paidFeatures')
+  const paidSpiff = reader.amount('paidSpiff')
+  if (reader.errors.length > 0 || carrierId === null || activationDate === null || activationType === null || ratePlanId === null) {
+    return { ok: false, errors: reader.errors }
+  }
+  return {
+    ok: true,
+    row: {
+      carrierId, dealerId, activationDate, activationType, ...keys, ratePlanId, features, customerAccount, lineStatus, deactivationDate,
+      paidActivation, paidFeatures, paidSpiff,
+      paidTotal: new Exact(paidActivation).plus(paidFeatures).plus(paidSpiff).toFixed(),
+    },
+  }
+}
+
+/** The natural key of a fact: the same sale or record in two files (or twice in one) has the same key. */
+export function dealerSaleKey(row: DealerSaleRow): string {
+  return [row.dealerId, row.carrierId, row.activationType, row.iccid, row.imei, row.mdn, row.saleDate].join('|')
+}
+
+export function carrierRecordKey(row: CarrierRecordRow): string {
+  return [row.carrierId, row.activationType, row.iccid, row.imei, row.mdn, row.activationDate].join('|')
+}
+
+export const READERS = { dealer_sales: readDealerSale, carrier_records: readCarrierRecord } satisfies Record<ImportSource, unknown>
+
+/** Rejection reasons as one line for the rejects workbook: "Sale Date: ... ; Rate Plan: ...". */
+export function describeErrors(errors: readonly RowError[]): string {
+  return errors.map((error) => `${error.column}: ${error.reason}`).join('; ')
+}

@@ -1,0 +1,27 @@
+import type { PoolClient } from 'pg'
+
+import type { RowLookups } from '../engine/ingest/rows'
+
+const norm = (code: string) => code.trim().toUpperCase()
+
+/**
+ * The master data rows refer to by code, loaded once per import: dealers (participants of kind dealer), carriers
+ * and rate plans (per carrier). Codes match case-insensitively.
+ */
+export async function loadLookups(client: PoolClient): Promise<RowLookups> {
+  const dealers = new Map<string, number>()
+  const carriers = new Map<string, number>()
+  const plans = new Map<string, number>()
+  for (const row of (await client.query<{ id: number; code: string }>(`select id, code from participants where kind = 'dealer' and code is not null`)).rows) {
+    dealers.set(norm(row.code), row.id)
+  }
+  for (const row of (await client.query<{ id: number; code: string }>(`select id, code from carriers`)).rows) carriers.set(norm(row.code), row.id)
+  for (const row of (await client.query<{ id: number; code: string; carrier: number }>(`select id, code, carrier_id as carrier from rate_plans`)).rows) {
+    plans.set(`${row.carrier}|${norm(row.code)}`, row.id)
+  }
+  return {
+    dealerId: (code) => dealers.get(norm(code)) ?? null,
+    carrierId: (code) => carriers.get(norm(code)) ?? null,
+    ratePlanId: (carrierId, code) => plans.get(`${carrierId}|${norm(code)}`) ?? null,
+  }
+}
