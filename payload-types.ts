@@ -72,12 +72,22 @@ export interface Config {
     territories: Territory;
     brands: Brand;
     media: Media;
+    carriers: Carrier;
+    'rate-plans': RatePlan;
+    'payout-schedules': PayoutSchedule;
+    'import-mappings': ImportMapping;
+    imports: Import;
+    'import-rejects': ImportReject;
+    'dealer-sales': DealerSale;
+    'carrier-records': CarrierRecord;
+    'reconciliation-runs': ReconciliationRun;
+    'reconciliation-lines': ReconciliationLine;
+    discrepancies: Discrepancy;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
-    'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
@@ -95,12 +105,22 @@ export interface Config {
     territories: TerritoriesSelect<false> | TerritoriesSelect<true>;
     brands: BrandsSelect<false> | BrandsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    carriers: CarriersSelect<false> | CarriersSelect<true>;
+    'rate-plans': RatePlansSelect<false> | RatePlansSelect<true>;
+    'payout-schedules': PayoutSchedulesSelect<false> | PayoutSchedulesSelect<true>;
+    'import-mappings': ImportMappingsSelect<false> | ImportMappingsSelect<true>;
+    imports: ImportsSelect<false> | ImportsSelect<true>;
+    'import-rejects': ImportRejectsSelect<false> | ImportRejectsSelect<true>;
+    'dealer-sales': DealerSalesSelect<false> | DealerSalesSelect<true>;
+    'carrier-records': CarrierRecordsSelect<false> | CarrierRecordsSelect<true>;
+    'reconciliation-runs': ReconciliationRunsSelect<false> | ReconciliationRunsSelect<true>;
+    'reconciliation-lines': ReconciliationLinesSelect<false> | ReconciliationLinesSelect<true>;
+    discrepancies: DiscrepanciesSelect<false> | DiscrepanciesSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
-    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
@@ -118,6 +138,8 @@ export interface Config {
   jobs: {
     tasks: {
       verifyNetwork: TaskVerifyNetwork;
+      runImport: TaskRunImport;
+      reconcile: TaskReconcile;
       inline: {
         input: unknown;
         output: unknown;
@@ -305,6 +327,457 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carriers".
+ */
+export interface Carrier {
+  id: number;
+  /**
+   * Short code used in files and templates, e.g. VZW.
+   */
+  code: string;
+  name: string;
+  /**
+   * ISO 4217 code the carrier pays in.
+   */
+  currency: string;
+  active?: boolean | null;
+  /**
+   * Keys that tie a dealer sale to a carrier record, tried in this order.
+   */
+  matchKeys: ('iccid' | 'imei' | 'mdn')[];
+  /**
+   * How many days a sale date may differ from the activation date.
+   */
+  dateToleranceDays: number;
+  /**
+   * A line deactivated within this many days of activation is charged back.
+   */
+  chargebackWindowDays: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-plans".
+ */
+export interface RatePlan {
+  id: number;
+  carrier: number | Carrier;
+  /**
+   * The carrier's plan code, as it appears in files. Unique per carrier.
+   */
+  code: string;
+  name: string;
+  category: 'postpaid' | 'prepaid' | 'business' | 'data' | 'wearable';
+  /**
+   * What the customer pays per month, before taxes.
+   */
+  monthlyCharge: string;
+  /**
+   * Add-on features sold with this plan.
+   */
+  features?:
+    | {
+        code: string;
+        name: string;
+        monthlyCharge: string;
+        id?: string | null;
+      }[]
+    | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-schedules".
+ */
+export interface PayoutSchedule {
+  id: number;
+  /**
+   * Set from the carrier, version and date.
+   */
+  title?: string | null;
+  carrier: number | Carrier;
+  /**
+   * Numbered per carrier when created.
+   */
+  version?: number | null;
+  /**
+   * Sales and activations on or after this day are priced with this version.
+   */
+  effectiveFrom: string;
+  /**
+   * Only approved versions price lines; an approved version can no longer be edited.
+   */
+  status: 'draft' | 'approved';
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  lines: {
+    kind: 'activation' | 'feature' | 'spiff';
+    /**
+     * Empty: any activation type.
+     */
+    activationType?: ('new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add') | null;
+    /**
+     * Empty: any plan of this carrier.
+     */
+    ratePlan?: (number | null) | RatePlan;
+    /**
+     * Feature lines only.
+     */
+    featureCode?: string | null;
+    amount: string;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-mappings".
+ */
+export interface ImportMapping {
+  id: number;
+  name: string;
+  source: 'dealer_sales' | 'carrier_records';
+  /**
+   * Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).
+   */
+  carrier?: (number | null) | Carrier;
+  /**
+   * Excel only. Empty: the first sheet.
+   */
+  sheetName?: string | null;
+  /**
+   * Row number of the header. Empty: found automatically (title lines above it are skipped).
+   */
+  headerRow?: number | null;
+  /**
+   * Empty: the row after the header.
+   */
+  firstDataRow?: number | null;
+  csvDelimiter?: ('auto' | ',' | ';' | '\t' | '|') | null;
+  decimalSeparator: '.' | ',';
+  /**
+   * Accepted date formats for text dates, comma-separated, tried in order (YYYY, MM, M, DD, D). Excel dates are always understood.
+   */
+  dateFormats: string;
+  /**
+   * Which file header holds which field.
+   */
+  columns: {
+    field:
+      | 'dealerCode'
+      | 'saleDate'
+      | 'carrierCode'
+      | 'activationType'
+      | 'mdn'
+      | 'iccid'
+      | 'imei'
+      | 'ratePlanCode'
+      | 'features'
+      | 'customerAccount'
+      | 'activationDate'
+      | 'lineStatus'
+      | 'deactivationDate'
+      | 'paidActivation'
+      | 'paidFeatures'
+      | 'paidSpiff';
+    /**
+     * The header text in the file.
+     */
+    header: string;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports".
+ */
+export interface Import {
+  id: number;
+  mapping: number | ImportMapping;
+  source?: ('dealer_sales' | 'carrier_records') | null;
+  status?: ('queued' | 'running' | 'completed' | 'failed') | null;
+  job?: number | null;
+  /**
+   * What happened: the outcome, or why the file could not be imported.
+   */
+  message?: string | null;
+  /**
+   * Data rows in the file (blank rows not counted).
+   */
+  rowsRead?: number | null;
+  /**
+   * Inserted + updated + already present.
+   */
+  accepted?: number | null;
+  rejected?: number | null;
+  inserted?: number | null;
+  /**
+   * Rows already imported whose values changed.
+   */
+  updated?: number | null;
+  /**
+   * Rows identical to ones imported before (or earlier in this file).
+   */
+  duplicates?: number | null;
+  blankRows?: number | null;
+  headers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  format?: ('xlsx' | 'csv') | null;
+  /**
+   * SHA-256 of the file.
+   */
+  fileHash?: string | null;
+  /**
+   * An earlier import of the very same file.
+   */
+  duplicateOf?: (number | null) | Import;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-rejects".
+ */
+export interface ImportReject {
+  id: number;
+  import: number | Import;
+  /**
+   * The row number in the file, as Excel shows it.
+   */
+  rowNumber: number;
+  reasons: string;
+  /**
+   * The row as it was in the file.
+   */
+  cells?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dealer-sales".
+ */
+export interface DealerSale {
+  id: number;
+  dealer: number | Participant;
+  saleDate: string;
+  carrier: number | Carrier;
+  activationType: 'new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add';
+  mdn?: string | null;
+  iccid?: string | null;
+  imei?: string | null;
+  ratePlan: number | RatePlan;
+  /**
+   * Feature codes, sorted and comma-separated.
+   */
+  features?: string | null;
+  customerAccount?: string | null;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-records".
+ */
+export interface CarrierRecord {
+  id: number;
+  activationDate: string;
+  carrier: number | Carrier;
+  activationType: 'new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add';
+  mdn?: string | null;
+  iccid?: string | null;
+  imei?: string | null;
+  ratePlan: number | RatePlan;
+  /**
+   * Feature codes, sorted and comma-separated.
+   */
+  features?: string | null;
+  customerAccount?: string | null;
+  /**
+   * The dealer the carrier credits, when its file says.
+   */
+  dealer?: (number | null) | Participant;
+  lineStatus: 'active' | 'suspended' | 'deactivated';
+  deactivationDate?: string | null;
+  paidActivation?: string | null;
+  paidFeatures?: string | null;
+  paidSpiff?: string | null;
+  /**
+   * Activation + features + spiff.
+   */
+  paidTotal?: string | null;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-runs".
+ */
+export interface ReconciliationRun {
+  id: number;
+  title?: string | null;
+  carrier: number | Carrier;
+  periodStart: string;
+  periodEnd: string;
+  matchKeys?: ('iccid' | 'imei' | 'mdn')[] | null;
+  dateToleranceDays?: number | null;
+  chargebackWindowDays?: number | null;
+  status?: ('queued' | 'running' | 'completed' | 'failed') | null;
+  job?: number | null;
+  runCount?: number | null;
+  lastRunAt?: string | null;
+  message?: string | null;
+  /**
+   * Counts and money at stake per class.
+   */
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-lines".
+ */
+export interface ReconciliationLine {
+  id: number;
+  run: number | ReconciliationRun;
+  reconClass:
+    | 'matched'
+    | 'not_with_carrier'
+    | 'not_reported'
+    | 'rate_plan_mismatch'
+    | 'amount_mismatch'
+    | 'duplicate_claim'
+    | 'deactivated_in_window';
+  sale?: (number | null) | DealerSale;
+  carrierRecord?: (number | null) | CarrierRecord;
+  dealer?: (number | null) | Participant;
+  /**
+   * The payout schedule's price of the line.
+   */
+  expected?: string | null;
+  /**
+   * What the carrier paid for it.
+   */
+  paid?: string | null;
+  /**
+   * The payout schedule version that priced the line.
+   */
+  scheduleVersion?: (number | null) | PayoutSchedule;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discrepancies".
+ */
+export interface Discrepancy {
+  id: number;
+  key?: string | null;
+  run: number | ReconciliationRun;
+  reconClass:
+    | 'not_with_carrier'
+    | 'not_reported'
+    | 'rate_plan_mismatch'
+    | 'amount_mismatch'
+    | 'duplicate_claim'
+    | 'deactivated_in_window';
+  sale?: (number | null) | DealerSale;
+  carrierRecord?: (number | null) | CarrierRecord;
+  dealer?: (number | null) | Participant;
+  /**
+   * The payout schedule's price of the line.
+   */
+  expected?: string | null;
+  /**
+   * What the carrier paid.
+   */
+  paid?: string | null;
+  /**
+   * Overpayment avoided, revenue leakage or unattributed revenue, by class.
+   */
+  atStake?: string | null;
+  status: 'open' | 'disputed' | 'resolved' | 'written_off';
+  /**
+   * Who is working on it.
+   */
+  owner?: (number | null) | User;
+  /**
+   * A re-run no longer found it.
+   */
+  clearedByRerun?: boolean | null;
+  lastSeenAt?: string | null;
+  /**
+   * The history of the discrepancy. Comments are added, never edited or removed.
+   */
+  comments?:
+    | {
+        text: string;
+        author?: (number | null) | User;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
@@ -444,7 +917,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verifyNetwork';
+        taskSlug: 'inline' | 'verifyNetwork' | 'runImport' | 'reconcile';
         taskID: string;
         input?:
           | {
@@ -477,7 +950,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verifyNetwork') | null;
+  taskSlug?: ('inline' | 'verifyNetwork' | 'runImport' | 'reconcile') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -497,53 +970,6 @@ export interface PayloadJob {
   };
   claimedBy?: string | null;
   heartbeatAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payload-locked-documents".
- */
-export interface PayloadLockedDocument {
-  id: number;
-  document?:
-    | ({
-        relationTo: 'participants';
-        value: number | Participant;
-      } | null)
-    | ({
-        relationTo: 'users';
-        value: number | User;
-      } | null)
-    | ({
-        relationTo: 'territories';
-        value: number | Territory;
-      } | null)
-    | ({
-        relationTo: 'brands';
-        value: number | Brand;
-      } | null)
-    | ({
-        relationTo: 'media';
-        value: number | Media;
-      } | null)
-    | ({
-        relationTo: 'schedules';
-        value: number | Schedule;
-      } | null)
-    | ({
-        relationTo: 'schedule-slots';
-        value: number | ScheduleSlot;
-      } | null)
-    | ({
-        relationTo: 'audit-events';
-        value: number | AuditEvent;
-      } | null);
-  globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
   updatedAt: string;
   createdAt: string;
 }
@@ -682,6 +1108,250 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carriers_select".
+ */
+export interface CarriersSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  currency?: T;
+  active?: T;
+  matchKeys?: T;
+  dateToleranceDays?: T;
+  chargebackWindowDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-plans_select".
+ */
+export interface RatePlansSelect<T extends boolean = true> {
+  carrier?: T;
+  code?: T;
+  name?: T;
+  category?: T;
+  monthlyCharge?: T;
+  features?:
+    | T
+    | {
+        code?: T;
+        name?: T;
+        monthlyCharge?: T;
+        id?: T;
+      };
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-schedules_select".
+ */
+export interface PayoutSchedulesSelect<T extends boolean = true> {
+  title?: T;
+  carrier?: T;
+  version?: T;
+  effectiveFrom?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  lines?:
+    | T
+    | {
+        kind?: T;
+        activationType?: T;
+        ratePlan?: T;
+        featureCode?: T;
+        amount?: T;
+        id?: T;
+      };
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-mappings_select".
+ */
+export interface ImportMappingsSelect<T extends boolean = true> {
+  name?: T;
+  source?: T;
+  carrier?: T;
+  sheetName?: T;
+  headerRow?: T;
+  firstDataRow?: T;
+  csvDelimiter?: T;
+  decimalSeparator?: T;
+  dateFormats?: T;
+  columns?:
+    | T
+    | {
+        field?: T;
+        header?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports_select".
+ */
+export interface ImportsSelect<T extends boolean = true> {
+  mapping?: T;
+  source?: T;
+  status?: T;
+  job?: T;
+  message?: T;
+  rowsRead?: T;
+  accepted?: T;
+  rejected?: T;
+  inserted?: T;
+  updated?: T;
+  duplicates?: T;
+  blankRows?: T;
+  headers?: T;
+  format?: T;
+  fileHash?: T;
+  duplicateOf?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-rejects_select".
+ */
+export interface ImportRejectsSelect<T extends boolean = true> {
+  import?: T;
+  rowNumber?: T;
+  reasons?: T;
+  cells?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dealer-sales_select".
+ */
+export interface DealerSalesSelect<T extends boolean = true> {
+  dealer?: T;
+  saleDate?: T;
+  carrier?: T;
+  activationType?: T;
+  mdn?: T;
+  iccid?: T;
+  imei?: T;
+  ratePlan?: T;
+  features?: T;
+  customerAccount?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-records_select".
+ */
+export interface CarrierRecordsSelect<T extends boolean = true> {
+  activationDate?: T;
+  carrier?: T;
+  activationType?: T;
+  mdn?: T;
+  iccid?: T;
+  imei?: T;
+  ratePlan?: T;
+  features?: T;
+  customerAccount?: T;
+  dealer?: T;
+  lineStatus?: T;
+  deactivationDate?: T;
+  paidActivation?: T;
+  paidFeatures?: T;
+  paidSpiff?: T;
+  paidTotal?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-runs_select".
+ */
+export interface ReconciliationRunsSelect<T extends boolean = true> {
+  title?: T;
+  carrier?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  matchKeys?: T;
+  dateToleranceDays?: T;
+  chargebackWindowDays?: T;
+  status?: T;
+  job?: T;
+  runCount?: T;
+  lastRunAt?: T;
+  message?: T;
+  summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliation-lines_select".
+ */
+export interface ReconciliationLinesSelect<T extends boolean = true> {
+  run?: T;
+  reconClass?: T;
+  sale?: T;
+  carrierRecord?: T;
+  dealer?: T;
+  expected?: T;
+  paid?: T;
+  scheduleVersion?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discrepancies_select".
+ */
+export interface DiscrepanciesSelect<T extends boolean = true> {
+  key?: T;
+  run?: T;
+  reconClass?: T;
+  sale?: T;
+  carrierRecord?: T;
+  dealer?: T;
+  expected?: T;
+  paid?: T;
+  atStake?: T;
+  status?: T;
+  owner?: T;
+  clearedByRerun?: T;
+  lastSeenAt?: T;
+  comments?:
+    | T
+    | {
+        text?: T;
+        author?: T;
+        at?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules_select".
  */
 export interface SchedulesSelect<T extends boolean = true> {
@@ -772,17 +1442,6 @@ export interface PayloadJobsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payload-locked-documents_select".
- */
-export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T;
-  globalSlug?: T;
-  user?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
@@ -821,6 +1480,36 @@ export interface TaskVerifyNetwork {
   output: {
     participants: number;
     problems: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRunImport".
+ */
+export interface TaskRunImport {
+  input: {
+    importId: number;
+  };
+  output: {
+    rowsRead: number;
+    accepted: number;
+    rejected: number;
+    inserted: number;
+    updated: number;
+    duplicates: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReconcile".
+ */
+export interface TaskReconcile {
+  input: {
+    runId: number;
+  };
+  output: {
+    lines: number;
+    commissionable: number;
   };
 }
 /**

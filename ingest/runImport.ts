@@ -8,6 +8,7 @@ import { carrierRecordKey, dealerSaleKey, describeErrors, readCarrierRecord, rea
 import { reportProgress } from '../jobs/progress'
 import { writeCarrierRecords, writeDealerSales, writeRejections, type Provenance, type Rejection, type WriteCounts } from './factWriters'
 import { loadLookups } from './lookups'
+import { estimateRows } from './rowEstimate'
 import { openSheet, SpreadsheetError } from './readers'
 
 /** Rows written per statement. */
@@ -96,6 +97,8 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
     )
   }
   await client.query(`update imports set headers = $2 where id = $1`, [doc.id, JSON.stringify(sheet.headers)])
+  const estimated = await estimateRows(filePath, doc.format)
+  const dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
 
   const columnOfField = new Map<string, number>()
   const headerOfField = new Map<string, string>()
@@ -130,7 +133,7 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
     rejections = []
     await reportProgress(payload, doc.job ?? 0, {
       done: counts.rowsRead,
-      total: sheet.progress?.()?.estimatedRows,
+      total: dataRowsEstimate === undefined ? undefined : Math.max(dataRowsEstimate, counts.rowsRead),
       label: 'importing rows',
       counts: { read: counts.rowsRead, accepted: counts.accepted, rejected: counts.rejected },
     })

@@ -66,7 +66,8 @@ function withLuhn(body: string): string {
   throw new Error('unreachable')
 }
 
-function lineKeys(n: number): { iccid: string; imei: string; mdn: string } {
+/** Valid, unique identifiers for line n (ICCID, IMEI with its check digit, MDN). */
+export function lineKeys(n: number): { iccid: string; imei: string; mdn: string } {
   return {
     iccid: `8901${String(n).padStart(15, '0')}`,
     imei: withLuhn(`35${String(n).padStart(12, '0')}`),

@@ -16,7 +16,7 @@ import { CARRIERS, DEMO_RECON, MAPPINGS, PAYOUT_SCHEDULES, RATE_PLANS } from './
 export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, participantIds: Map<string, number>): Promise<void> {
   const carrierIds = new Map<string, number>()
   for (const carrier of CARRIERS) {
-    const doc = await payload.create({ collection: 'carriers', data: { ...carrier, currency: 'USD' }, req })
+    const doc = await payload.create({ collection: 'carriers', data: { ...carrier, currency: 'USD' } as never, req })
     carrierIds.set(carrier.code, doc.id as number)
   }
   const planIds = new Map<string, number>()
@@ -60,7 +60,7 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
         csvDelimiter: 'csvDelimiter' in mapping ? mapping.csvDelimiter : 'auto',
         decimalSeparator: mapping.decimalSeparator,
         dateFormats: mapping.dateFormats,
-        columns,
+        columns: columns as never,
       },
       req,
     })

@@ -2,6 +2,7 @@ import * as migration_20261123_005651_initial from './20261123_005651_initial';
 import * as migration_20261123_005652_network_constraints from './20261123_005652_network_constraints';
 import * as migration_20261123_023202_schedule_slot_history from './20261123_023202_schedule_slot_history';
 import * as migration_20261123_024258_no_document_locking from './20261123_024258_no_document_locking';
+import * as migration_20261123_032552_telecom_data from './20261123_032552_telecom_data';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_024258_no_document_locking.up,
     down: migration_20261123_024258_no_document_locking.down,
-    name: '20261123_024258_no_document_locking'
+    name: '20261123_024258_no_document_locking',
+  },
+  {
+    up: migration_20261123_032552_telecom_data.up,
+    down: migration_20261123_032552_telecom_data.down,
+    name: '20261123_032552_telecom_data'
   },
 ];

@@ -149,7 +149,7 @@ export function parseDate(v: CellValue, options: DateOptions): Parsed<string> {
   if (typeof v === 'boolean') return fail(`${v ? 'TRUE' : 'FALSE'} is not a date`)
   if (typeof v === 'number') {
     // A yyyymmdd number (20250115) is far outside the serial range; read it as text when that format is expected.
-    if (Number.isInteger(v) && v > MAX_EXCEL_SERIAL && v < 1e8) return parseDateText(String(v), options)
+    if (Number.isInteger(v) && v >= 1e7 && v < 1e8) return parseDateText(String(v), options)
     return fromExcelSerial(v, String(v))
   }
   return parseDateText(String(v).replace(UNICODE_SPACES, ' ').trim(), options)

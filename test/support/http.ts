@@ -35,6 +35,32 @@ export class Api {
     return { status: res.status, body }
   }
 
+  /** A multipart upload as the admin sends it: the file plus the document's fields in `_payload`. */
+  async upload(path: string, fields: Record<string, unknown>, file: { name: string; data: Buffer; type?: string }): Promise<ApiResponse> {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name)
+    form.append('_payload', JSON.stringify(fields))
+    const headers: Record<string, string> = {}
+    if (this.token) headers.authorization = `JWT ${this.token}`
+    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form })
+    const text = await res.text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body }
+  }
+
+  /** A binary download (templates, rejects workbooks). */
+  async download(path: string): Promise<{ status: number; data: Buffer; headers: Headers }> {
+    const headers: Record<string, string> = {}
+    if (this.token) headers.authorization = `JWT ${this.token}`
+    const res = await fetch(`${this.baseUrl}${path}`, { headers })
+    return { status: res.status, data: Buffer.from(await res.arrayBuffer()), headers: res.headers }
+  }
+
   get(path: string) {
     return this.request('GET', path)
   }

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- <workload> [--rows N] [--explain] [--set name=value ...]`
+ *
+ *   reconcile  a month of N carrier records (default 1,000,000) reconciled on the real path, against the plain join
+ *   import     an N-row .xlsx (default 100,000) uploaded and imported on the real path, against reading it
+ *
+ * Each run starts its own embedded PostgreSQL in a temp folder, seeds the demo data, and removes everything at the
+ * end. The last line printed is one JSON object; the exit code is 1 when a check failed, 2 when the bench failed.
+ *
+ *   --explain         (reconcile) replay the re-run's statements under EXPLAIN ANALYZE and print the plans
+ *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
+ */
+import { printResult, progress, result, type Workload } from './report'
+
+type Options = { workload: Workload; rows: number; explain: boolean; settings: Record<string, string> }
+
+const DEFAULT_ROWS: Record<Workload, number> = { reconcile: 1_000_000, import: 100_000 }
+
+const USAGE = 'usage: npm run bench -- reconcile|import [--rows N] [--explain] [--set name=value ...]'
+
+class UsageError extends Error {}
+
+/** "1000000", "1_000_000", "1,000,000", "1e6", "100k" and "1m" are all accepted. */
+function parseRows(text: string | undefined): number {
+  const match = /^(\d+(?:\.\d+)?(?:e\d+)?)([km]?)$/i.exec((text ?? '').replace(/[_,]/g, ''))
+  const value = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1e3 : match[2]?.toLowerCase() === 'm' ? 1e6 : 1) : NaN
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`--rows needs a whole number of rows, not ${JSON.stringify(text ?? '')}`)
+  return value
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+  const [workload, ...rest] = argv
+  if (workload !== 'reconcile' && workload !== 'import') throw new UsageError(workload ? `unknown workload "${workload}"` : 'name a workload')
+  const options: Options = { workload, rows: DEFAULT_ROWS[workload], explain: false, settings: {} }
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = rest[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
+    const value = () => inline ?? rest[++i]
+    if (flag === '--rows') options.rows = parseRows(value())
+    else if (flag === '--explain') options.explain = true
+    else if (flag === '--set') {
+      const setting = value() ?? ''
+      const at = setting.indexOf('=')
+      if (at <= 0) throw new UsageError(`--set needs name=value, not ${JSON.stringify(setting)}`)
+      options.settings[setting.slice(0, at)] = setting.slice(at + 1)
+    } else throw new UsageError(`unknown option ${rest[i]}`)
+  }
+  if (options.explain && workload !== 'reconcile') throw new UsageError('--explain applies to the reconcile workload only')
+  return options
+}
+
+async function main(): Promise<number> {
+  let options: Options
+  try {
+    options = parseArgs(process.argv.slice(2))
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    process.stderr.write(`${err.message}\n${USAGE}\n`)
+    return 2
+  }
+  progress(`${options.workload} benchmark, ${options.rows} rows${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`)
+  try {
+    const bench =
+      options.workload === 'reconcile'
+        ? await (await import('./reconcile')).benchReconcile(options)
+        : await (await import('./import')).benchImport(options)
+    printResult(bench)
+    return bench.checks === 'ok' ? 0 : 1
+  } catch (err) {
+    progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    printResult(result({ workload: options.workload, rows: options.rows, seconds: null, floorSeconds: null, checks: `error: ${describe(err)}` }))
+    return 2
+  }
+}
+
+/** The error's message and its causes' (drizzle wraps the PostgreSQL error and puts the whole query first). */
+function describe(err: unknown): string {
+  const messages: string[] = []
+  for (let e: unknown = err; e !== undefined && e !== null && messages.length < 4; e = (e as { cause?: unknown }).cause) {
+    const message = e instanceof Error ? e.message : String(e)
+    messages.push(message.split('\n')[0]!.slice(0, 160))
+  }
+  return messages.reverse().join(' <- ').replace(/\s+/g, ' ')
+}
+
+process.exitCode = await main()
+// Payload and the pg pool can leave timers behind; everything was closed, so leave now.
+process.exit(process.exitCode)

@@ -1,0 +1,80 @@
+/**
+ * What a benchmark prints: progress lines while it runs, and as its very last line one JSON object with the
+ * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
+ */
+
+export type Workload = 'reconcile' | 'import'
+
+export type BenchResult = {
+  workload: Workload
+  rows: number
+  seconds: number | null
+  rowsPerSecond: number | null
+  floorSeconds: number | null
+  ratio: number | null
+  peakRssMb: number
+  /** "ok" when every planted count matched; otherwise what differed (or why the bench could not finish). */
+  checks: string
+}
+
+const startedAt = performance.now()
+
+/** One progress line, prefixed with the time since the bench started. */
+export function progress(line: string): void {
+  const elapsed = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)
+  process.stdout.write(`[bench ${elapsed}s] ${line}\n`)
+}
+
+/** Runs `work` and returns its result with the wall-clock seconds it took. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = performance.now()
+  const value = await work()
+  return { value, seconds: (performance.now() - start) / 1000 }
+}
+
+/** Peak resident set size of this process so far, in MB (maxRSS is in kilobytes). */
+export function peakRssMb(): number {
+  return round(process.resourceUsage().maxRSS / 1024, 1)
+}
+
+export function round(value: number, digits = 3): number {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}
+
+export function formatSeconds(seconds: number): string {
+  return `${seconds.toFixed(3)} s`
+}
+
+/** Compares what a run found with what was planted: "ok", or "name: expected X, got Y; ...". */
+export function compareCounts(expected: Record<string, number>, actual: Record<string, number | undefined>): string {
+  const differences = Object.entries(expected)
+    .filter(([name, count]) => actual[name] !== count)
+    .map(([name, count]) => `${name}: expected ${count}, got ${actual[name] ?? 'nothing'}`)
+  return differences.length === 0 ? 'ok' : differences.join('; ')
+}
+
+/** Joins the outcome of several checks: "ok" only when all are. */
+export function combineChecks(...checks: string[]): string {
+  const failed = checks.filter((check) => check !== 'ok')
+  return failed.length === 0 ? 'ok' : failed.join(' | ')
+}
+
+export function result(fields: Omit<BenchResult, 'rowsPerSecond' | 'ratio' | 'peakRssMb'>): BenchResult {
+  const { workload, rows, seconds, floorSeconds, checks } = fields
+  return {
+    workload,
+    rows,
+    seconds: seconds === null ? null : round(seconds),
+    rowsPerSecond: seconds === null || seconds === 0 ? null : Math.round(rows / seconds),
+    floorSeconds: floorSeconds === null ? null : round(floorSeconds),
+    ratio: seconds === null || floorSeconds === null || floorSeconds === 0 ? null : round(seconds / floorSeconds, 2),
+    peakRssMb: peakRssMb(),
+    checks,
+  }
+}
+
+/** The last line of the output: exactly one JSON object. */
+export function printResult(bench: BenchResult): void {
+  process.stdout.write(`${JSON.stringify(bench)}\n`)
+}
