@@ -90,14 +90,16 @@ function toUtf8(encoding: TextEncoding): Transform {
 }
 
 function csvError(error: unknown): Error {
-  const e = error as { code?: unknown; lines?: unknown; message?: unknown }
-  const line = typeof e.lines === 'number' ? ` near line ${e.lines}` : ''
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_MAX_RECORD_SIZE') {
-    return new SpreadsheetError('CORRUPT', `${WHAT} cannot be read${line}: a quoted field is never closed (a " is missing). Fix the file or export it again.`, {
-      cause: error,
-    })
+  const e = error as { code?: unknown; lines?: unknown; records?: unknown; message?: unknown }
+  if ((e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_MAX_RECORD_SIZE') && typeof e.records === 'number') {
+    return new SpreadsheetError(
+      'CORRUPT',
+      `${WHAT} cannot be read: the quoted field that starts in row ${e.records + 1} is never closed (a " is missing). Fix the file or export it again.`,
+      { cause: error },
+    )
   }
   if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+    const line = typeof e.lines === 'number' ? ` near line ${e.lines}` : ''
     return new SpreadsheetError('CORRUPT', `${WHAT} cannot be read${line}: ${String(e.message)}`, { cause: error })
   }
   return asCorrupt(error, WHAT)
