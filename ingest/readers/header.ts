@@ -66,7 +66,7 @@ function headerText(cell: CellValue | undefined): string {
 }
 
 /** The header texts of `row`, borrowing from `above` where that makes an expected header match. */
-export function effectiveHeaders(row: readonly CellValue[], above: readonly CellValue[] | undefined, expected: ReadonlySet<string>): string[] {
+function effectiveHeaders(row: readonly CellValue[], above: readonly CellValue[] | undefined, expected: ReadonlySet<string>): string[] {
   const headers: string[] = []
   const width = Math.max(row.length, above?.length ?? 0)
   let group = '' // the nearest title at or left of the column in the row above

@@ -366,14 +366,19 @@ describe('openSheet on .xlsx', () => {
       ])
     })
 
-    it.each(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'])('a workbook whose compressed %s is damaged (its end intact)', async (entry) => {
+    // Zero bytes where an entry's deflate data starts read as a stored block whose length check fails:
+    // an inflate error, which exceljs only sees on its unzip stream (without the watch it waits forever).
+    it.each(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'])('a workbook whose compressed %s is damaged (its end intact)', async (entry) => {
       const bytes = fs.readFileSync(await bigWorkbook())
-      const at = bytes.indexOf(entry) // its local header; the compressed data follows
-      bytes.fill(0, at + 2000, at + 2064)
+      const header = bytes.indexOf(entry) - 30 // the entry's local header
+      const data = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28)
+      bytes.fill(0, data, data + 16)
       const file = writeFile('damaged.xlsx', bytes)
       const error = await spreadsheetError(openSheet(file, xlsx(['Dealer'])))
-      expect(error.code).toBe('CORRUPT')
-      expect(error.message).toMatch(/^The Excel file is damaged and cannot be read \(.+\)\. Export it again and re-upload\.$/)
+      expect([error.code, error.message]).toEqual([
+        'CORRUPT',
+        'The Excel file is damaged and cannot be read (invalid stored block lengths). Export it again and re-upload.',
+      ])
     })
 
     it('a zip archive that is not a workbook', async () => {
