@@ -11,7 +11,8 @@
  *   the configured formats: a four-digit year first is never ambiguous. The time part is ignored and
  *   the date is taken as written (no time-zone shift).
  * - In formats with separators, 'MM'/'DD' also accept one digit ('1/5/2025' for 'MM/DD/YYYY');
- *   the compact 'YYYYMMDD' needs every digit.
+ *   the compact 'YYYYMMDD' needs every digit. A time after the date ('1/5/2025 12:00:00 AM') is ignored.
+ * - Text holding a serial number is read only with five digits (1927..2173): "2025" is not 1905-07-17.
  * - A date text that two configured formats read differently ('01/02/2025' with both 'MM/DD/YYYY' and
  *   'DD/MM/YYYY') is rejected as ambiguous, never guessed.
  * - Decimals never go through floating point: a spreadsheet number is taken from its shortest
@@ -164,12 +165,14 @@ function parseDateText(text: string, options: DateOptions): Parsed<string> {
     if (serial >= TEXT_SERIAL_MIN && serial <= TEXT_SERIAL_MAX) return fromExcelSerial(serial, quote(text))
   }
 
+  // A time after the date ("1/15/2025 12:00:00 AM", common in exports from other systems) is ignored.
+  const dateOnly = text.replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$/, '')
   const readings = new Map<string, string>() // date -> first format that produced it
   let impossible = false
   for (const format of options.dateFormats) {
     const compiled = compileDateFormat(format)
     if (!compiled) throw new TypeError(`Unsupported date format ${quote(format)} (use YYYY, MM, M, DD, D and - / . or space)`)
-    const m = compiled.regex.exec(text)
+    const m = compiled.regex.exec(dateOnly)
     if (!m) continue
     const parts = { Y: 0, M: 0, D: 0 }
     compiled.order.forEach((part, i) => (parts[part] = Number(m[i + 1])))
@@ -178,8 +181,8 @@ function parseDateText(text: string, options: DateOptions): Parsed<string> {
     else if (!readings.has(date)) readings.set(date, format)
   }
   if (readings.size > 1) {
-    const options = [...readings].map(([date, format]) => `${date} (${format})`).join(' or ')
-    return fail(`${quote(text)} is ambiguous: it could be ${options}`)
+    const alternatives = [...readings].map(([date, format]) => `${date} (${format})`).join(' or ')
+    return fail(`${quote(text)} is ambiguous: it could be ${alternatives}`)
   }
   const [only] = readings.keys()
   if (only !== undefined) return inRange(text, only)

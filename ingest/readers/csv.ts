@@ -30,7 +30,7 @@ const MAX_RECORD_CHARS = 1_000_000
 const WHAT = 'The CSV file'
 
 /** The first `max` records of `text`, split on `delimiter` with CSV quoting (a cut-off last record is dropped). */
-export function splitRecords(text: string, delimiter: string, max: number): string[][] {
+function splitRecords(text: string, delimiter: string, max: number): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let field = ''

@@ -18,7 +18,7 @@ export type SheetLayout = {
   sheetName?: string | null
   /** 1-based; when absent, the header row is detected in the first HEADER_SCAN_ROWS rows. */
   headerRow?: number | null
-  /** 1-based; default headerRow + 1. */
+  /** 1-based; default (and at the earliest) the row after the header row. */
   firstDataRow?: number | null
   /** The header names the mapping expects, as written in the mapping. */
   expectedHeaders: string[]
@@ -134,7 +134,7 @@ export async function openRows(source: RowSource, layout: SheetLayout): Promise<
   }
 
   const { columnOf, missingHeaders } = matchHeaders(header.headers, layout.expectedHeaders)
-  const firstDataRow = layout.firstDataRow ?? header.rowNumber + 1
+  const firstDataRow = Math.max(layout.firstDataRow ?? 0, header.rowNumber + 1) // never the header or above it
   const width = header.headers.length
   const stats = { blankRows: 0 }
   let started = false

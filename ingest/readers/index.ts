@@ -3,7 +3,6 @@
  * Cells come out as CellValues; turning them into typed values is engine/ingest/cells.ts's job.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 
 import { SpreadsheetError } from './errors'
 import { detectFormat, HEAD_BYTES } from './format'
@@ -37,7 +36,7 @@ async function readHead(filePath: string): Promise<Buffer> {
  */
 export async function openSheet(filePath: string, layout: SheetLayout): Promise<OpenedSheet> {
   const head = await readHead(filePath)
-  const format = detectFormat(head, path.basename(filePath))
+  const format = detectFormat(head) // no file name: the path on disk is not the name the user uploaded
   if (format !== layout.format) {
     throw new SpreadsheetError(
       'FORMAT_MISMATCH',

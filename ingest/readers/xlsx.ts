@@ -90,10 +90,10 @@ function chooseSheet(workbook: Pick<ExcelWorkbook, 'model' | 'workbookRels'>, sh
   return first.name
 }
 
-/** Whether an Excel number format shows a date or time (text in quotes and [brackets] ignored). */
-export function isDateFormat(numFmt: string | undefined): boolean {
+/** Whether an Excel number format shows a date or time (ignoring "quoted text", [colors/locales], \escapes, _padding and *fills). */
+function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false
-  return /[ymdhs]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''))
+  return /[ymdhs]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''))
 }
 
 function excelDate(serial: number, date1904: boolean): Date {
@@ -106,7 +106,7 @@ function text(value: string): string | null {
 }
 
 /** An exceljs cell value as a CellValue. */
-export function toCellValue(value: unknown, numFmt: string | undefined, date1904: boolean): CellValue {
+function toCellValue(value: unknown, numFmt: string | undefined, date1904: boolean): CellValue {
   if (value === null || value === undefined) return null
   if (typeof value === 'string') return text(value)
   if (typeof value === 'number') return Number.isFinite(value) ? value : null

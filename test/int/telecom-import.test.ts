@@ -66,8 +66,8 @@ describe('dealer sales template and import', () => {
     const template = await admin.download(`/api/import-mappings/${await mappingId(admin, DEALER_SALES)}/template`)
     const { sheet } = await readXlsx(template.data)
     const workbook = sheet.workbook
-    sheet.getRow(2).values = saleRow(1, { 'Sale Date': new Date(Date.UTC(2026, 8, 3)) })
-    sheet.getRow(3).values = saleRow(2, { 'Activation Type': 'Port In', Features: 'intl, hotspot' })
+    sheet.getRow(2).values = saleRow(1, { 'Sale Date': new Date(Date.UTC(2026, 8, 3)) }) as never
+    sheet.getRow(3).values = saleRow(2, { 'Activation Type': 'Port In', Features: 'intl, hotspot' }) as never
     const filled = Buffer.from(await workbook.xlsx.writeBuffer())
     const result = await importFile(app, admin, DEALER_SALES, 'filled-template.xlsx', filled)
     expect(result).toMatchObject({ status: 'completed', rowsRead: 2, accepted: 2, rejected: 0, inserted: 2 })

@@ -99,6 +99,8 @@ describe('parseDate: Dates and text', () => {
     ['MM/DD/YYYY', '2025-02-09T10:15', '2025-02-09'],
     ['MM/DD/YYYY', '2025-02-09 08:00:00', '2025-02-09'],
     ['MM/DD/YYYY', ' 02/09/2025\u00a0', '2025-02-09'],
+    ['MM/DD/YYYY', '2/9/2025 12:00:00 AM', '2025-02-09'], // a time from another system's export
+    ['DD.MM.YYYY', '09.02.2025 23:59', '2025-02-09'],
   ])('format %s reads %j as %s', (format, text, expected) => {
     expect(value(parseDate(text, { dateFormats: [format] }))).toBe(expected)
   })
@@ -243,7 +245,7 @@ describe('parseDecimal', () => {
 
 describe('parseIdentifier: long numbers that must be text', () => {
   it('rejects an ICCID that arrived as a spreadsheet number: its last digits are gone', () => {
-    expect(reason(parseIdentifier(89014103211118510720, 'iccid'))).toBe(
+    expect(reason(parseIdentifier(Number('89014103211118510720'), 'iccid'))).toBe(
       'arrived as a number (8.90141032111185e+19) and has lost digits; format the column as text and re-export',
     )
   })

@@ -238,7 +238,7 @@ describe('openSheet on .xlsx', () => {
       ws.addRow(['boolean', true])
       ws.addRow(['hyperlink', { text: 'Store 12', hyperlink: 'https://example.com/store/12' }])
       ws.addRow(['ICCID as text', '89014103211118510720'])
-      ws.addRow(['ICCID as number', 89014103211118510720])
+      ws.addRow(['ICCID as number', Number('89014103211118510720')]) // what Excel does to a typed-in ICCID
     })
     const sheet = await openSheet(file, xlsx(['Kind', 'Value']))
     const values = Object.fromEntries((await readAll(sheet)).map((r) => [r.cells[0], r.cells[1]]))

@@ -31,7 +31,7 @@ describe('a dealer-sales row', () => {
   })
 
   it('collects every problem of the row, each naming its column', () => {
-    const result = readDealerSale(cells({ ...SALE, dealerCode: 'DLR-9', saleDate: '31/31/2026', ratePlanCode: 'OLD', iccid: 8.901260123456789e18 }), ctx())
+    const result = readDealerSale(cells({ ...SALE, dealerCode: 'DLR-9', saleDate: '31/31/2026', ratePlanCode: 'OLD', iccid: Number('8901260123456789012') }), ctx())
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.errors.map((e) => e.column)).toEqual(['<dealerCode>', '<saleDate>', '<iccid>', '<ratePlanCode>'])
