@@ -51,8 +51,9 @@ export async function runImport(payload: Payload, importId: number): Promise<Imp
     await client.query('begin')
     // One import per file at a time, so two uploads of overlapping files cannot interleave their upserts.
     await client.query(`select pg_advisory_xact_lock(hashtext('accrue.import.' || $1))`, [doc.source])
-    const counts = await importRows(client, payload, doc, mapping, path.join(staticDir, doc.filename))
-    const message = outcomeMessage(counts, doc)
+    const notes: string[] = []
+    const counts = await importRows(client, payload, doc, mapping, path.join(staticDir, doc.filename), notes)
+    const message = [outcomeMessage(counts, doc), ...notes].join(' ')
     await client.query(
       `update imports set status = 'completed', finished_at = now(), message = $2, rows_read = $3, accepted = $4, rejected = $5,
               inserted = $6, updated = $7, duplicates = $8, blank_rows = $9 where id = $1`,
@@ -78,7 +79,7 @@ function outcomeMessage(counts: ImportCounts, doc: ImportDoc): string {
   return parts.join(' ')
 }
 
-async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, mapping: MappingDoc, filePath: string): Promise<ImportCounts> {
+async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, mapping: MappingDoc, filePath: string, notes: string[]): Promise<ImportCounts> {
   const expectedHeaders = mapping.columns.map((column) => column.header)
   const sheet = await openSheet(filePath, {
     format: doc.format,
@@ -88,88 +89,94 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
     expectedHeaders,
     csvDelimiter: mapping.csvDelimiter ?? 'auto',
   })
-  const requiredMissing = mapping.columns.filter((column) => sheet.missingHeaders.includes(column.header) && targetField(doc.source, column.field)?.required)
-  const missing = sheet.missingHeaders
-  if (requiredMissing.length > 0 || missing.length === expectedHeaders.length) {
-    throw new ImportFileError(
-      `The file's columns do not match the mapping "${mapping.name}". Expected: ${expectedHeaders.join(', ')}. ` +
-        `Missing: ${missing.join(', ')}. Found (row ${sheet.headerRowNumber}): ${sheet.headers.filter((h) => h !== '').join(', ') || 'nothing'}.`,
-    )
-  }
-  await client.query(`update imports set headers = $2 where id = $1`, [doc.id, JSON.stringify(sheet.headers)])
-  const estimated = await estimateRows(filePath, doc.format)
-  const dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
-
-  const columnOfField = new Map<string, number>()
-  const headerOfField = new Map<string, string>()
-  for (const column of mapping.columns) {
-    headerOfField.set(column.field, column.header)
-    const index = sheet.columnOf.get(normalizeHeader(column.header))
-    if (index !== undefined) columnOfField.set(column.field, index)
-  }
-  const ctx: RowContext = {
-    formats: { decimalSeparator: mapping.decimalSeparator, dateFormats: mapping.dateFormats.split(',').map((f) => f.trim()).filter(Boolean) },
-    lookups: await loadLookups(client),
-    fixedCarrierId: mapping.carrier ?? null,
-    headerOf: (field) => headerOfField.get(field) ?? field,
-    asOf: today(),
-  }
-
-  const counts: ImportCounts = { rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, duplicates: 0, blankRows: 0 }
-  const seen = new Map<string, { rowNumber: number; signature: string }>()
-  let facts: { row: any; provenance: Provenance }[] = []
-  let rejections: Rejection[] = []
-  const write = doc.source === 'dealer_sales' ? writeDealerSales : writeCarrierRecords
-  const read = doc.source === 'dealer_sales' ? readDealerSale : readCarrierRecord
-  const keyOf = doc.source === 'dealer_sales' ? dealerSaleKey : carrierRecordKey
-
-  const flush = async () => {
-    const written: WriteCounts = await write(client, facts)
-    counts.inserted += written.inserted
-    counts.updated += written.updated
-    counts.duplicates += written.unchanged
-    await writeRejections(client, doc.id, rejections)
-    facts = []
-    rejections = []
-    await reportProgress(payload, doc.job ?? 0, {
-      done: counts.rowsRead,
-      total: dataRowsEstimate === undefined ? undefined : Math.max(dataRowsEstimate, counts.rowsRead),
-      label: 'importing rows',
-      counts: { read: counts.rowsRead, accepted: counts.accepted, rejected: counts.rejected },
-    })
-  }
-
-  for await (const { rowNumber, cells } of sheet.rows) {
-    counts.rowsRead++
-    const get = (field: string): CellValue | undefined => {
-      const index = columnOfField.get(field)
-      return index === undefined ? undefined : cells[index]
+  try {
+    const requiredMissing = mapping.columns.filter((column) => sheet.missingHeaders.includes(column.header) && targetField(doc.source, column.field)?.required)
+    const missing = sheet.missingHeaders
+    if (requiredMissing.length > 0 || missing.length === expectedHeaders.length) {
+      throw new ImportFileError(
+        `The file's columns do not match the mapping "${mapping.name}". Expected: ${expectedHeaders.join(', ')}. ` +
+          `Missing: ${missing.join(', ')}. Found (row ${sheet.headerRowNumber}): ${sheet.headers.filter((h) => h !== '').join(', ') || 'nothing'}.`,
+      )
     }
-    const result = read(get, ctx as RowContext)
-    if (!result.ok) {
-      counts.rejected++
-      rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: describeErrors(result.errors) })
-    } else {
-      const key = keyOf(result.row as never)
-      const signature = JSON.stringify(result.row)
-      const earlier = seen.get(key)
-      if (earlier && earlier.signature !== signature) {
-        counts.rejected++
-        rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: `the same line as row ${earlier.rowNumber} (same keys and date) with different values; keep one of them` })
-      } else if (earlier) {
-        counts.accepted++
-        counts.duplicates++
-      } else {
-        seen.set(key, { rowNumber, signature })
-        counts.accepted++
-        facts.push({ row: result.row, provenance: { importId: doc.id, sourceRow: rowNumber, naturalKey: key } })
+    if (missing.length > 0) notes.push(`Optional columns not in the file, left empty: ${missing.join(', ')}.`)
+    await client.query(`update imports set headers = $2 where id = $1`, [doc.id, JSON.stringify(sheet.headers)])
+    const estimated = await estimateRows(filePath, doc.format)
+    const dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
+
+    const columnOfField = new Map<string, number>()
+    const headerOfField = new Map<string, string>()
+    for (const column of mapping.columns) {
+      headerOfField.set(column.field, column.header)
+      const index = sheet.columnOf.get(normalizeHeader(column.header))
+      if (index !== undefined) columnOfField.set(column.field, index)
+    }
+    const ctx: RowContext = {
+      formats: { decimalSeparator: mapping.decimalSeparator, dateFormats: mapping.dateFormats.split(',').map((f) => f.trim()).filter(Boolean) },
+      lookups: await loadLookups(client),
+      fixedCarrierId: mapping.carrier ?? null,
+      headerOf: (field) => headerOfField.get(field) ?? field,
+      asOf: today(),
+    }
+
+    const counts: ImportCounts = { rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, duplicates: 0, blankRows: 0 }
+    const seen = new Map<string, { rowNumber: number; signature: string }>()
+    let facts: { row: any; provenance: Provenance }[] = []
+    let rejections: Rejection[] = []
+    const write = doc.source === 'dealer_sales' ? writeDealerSales : writeCarrierRecords
+    const read = doc.source === 'dealer_sales' ? readDealerSale : readCarrierRecord
+    const keyOf = doc.source === 'dealer_sales' ? dealerSaleKey : carrierRecordKey
+
+    const flush = async () => {
+      const written: WriteCounts = await write(client, facts)
+      counts.inserted += written.inserted
+      counts.updated += written.updated
+      counts.duplicates += written.unchanged
+      await writeRejections(client, doc.id, rejections)
+      facts = []
+      rejections = []
+      await reportProgress(payload, doc.job ?? 0, {
+        done: counts.rowsRead,
+        total: dataRowsEstimate === undefined ? undefined : Math.max(dataRowsEstimate, counts.rowsRead),
+        label: 'importing rows',
+        counts: { read: counts.rowsRead, accepted: counts.accepted, rejected: counts.rejected },
+      })
+    }
+
+    for await (const { rowNumber, cells } of sheet.rows) {
+      counts.rowsRead++
+      const get = (field: string): CellValue | undefined => {
+        const index = columnOfField.get(field)
+        return index === undefined ? undefined : cells[index]
       }
+      const result = read(get, ctx as RowContext)
+      if (!result.ok) {
+        counts.rejected++
+        rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: describeErrors(result.errors) })
+      } else {
+        const key = keyOf(result.row as never)
+        const signature = JSON.stringify(result.row)
+        const earlier = seen.get(key)
+        if (earlier && earlier.signature !== signature) {
+          counts.rejected++
+          rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: `the same line as row ${earlier.rowNumber} (same keys and date) with different values; keep one of them` })
+        } else if (earlier) {
+          counts.accepted++
+          counts.duplicates++
+        } else {
+          seen.set(key, { rowNumber, signature })
+          counts.accepted++
+          facts.push({ row: result.row, provenance: { importId: doc.id, sourceRow: rowNumber, naturalKey: key } })
+        }
+      }
+      if (facts.length + rejections.length >= BATCH) await flush()
     }
-    if (facts.length + rejections.length >= BATCH) await flush()
+    await flush()
+    counts.blankRows = sheet.stats.blankRows
+    return counts
+  } finally {
+    // The reader holds the file until its rows are read to the end; a failure before that must release it.
+    await sheet.close()
   }
-  await flush()
-  counts.blankRows = sheet.stats.blankRows
-  return counts
 }
 
 /** A cell as JSON keeps it: dates as ISO strings. */

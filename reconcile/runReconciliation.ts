@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
+import { format, money } from '../engine/money'
 import type { ReconSummary } from '../engine/telecom/reconciliation'
 import type { MatchKey } from '../engine/telecom/vocabulary'
 import { reportProgress } from '../jobs/progress'
@@ -67,9 +68,10 @@ export async function runReconciliation(payload: Payload, runId: number): Promis
     await progress(5, 'summarizing')
     const summary = await summarizeRun(client, runId)
     if (summary.salesRead !== sides.sales) throw new Error(`classified ${summary.salesRead} sales of ${sides.sales}: the run is inconsistent and was not saved`)
+    const show = (amount: string) => format(money(amount, run.currency))
     const message =
-      `${lines} lines: ${summary.commissionableSales} of ${summary.salesRead} sales verified. Overpayment avoided ${summary.overpaymentAvoided}, ` +
-      `revenue leakage ${summary.revenueLeakage}, unattributed revenue ${summary.unattributedRevenue}.` +
+      `${lines} lines: ${summary.commissionableSales} of ${summary.salesRead} sales verified. Overpayment avoided ${show(summary.overpaymentAvoided)}, ` +
+      `revenue leakage ${show(summary.revenueLeakage)}, unattributed revenue ${show(summary.unattributedRevenue)}.` +
       (cleared > 0 ? ` ${cleared} discrepancies from the previous run no longer apply and were resolved.` : '')
     await client.query(
       `update reconciliation_runs set status = 'completed', summary = $2, message = $3, run_count = coalesce(run_count, 0) + 1, last_run_at = $4 where id = $1`,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lineKeys } from '../../seed/reconData'
 import { startTestApp, type TestApp } from '../support/app'
-import { Api } from '../support/http'
+import { Api, fieldErrorOf } from '../support/http'
 import { importFile, mappingId, readXlsx, xlsx } from '../support/telecom'
 
 const DEALER_SALES = 'Dealer sales (standard template)'
@@ -197,7 +197,7 @@ describe('carrier files and bad files', () => {
     const mapping = await mappingId(admin, DEALER_SALES)
     const pdf = await admin.upload('/api/imports', { mapping }, { name: 'invoice.pdf', data: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') })
     expect(pdf.status).toBe(400)
-    expect(JSON.stringify(pdf.body)).toMatch(/invoice\.pdf: .*not a spreadsheet|invoice\.pdf: .*PDF/i)
+    expect(fieldErrorOf(pdf.body)).toEqual({ path: 'file', message: '"invoice.pdf" is a PDF document, not a spreadsheet. Export the report as .xlsx (Excel Workbook) or .csv and upload that.' })
     const xls = await admin.upload('/api/imports', { mapping }, { name: 'old.xls', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]) })
     expect(xls.status).toBe(400)
     expect(JSON.stringify(xls.body)).toContain('save as .xlsx')

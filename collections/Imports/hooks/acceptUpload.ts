@@ -16,7 +16,7 @@ export const acceptUpload: CollectionBeforeChangeHook = async ({ data, operation
   try {
     data.format = detectFormat(file.data.subarray(0, 65_536), file.name)
   } catch (err) {
-    if (err instanceof SpreadsheetError) throw fieldError('imports', 'file', `${file.name}: ${err.message}`)
+    if (err instanceof SpreadsheetError) throw fieldError('imports', 'file', err.message)
     throw err
   }
   const mappingId = relationId(data.mapping)
