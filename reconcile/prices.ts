@@ -23,23 +23,27 @@ export async function loadScheduleVersions(client: PoolClient, carrierId: number
 }
 
 /**
- * Prices every distinct (day, plan, activation type, features) combination found on either side of the run, once
+ * Prices every distinct (day, plan, activation type, features) combination found on either side of the run (`params`:
+ * carrier, start, end, tolerance, as in matching.ts), once
  * each, with the schedule version in force on that day, into the temp table `run_prices` the matching joins to.
  * A month of a million lines has a few thousand combinations, so the pricing rules stay in the engine at no cost.
  */
-export async function buildPriceTable(client: PoolClient, versions: readonly ScheduleVersion[]): Promise<number> {
+export async function buildPriceTable(client: PoolClient, versions: readonly ScheduleVersion[], params: unknown[]): Promise<number> {
   const combos = await client.query<{ d: string; plan: number; t: ActivationType; features: string }>(
-    `select distinct d::text as d, plan, t, features from (
-       select sale_date as d, rate_plan_id as plan, t, features from run_sales
-       union all
-       select activation_date, rate_plan_id, t, features from run_records) c`,
+    `select d::text as d, plan, t, features from (
+       select sale_date as d, rate_plan_id as plan, activation_type::text as t, coalesce(features, '') as features
+         from dealer_sales where carrier_id = $1 and sale_date between $2::date and $3::date
+       union
+       select activation_date, rate_plan_id, activation_type::text, coalesce(features, '')
+         from carrier_records where carrier_id = $1 and activation_date between $2::date - $4::int and $3::date + $4::int) c`,
+    params,
   )
   const priced = combos.rows.map((combo) => {
     const version = versionInForce(versions, combo.d)
     const price = priceLine(version, { ratePlanId: combo.plan, activationType: combo.t, features: combo.features ? combo.features.split(',') : [] })
     return { ...combo, total: price.total, versionId: price.scheduleVersionId }
   })
-  await client.query(`create temp table run_prices (d date, plan int, t text, features varchar, total numeric(19,4), version_id int) on commit drop`)
+  await client.query(`create temp table run_prices (d date, plan int, t text, features varchar, total numeric(19,4), version_id int, primary key (d, plan, t, features)) on commit drop`)
   await client.query(
     `insert into run_prices select * from unnest($1::date[], $2::int[], $3::text[], $4::varchar[], $5::numeric[], $6::int[])`,
     [priced.map((p) => p.d), priced.map((p) => p.plan), priced.map((p) => p.t), priced.map((p) => p.features), priced.map((p) => p.total), priced.map((p) => p.versionId)],

@@ -6,7 +6,7 @@ import type { ReconSummary } from '../engine/telecom/reconciliation'
 import type { MatchKey } from '../engine/telecom/vocabulary'
 import { reportProgress } from '../jobs/progress'
 import { upsertDiscrepancies } from './discrepancies'
-import { loadSides, pairSides, writeLines, type RunScope } from './matching'
+import { pairSides, scopeParams, writeLines, type RunScope } from './matching'
 import { buildPriceTable, loadScheduleVersions } from './prices'
 import { summarizeRun } from './summary'
 
@@ -21,7 +21,7 @@ type RunRow = {
   currency: string
 }
 
-const STEPS = 7
+const STEPS = 5
 
 /**
  * Runs (or re-runs) one reconciliation in a single transaction: both sides into temp tables, the payout prices of
@@ -55,19 +55,18 @@ export async function runReconciliation(payload: Payload, runId: number): Promis
   try {
     await client.query('begin')
     await client.query(`select pg_advisory_xact_lock(hashtext('accrue.reconcile.' || $1))`, [runId])
-    await progress(0, 'reading both sides')
-    const sides = await loadSides(client, scope)
-    await progress(1, `pricing ${sides.sales} sales and ${sides.records} carrier records`)
-    await buildPriceTable(client, await loadScheduleVersions(client, scope.carrierId, run.currency))
-    await progress(2, 'matching')
+    await progress(0, 'pricing')
+    await buildPriceTable(client, await loadScheduleVersions(client, scope.carrierId, run.currency), scopeParams(scope))
+    await progress(1, 'matching')
     await pairSides(client, scope)
-    await progress(3, 'classifying')
-    const lines = await writeLines(client, scope)
-    await progress(4, 'recording discrepancies')
+    await progress(2, 'classifying')
+    const written = await writeLines(client, scope)
+    const lines = written.sales + written.unclaimed
+    await progress(3, 'recording discrepancies')
     const { cleared } = await upsertDiscrepancies(client, runId, startedAt)
-    await progress(5, 'summarizing')
+    await progress(4, 'summarizing')
     const summary = await summarizeRun(client, runId)
-    if (summary.salesRead !== sides.sales) throw new Error(`classified ${summary.salesRead} sales of ${sides.sales}: the run is inconsistent and was not saved`)
+    if (summary.salesRead !== written.sales) throw new Error(`summarized ${summary.salesRead} sales of ${written.sales} classified: the run is inconsistent and was not saved`)
     const show = (amount: string) => format(money(amount, run.currency))
     const message =
       `${lines} lines: ${summary.commissionableSales} of ${summary.salesRead} sales verified. Overpayment avoided ${show(summary.overpaymentAvoided)}, ` +

@@ -3,6 +3,7 @@ import * as migration_20261123_005652_network_constraints from './20261123_00565
 import * as migration_20261123_023202_schedule_slot_history from './20261123_023202_schedule_slot_history';
 import * as migration_20261123_024258_no_document_locking from './20261123_024258_no_document_locking';
 import * as migration_20261123_032552_telecom_data from './20261123_032552_telecom_data';
+import * as migration_20261123_040500_lean_reconciliation_lines from './20261123_040500_lean_reconciliation_lines';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261123_032552_telecom_data.up,
     down: migration_20261123_032552_telecom_data.down,
     name: '20261123_032552_telecom_data'
+  },
+  {
+    up: migration_20261123_040500_lean_reconciliation_lines.up,
+    down: migration_20261123_040500_lean_reconciliation_lines.down,
+    name: '20261123_040500_lean_reconciliation_lines',
   },
 ];

@@ -57,6 +57,8 @@ async function createRun(api: Api, carrier: string, periodStart: string, periodE
   const res = await api.post('/api/reconciliation-runs', { carrier: carriers.body.docs[0].id, periodStart, periodEnd })
   if (res.status !== 201) throw new Error(`run refused: ${res.status} ${JSON.stringify(res.body)}`)
   await drainJobs(app)
+  const run = await api.get(`/api/reconciliation-runs/${res.body.doc.id}`)
+  if (run.body.status !== 'completed') throw new Error(`run ${res.body.doc.id} ended ${run.body.status}: ${run.body.message}`)
   return res.body.doc.id
 }
 
