@@ -55,6 +55,8 @@ export async function runReconciliation(payload: Payload, runId: number): Promis
   try {
     await client.query('begin')
     await client.query(`select pg_advisory_xact_lock(hashtext('accrue.reconcile.' || $1))`, [runId])
+    // Sorts and hashes over a million rows stay in memory instead of spilling to disk (this transaction only).
+    await client.query(`set local work_mem = '256MB'`)
     await progress(0, 'pricing')
     await buildPriceTable(client, await loadScheduleVersions(client, scope.carrierId, run.currency), scopeParams(scope))
     await progress(1, 'matching')

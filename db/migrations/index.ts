@@ -3,7 +3,7 @@ import * as migration_20261123_005652_network_constraints from './20261123_00565
 import * as migration_20261123_023202_schedule_slot_history from './20261123_023202_schedule_slot_history';
 import * as migration_20261123_024258_no_document_locking from './20261123_024258_no_document_locking';
 import * as migration_20261123_032552_telecom_data from './20261123_032552_telecom_data';
-import * as migration_20261123_040500_lean_reconciliation_lines from './20261123_040500_lean_reconciliation_lines';
+import * as migration_20261123_040500_lean_reconciliation_tables from './20261123_040500_lean_reconciliation_tables';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261123_032552_telecom_data'
   },
   {
-    up: migration_20261123_040500_lean_reconciliation_lines.up,
-    down: migration_20261123_040500_lean_reconciliation_lines.down,
-    name: '20261123_040500_lean_reconciliation_lines',
+    up: migration_20261123_040500_lean_reconciliation_tables.up,
+    down: migration_20261123_040500_lean_reconciliation_tables.down,
+    name: '20261123_040500_lean_reconciliation_tables',
   },
 ];

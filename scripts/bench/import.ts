@@ -59,7 +59,7 @@ async function run(payload: Payload, pool: pg.Pool, dataDir: string, options: Im
         const data = fs.readFileSync(file)
         return payload.create({
           collection: 'imports',
-          data: { mapping: mapping.id } as never,
+          data: { mapping: mapping.id },
           file: { data, mimetype: XLSX_MIME, name: path.basename(file), size: data.length },
         })
       })

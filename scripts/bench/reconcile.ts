@@ -53,7 +53,7 @@ async function run(payload: Payload, pool: pg.Pool, options: ReconcileOptions): 
 
   const created = await payload.create({
     collection: 'reconciliation-runs',
-    data: { carrier: carrier.id, periodStart: PERIOD.start, periodEnd: PERIOD.end } as never,
+    data: { carrier: carrier.id, periodStart: PERIOD.start, periodEnd: PERIOD.end },
   })
   const runId = created.id as number
   progress(`created reconciliation run ${runId} through the Local API (its job stays queued; the bench runs it directly)`)
