@@ -33,19 +33,30 @@ export const scopeParams = (scope: RunScope) => [scope.carrierId, scope.start, s
 export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ pairs: number; duplicates: number }> {
   const params = scopeParams(scope)
   await client.query(`create temp table run_pairs (sid int primary key, rid int not null, sale_date date not null) on commit drop`)
-  let pairs = 0
-  for (const key of scope.matchKeys) {
-    const inserted = await client.query(
-      `insert into run_pairs
-       select distinct on (s.id) s.id, r.id, s.sale_date
-         from dealer_sales s
-         join carrier_records r on ${RECORDS_ON} and r.${key} = s.${key}
-              and r.activation_type::text = s.activation_type::text and abs(s.sale_date - r.activation_date) <= $4::int
-        where ${SALES_IN_SCOPE} ${pairs > 0 ? 'and not exists (select 1 from run_pairs p where p.sid = s.id)' : ''}
-        order by s.id, abs(s.sale_date - r.activation_date), r.id`,
-      params,
+  const [first, ...fallbacks] = scope.matchKeys
+  if (!first) throw new Error('the run has no match keys')
+  const pairOn = (key: MatchKey, sales: string, where: string) =>
+    `insert into run_pairs
+     select distinct on (s.id) s.id, r.id, s.sale_date
+       from ${sales}
+       join carrier_records r on ${RECORDS_ON} and r.${key} = s.${key}
+            and r.activation_type::text = s.activation_type::text and abs(s.sale_date - r.activation_date) <= $4::int
+      where ${where}
+      order by s.id, abs(s.sale_date - r.activation_date), r.id`
+  const firstPairs = await client.query(pairOn(first, 'dealer_sales s', SALES_IN_SCOPE), params)
+  let pairs = firstPairs.rowCount ?? 0
+  if (fallbacks.length > 0) {
+    // Later keys only for the (few) sales the first key left unpaired.
+    await client.query(
+      `create temp table run_unpaired on commit drop as
+         select s.id, s.sale_date, s.activation_type, s.iccid, s.imei, s.mdn from dealer_sales s
+          where ${SALES_IN_SCOPE} and not exists (select 1 from run_pairs p where p.sid = s.id)`,
+      params.slice(0, 3),
     )
-    pairs += inserted.rowCount ?? 0
+    for (const key of fallbacks) {
+      const inserted = await client.query(pairOn(key, 'run_unpaired s', 'not exists (select 1 from run_pairs p where p.sid = s.id)'), params)
+      pairs += inserted.rowCount ?? 0
+    }
   }
   await client.query(`analyze run_pairs`)
   const duplicates = await client.query(

@@ -11,7 +11,7 @@ import type { Payload } from 'payload'
 import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/embedded'
-import { progress } from './report'
+import { printInterrupted, progress } from './report'
 
 export type BenchDatabase = {
   payload: Payload
@@ -74,9 +74,12 @@ export async function startBenchDatabase(settings: Record<string, string> = {}):
   let db: EmbeddedDatabase | null = null
   let payload: Payload | null = null
   let closed = false
+  /** Set when a signal stopped everything: close() then waits for that instead. */
+  let interrupted: Promise<void> | null = null
   let closePayloadFn: ((payload: Payload) => Promise<void>) | null = null
 
   const close = async () => {
+    if (interrupted) return interrupted
     if (closed) return
     closed = true
     process.removeListener('SIGINT', onSignal)
@@ -103,12 +106,13 @@ export async function startBenchDatabase(settings: Record<string, string> = {}):
     process.on('uncaughtException', () => {})
     process.on('unhandledRejection', () => {})
     const stop = db ? db.stop() : Promise.resolve()
-    void stop
+    interrupted = stop
       .catch(() => undefined)
-      .finally(() => {
-        fs.rmSync(dataDir, { recursive: true, force: true })
-        process.exit(130)
-      })
+      .then(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+    void interrupted.finally(() => {
+      printInterrupted(signal)
+      process.exit(130)
+    })
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)

@@ -15,7 +15,7 @@ import { standardColumns } from '../../engine/ingest/fields'
 import { ACTIVATION_TYPES } from '../../engine/telecom/vocabulary'
 import { runImport } from '../../ingest/runImport'
 import { startBenchDatabase } from './database'
-import { combineChecks, formatSeconds, progress, result, timed, type BenchResult } from './report'
+import { combineChecks, formatSeconds, peakRssMb, progress, result, timed, type BenchResult } from './report'
 import { instrument, label, record, type Statement } from './statements'
 
 export type ImportOptions = { rows: number; settings: Record<string, string> }
@@ -46,10 +46,10 @@ async function run(payload: Payload, pool: pg.Pool, dataDir: string, options: Im
   const file = path.join(dataDir, `dealer-sales-${options.rows}.xlsx`)
   const written = await timed(() => writeWorkbook(file, options.rows, dealers, plans))
   const size = fs.statSync(file).size
-  progress(`wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${options.rows} rows) in ${formatSeconds(written.seconds)} (not timed)`)
+  progress(`wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${options.rows} rows) in ${formatSeconds(written.seconds)} (not timed); peak RSS so far ${peakRssMb()} MB`)
 
   const floor = await timed(() => readWorkbook(file))
-  progress(`floor (exceljs streaming reader, all rows): ${formatSeconds(floor.seconds)}, ${floor.value} rows incl. header`)
+  progress(`floor (exceljs streaming reader, all rows): ${formatSeconds(floor.seconds)}, ${floor.value} rows incl. header; peak RSS so far ${peakRssMb()} MB`)
 
   await instrument(pool)
   progress('uploading through the Local API and running the import (timed)')
@@ -72,7 +72,7 @@ async function run(payload: Payload, pool: pg.Pool, dataDir: string, options: Im
   )
   const seconds = measured.value.seconds
   const importId = measured.value.value
-  progress(`import: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} rows/s)`)
+  progress(`import: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} rows/s); peak RSS so far ${peakRssMb()} MB`)
   printSqlTime(measured.statements, seconds)
 
   const checks = await checkImport(pool, importId, options.rows)

@@ -10,7 +10,7 @@
  *   --explain         (reconcile) replay the re-run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
-import { printResult, progress, result, type Workload } from './report'
+import { benchStarted, printResult, progress, result, type Workload } from './report'
 
 type Options = { workload: Workload; rows: number; explain: boolean; settings: Record<string, string> }
 
@@ -57,6 +57,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${err.message}\n${USAGE}\n`)
     return 2
   }
+  benchStarted(options.workload, options.rows)
   progress(`${options.workload} benchmark, ${options.rows} rows${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`)
   try {
     const bench =

@@ -27,6 +27,8 @@ const PERIOD = { start: '2026-06-01', end: '2026-06-30', days: 30 }
 /** Offsets the generated identifiers from the demo data's (seed 0). */
 const SEED = 7
 const CARRIER = 'VTX'
+/** The work_mem reconcile/runReconciliation.ts sets for its transaction; the floor is also timed with it, for comparison. */
+const FLOOR_COMPARISON_WORK_MEM = '256MB'
 
 type Carrier = { id: number; currency: string; toleranceDays: number }
 
@@ -201,9 +203,10 @@ async function timeFloor(pool: pg.Pool, runId: number, carrier: Carrier): Promis
   const client = await pool.connect()
   try {
     let pairs = 0
-    const once = async () => {
+    const once = async (setting?: string) => {
       await client.query('begin')
       try {
+        if (setting) await client.query(setting)
         const created = await client.query(sql, params)
         pairs = created.rowCount ?? 0
       } finally {
@@ -213,7 +216,10 @@ async function timeFloor(pool: pg.Pool, runId: number, carrier: Carrier): Promis
     const warm = await timed(once)
     progress(`floor warm-up: ${formatSeconds(warm.seconds)}`)
     const measured = await timed(once)
-    progress(`floor: ${pairs} candidate pairs on keys ${keys.join(', ')}`)
+    progress(`floor: ${pairs} candidate pairs on keys ${keys.join(', ')} (server settings)`)
+    // For comparison only: the same join with the memory the run's transaction gives itself (runReconciliation.ts).
+    const withMemory = await timed(() => once(`set local work_mem = '${FLOOR_COMPARISON_WORK_MEM}'`))
+    progress(`floor with work_mem ${FLOOR_COMPARISON_WORK_MEM}: ${formatSeconds(withMemory.seconds)} (not used in the ratio)`)
     return measured.seconds
   } finally {
     client.release()

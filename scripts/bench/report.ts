@@ -74,7 +74,22 @@ export function result(fields: Omit<BenchResult, 'rowsPerSecond' | 'ratio' | 'pe
   }
 }
 
-/** The last line of the output: exactly one JSON object. */
+let printed = false
+let running: { workload: Workload; rows: number } | null = null
+
+/** What is being measured, for the result line of an interrupted run. */
+export function benchStarted(workload: Workload, rows: number): void {
+  running = { workload, rows }
+}
+
+/** The last line of the output: exactly one JSON object (a second call prints nothing). */
 export function printResult(bench: BenchResult): void {
+  if (printed) return
+  printed = true
   process.stdout.write(`${JSON.stringify(bench)}\n`)
+}
+
+/** The result line of a run stopped by a signal. */
+export function printInterrupted(signal: string): void {
+  if (running) printResult(result({ ...running, seconds: null, floorSeconds: null, checks: `interrupted by ${signal}` }))
 }
