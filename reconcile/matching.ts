@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg'
 
+import { stakeSql } from '../engine/telecom/reconciliation'
 import type { MatchKey } from '../engine/telecom/vocabulary'
 
 export type RunScope = {
@@ -53,6 +54,7 @@ export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ 
           where ${SALES_IN_SCOPE} and not exists (select 1 from run_pairs p where p.sid = s.id)`,
       params.slice(0, 3),
     )
+    await client.query(`analyze run_unpaired`)
     for (const key of fallbacks) {
       const inserted = await client.query(pairOn(key, 'run_unpaired s', 'not exists (select 1 from run_pairs p where p.sid = s.id)'), params)
       pairs += inserted.rowCount ?? 0
@@ -72,16 +74,42 @@ export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ 
 }
 
 /**
+ * The lines of one statement, fed on from the same pass: the non-matched ones staged in `run_disc` (with the
+ * discrepancy key and the money at stake) and per-class totals in `run_totals`, so a million lines are written once
+ * and never read back.
+ */
+function fanOut(insertLines: string): string {
+  return `with l as (${insertLines} returning run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid),
+     staged as (
+       insert into run_disc
+       select l.run_id || '|' || l.recon_class || '|' || coalesce(l.sale_id::text, '') || '|' || coalesce(l.carrier_record_id::text, ''),
+              l.run_id, l.recon_class::text, l.sale_id, l.carrier_record_id, l.dealer_id, l.expected, l.paid,
+              ${stakeSql('l.recon_class', 'l.expected', 'l.paid')}
+         from l where l.recon_class <> 'matched')
+     insert into run_totals
+     select recon_class::text, count(sale_id), count(carrier_record_id) filter (where recon_class <> 'duplicate_claim'),
+            coalesce(sum(expected), 0), coalesce(sum(paid), 0),
+            coalesce(sum(greatest(expected - paid, 0)), 0), coalesce(sum(greatest(paid - expected, 0)), 0), count(*)
+       from l group by recon_class`
+}
+
+/**
  * Writes one line per sale and per unclaimed record in the period, classified. The order of the tests is the
  * order of precedence: no match, duplicate claim, deactivated in the chargeback window, rate plan mismatch,
  * amount mismatch, matched. Returns the number of sale lines and record-only lines.
  */
 export async function writeLines(client: PoolClient, scope: RunScope): Promise<{ sales: number; unclaimed: number }> {
   await client.query(`delete from reconciliation_lines where run_id = $1`, [scope.runId])
+  await client.query(
+    `create temp table run_disc (key varchar, run_id int, recon_class text, sale_id int, carrier_record_id int, dealer_id int,
+                                 expected numeric(19,4), paid numeric(19,4), at_stake numeric(19,4)) on commit drop;
+     create temp table run_totals (recon_class text, sales bigint, carrier_records bigint, expected numeric, paid numeric,
+                                   shortfall numeric, excess numeric, lines bigint) on commit drop`,
+  )
   const priceOn = (alias: string, date: string) =>
     `run_prices p${alias} on p${alias}.d = ${date} and p${alias}.plan = ${alias}.rate_plan_id and p${alias}.t = ${alias}.activation_type::text and p${alias}.features = coalesce(${alias}.features, '')`
-  const sales = await client.query(
-    `insert into reconciliation_lines (run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, schedule_version_id)
+  await client.query(
+    fanOut(`insert into reconciliation_lines (run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, schedule_version_id)
      select $4, c.recon_class::enum_reconciliation_lines_recon_class, c.sale_id, c.record_id, c.dealer_id, c.expected, c.paid, c.version_id
        from (
          select s.id as sale_id, p.rid as record_id, s.dealer_id,
@@ -103,17 +131,21 @@ export async function writeLines(client: PoolClient, scope: RunScope): Promise<{
            left join ${priceOn('s', 's.sale_date')}
            left join ${priceOn('r', 'r.activation_date')}
           where ${SALES_IN_SCOPE}
-       ) c`,
+       ) c`),
     [scope.carrierId, scope.start, scope.end, scope.runId, scope.chargebackWindowDays],
   )
-  const unclaimed = await client.query(
-    `insert into reconciliation_lines (run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, schedule_version_id)
+  await client.query(
+    fanOut(`insert into reconciliation_lines (run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, schedule_version_id)
      select $4, 'not_reported', null, r.id, r.dealer_id, coalesce(pr.total, 0), r.paid_total, pr.version_id
        from carrier_records r
        left join ${priceOn('r', 'r.activation_date')}
       where r.carrier_id = $1 and r.activation_date between $2::date and $3::date
-        and not exists (select 1 from run_pairs p where p.rid = r.id)`,
+        and not exists (select 1 from run_pairs p where p.rid = r.id)`),
     [scope.carrierId, scope.start, scope.end, scope.runId],
   )
-  return { sales: sales.rowCount ?? 0, unclaimed: unclaimed.rowCount ?? 0 }
+  const counted = await client.query<{ sales: string; unclaimed: string }>(
+    `select coalesce(sum(lines) filter (where recon_class <> 'not_reported'), 0) as sales, coalesce(sum(lines) filter (where recon_class = 'not_reported'), 0) as unclaimed from run_totals`,
+  )
+  await client.query(`create unique index on run_disc (key); analyze run_disc`)
+  return { sales: Number(counted.rows[0]!.sales), unclaimed: Number(counted.rows[0]!.unclaimed) }
 }

@@ -67,7 +67,7 @@ export async function runReconciliation(payload: Payload, runId: number): Promis
     await progress(3, 'recording discrepancies')
     const { cleared } = await upsertDiscrepancies(client, runId, startedAt)
     await progress(4, 'summarizing')
-    const summary = await summarizeRun(client, runId)
+    const summary = await summarizeRun(client)
     if (summary.salesRead !== written.sales) throw new Error(`summarized ${summary.salesRead} sales of ${written.sales} classified: the run is inconsistent and was not saved`)
     const show = (amount: string) => format(money(amount, run.currency))
     const message =

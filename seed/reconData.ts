@@ -90,7 +90,9 @@ export function* generateReconData(spec: ReconDataSpec): Generator<ReconDataBatc
     const planId = spec.planIds[planIndex]!
     const features = type === 'feature_add' || i % 3 === 0 ? spec.featureSets[i % spec.featureSets.length]! : ''
     const saleDate = addDays(spec.periodStart, i % spec.days)
-    const activationDate = addDays(saleDate, i % (spec.toleranceDays + 1) === 0 ? 0 : 1)
+    // The carrier activates the same day or the next; on the period's last day, the same day (so it stays in the period).
+    const lastDay = i % spec.days === spec.days - 1
+    const activationDate = addDays(saleDate, lastDay || i % (spec.toleranceDays + 1) === 0 ? 0 : 1)
     const dealerId = spec.dealerIds[i % spec.dealerIds.length]!
     const sale: DealerSaleRow = { dealerId, saleDate, carrierId: spec.carrierId, activationType: type, ...keys, ratePlanId: planId, features, customerAccount: `CA${i}` }
     const recordPlan = planned === 'rate_plan_mismatch' ? spec.planIds[(planIndex + 1) % spec.planIds.length]! : planId
@@ -119,8 +121,9 @@ export function* generateReconData(spec: ReconDataSpec): Generator<ReconDataBatc
     }
     if (planned === 'duplicate_claim') {
       const other = spec.dealerIds[(i + 1) % spec.dealerIds.length]!
-      // A second dealer claims the same line; with a single dealer, the same dealer claims it again a day later.
-      batch.sales.push({ ...sale, dealerId: other, saleDate: other === dealerId ? addDays(sale.saleDate, 1) : sale.saleDate, customerAccount: `CA${i}-DUP` })
+      // A second dealer claims the same line; with a single dealer, the same dealer claims it again a day apart.
+      const again = other === dealerId ? addDays(sale.saleDate, lastDay ? -1 : 1) : sale.saleDate
+      batch.sales.push({ ...sale, dealerId: other, saleDate: again, customerAccount: `CA${i}-DUP` })
       planted.matched++
     }
     planted[planned]++
