@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Pool, PoolClient } from 'pg'
@@ -126,12 +127,20 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
     const read = doc.source === 'dealer_sales' ? readDealerSale : readCarrierRecord
     const keyOf = doc.source === 'dealer_sales' ? dealerSaleKey : carrierRecordKey
 
-    const flush = async () => {
-      const written: WriteCounts = await write(client, facts)
+    // Batches are written while the next one is read: the database and the parser work at the same time, and at
+    // most one batch waits in memory. A failed write surfaces at the next flush (or the last), never unhandled.
+    let writing: Promise<void> = Promise.resolve()
+    const writeBatch = async (batchFacts: typeof facts, batchRejections: Rejection[]) => {
+      const written: WriteCounts = await write(client, batchFacts)
       counts.inserted += written.inserted
       counts.updated += written.updated
       counts.duplicates += written.unchanged
-      await writeRejections(client, doc.id, rejections)
+      await writeRejections(client, doc.id, batchRejections)
+    }
+    const flush = async () => {
+      await writing
+      writing = writeBatch(facts, rejections)
+      writing.catch(() => undefined)
       facts = []
       rejections = []
       await reportProgress(payload, doc.job ?? 0, {
@@ -154,7 +163,7 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
         rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: describeErrors(result.errors) })
       } else {
         const key = keyOf(result.row as never)
-        const signature = JSON.stringify(result.row)
+        const signature = createHash('sha1').update(JSON.stringify(result.row)).digest('base64')
         const earlier = seen.get(key)
         if (earlier && earlier.signature !== signature) {
           counts.rejected++
@@ -171,6 +180,7 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
       if (facts.length + rejections.length >= BATCH) await flush()
     }
     await flush()
+    await writing
     counts.blankRows = sheet.stats.blankRows
     return counts
   } finally {
