@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureBuilt } from '../../scripts/build'
 import { startTestApp, type TestApp } from '../support/app'
-import { launchChromium } from '../support/browser'
+import { launchChromium, logIn as logInAs } from '../support/browser'
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results')
 let app: TestApp
@@ -21,16 +21,7 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function logIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(`${app.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill('demo1234!')
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(/\/admin(?!\/login)/)
-  return page
-}
+const logIn = (email: string): Promise<Page> => logInAs(browser, app.url, email)
 
 describe('admin panel in Chromium', () => {
   it('a company admin logs in, sees the participants list, creates a participant and finds it in the list', async () => {

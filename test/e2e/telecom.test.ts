@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lineKeys } from '../../seed/reconData'
 import { ensureBuilt } from '../../scripts/build'
 import { startTestApp, type TestApp } from '../support/app'
-import { launchChromium } from '../support/browser'
+import { launchChromium, logIn as logInAs } from '../support/browser'
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results')
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-downloads-'))
@@ -27,16 +27,7 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function logIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
-  const page = await context.newPage()
-  await page.goto(`${app.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill('demo1234!')
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(/\/admin(?!\/login)/)
-  return page
-}
+const logIn = (email: string): Promise<Page> => logInAs(browser, app.url, email)
 
 async function download(page: Page, testId: string, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])

@@ -20,19 +20,15 @@ export class Api {
     return new Api(baseUrl, body.token)
   }
 
+  private authorization(): Record<string, string> {
+    return this.token ? { authorization: `JWT ${this.token}` } : {}
+  }
+
   async request(method: string, path: string, data?: unknown): Promise<ApiResponse> {
-    const headers: Record<string, string> = {}
-    if (this.token) headers.authorization = `JWT ${this.token}`
+    const headers: Record<string, string> = this.authorization()
     if (data !== undefined) headers['content-type'] = 'application/json'
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: data === undefined ? undefined : JSON.stringify(data) })
-    const text = await res.text()
-    let body: unknown = text
-    try {
-      body = JSON.parse(text)
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body }
+    return responseOf(res)
   }
 
   /** A multipart upload as the admin sends it: the file plus the document's fields in `_payload`. */
@@ -40,24 +36,12 @@ export class Api {
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name)
     form.append('_payload', JSON.stringify(fields))
-    const headers: Record<string, string> = {}
-    if (this.token) headers.authorization = `JWT ${this.token}`
-    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form })
-    const text = await res.text()
-    let body: unknown = text
-    try {
-      body = JSON.parse(text)
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body }
+    return responseOf(await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.authorization(), body: form }))
   }
 
   /** A binary download (templates, rejects workbooks). */
   async download(path: string): Promise<{ status: number; data: Buffer; headers: Headers }> {
-    const headers: Record<string, string> = {}
-    if (this.token) headers.authorization = `JWT ${this.token}`
-    const res = await fetch(`${this.baseUrl}${path}`, { headers })
+    const res = await fetch(`${this.baseUrl}${path}`, { headers: this.authorization() })
     return { status: res.status, data: Buffer.from(await res.arrayBuffer()), headers: res.headers }
   }
 
@@ -72,6 +56,16 @@ export class Api {
   }
   delete(path: string) {
     return this.request('DELETE', path)
+  }
+}
+
+/** A response with its body parsed as JSON when it is JSON, else kept as text. */
+async function responseOf(res: Response): Promise<ApiResponse> {
+  const text = await res.text()
+  try {
+    return { status: res.status, body: JSON.parse(text) }
+  } catch {
+    return { status: res.status, body: text }
   }
 }
 
