@@ -2,6 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { ROLE_LABELS } from '../engine/roles'
 import { logoSvg } from './logos'
+import { CARRIERS, DEMO_RECON } from './telecom'
 import { writeTelecomDemo } from './telecomSeed'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
 
@@ -27,6 +28,7 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
     throw err
   }
   log(`Seeded ${PARTICIPANTS.length} participants, ${USERS.length} logins, ${BRANDS.length} brands and ${TERRITORIES.length} territories.`)
+  log(`Seeded ${CARRIERS.length} carriers with plans, payout schedules and import mappings, and ${DEMO_RECON.carrier} sales and carrier records for ${DEMO_RECON.periodStart} – ${DEMO_RECON.periodEnd}; its reconciliation run is queued for the worker.`)
   return logins
 }
 
