@@ -1,13 +1,10 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { companyAdmins } from '../access/companyAdmins'
 import { auditChange } from '../hooks/audit/auditChange'
 import { auditDelete } from '../hooks/audit/auditDelete'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+import { uploadDir } from './uploadDir'
 
 /** Uploaded images: brand logos. Public to read (a branded login page shows its logo before anyone logs in). */
 export const Media: CollectionConfig = {
@@ -17,7 +14,7 @@ export const Media: CollectionConfig = {
   access: { read: anyone, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
   upload: {
-    staticDir: process.env.MEDIA_DIR ?? path.join(root, '.data', 'media'),
+    staticDir: uploadDir('media', process.env.MEDIA_DIR),
     mimeTypes: ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp'],
   },
   fields: [{ name: 'alt', type: 'text', required: true }],

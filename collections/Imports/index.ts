@@ -1,16 +1,13 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { CollectionConfig } from 'payload'
 
 import { dataOperators } from '../../access/dataOperators'
 import { nobody } from '../../access/nobody'
 import { staff } from '../../access/staff'
 import { IMPORT_SOURCE_LABELS, IMPORT_SOURCES } from '../../engine/ingest/fields'
+import { uploadDir } from '../uploadDir'
 import { downloadRejects } from './endpoints/downloadRejects'
 import { acceptUpload } from './hooks/acceptUpload'
 import { queueImport } from './hooks/queueImport'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const count = (name: string, label: string, description?: string) =>
   ({ name, label, type: 'number', defaultValue: 0, admin: { readOnly: true, description } }) as const
@@ -33,7 +30,7 @@ export const Imports: CollectionConfig = {
   access: { read: staff, create: dataOperators, update: nobody, delete: nobody },
   hooks: { beforeChange: [acceptUpload], afterChange: [queueImport] },
   endpoints: [downloadRejects],
-  upload: { staticDir: process.env.IMPORTS_DIR ?? path.join(root, '.data', 'imports') },
+  upload: { staticDir: uploadDir('imports', process.env.IMPORTS_DIR) },
   fields: [
     { name: 'mapping', type: 'relationship', relationTo: 'import-mappings', required: true },
     { name: 'source', type: 'select', options: IMPORT_SOURCES.map((value) => ({ value, label: IMPORT_SOURCE_LABELS[value] })), admin: { readOnly: true } },

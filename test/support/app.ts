@@ -22,6 +22,7 @@ export async function startTestApp(name: string, options: Partial<ServerOptions>
   const databaseUrl = adminUrl.replace(/\/postgres$/, `/${database}`)
   process.env.DATABASE_URL = databaseUrl
   process.env.MEDIA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-media-'))
+  process.env.IMPORTS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-imports-'))
   process.env.NEXT_TELEMETRY_DISABLED = '1'
 
   const { startServer } = await import('../../server')
