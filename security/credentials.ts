@@ -16,7 +16,6 @@ const VERSION = 'v1'
 const ALGORITHM = 'aes-256-gcm'
 const IV_LENGTH = 12
 const TAG_LENGTH = 16
-const BASE64URL_PATTERN = /^[A-Za-z0-9_-]*$/
 
 export type CredentialErrorCode = 'MALFORMED_TOKEN' | 'UNKNOWN_KEY_ID' | 'TAMPERED'
 
@@ -101,11 +100,15 @@ function parseToken(token: string): ParsedToken {
   }
   const [, keyId, iv, ciphertext, tag] = parts as [string, string, string, string, string]
   if (!isKeyId(keyId)) throw new CredentialError('MALFORMED_TOKEN', 'sealed credential has an invalid key id')
-  for (const [name, value] of [['iv', iv], ['ciphertext', ciphertext], ['tag', tag]] as const) {
-    if (!BASE64URL_PATTERN.test(value)) throw new CredentialError('MALFORMED_TOKEN', `sealed credential ${name} is not base64url`)
-  }
-  const parsed = { keyId, iv: Buffer.from(iv, 'base64url'), ciphertext: Buffer.from(ciphertext, 'base64url'), tag: Buffer.from(tag, 'base64url') }
+  const parsed = { keyId, iv: decodePart('iv', iv), ciphertext: decodePart('ciphertext', ciphertext), tag: decodePart('tag', tag) }
   if (parsed.iv.length !== IV_LENGTH) throw new CredentialError('MALFORMED_TOKEN', `sealed credential iv is ${parsed.iv.length} bytes, not ${IV_LENGTH}`)
   if (parsed.tag.length !== TAG_LENGTH) throw new CredentialError('MALFORMED_TOKEN', `sealed credential tag is ${parsed.tag.length} bytes, not ${TAG_LENGTH}`)
   return parsed
+}
+
+/** Strict base64url: the part must be the canonical encoding of its bytes, so a token has one spelling. */
+function decodePart(name: string, value: string): Buffer {
+  const bytes = Buffer.from(value, 'base64url')
+  if (bytes.toString('base64url') !== value) throw new CredentialError('MALFORMED_TOKEN', `sealed credential ${name} is not canonical base64url`)
+  return bytes
 }
