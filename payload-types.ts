@@ -83,6 +83,11 @@ export interface Config {
     'reconciliation-runs': ReconciliationRun;
     'reconciliation-lines': ReconciliationLine;
     discrepancies: Discrepancy;
+    'portal-credentials': PortalCredential;
+    'carrier-connectors': CarrierConnector;
+    'scrape-runs': ScrapeRun;
+    'scrape-evidence': ScrapeEvidence;
+    notifications: Notification;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
@@ -116,6 +121,11 @@ export interface Config {
     'reconciliation-runs': ReconciliationRunsSelect<false> | ReconciliationRunsSelect<true>;
     'reconciliation-lines': ReconciliationLinesSelect<false> | ReconciliationLinesSelect<true>;
     discrepancies: DiscrepanciesSelect<false> | DiscrepanciesSelect<true>;
+    'portal-credentials': PortalCredentialsSelect<false> | PortalCredentialsSelect<true>;
+    'carrier-connectors': CarrierConnectorsSelect<false> | CarrierConnectorsSelect<true>;
+    'scrape-runs': ScrapeRunsSelect<false> | ScrapeRunsSelect<true>;
+    'scrape-evidence': ScrapeEvidenceSelect<false> | ScrapeEvidenceSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -140,6 +150,7 @@ export interface Config {
       verifyNetwork: TaskVerifyNetwork;
       runImport: TaskRunImport;
       reconcile: TaskReconcile;
+      scrapeCarrier: TaskScrapeCarrier;
       inline: {
         input: unknown;
         output: unknown;
@@ -778,12 +789,163 @@ export interface Discrepancy {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-credentials".
+ */
+export interface PortalCredential {
+  id: number;
+  name: string;
+  username: string;
+  /**
+   * Type a new password to replace the stored one; it is encrypted at once and never shown again.
+   */
+  password?: string | null;
+  /**
+   * Type a new totp secret to replace the stored one; it is encrypted at once and never shown again.
+   */
+  totpSecret?: string | null;
+  passwordSealed?: string | null;
+  totpSealed?: string | null;
+  sealContext?: string | null;
+  /**
+   * The key the secrets are sealed with.
+   */
+  keyId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-connectors".
+ */
+export interface CarrierConnector {
+  id: number;
+  name: string;
+  carrier: number | Carrier;
+  /**
+   * The carrier-records mapping the portal's report is read with.
+   */
+  mapping: number | ImportMapping;
+  /**
+   * The sign-in page. Relative step URLs are resolved against its origin; {{loginUrl}} is this value.
+   */
+  loginUrl: string;
+  credential: number | PortalCredential;
+  enabled?: boolean | null;
+  /**
+   * A scheduled run fetches this many days up to yesterday.
+   */
+  lookbackDays: number;
+  /**
+   * Alert when this many of the last runs failed…
+   */
+  failureThreshold: number;
+  /**
+   * …out of this many.
+   */
+  failureWindow: number;
+  /**
+   * Placeholders: {{loginUrl}} {{username}} {{password}} {{totp}} {{from}} {{to}}. Exactly one readTable or download step fetches the report.
+   */
+  steps: {
+    action: 'goto' | 'fill' | 'click' | 'waitFor' | 'failIfPresent' | 'readTable' | 'download';
+    /**
+     * URL for goto; CSS selector otherwise.
+     */
+    target: string;
+    /**
+     * fill: what to type. failIfPresent: the reason to report.
+     */
+    value?: string | null;
+    /**
+     * readTable: the next page's link.
+     */
+    nextSelector?: string | null;
+    /**
+     * failIfPresent only.
+     */
+    failure?: ('permanent' | 'transient') | null;
+    timeoutMs?: number | null;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-runs".
+ */
+export interface ScrapeRun {
+  id: number;
+  title?: string | null;
+  connector: number | CarrierConnector;
+  trigger?: ('manual' | 'schedule') | null;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  status?: ('queued' | 'running' | 'retrying' | 'completed' | 'failed') | null;
+  job?: number | null;
+  attempts?: number | null;
+  failureKind?: ('drift' | 'permanent' | 'transient') | null;
+  diagnosis?: string | null;
+  screenshot?: (number | null) | ScrapeEvidence;
+  html?: string | null;
+  pages?: number | null;
+  rowsFetched?: number | null;
+  accepted?: number | null;
+  rejected?: number | null;
+  /**
+   * New carrier records.
+   */
+  inserted?: number | null;
+  import?: (number | null) | Import;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-evidence".
+ */
+export interface ScrapeEvidence {
+  id: number;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  title: string;
+  message: string;
+  level: 'info' | 'warning' | 'error';
+  connector?: (number | null) | CarrierConnector;
+  /**
+   * Tick when someone is on it.
+   */
+  acknowledged?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
   id: number;
   name: string;
-  task: 'verifyNetwork';
+  task: 'verifyNetwork' | 'scrapeCarrier';
   /**
    * Five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" for 02:00 every day.
    */
@@ -917,7 +1079,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verifyNetwork' | 'runImport' | 'reconcile';
+        taskSlug: 'inline' | 'verifyNetwork' | 'runImport' | 'reconcile' | 'scrapeCarrier';
         taskID: string;
         input?:
           | {
@@ -950,7 +1112,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verifyNetwork' | 'runImport' | 'reconcile') | null;
+  taskSlug?: ('inline' | 'verifyNetwork' | 'runImport' | 'reconcile' | 'scrapeCarrier') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1352,6 +1514,109 @@ export interface DiscrepanciesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-credentials_select".
+ */
+export interface PortalCredentialsSelect<T extends boolean = true> {
+  name?: T;
+  username?: T;
+  password?: T;
+  totpSecret?: T;
+  passwordSealed?: T;
+  totpSealed?: T;
+  sealContext?: T;
+  keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-connectors_select".
+ */
+export interface CarrierConnectorsSelect<T extends boolean = true> {
+  name?: T;
+  carrier?: T;
+  mapping?: T;
+  loginUrl?: T;
+  credential?: T;
+  enabled?: T;
+  lookbackDays?: T;
+  failureThreshold?: T;
+  failureWindow?: T;
+  steps?:
+    | T
+    | {
+        action?: T;
+        target?: T;
+        value?: T;
+        nextSelector?: T;
+        failure?: T;
+        timeoutMs?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-runs_select".
+ */
+export interface ScrapeRunsSelect<T extends boolean = true> {
+  title?: T;
+  connector?: T;
+  trigger?: T;
+  periodFrom?: T;
+  periodTo?: T;
+  status?: T;
+  job?: T;
+  attempts?: T;
+  failureKind?: T;
+  diagnosis?: T;
+  screenshot?: T;
+  html?: T;
+  pages?: T;
+  rowsFetched?: T;
+  accepted?: T;
+  rejected?: T;
+  inserted?: T;
+  import?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-evidence_select".
+ */
+export interface ScrapeEvidenceSelect<T extends boolean = true> {
+  caption?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  title?: T;
+  message?: T;
+  level?: T;
+  connector?: T;
+  acknowledged?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules_select".
  */
 export interface SchedulesSelect<T extends boolean = true> {
@@ -1510,6 +1775,22 @@ export interface TaskReconcile {
   output: {
     lines: number;
     commissionable: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScrapeCarrier".
+ */
+export interface TaskScrapeCarrier {
+  input: {
+    runId?: number | null;
+    connector?: number | null;
+  };
+  output: {
+    status: string;
+    rowsFetched: number;
+    accepted: number;
+    rejected: number;
   };
 }
 /**

@@ -7,16 +7,21 @@ import { buildConfig } from 'payload'
 import { jobOperators } from './access/operationsStaff'
 import { AuditEvents } from './collections/AuditEvents'
 import { Brands } from './collections/Brands'
+import { CarrierConnectors } from './collections/CarrierConnectors'
 import { Carriers } from './collections/Carriers'
 import { Discrepancies } from './collections/Discrepancies'
 import { ImportMappings } from './collections/ImportMappings'
 import { Imports } from './collections/Imports'
 import { Media } from './collections/Media'
+import { Notifications } from './collections/Notifications'
 import { Participants } from './collections/Participants'
 import { PayoutSchedules } from './collections/PayoutSchedules'
+import { PortalCredentials } from './collections/PortalCredentials'
 import { RatePlans } from './collections/RatePlans'
 import { ReconciliationRuns } from './collections/ReconciliationRuns'
 import { ScheduleSlots } from './collections/ScheduleSlots'
+import { ScrapeEvidence } from './collections/ScrapeEvidence'
+import { ScrapeRuns } from './collections/ScrapeRuns'
 import { Schedules } from './collections/Schedules'
 import { CarrierRecords } from './collections/Telecom/CarrierRecords'
 import { DealerSales } from './collections/Telecom/DealerSales'
@@ -54,6 +59,7 @@ export default buildConfig({
     Carriers, RatePlans, PayoutSchedules,
     ImportMappings, Imports, ImportRejects, DealerSales, CarrierRecords,
     ReconciliationRuns, ReconciliationLines, Discrepancies,
+    PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence, Notifications,
     Schedules, ScheduleSlots, AuditEvents,
   ],
   editor: lexicalEditor(),

@@ -6,7 +6,7 @@ export type FieldChange = { field: string; before: unknown; after: unknown }
  * Secrets never compared or copied into the trail (documents read back may or may not carry them, so comparing
  * them would invent changes). A change of password or API key is recorded from the request by `secretChanges`.
  */
-export const SECRET_FIELDS = new Set(['password', 'hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', 'otpSecret'])
+export const SECRET_FIELDS = new Set(['password', 'hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', 'otpSecret', 'totpSecret', 'passwordSealed', 'totpSealed', 'sealContext'])
 
 /** Bookkeeping fields that change on every save and say nothing about the business. */
 export const IGNORED_FIELDS = new Set([

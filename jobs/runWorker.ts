@@ -2,6 +2,7 @@ import os from 'node:os'
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
+import { closeSharedBrowser } from '../scrape/sharedBrowser'
 import { beat, claimDueJobs, reclaimAbandonedJobs } from './claim'
 
 export type WorkerOptions = {
@@ -57,6 +58,7 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
   const done = loop().finally(async () => {
     clearInterval(heartbeat)
     await beating
+    await closeSharedBrowser()
   })
   return {
     id,

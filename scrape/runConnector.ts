@@ -7,7 +7,8 @@ import { maskSecrets } from '../security/mask'
 import { ConnectorError, type FailureKind } from './errors'
 
 export type ConnectorRun = {
-  baseUrl: string
+  /** The portal's sign-in page; relative step URLs resolve against its origin. */
+  loginUrl: string
   steps: readonly ConnectorStep[]
   credentials: { username: string; password: string; totpSecret?: string | null }
   period: { from: string; to: string }
@@ -41,7 +42,7 @@ export async function runConnector(browser: Browser, run: ConnectorRun): Promise
     totp: '',
     from: run.period.from,
     to: run.period.to,
-    baseUrl: run.baseUrl.replace(/\/$/, ''),
+    loginUrl: run.loginUrl,
   }
   let report: FetchedReport | null = null
   try {
@@ -70,7 +71,7 @@ async function perform(page: Page, step: ConnectorStep, values: PlaceholderValue
   const target = fillPlaceholders(step.target, values)
   switch (step.action) {
     case 'goto': {
-      const url = new URL(target, `${values.baseUrl}/`).toString()
+      const url = new URL(target, values.loginUrl).toString()
       await page.goto(url, { timeout, waitUntil: 'domcontentloaded' })
       return null
     }

@@ -5,7 +5,7 @@ import type { ConnectorStep } from '../engine/scrape/steps'
  * sign in with a one-time code, open the activations report for the period, read its 50-row pages.
  */
 export const VERTEX_PORTAL_STEPS: ConnectorStep[] = [
-  { action: 'goto', target: '/login' },
+  { action: 'goto', target: '{{loginUrl}}' },
   { action: 'fill', target: '#username', value: '{{username}}' },
   { action: 'fill', target: '#password', value: '{{password}}' },
   { action: 'click', target: 'button#sign-in' },

@@ -1,7 +1,7 @@
 /**
  * A carrier-portal connector as data: the steps a browser takes to sign in and fetch a report, each with its
- * selector. Values may name placeholders filled at run time — {{username}}, {{password}}, {{totp}}, {{from}},
- * {{to}}, {{baseUrl}} — so credentials never sit in the steps themselves.
+ * selector. Values may name placeholders filled at run time — {{loginUrl}}, {{username}}, {{password}}, {{totp}},
+ * {{from}}, {{to}} — so credentials never sit in the steps themselves.
  */
 
 export const STEP_ACTIONS = ['goto', 'fill', 'click', 'waitFor', 'failIfPresent', 'readTable', 'download'] as const
@@ -9,7 +9,7 @@ export type StepAction = (typeof STEP_ACTIONS)[number]
 
 export type ConnectorStep = {
   action: StepAction
-  /** goto: the URL (absolute, or relative to the portal's base URL). Other actions: a CSS selector. */
+  /** goto: the URL (absolute, or relative to the login URL's origin). Other actions: a CSS selector. */
   target: string
   /** fill: the value, placeholders allowed. failIfPresent: the reason shown when the element is there. */
   value?: string | null
@@ -20,7 +20,7 @@ export type ConnectorStep = {
   timeoutMs?: number | null
 }
 
-export const PLACEHOLDERS = ['username', 'password', 'totp', 'from', 'to', 'baseUrl'] as const
+export const PLACEHOLDERS = ['loginUrl', 'username', 'password', 'totp', 'from', 'to'] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 export type PlaceholderValues = Record<Placeholder, string>
 

@@ -25,7 +25,7 @@ let browser: Browser
 const control = (body: unknown) => fetch(`${baseUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 const run = (over: Partial<ConnectorRun> = {}): ConnectorRun => ({
-  baseUrl,
+  loginUrl: `${baseUrl}/login`,
   steps: VERTEX_PORTAL_STEPS,
   credentials: CREDENTIALS,
   period: { from: '2026-10-01', to: '2026-10-05' },
@@ -114,7 +114,7 @@ describe('a configured connector in Chromium', () => {
     const err = await failure(runConnector(browser, run()))
     expect(err.kind).toBe('transient')
     expect(err.retryable).toBe(true)
-    expect(err.message).toBe('step 1 (goto "/login"): the portal answered HTTP 503')
+    expect(err.message).toBe('step 1 (goto "{{loginUrl}}"): the portal answered HTTP 503')
     const report = await runConnector(browser, run())
     expect(report.rows).toBe(100)
   })

@@ -3,6 +3,7 @@ import { LinkedJobProgress as LinkedJobProgress_a942480752001772ceaccce5d20c0660
 import { RejectsDownload as RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2 } from '../../../components/RejectsDownload'
 import { ReconSummary as ReconSummary_711ed7abe06fce2a652c71f962a4da5b } from '../../../components/ReconSummary'
 import { RerunButton as RerunButton_b3cc297f4e1dfde5444435d778d624b7 } from '../../../components/RerunButton'
+import { RunConnectorButton as RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907 } from '../../../components/RunConnectorButton'
 import { JobProgress as JobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -13,6 +14,7 @@ export const importMap = {
   "/components/RejectsDownload#RejectsDownload": RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2,
   "/components/ReconSummary#ReconSummary": ReconSummary_711ed7abe06fce2a652c71f962a4da5b,
   "/components/RerunButton#RerunButton": RerunButton_b3cc297f4e1dfde5444435d778d624b7,
+  "/components/RunConnectorButton#RunConnectorButton": RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907,
   "/components/JobProgress#JobProgress": JobProgress_a942480752001772ceaccce5d20c0660,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

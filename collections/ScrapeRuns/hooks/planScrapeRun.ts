@@ -1,0 +1,20 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { fieldError } from '../../../hooks/fieldError'
+import { relationId } from '../../../hooks/relationId'
+
+const day = (date: Date) => date.toISOString().slice(0, 10)
+
+/** A new run gets its title and, unless given, the connector's look-back period ending yesterday. */
+export const planScrapeRun: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const connectorId = relationId(data.connector)
+  const connector = connectorId === null ? null : await req.payload.findByID({ collection: 'carrier-connectors', id: connectorId, depth: 0, req }).catch(() => null)
+  if (!connector) throw fieldError('scrape-runs', 'connector', 'choose the connector to run')
+  const yesterday = new Date(Date.now() - 86_400_000)
+  data.periodTo = data.periodTo ? String(data.periodTo).slice(0, 10) : day(yesterday)
+  data.periodFrom = data.periodFrom ? String(data.periodFrom).slice(0, 10) : day(new Date(Date.parse(`${data.periodTo}T00:00:00Z`) - ((connector.lookbackDays as number) - 1) * 86_400_000))
+  data.status = 'queued'
+  data.title = `${connector.name} ${data.periodFrom} – ${data.periodTo}`
+  return data
+}
