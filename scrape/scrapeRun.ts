@@ -3,6 +3,7 @@ import type { Pool } from 'pg'
 
 import type { ConnectorStep } from '../engine/scrape/steps'
 import { runImport } from '../ingest/runImport'
+import { reportProgress } from '../jobs/progress'
 import { openSecret } from '../security/credentials'
 import { loadKeyring } from '../security/keyring'
 import { maskSecrets } from '../security/mask'
@@ -48,6 +49,8 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
       credentials: { username: credential.username as string, password, totpSecret },
       period: { from: String(run.periodFrom).slice(0, 10), to: String(run.periodTo).slice(0, 10) },
       expectedHeaders: (mapping.columns ?? []).map((column) => column.header),
+      onProgress: ({ pages, rows }) =>
+        void reportProgress(payload, (run.job as number | null) ?? 0, { done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } }).catch(() => undefined),
     })
     const upload = await payload.create({
       collection: 'imports',

@@ -1,5 +1,6 @@
 import { startServer } from '../server'
 import { ensureBuilt } from './build'
+import { startDemoPortal } from '../demo/carrier-portal/inProcess'
 import { ensureDatabase, onShutdown } from './environment'
 
 const log = (line: string) => console.log(`[accrue] ${line}`)
@@ -14,7 +15,8 @@ try {
   const server = await startServer({ port: Number(process.env.PORT ?? 3000), next: dev ? 'dev' : 'production', jobs: true })
   const { seedDemoData } = await import('../seed')
   const logins = await seedDemoData(server.payload, log)
-  onShutdown([server.close, async () => db?.stop()], log)
+  const portal = process.env.DEMO_PORTAL === 'off' ? null : await startDemoPortal(log)
+  onShutdown([async () => portal?.close(), server.close, async () => db?.stop()], log)
   log(`Ready in ${((Date.now() - buildDone) / 1000).toFixed(1)} s (plus ${((buildDone - started) / 1000).toFixed(1)} s checking the build).`)
   log(`Admin: ${server.url}/admin`)
   log('Demo logins (password for all: demo1234!):')

@@ -5,6 +5,8 @@ import { carrierRecordKey, dealerSaleKey } from '../engine/ingest/rows'
 import { priceLine, versionInForce, type ScheduleVersion } from '../engine/telecom/pricing'
 import { pgClientOf } from '../db/transaction'
 import { writeCarrierRecords, writeDealerSales } from '../ingest/factWriters'
+import { DEMO_PORTAL } from '../demo/carrier-portal/demoAccount'
+import { VERTEX_PORTAL_STEPS } from './connectors'
 import { generateReconData } from './reconData'
 import { CARRIERS, DEMO_RECON, MAPPINGS, PAYOUT_SCHEDULES, RATE_PLANS } from './telecom'
 
@@ -48,10 +50,11 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
     })
     versions.set(schedule.carrier, list)
   }
+  const mappingIds = new Map<string, number>()
   for (const mapping of MAPPINGS) {
     const carrier = mapping.carrier ? carrierIds.get(mapping.carrier)! : null
     const columns = mapping.standard ? standardColumns(mapping.source as ImportSource, carrier !== null) : [...mapping.columns]
-    await payload.create({
+    const created = await payload.create({
       collection: 'import-mappings',
       data: {
         name: mapping.name,
@@ -64,7 +67,27 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
       },
       req,
     })
+    mappingIds.set(mapping.name, created.id as number)
   }
+  const credential = await payload.create({
+    collection: 'portal-credentials',
+    data: { name: 'Vertex dealer portal (demo)', username: DEMO_PORTAL.username, password: DEMO_PORTAL.password, totpSecret: DEMO_PORTAL.totpSecret } as never,
+    req,
+  })
+  await payload.create({
+    collection: 'carrier-connectors',
+    data: {
+      name: 'Vertex Wireless dealer portal',
+      carrier: carrierIds.get('VTX')!,
+      mapping: mappingIds.get('Vertex Wireless portal export')!,
+      loginUrl: `http://localhost:${DEMO_PORTAL.port}/login`,
+      credential: credential.id as number,
+      // The stand-in serves October 2026; a look-back long enough to reach it from today.
+      lookbackDays: 60,
+      steps: VERTEX_PORTAL_STEPS,
+    } as never,
+    req,
+  })
 
   const carrierId = carrierIds.get(DEMO_RECON.carrier)!
   const carrierPlans = RATE_PLANS.filter((plan) => plan.carrier === DEMO_RECON.carrier && plan.category !== 'prepaid').map((plan) => planIds.get(plan.code)!)

@@ -3,25 +3,20 @@
  * PORTAL_TOTP=off signs in without the verification step; PORTAL_ROWS sets how many rows (default 10000).
  */
 import { createCarrierPortal } from './app'
+import { DEMO_PORTAL } from './demoAccount'
 import { PORTAL_NAME } from './pages'
 import { otpauthUri, totpAt } from './totp'
 
-export const DEMO_PORTAL = {
-  username: 'dealer.demo',
-  password: 'Vertex#2026',
-  /** A fixed demo secret, so the scraper's configuration can hold it. */
-  totpSecret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF',
-} as const
 
-const port = Number(process.env.PORT ?? 4100)
+const port = Number(process.env.PORT ?? DEMO_PORTAL.port)
 const withTotp = process.env.PORTAL_TOTP !== 'off'
-const count = Number(process.env.PORTAL_ROWS ?? 10_000)
+const count = Number(process.env.PORTAL_ROWS ?? DEMO_PORTAL.rows.count)
 
 const app = createCarrierPortal({
   username: DEMO_PORTAL.username,
   password: DEMO_PORTAL.password,
   totpSecret: withTotp ? DEMO_PORTAL.totpSecret : undefined,
-  rows: { count, from: '2026-10-01', days: 31, seed: 1 },
+  rows: { ...DEMO_PORTAL.rows, count },
 })
 
 const server = app.listen(port, () => {

@@ -3,6 +3,8 @@
  *
  *   reconcile  a month of N carrier records (default 1,000,000) reconciled on the real path, against the plain join
  *   import     an N-row .xlsx (default 100,000) uploaded and imported on the real path, against reading it
+ *   scrape     N rows (default 10,000; 50 a page) scraped from the portal stand-in in Chromium and imported on the
+ *              real path (scrapeRun), against signing in and fetching the same pages over plain HTTP
  *
  * Each run starts its own embedded PostgreSQL in a temp folder, seeds the demo data, and removes everything at the
  * end. The last line printed is one JSON object; the exit code is 1 when a check failed, 2 when the bench failed.
@@ -14,9 +16,9 @@ import { benchStarted, printResult, progress, result, type Workload } from './re
 
 type Options = { workload: Workload; rows: number; explain: boolean; settings: Record<string, string> }
 
-const DEFAULT_ROWS: Record<Workload, number> = { reconcile: 1_000_000, import: 100_000 }
+const DEFAULT_ROWS: Record<Workload, number> = { reconcile: 1_000_000, import: 100_000, scrape: 10_000 }
 
-const USAGE = 'usage: npm run bench -- reconcile|import [--rows N] [--explain] [--set name=value ...]'
+const USAGE = 'usage: npm run bench -- reconcile|import|scrape [--rows N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -30,7 +32,7 @@ function parseRows(text: string | undefined): number {
 
 export function parseArgs(argv: readonly string[]): Options {
   const [workload, ...rest] = argv
-  if (workload !== 'reconcile' && workload !== 'import') throw new UsageError(workload ? `unknown workload "${workload}"` : 'name a workload')
+  if (workload !== 'reconcile' && workload !== 'import' && workload !== 'scrape') throw new UsageError(workload ? `unknown workload "${workload}"` : 'name a workload')
   const options: Options = { workload, rows: DEFAULT_ROWS[workload], explain: false, settings: {} }
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
@@ -63,7 +65,9 @@ async function main(): Promise<number> {
     const bench =
       options.workload === 'reconcile'
         ? await (await import('./reconcile')).benchReconcile(options)
-        : await (await import('./import')).benchImport(options)
+        : options.workload === 'import'
+          ? await (await import('./import')).benchImport(options)
+          : await (await import('./scrape')).benchScrape(options)
     printResult(bench)
     return bench.checks === 'ok' ? 0 : 1
   } catch (err) {
