@@ -79,7 +79,9 @@ async function perform(page: Page, step: ConnectorStep, values: PlaceholderValue
       await page.locator(target).fill(fillPlaceholders(step.value ?? '', values), { timeout })
       return null
     case 'click':
-      await Promise.all([page.waitForLoadState('domcontentloaded', { timeout }), page.locator(target).click({ timeout })])
+      // A click that submits a form navigates; the next step's locator waits for what it needs on the new page.
+      await page.locator(target).click({ timeout })
+      await page.waitForLoadState('domcontentloaded', { timeout })
       return null
     case 'waitFor':
       await page.locator(target).first().waitFor({ state: 'visible', timeout })
@@ -121,7 +123,11 @@ async function readTable(page: Page, selector: string, nextSelector: string | nu
     rows += current.rows.length
     run.onProgress?.({ pages, rows })
     if (!nextSelector || (await page.locator(nextSelector).count()) === 0) break
-    await Promise.all([page.waitForLoadState('domcontentloaded', { timeout }), page.locator(nextSelector).first().click({ timeout })])
+    // Follow the link's address rather than clicking it: goto resolves when the next page has loaded, so a table
+    // is never read half-way through arriving.
+    const href = await page.locator(nextSelector).first().getAttribute('href', { timeout })
+    if (!href) throw new ConnectorError('drift', `the next-page link "${nextSelector}" has no address`, null)
+    await page.goto(new URL(href, page.url()).toString(), { timeout, waitUntil: 'domcontentloaded' })
     await page.locator(selector).first().waitFor({ state: 'attached', timeout })
     current = await read()
   }

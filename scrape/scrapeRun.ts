@@ -42,6 +42,7 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
   const password = openSecret(credential.passwordSealed as string, keyring, `${context}:password`)
   const totpSecret = credential.totpSealed ? openSecret(credential.totpSealed as string, keyring, `${context}:totp`) : null
   const mapping = await payload.findByID({ collection: 'import-mappings', id: connector.mapping, depth: 0 })
+  const progress = throttledProgress(payload, (run.job as number | null) ?? null)
   try {
     const report = await runConnector(await sharedBrowser(), {
       loginUrl: connector.loginUrl,
@@ -49,8 +50,7 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
       credentials: { username: credential.username as string, password, totpSecret },
       period: { from: String(run.periodFrom).slice(0, 10), to: String(run.periodTo).slice(0, 10) },
       expectedHeaders: (mapping.columns ?? []).map((column) => column.header),
-      onProgress: ({ pages, rows }) =>
-        void reportProgress(payload, (run.job as number | null) ?? 0, { done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } }).catch(() => undefined),
+      onProgress: ({ pages, rows }) => progress.report(pages, rows),
     })
     const upload = await payload.create({
       collection: 'imports',
@@ -58,6 +58,7 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
       file: { data: report.data, name: report.fileName, mimetype: report.fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: report.data.length },
       context: { importNow: true },
     })
+    await progress.flush()
     const counts = await runImport(payload, upload.id as number)
     await pool.query(
       `update scrape_runs set status = 'completed', finished_at = now(), pages = $2, rows_fetched = $3, accepted = $4, rejected = $5, inserted = $6, import_id = $7,
@@ -83,5 +84,29 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
     if (retrying) throw failure
     await alertOnFailureRate(payload, connector, failure.message)
     return { status: 'failed', rowsFetched: 0, accepted: 0, rejected: 0 }
+  }
+}
+
+/** Page progress for the run's job: at most one write a second, each after the previous one, never to a missing job. */
+function throttledProgress(payload: Payload, jobId: number | null) {
+  let last = 0
+  let chain: Promise<void> = Promise.resolve()
+  const write = (pages: number, rows: number) => {
+    if (jobId === null) return
+    chain = chain.then(() => reportProgress(payload, jobId, { done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } })).catch(() => undefined)
+  }
+  let pending: [number, number] | null = null
+  return {
+    report(pages: number, rows: number) {
+      pending = [pages, rows]
+      if (Date.now() - last < 1_000) return
+      last = Date.now()
+      write(pages, rows)
+      pending = null
+    },
+    async flush() {
+      if (pending) write(...pending)
+      await chain
+    },
   }
 }
