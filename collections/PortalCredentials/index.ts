@@ -8,12 +8,14 @@ import { sealCredentials } from './hooks/sealCredentials'
 
 const never: FieldAccess = () => false
 
-/** What an admin types is sealed at once; the field itself is never stored or returned. */
+/**
+ * What an admin types: sealed by the hook before the write and removed from the data, so its own column stays
+ * empty; read back, it shows a mask when a sealed value exists.
+ */
 const secretInput = (name: string, label: string, sealed: string) => ({
   name,
   label,
   type: 'text' as const,
-  virtual: true,
   admin: { description: `Type a new ${label.toLowerCase()} to replace the stored one; it is encrypted at once and never shown again.` },
   hooks: { afterRead: [({ data }: { data?: Record<string, unknown> }) => (data?.[sealed] ? MASK : null)] },
 })

@@ -4,7 +4,7 @@ import * as migration_20261123_023202_schedule_slot_history from './20261123_023
 import * as migration_20261123_024258_no_document_locking from './20261123_024258_no_document_locking';
 import * as migration_20261123_032552_telecom_data from './20261123_032552_telecom_data';
 import * as migration_20261123_040500_lean_reconciliation_tables from './20261123_040500_lean_reconciliation_tables';
-import * as migration_20261123_044447_carrier_portals from './20261123_044447_carrier_portals';
+import * as migration_20261123_050454_carrier_portals from './20261123_050454_carrier_portals';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261123_040500_lean_reconciliation_tables',
   },
   {
-    up: migration_20261123_044447_carrier_portals.up,
-    down: migration_20261123_044447_carrier_portals.down,
-    name: '20261123_044447_carrier_portals'
+    up: migration_20261123_050454_carrier_portals.up,
+    down: migration_20261123_050454_carrier_portals.down,
+    name: '20261123_050454_carrier_portals'
   },
 ];

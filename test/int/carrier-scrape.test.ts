@@ -81,7 +81,8 @@ describe('credentials', () => {
     expect(doc).toMatchObject({ username: 'dealer.demo', password: '••••••', totpSecret: '••••••', keyId: 'dev-1' })
     expect(JSON.stringify(doc)).not.toContain(PASSWORD)
     expect(doc.passwordSealed).toBeUndefined()
-    const row = (await app.sql.query('select password_sealed, totp_sealed from portal_credentials where id = $1', [id])).rows[0]
+    const row = (await app.sql.query('select password, totp_secret, password_sealed, totp_sealed from portal_credentials where id = $1', [id])).rows[0]
+    expect([row.password, row.totp_secret]).toEqual([null, null])
     expect(row.password_sealed).toMatch(/^v1\.dev-1\./)
     expect(row.password_sealed).not.toContain(PASSWORD)
     const graphql = await admin.post('/api/graphql', { query: `{ PortalCredential(id: ${id}) { username password } }` })

@@ -15,6 +15,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar NOT NULL,
   	"username" varchar NOT NULL,
+  	"password" varchar,
+  	"totp_secret" varchar,
   	"password_sealed" varchar,
   	"totp_sealed" varchar,
   	"seal_context" varchar,
