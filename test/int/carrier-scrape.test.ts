@@ -147,4 +147,15 @@ describe('runs', () => {
     const run = await runConnector()
     expect(run).toMatchObject({ status: 'completed', attempts: 2, rowsFetched: 100 })
   }, 60_000)
+
+  it('a scheduled run (task input {"connector": id}) creates its own run for the look-back period ending yesterday', async () => {
+    const job = await app.payload.jobs.queue({ task: 'scrapeCarrier', input: { connector: connectorId } })
+    await drainJobs(app)
+    const runs = await admin.get(`/api/scrape-runs?where[job][equals]=${job.id}&depth=0`)
+    expect(runs.body.totalDocs).toBe(1)
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    const weekBefore = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)
+    expect(runs.body.docs[0]).toMatchObject({ trigger: 'schedule', status: 'completed', attempts: 1 })
+    expect([String(runs.body.docs[0].periodFrom).slice(0, 10), String(runs.body.docs[0].periodTo).slice(0, 10)]).toEqual([weekBefore, yesterday])
+  })
 })
