@@ -56,7 +56,7 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
       collection: 'imports',
       data: { mapping: connector.mapping },
       file: { data: report.data, name: report.fileName, mimetype: report.fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: report.data.length },
-      context: { importNow: true },
+      context: { skipQueue: true },
     })
     await progress.flush()
     const counts = await runImport(payload, upload.id as number)

@@ -7,7 +7,7 @@ import { IMPORT_SOURCE_LABELS, IMPORT_SOURCES } from '../../engine/ingest/fields
 import { uploadDir } from '../uploadDir'
 import { downloadRejects } from './endpoints/downloadRejects'
 import { acceptUpload } from './hooks/acceptUpload'
-import { queueImport } from './hooks/queueImport'
+import { queueJobOnCreate } from '../../hooks/queueJobOnCreate'
 
 const count = (name: string, label: string, description?: string) =>
   ({ name, label, type: 'number', defaultValue: 0, admin: { readOnly: true, description } }) as const
@@ -28,7 +28,7 @@ export const Imports: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/RejectsDownload#RejectsDownload'] } },
   },
   access: { read: staff, create: dataOperators, update: nobody, delete: nobody },
-  hooks: { beforeChange: [acceptUpload], afterChange: [queueImport] },
+  hooks: { beforeChange: [acceptUpload], afterChange: [queueJobOnCreate('imports', 'runImport', 'importId')] },
   endpoints: [downloadRejects],
   upload: { staticDir: uploadDir('imports', process.env.IMPORTS_DIR) },
   fields: [

@@ -8,7 +8,7 @@ import { dateOnlyField } from '../../fields/dateOnly'
 import { auditChange } from '../../hooks/audit/auditChange'
 import { rerunReconciliation } from './endpoints/rerunReconciliation'
 import { prepareRun } from './hooks/prepareRun'
-import { queueReconciliation } from './hooks/queueReconciliation'
+import { queueJobOnCreate } from '../../hooks/queueJobOnCreate'
 
 /**
  * One reconciliation of a carrier's records against dealer sales for a period. Creating it queues the run; running
@@ -25,7 +25,7 @@ export const ReconciliationRuns: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/RerunButton#RerunButton'] } },
   },
   access: { read: staff, create: dataOperators, update: nobody, delete: nobody },
-  hooks: { beforeChange: [prepareRun], afterChange: [queueReconciliation, auditChange] },
+  hooks: { beforeChange: [prepareRun], afterChange: [queueJobOnCreate('reconciliation-runs', 'reconcile', 'runId'), auditChange] },
   endpoints: [rerunReconciliation],
   indexes: [{ fields: ['carrier', 'periodStart', 'periodEnd'], unique: true }],
   fields: [

@@ -5,7 +5,7 @@ import { nobody } from '../../access/nobody'
 import { staff } from '../../access/staff'
 import { dateOnlyField } from '../../fields/dateOnly'
 import { planScrapeRun } from './hooks/planScrapeRun'
-import { queueScrapeRun } from './hooks/queueScrapeRun'
+import { queueJobOnCreate } from '../../hooks/queueJobOnCreate'
 
 const readOnly = { readOnly: true }
 
@@ -19,7 +19,7 @@ export const ScrapeRuns: CollectionConfig = {
   lockDocuments: false,
   admin: { group: 'Carrier portals', useAsTitle: 'title', defaultColumns: ['title', 'status', 'failureKind', 'rowsFetched', 'accepted', 'rejected', 'createdAt'] },
   access: { read: staff, create: dataOperators, update: nobody, delete: nobody },
-  hooks: { beforeChange: [planScrapeRun], afterChange: [queueScrapeRun] },
+  hooks: { beforeChange: [planScrapeRun], afterChange: [queueJobOnCreate('scrape-runs', 'scrapeCarrier', 'runId')] },
   fields: [
     { name: 'title', type: 'text', admin: readOnly },
     { name: 'connector', type: 'relationship', relationTo: 'carrier-connectors', required: true, index: true },

@@ -30,7 +30,7 @@ export const scrapeCarrierTask: TaskConfig<{ input: { runId?: number; connector?
       const existing = await req.payload.find({ collection: 'scrape-runs', where: { job: { equals: job.id } }, limit: 1, depth: 0 })
       const run =
         existing.docs[0] ??
-        (await req.payload.create({ collection: 'scrape-runs', data: { connector: input.connector, trigger: 'schedule', job: job.id as number }, context: { byJob: true } }))
+        (await req.payload.create({ collection: 'scrape-runs', data: { connector: input.connector, trigger: 'schedule', job: job.id as number }, context: { skipQueue: true } }))
       runId = run.id as number
     }
     const attempt = (job.totalTried ?? 0) + 1
