@@ -23,6 +23,9 @@ export async function ensureDatabase(log: (line: string) => void, attach = false
   process.env.DATABASE_URL = db.url
   process.env.MEDIA_DIR ??= path.join(dataDir, 'media')
   process.env.PAYLOAD_SECRET ??= installationSecret(dataDir)
+  // Portal credentials are sealed with a per-installation key kept beside the database (set ACCRUE_CREDENTIAL_KEYS
+  // in a deployment). `npm start` serves the production build, where the development key is refused.
+  process.env.ACCRUE_CREDENTIAL_KEYS ??= `local-1:${installationKey(dataDir)}`
   log(`Embedded PostgreSQL is running on port ${port} with its data in ${dataDir}.`)
   return db
 }
@@ -46,6 +49,13 @@ export function onShutdown(steps: (() => Promise<void>)[], log: (line: string) =
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** A random 32-byte key (base64) generated on the first start and kept beside the embedded database. */
+function installationKey(dataDir: string): string {
+  const file = path.join(dataDir, 'credential-key')
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 })
+  return fs.readFileSync(file, 'utf8').trim()
 }
 
 /** A random secret generated on the first start and kept beside the embedded database. */
