@@ -3,6 +3,7 @@
  * selector. Values may name placeholders filled at run time — {{loginUrl}}, {{username}}, {{password}}, {{totp}},
  * {{from}}, {{to}} — so credentials never sit in the steps themselves.
  */
+import { normalizeHeader } from '../ingest/cells'
 
 export const STEP_ACTIONS = ['goto', 'fill', 'click', 'waitFor', 'failIfPresent', 'readTable', 'download'] as const
 export type StepAction = (typeof STEP_ACTIONS)[number]
@@ -56,13 +57,12 @@ export function stepProblems(steps: readonly ConnectorStep[]): { index: number; 
   return problems
 }
 
-/** Compares a scraped table's headers with the ones the import mapping expects. */
+/** Compares a scraped table's headers with the ones the import mapping expects, by the importer's own header rule. */
 export function headerDrift(expected: readonly string[], found: readonly string[]): string | null {
-  const norm = (h: string) => h.trim().toLowerCase()
-  const have = new Set(found.map(norm))
-  const want = new Set(expected.map(norm))
-  const missing = expected.filter((h) => !have.has(norm(h)))
-  const unexpected = found.filter((h) => h.trim() !== '' && !want.has(norm(h)))
+  const have = new Set(found.map(normalizeHeader))
+  const want = new Set(expected.map(normalizeHeader))
+  const missing = expected.filter((h) => !have.has(normalizeHeader(h)))
+  const unexpected = found.filter((h) => h.trim() !== '' && !want.has(normalizeHeader(h)))
   if (missing.length === 0) return null
   return `the table's columns differ from the mapping: missing ${missing.join(', ')}${unexpected.length ? `; found instead ${unexpected.join(', ')}` : ''}`
 }

@@ -58,7 +58,3 @@ export function normalizeFeatures(codes: readonly string[]): string {
   const unique = new Set(codes.map((code) => code.trim().toUpperCase()).filter((code) => code !== ''))
   return [...unique].sort().join(',')
 }
-
-export function splitFeatures(stored: string | null | undefined): string[] {
-  return stored ? stored.split(',') : []
-}

@@ -47,8 +47,8 @@ const MAX_CONTROL_SHARE = 0.01
  */
 export function detectFormat(head: Buffer, fileName?: string): SpreadsheetFormat {
   const name = fileName ? `"${fileName}"` : 'The file'
-  const reject = (what: string, todo = 'Export the report as .xlsx (Excel Workbook) or .csv and upload that.'): never => {
-    throw new SpreadsheetError('NOT_A_SPREADSHEET', `${name} ${what}. ${todo}`)
+  const reject = (what: string, advice = 'Export the report as .xlsx (Excel Workbook) or .csv and upload that.'): never => {
+    throw new SpreadsheetError('NOT_A_SPREADSHEET', `${name} ${what}. ${advice}`)
   }
 
   if (head.length === 0) reject('is empty')

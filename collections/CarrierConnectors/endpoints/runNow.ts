@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { hasRole, type AccessUser } from '../../../access/user'
+import { jobOperators } from '../../../access/operationsStaff'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -9,7 +9,7 @@ export const runNow: Endpoint = {
   path: '/:id/run',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user as AccessUser | null, 'company_admin', 'finance')) {
+    if (!jobOperators({ req })) {
       return Response.json({ errors: [{ message: 'only company admins and finance run connectors' }] }, { status: req.user ? 403 : 401 })
     }
     const id = Number(req.routeParams?.id)

@@ -1,14 +1,14 @@
 import type { Endpoint } from 'payload'
 import type { Pool } from 'pg'
 
-import { hasRole, type AccessUser } from '../../../access/user'
+import { jobOperators } from '../../../access/operationsStaff'
 
 /** POST /api/reconciliation-runs/:id/rerun — queue the run again (finance and company admins). */
 export const rerunReconciliation: Endpoint = {
   path: '/:id/rerun',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user as AccessUser | null, 'company_admin', 'finance')) {
+    if (!jobOperators({ req })) {
       return Response.json({ errors: [{ message: 'only company admins and finance run reconciliations' }] }, { status: req.user ? 403 : 401 })
     }
     const id = Number(req.routeParams?.id)
