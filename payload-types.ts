@@ -88,6 +88,17 @@ export interface Config {
     'scrape-runs': ScrapeRun;
     'scrape-evidence': ScrapeEvidence;
     notifications: Notification;
+    'compensation-plans': CompensationPlan;
+    'plan-versions': PlanVersion;
+    'commission-periods': CommissionPeriod;
+    'commission-runs': CommissionRun;
+    'commission-lines': CommissionLine;
+    'commission-evaluations': CommissionEvaluation;
+    'commission-holds': CommissionHold;
+    'commission-notes': CommissionNote;
+    'commission-statements': CommissionStatement;
+    'payment-batches': PaymentBatch;
+    payments: Payment;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
@@ -102,6 +113,12 @@ export interface Config {
     };
     brands: {
       clientOwners: 'participants';
+    };
+    'compensation-plans': {
+      versions: 'plan-versions';
+    };
+    'payment-batches': {
+      payments: 'payments';
     };
   };
   collectionsSelect: {
@@ -126,6 +143,17 @@ export interface Config {
     'scrape-runs': ScrapeRunsSelect<false> | ScrapeRunsSelect<true>;
     'scrape-evidence': ScrapeEvidenceSelect<false> | ScrapeEvidenceSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'compensation-plans': CompensationPlansSelect<false> | CompensationPlansSelect<true>;
+    'plan-versions': PlanVersionsSelect<false> | PlanVersionsSelect<true>;
+    'commission-periods': CommissionPeriodsSelect<false> | CommissionPeriodsSelect<true>;
+    'commission-runs': CommissionRunsSelect<false> | CommissionRunsSelect<true>;
+    'commission-lines': CommissionLinesSelect<false> | CommissionLinesSelect<true>;
+    'commission-evaluations': CommissionEvaluationsSelect<false> | CommissionEvaluationsSelect<true>;
+    'commission-holds': CommissionHoldsSelect<false> | CommissionHoldsSelect<true>;
+    'commission-notes': CommissionNotesSelect<false> | CommissionNotesSelect<true>;
+    'commission-statements': CommissionStatementsSelect<false> | CommissionStatementsSelect<true>;
+    'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -151,6 +179,9 @@ export interface Config {
       runImport: TaskRunImport;
       reconcile: TaskReconcile;
       scrapeCarrier: TaskScrapeCarrier;
+      commissionRun: TaskCommissionRun;
+      generateStatements: TaskGenerateStatements;
+      payBatch: TaskPayBatch;
       inline: {
         input: unknown;
         output: unknown;
@@ -222,6 +253,13 @@ export interface Participant {
    * Balances below this are carried forward instead of paid.
    */
   minimumPayout?: string | null;
+  /**
+   * Standing in the compensation plan; upfront tables may pay tiers differently.
+   */
+  dealerTier?: ('standard' | 'silver' | 'gold' | 'platinum') | null;
+  bankRoutingNumber?: string | null;
+  bankAccountNumber?: string | null;
+  bankAccountType?: ('checking' | 'savings') | null;
   children?: {
     docs?: (number | Participant)[];
     hasNextPage?: boolean;
@@ -940,6 +978,435 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "compensation-plans".
+ */
+export interface CompensationPlan {
+  id: number;
+  name: string;
+  /**
+   * ISO 4217 code every amount of the plan is in.
+   */
+  currency: string;
+  active?: boolean | null;
+  description?: string | null;
+  versions?: {
+    docs?: (number | PlanVersion)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-versions".
+ */
+export interface PlanVersion {
+  id: number;
+  /**
+   * Set from the plan, version and date.
+   */
+  title?: string | null;
+  plan: number | CompensationPlan;
+  version?: number | null;
+  /**
+   * Periods starting on or after this day use this version.
+   */
+  effectiveFrom: string;
+  /**
+   * Only a company admin approves; an approved version can no longer be changed.
+   */
+  status: 'draft' | 'approved';
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  /**
+   * How each line is rounded to the cent when it is posted.
+   */
+  rounding: 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceiling' | 'floor';
+  components: (
+    | {
+        /**
+         * Empty conditions mean "any". The most specific row wins: carrier, then plan, then activation type, then tier.
+         */
+        rows?:
+          | {
+              payout: 'rebate' | 'feature' | 'spiff';
+              carrier?: (number | null) | Carrier;
+              ratePlan?: (number | null) | RatePlan;
+              activationType?: ('new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add') | null;
+              dealerTier?: ('standard' | 'silver' | 'gold' | 'platinum') | null;
+              /**
+               * Feature rows only.
+               */
+              featureCode?: string | null;
+              amount: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'upfront';
+      }
+    | {
+        metric: 'count' | 'revenue';
+        method: 'marginal' | 'retroactive';
+        activationTypes: ('new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add')[];
+        /**
+         * A tier covers (from, to]. Start at 0, no gaps or overlaps, the last tier open-ended.
+         */
+        tiers?:
+          | {
+              from: string;
+              /**
+               * Empty: no upper bound.
+               */
+              to?: string | null;
+              rate: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'volume_bonus';
+      }
+    | {
+        /**
+         * Percentage of (new plan rebate − old plan rebate) paid or taken back.
+         */
+        percent: string;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'plan_change';
+      }
+    | {
+        /**
+         * Percentage of the plan's monthly recurring charge paid each month.
+         */
+        percent: string;
+        /**
+         * For this many months after the activation month.
+         */
+        months: number;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'residual';
+      }
+    | {
+        /**
+         * Percentage of the upfront payout taken back.
+         */
+        percent: string;
+        /**
+         * Days from activation. Empty: the carrier's chargeback window.
+         */
+        windowDays?: number | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'chargeback';
+      }
+    | {
+        /**
+         * Skip inactive ancestors: their level passes to the next active one.
+         */
+        compress?: boolean | null;
+        levels?:
+          | {
+              level: number;
+              /**
+               * Percentage of the own commission of the participant below.
+               */
+              percent: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'override';
+      }
+  )[];
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-periods".
+ */
+export interface CommissionPeriod {
+  id: number;
+  label: string;
+  frequency: 'monthly' | 'biweekly' | 'weekly';
+  cycle: 'regular' | 'advance';
+  startsOn: string;
+  endsOn: string;
+  /**
+   * Locked by locking its approved run.
+   */
+  status: 'open' | 'locked';
+  lockedAt?: string | null;
+  lockedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-runs".
+ */
+export interface CommissionRun {
+  id: number;
+  title?: string | null;
+  period: number | CommissionPeriod;
+  plan: number | CompensationPlan;
+  mode: 'post' | 'preview';
+  /**
+   * The approved version in force on the first day of the period.
+   */
+  planVersion?: (number | null) | PlanVersion;
+  status?: ('queued' | 'running' | 'awaiting_approval' | 'previewed' | 'approved' | 'locked' | 'failed') | null;
+  job?: number | null;
+  /**
+   * The last statements job.
+   */
+  statementsJob?: number | null;
+  runCount?: number | null;
+  lastRunAt?: string | null;
+  /**
+   * Sum of every line of the run (payable + held).
+   */
+  total?: string | null;
+  lineCount?: number | null;
+  message?: string | null;
+  /**
+   * Each workflow step with its outcome.
+   */
+  steps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Totals by component and by payee.
+   */
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  lockedBy?: (number | null) | User;
+  lockedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-lines".
+ */
+export interface CommissionLine {
+  id: number;
+  run: number | CommissionRun;
+  period: number | CommissionPeriod;
+  payee: number | Participant;
+  component: 'upfront' | 'volume_bonus' | 'plan_change' | 'residual' | 'chargeback' | 'override' | 'note';
+  /**
+   * Posted amount, rounded to the cent by the plan version’s rounding mode.
+   */
+  amount: string;
+  currency: string;
+  /**
+   * On hold when the run posted it (payments re-check current holds).
+   */
+  held?: boolean | null;
+  description?: string | null;
+  /**
+   * The verified sale this line pays for.
+   */
+  sale?: (number | null) | DealerSale;
+  /**
+   * The carrier record that verified the sale.
+   */
+  carrierRecord?: (number | null) | CarrierRecord;
+  /**
+   * Overrides: whose commission this is a share of.
+   */
+  fromParticipant?: (number | null) | Participant;
+  /**
+   * Debit/credit notes: the note posted.
+   */
+  note?: (number | null) | CommissionNote;
+  planVersion?: (number | null) | PlanVersion;
+  /**
+   * The inputs the rule saw and its detail, shared by every line with the same inputs.
+   */
+  evaluation?: (number | null) | CommissionEvaluation;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-notes".
+ */
+export interface CommissionNote {
+  id: number;
+  title?: string | null;
+  participant: number | Participant;
+  /**
+   * An open period; its next run posts the note.
+   */
+  period: number | CommissionPeriod;
+  /**
+   * The run of this plan posts it.
+   */
+  plan: number | CompensationPlan;
+  /**
+   * Positive: credit note (we owe more). Negative: debit note (we take back).
+   */
+  amount: string;
+  reason: string;
+  /**
+   * The line of a locked period this corrects, if any.
+   */
+  correctsLine?: (number | null) | CommissionLine;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-evaluations".
+ */
+export interface CommissionEvaluation {
+  id: number;
+  run: number | CommissionRun;
+  component: 'upfront' | 'volume_bonus' | 'plan_change' | 'residual' | 'chargeback' | 'override';
+  planVersion?: (number | null) | PlanVersion;
+  inputs:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Unrounded amount.
+   */
+  exact?: string | null;
+  /**
+   * Amount after the version’s rounding.
+   */
+  posted?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-holds".
+ */
+export interface CommissionHold {
+  id: number;
+  title?: string | null;
+  target: 'participant' | 'sale' | 'line';
+  participant?: (number | null) | Participant;
+  sale?: (number | null) | DealerSale;
+  line?: (number | null) | CommissionLine;
+  reason: string;
+  status: 'active' | 'released';
+  releasedAt?: string | null;
+  releasedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-statements".
+ */
+export interface CommissionStatement {
+  id: number;
+  title?: string | null;
+  run: number | CommissionRun;
+  period: number | CommissionPeriod;
+  participant: number | Participant;
+  currency?: string | null;
+  total?: string | null;
+  held?: string | null;
+  payable?: string | null;
+  lineCount?: number | null;
+  generatedAt?: string | null;
+  pdfFile?: string | null;
+  xlsxFile?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-batches".
+ */
+export interface PaymentBatch {
+  id: number;
+  title?: string | null;
+  /**
+   * A locked period; lines of it and of earlier locked periods are paid.
+   */
+  period: number | CommissionPeriod;
+  /**
+   * The day the bank should settle the payments.
+   */
+  effectiveDate: string;
+  status?: ('queued' | 'paying' | 'ready' | 'paid' | 'failed') | null;
+  job?: number | null;
+  paymentCount?: number | null;
+  /**
+   * Sum of the payments of the batch.
+   */
+  total?: string | null;
+  /**
+   * Payees whose balance was negative or below their minimum.
+   */
+  carriedForward?: number | null;
+  message?: string | null;
+  paidAt?: string | null;
+  paidBy?: (number | null) | User;
+  payments?: {
+    docs?: (number | Payment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  batch: number | PaymentBatch;
+  payee: number | Participant;
+  amount: string;
+  currency: string;
+  lineCount?: number | null;
+  status: 'pending' | 'paid';
+  paidAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
@@ -1079,7 +1546,15 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verifyNetwork' | 'runImport' | 'reconcile' | 'scrapeCarrier';
+        taskSlug:
+          | 'inline'
+          | 'verifyNetwork'
+          | 'runImport'
+          | 'reconcile'
+          | 'scrapeCarrier'
+          | 'commissionRun'
+          | 'generateStatements'
+          | 'payBatch';
         taskID: string;
         input?:
           | {
@@ -1112,7 +1587,18 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verifyNetwork' | 'runImport' | 'reconcile' | 'scrapeCarrier') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'verifyNetwork'
+        | 'runImport'
+        | 'reconcile'
+        | 'scrapeCarrier'
+        | 'commissionRun'
+        | 'generateStatements'
+        | 'payBatch'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1186,6 +1672,10 @@ export interface ParticipantsSelect<T extends boolean = true> {
   email?: T;
   currency?: T;
   minimumPayout?: T;
+  dealerTier?: T;
+  bankRoutingNumber?: T;
+  bankAccountNumber?: T;
+  bankAccountType?: T;
   children?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1617,6 +2107,275 @@ export interface NotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "compensation-plans_select".
+ */
+export interface CompensationPlansSelect<T extends boolean = true> {
+  name?: T;
+  currency?: T;
+  active?: T;
+  description?: T;
+  versions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-versions_select".
+ */
+export interface PlanVersionsSelect<T extends boolean = true> {
+  title?: T;
+  plan?: T;
+  version?: T;
+  effectiveFrom?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  rounding?: T;
+  components?:
+    | T
+    | {
+        upfront?:
+          | T
+          | {
+              rows?:
+                | T
+                | {
+                    payout?: T;
+                    carrier?: T;
+                    ratePlan?: T;
+                    activationType?: T;
+                    dealerTier?: T;
+                    featureCode?: T;
+                    amount?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        volume_bonus?:
+          | T
+          | {
+              metric?: T;
+              method?: T;
+              activationTypes?: T;
+              tiers?:
+                | T
+                | {
+                    from?: T;
+                    to?: T;
+                    rate?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        plan_change?:
+          | T
+          | {
+              percent?: T;
+              id?: T;
+              blockName?: T;
+            };
+        residual?:
+          | T
+          | {
+              percent?: T;
+              months?: T;
+              id?: T;
+              blockName?: T;
+            };
+        chargeback?:
+          | T
+          | {
+              percent?: T;
+              windowDays?: T;
+              id?: T;
+              blockName?: T;
+            };
+        override?:
+          | T
+          | {
+              compress?: T;
+              levels?:
+                | T
+                | {
+                    level?: T;
+                    percent?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+      };
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-periods_select".
+ */
+export interface CommissionPeriodsSelect<T extends boolean = true> {
+  label?: T;
+  frequency?: T;
+  cycle?: T;
+  startsOn?: T;
+  endsOn?: T;
+  status?: T;
+  lockedAt?: T;
+  lockedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-runs_select".
+ */
+export interface CommissionRunsSelect<T extends boolean = true> {
+  title?: T;
+  period?: T;
+  plan?: T;
+  mode?: T;
+  planVersion?: T;
+  status?: T;
+  job?: T;
+  statementsJob?: T;
+  runCount?: T;
+  lastRunAt?: T;
+  total?: T;
+  lineCount?: T;
+  message?: T;
+  steps?: T;
+  summary?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  lockedBy?: T;
+  lockedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-lines_select".
+ */
+export interface CommissionLinesSelect<T extends boolean = true> {
+  run?: T;
+  period?: T;
+  payee?: T;
+  component?: T;
+  amount?: T;
+  currency?: T;
+  held?: T;
+  description?: T;
+  sale?: T;
+  carrierRecord?: T;
+  fromParticipant?: T;
+  note?: T;
+  planVersion?: T;
+  evaluation?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-evaluations_select".
+ */
+export interface CommissionEvaluationsSelect<T extends boolean = true> {
+  run?: T;
+  component?: T;
+  planVersion?: T;
+  inputs?: T;
+  detail?: T;
+  exact?: T;
+  posted?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-holds_select".
+ */
+export interface CommissionHoldsSelect<T extends boolean = true> {
+  title?: T;
+  target?: T;
+  participant?: T;
+  sale?: T;
+  line?: T;
+  reason?: T;
+  status?: T;
+  releasedAt?: T;
+  releasedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-notes_select".
+ */
+export interface CommissionNotesSelect<T extends boolean = true> {
+  title?: T;
+  participant?: T;
+  period?: T;
+  plan?: T;
+  amount?: T;
+  reason?: T;
+  correctsLine?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-statements_select".
+ */
+export interface CommissionStatementsSelect<T extends boolean = true> {
+  title?: T;
+  run?: T;
+  period?: T;
+  participant?: T;
+  currency?: T;
+  total?: T;
+  held?: T;
+  payable?: T;
+  lineCount?: T;
+  generatedAt?: T;
+  pdfFile?: T;
+  xlsxFile?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-batches_select".
+ */
+export interface PaymentBatchesSelect<T extends boolean = true> {
+  title?: T;
+  period?: T;
+  effectiveDate?: T;
+  status?: T;
+  job?: T;
+  paymentCount?: T;
+  total?: T;
+  carriedForward?: T;
+  message?: T;
+  paidAt?: T;
+  paidBy?: T;
+  payments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  batch?: T;
+  payee?: T;
+  amount?: T;
+  currency?: T;
+  lineCount?: T;
+  status?: T;
+  paidAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules_select".
  */
 export interface SchedulesSelect<T extends boolean = true> {
@@ -1791,6 +2550,44 @@ export interface TaskScrapeCarrier {
     rowsFetched: number;
     accepted: number;
     rejected: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommissionRun".
+ */
+export interface TaskCommissionRun {
+  input: {
+    runId: number;
+  };
+  output: {
+    lines: number;
+    total: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskGenerateStatements".
+ */
+export interface TaskGenerateStatements {
+  input: {
+    runId: number;
+  };
+  output: {
+    statements: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPayBatch".
+ */
+export interface TaskPayBatch {
+  input: {
+    batchId: number;
+  };
+  output: {
+    payments: number;
+    total: string;
   };
 }
 /**

@@ -7,6 +7,17 @@ import { buildConfig } from 'payload'
 import { jobOperators } from './access/operationsStaff'
 import { AuditEvents } from './collections/AuditEvents'
 import { Brands } from './collections/Brands'
+import { CommissionEvaluations } from './collections/Commission/CommissionEvaluations'
+import { CommissionHolds } from './collections/Commission/CommissionHolds'
+import { CommissionLines } from './collections/Commission/CommissionLines'
+import { CommissionNotes } from './collections/Commission/CommissionNotes'
+import { CommissionPeriods } from './collections/Commission/CommissionPeriods'
+import { CommissionRuns } from './collections/Commission/CommissionRuns'
+import { CommissionStatements } from './collections/Commission/CommissionStatements'
+import { CompensationPlans } from './collections/Commission/CompensationPlans'
+import { PaymentBatches } from './collections/Commission/PaymentBatches'
+import { Payments } from './collections/Commission/Payments'
+import { PlanVersions } from './collections/Commission/PlanVersions'
 import { CarrierConnectors } from './collections/CarrierConnectors'
 import { Carriers } from './collections/Carriers'
 import { Discrepancies } from './collections/Discrepancies'
@@ -60,6 +71,8 @@ export default buildConfig({
     ImportMappings, Imports, ImportRejects, DealerSales, CarrierRecords,
     ReconciliationRuns, ReconciliationLines, Discrepancies,
     PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence, Notifications,
+    CompensationPlans, PlanVersions, CommissionPeriods, CommissionRuns, CommissionLines, CommissionEvaluations,
+    CommissionHolds, CommissionNotes, CommissionStatements, PaymentBatches, Payments,
     Schedules, ScheduleSlots, AuditEvents,
   ],
   editor: lexicalEditor(),

@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { companyAdminsField } from '../../access/companyAdmins'
+import { payoutFieldEditors } from '../../access/payoutFieldEditors'
+import { DEALER_TIERS } from '../../engine/commission/dealerTiers'
+import { abaRoutingProblem, accountNumberProblem } from '../../engine/payments/routing'
 import { createByRoles, readOwnSubtree, writeBelowOwn } from '../../access/subtree'
 import { auditChange } from '../../hooks/audit/auditChange'
 import { auditDelete } from '../../hooks/audit/auditDelete'
@@ -84,6 +87,23 @@ export const Participants: CollectionConfig = {
     { name: 'email', type: 'email' },
     { name: 'currency', type: 'text', required: true, defaultValue: 'USD', admin: { description: 'ISO 4217 code of the currency this participant is paid in.' } },
     moneyField({ name: 'minimumPayout', label: 'Minimum payout', description: 'Balances below this are carried forward instead of paid.', defaultValue: '0.0000' }),
+    {
+      name: 'dealerTier',
+      type: 'select',
+      options: DEALER_TIERS.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+      admin: { position: 'sidebar', description: 'Standing in the compensation plan; upfront tables may pay tiers differently.' },
+      access: { create: payoutFieldEditors, update: payoutFieldEditors },
+    },
+    {
+      type: 'collapsible',
+      label: 'Bank account (payments)',
+      admin: { initCollapsed: true },
+      fields: [
+        { name: 'bankRoutingNumber', type: 'text', access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors }, validate: (value: unknown) => (value ? (abaRoutingProblem(String(value)) ?? true) : true) },
+        { name: 'bankAccountNumber', type: 'text', access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors }, validate: (value: unknown) => (value ? (accountNumberProblem(String(value)) ?? true) : true) },
+        { name: 'bankAccountType', type: 'select', defaultValue: 'checking', options: [{ value: 'checking', label: 'Checking' }, { value: 'savings', label: 'Savings' }], access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors } },
+      ],
+    },
     {
       name: 'children',
       type: 'join',

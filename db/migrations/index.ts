@@ -5,6 +5,8 @@ import * as migration_20261123_024258_no_document_locking from './20261123_02425
 import * as migration_20261123_032552_telecom_data from './20261123_032552_telecom_data';
 import * as migration_20261123_040500_lean_reconciliation_tables from './20261123_040500_lean_reconciliation_tables';
 import * as migration_20261123_050454_carrier_portals from './20261123_050454_carrier_portals';
+import * as migration_20261123_061048_commission_engine from './20261123_061048_commission_engine';
+import * as migration_20261123_061100_lean_commission_lines from './20261123_061100_lean_commission_lines';
 
 export const migrations = [
   {
@@ -40,6 +42,16 @@ export const migrations = [
   {
     up: migration_20261123_050454_carrier_portals.up,
     down: migration_20261123_050454_carrier_portals.down,
-    name: '20261123_050454_carrier_portals'
+    name: '20261123_050454_carrier_portals',
+  },
+  {
+    up: migration_20261123_061048_commission_engine.up,
+    down: migration_20261123_061048_commission_engine.down,
+    name: '20261123_061048_commission_engine',
+  },
+  {
+    up: migration_20261123_061100_lean_commission_lines.up,
+    down: migration_20261123_061100_lean_commission_lines.down,
+    name: '20261123_061100_lean_commission_lines',
   },
 ];

@@ -4,6 +4,11 @@ import { RejectsDownload as RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2 } f
 import { ReconSummary as ReconSummary_711ed7abe06fce2a652c71f962a4da5b } from '../../../components/ReconSummary'
 import { RerunButton as RerunButton_b3cc297f4e1dfde5444435d778d624b7 } from '../../../components/RerunButton'
 import { RunConnectorButton as RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907 } from '../../../components/RunConnectorButton'
+import { RunSteps as RunSteps_b226b72c30f794879bcdfa72b9df3bbd } from '../../../components/RunSteps'
+import { CommissionRunActions as CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577 } from '../../../components/CommissionRunActions'
+import { WhyThisAmount as WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3 } from '../../../components/WhyThisAmount'
+import { StatementDownloads as StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb } from '../../../components/StatementDownloads'
+import { PaymentBatchActions as PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511 } from '../../../components/PaymentBatchActions'
 import { JobProgress as JobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -15,6 +20,11 @@ export const importMap = {
   "/components/ReconSummary#ReconSummary": ReconSummary_711ed7abe06fce2a652c71f962a4da5b,
   "/components/RerunButton#RerunButton": RerunButton_b3cc297f4e1dfde5444435d778d624b7,
   "/components/RunConnectorButton#RunConnectorButton": RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907,
+  "/components/RunSteps#RunSteps": RunSteps_b226b72c30f794879bcdfa72b9df3bbd,
+  "/components/CommissionRunActions#CommissionRunActions": CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577,
+  "/components/WhyThisAmount#WhyThisAmount": WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3,
+  "/components/StatementDownloads#StatementDownloads": StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb,
+  "/components/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511,
   "/components/JobProgress#JobProgress": JobProgress_a942480752001772ceaccce5d20c0660,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

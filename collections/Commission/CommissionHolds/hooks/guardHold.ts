@@ -1,0 +1,29 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { currentUser } from '../../../../access/user'
+import { fieldError } from '../../../../hooks/fieldError'
+import { relationId } from '../../../../hooks/relationId'
+
+/** A hold names exactly its one target; its target never changes; once released it stays released. */
+export const guardHold: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  if (operation === 'update') {
+    if (originalDoc?.status === 'released') throw fieldError('commission-holds', 'status', 'this hold is released; place a new hold instead')
+    for (const field of ['target', 'participant', 'sale', 'line']) {
+      if (field in data && String(relationId(data[field]) ?? data[field] ?? '') !== String(relationId(originalDoc?.[field]) ?? originalDoc?.[field] ?? '')) {
+        throw fieldError('commission-holds', field, 'the target of a hold cannot change; release it and place a new one')
+      }
+    }
+    if (data.status === 'released') {
+      data.releasedAt = new Date().toISOString()
+      data.releasedBy = currentUser(req)?.id ?? null
+    }
+    return data
+  }
+  const target = String(data.target ?? '')
+  const id = relationId(data[target])
+  if (!['participant', 'sale', 'line'].includes(target) || id === null) throw fieldError('commission-holds', target || 'target', `choose the ${target || 'target'} to hold`)
+  for (const other of ['participant', 'sale', 'line'].filter((field) => field !== target)) data[other] = null
+  data.status = 'active'
+  data.title = `Hold on ${target} #${id}`
+  return data
+}

@@ -1,0 +1,22 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { money, isZero } from '../../../../engine/money'
+import { fieldError } from '../../../../hooks/fieldError'
+import { relationId } from '../../../../hooks/relationId'
+
+/** A note goes into an open period, is not zero, and cannot be edited once its period is locked. */
+export const guardNote: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const periodId = relationId(data.period ?? originalDoc?.period)
+  const period = periodId === null ? null : await req.payload.findByID({ collection: 'commission-periods', id: periodId, depth: 0, req }).catch(() => null)
+  if (!period) throw fieldError('commission-notes', 'period', 'choose an open period')
+  if (period.status === 'locked') throw fieldError('commission-notes', 'period', `period ${period.label as string} is locked; post the note in an open period`)
+  if (originalDoc) {
+    const before = originalDoc.period ? await req.payload.findByID({ collection: 'commission-periods', id: relationId(originalDoc.period)!, depth: 0, req }).catch(() => null) : null
+    if (before?.status === 'locked') throw fieldError('commission-notes', 'amount', 'this note was posted in a locked period and can no longer change; post another note')
+  }
+  const amount = String(data.amount ?? originalDoc?.amount ?? '0')
+  if (isZero(money(amount, 'USD'))) throw fieldError('commission-notes', 'amount', 'a note of zero changes nothing')
+  const kind = amount.startsWith('-') ? 'Debit' : 'Credit'
+  data.title = `${kind} note ${amount.replace(/^-/, '')} · ${period.label as string}`
+  return data
+}

@@ -1,0 +1,21 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { fieldError } from '../../../../hooks/fieldError'
+import { relationId } from '../../../../hooks/relationId'
+
+/** A new run is titled from its plan and period and refused for a locked period. */
+export const prepareCommissionRun: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const periodId = relationId(data.period)
+  const planId = relationId(data.plan)
+  const period = periodId === null ? null : await req.payload.findByID({ collection: 'commission-periods', id: periodId, depth: 0, req }).catch(() => null)
+  if (!period) throw fieldError('commission-runs', 'period', 'choose the period to run')
+  const plan = planId === null ? null : await req.payload.findByID({ collection: 'compensation-plans', id: planId, depth: 0, req }).catch(() => null)
+  if (!plan) throw fieldError('commission-runs', 'plan', 'choose the compensation plan to run')
+  if (period.status === 'locked' && data.mode !== 'preview') {
+    throw fieldError('commission-runs', 'period', `period ${period.label as string} is locked; corrections are debit or credit notes in an open period`)
+  }
+  data.title = `${plan.name as string} · ${period.label as string}${data.mode === 'preview' ? ' (preview)' : ''}`
+  data.status = 'queued'
+  return data
+}

@@ -1,0 +1,49 @@
+/**
+ * Override: each ancestor of a participant, by level (1 = the parent), earns a percentage of that participant's own
+ * commission for the period (every component but overrides). With compression, inactive ancestors are skipped and
+ * the level passes to the next active one. The operating company at the root is never paid.
+ */
+import { D } from '../decimal'
+import { percentProblems } from './percent'
+import type { ComponentModule, ComponentProblem, OverrideConfig } from './types'
+
+export type OverrideInput = { base: string; level: number }
+
+export const override: ComponentModule<OverrideConfig, OverrideInput> = {
+  kind: 'override',
+  label: 'Override',
+  validate(config) {
+    const problems: ComponentProblem[] = []
+    if (config.levels.length === 0) problems.push({ path: 'levels', message: 'add at least level 1' })
+    config.levels.forEach((level, index) => {
+      if (level.level !== index + 1) problems.push({ path: `levels.${index}.level`, message: `levels are numbered 1, 2, 3… in order; row ${index + 1} says ${level.level}` })
+      problems.push(...percentProblems(level.percent, `levels.${index}.percent`, `level ${index + 1}`))
+    })
+    const total = config.levels.reduce((sum, level) => sum.plus(new D(level.percent || 0)), new D(0))
+    if (total.gt(100)) problems.push({ path: 'levels', message: `the levels pay ${total.toString()} % in total, more than the commission they are a share of` })
+    return problems
+  },
+  calculate(config, input) {
+    const level = config.levels[input.level - 1]
+    const detail = { 'own commission of the participant below': input.base, level: String(input.level), percent: level?.percent ?? '0' }
+    if (!level) return { amount: new D(0), detail }
+    return { amount: new D(input.base).times(level.percent).div(100), detail }
+  },
+}
+
+/**
+ * Who earns each level over a participant: `ancestors` lists its ancestors nearest first, without itself and without
+ * the root. With compression an inactive ancestor is skipped and the level goes to the next active one; without it
+ * an inactive ancestor's level is simply not paid.
+ */
+export function overrideChain(ancestors: readonly { id: number; active: boolean }[], levelCount: number, compress: boolean): { participantId: number; level: number }[] {
+  const chain: { participantId: number; level: number }[] = []
+  let level = 0
+  for (const ancestor of ancestors) {
+    if (level >= levelCount) break
+    if (!ancestor.active && compress) continue
+    level += 1
+    if (ancestor.active) chain.push({ participantId: ancestor.id, level })
+  }
+  return chain
+}
