@@ -1026,7 +1026,7 @@ export interface PlanVersion {
   components: (
     | {
         /**
-         * Empty conditions mean "any". The most specific row wins: carrier, then plan, then activation type, then tier.
+         * Empty conditions mean "any". The most specific row wins: plan, then carrier, then activation type, then tier.
          */
         rows?:
           | {

@@ -64,6 +64,10 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Accrue' },
     avatar: 'default',
+    components: {
+      views: { commissionDashboard: { Component: '/components/CommissionDashboard#CommissionDashboard', path: '/commission-dashboard' } },
+      afterNavLinks: ['/components/CommissionDashboard/NavLink#DashboardNavLink'],
+    },
   },
   collections: [
     Participants, Users, Territories, Brands, Media,

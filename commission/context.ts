@@ -13,4 +13,6 @@ export type RunContext = {
   currency: string
   /** Problems found while calculating; validation refuses the run when there is any. */
   problems: string[]
+  /** Rows left unpaid because their facts are incomplete; reported on the run. */
+  warnings: string[]
 }

@@ -12,7 +12,16 @@ export type Evaluated<I> = { keys: (string | number | null)[]; input: I; evaluat
  */
 export async function stageEvaluations<I>(ctx: RunContext, kind: ComponentKind, table: string, keys: KeyColumn[], evaluated: Evaluated<I>[]): Promise<void> {
   const { client } = ctx
-  for (const item of evaluated) if (item.evaluation.problem) ctx.problems.push(`${item.evaluation.problem} (${item.rows} ${item.rows === 1 ? 'row' : 'rows'})`)
+  const tally = (messages: Map<string, number>, message: string | undefined, rows: number) => message && messages.set(message, (messages.get(message) ?? 0) + rows)
+  const problems = new Map<string, number>()
+  const warnings = new Map<string, number>()
+  for (const item of evaluated) {
+    tally(problems, item.evaluation.problem, item.rows)
+    tally(warnings, item.evaluation.warning, item.rows)
+  }
+  const rowsOf = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`
+  for (const [message, rows] of problems) ctx.problems.push(`${message} (${rowsOf(rows)})`)
+  for (const [message, rows] of warnings) ctx.warnings.push(`${rowsOf(rows)}: ${message}`)
   const ids = evaluated.length === 0
     ? []
     : (await client.query<{ id: number }>(`select nextval(pg_get_serial_sequence('commission_evaluations', 'id'))::int as id from generate_series(1, $1)`, [evaluated.length])).rows.map((row) => row.id)

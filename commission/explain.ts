@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { LINE_COMPONENT_LABELS, type LineComponent } from '../engine/commission/components/types'
 import { pgClientOf } from '../db/transaction'
+import { D } from '../engine/commission/decimal'
 
 type ExplainRow = {
   id: number; component: string; amount: string; currency: string; held: boolean; description: string | null
@@ -62,6 +63,6 @@ export async function explainCommissionLine(req: PayloadRequest, lineId: number)
     sources,
     sentence: `${label} of ${row.amount} ${row.currency} to ${row.payee_name} for ${row.period_label}` +
       (row.version_title ? `, by ${row.version_title}` : '') + (detail ? ` (${detail})` : '') +
-      (row.exact && row.posted && row.exact !== row.posted ? `; exact ${row.exact}, posted ${row.posted} after rounding` : '') + '.',
+      (row.exact && row.posted && !new D(row.exact).eq(row.posted) ? `; exact ${row.exact}, posted ${row.posted} after rounding` : '') + '.',
   }
 }

@@ -60,7 +60,7 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     )).rows[0]?.id
     if (versionId === undefined) throw new Error(`plan "${run.planName}" has no approved version in force on ${period.startsOn}: approve a version effective on or before that day`)
     const version = await loadPlanVersion(payload, versionId)
-    const ctx: RunContext = { client, runId, period, version, currency: run.currency, problems: [] }
+    const ctx: RunContext = { client, runId, period, version, currency: run.currency, problems: [], warnings: [] }
     await client.query(`update commission_runs set plan_version_id = $2 where id = $1`, [runId, versionId])
     await client.query(`delete from commission_statements where run_id = $1`, [runId])
     await client.query(`delete from commission_lines where run_id = $1`, [runId])
@@ -101,12 +101,13 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
       throw new Error(`the plan version cannot price every verified sale; fix the plan and run again: ${ctx.problems.slice(0, 10).join('; ')}${ctx.problems.length > 10 ? ` (and ${ctx.problems.length - 10} more)` : ''}`)
     }
     const summary = await summarizeRun(ctx)
-    step('validate', `${summary.lineCount} lines for ${summary.payees} payees tie to ${format(money(summary.total, run.currency))}`)
+    step('validate', `${summary.lineCount} lines for ${summary.payees} payees tie to ${format(money(summary.total, run.currency))}` + (ctx.warnings.length > 0 ? `. Not paid: ${ctx.warnings.join('; ')}` : ''))
     const preview = run.mode === 'preview'
     if (preview) await client.query('rollback to savepoint lines')
     step('approve', preview ? 'preview: nothing was posted' : 'waiting for approval', preview ? 'skipped' : 'waiting')
     const message = `${preview ? 'Preview: would post' : 'Posted'} ${summary.lineCount} lines, ${format(money(summary.total, run.currency))} for ${summary.payees} payees` +
-      (summary.held !== '0.0000' ? ` (${format(money(summary.held, run.currency))} on hold)` : '') + '.'
+      (summary.held !== '0.0000' ? ` (${format(money(summary.held, run.currency))} on hold)` : '') + '.' +
+      (ctx.warnings.length > 0 ? ` Not paid: ${ctx.warnings.join('; ')}.` : '')
     await client.query(
       `update commission_runs set status = $2, total = $3, line_count = $4, summary = $5, steps = $6, message = $7,
               run_count = coalesce(run_count, 0) + 1, last_run_at = now(), approved_by_id = null, approved_at = null where id = $1`,

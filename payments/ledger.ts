@@ -26,10 +26,10 @@ export async function payeeLedger(pool: Pool, participantId: number): Promise<Le
             coalesce(sum(l.amount) filter (where locked), 0)::text as accrued,
             coalesce(sum(l.amount) filter (where locked and pay.status = 'paid'), 0)::text as paid,
             coalesce(sum(l.amount) filter (where locked and pay.status = 'pending'), 0)::text as in_payment,
-            coalesce(sum(l.amount) filter (where locked and pay.id is null and held), 0)::text as held,
-            coalesce(sum(l.amount) filter (where locked and pay.id is null and not held), 0)::text as carried,
+            coalesce(sum(l.amount) filter (where locked and pay.id is null and on_hold), 0)::text as held,
+            coalesce(sum(l.amount) filter (where locked and pay.id is null and not on_hold), 0)::text as carried,
             coalesce(sum(l.amount) filter (where not locked), 0)::text as pending
-       from (select l.*, (r.status = 'locked' and p.status = 'locked') as locked, ${HELD_CONDITION} as held
+       from (select l.*, (r.status = 'locked' and p.status = 'locked') as locked, ${HELD_CONDITION} as on_hold
                from commission_lines l
                join commission_runs r on r.id = l.run_id and r.mode = 'post' and r.status in ('awaiting_approval', 'approved', 'locked')
                join commission_periods p on p.id = l.period_id

@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { ROLE_LABELS } from '../engine/roles'
 import { logoSvg } from './logos'
 import { CARRIERS, DEMO_RECON } from './telecom'
+import { writeCommissionDemo } from './commissionSeed'
 import { writeTelecomDemo } from './telecomSeed'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
 
@@ -74,4 +75,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   }
   for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
   await writeTelecomDemo(payload, req, participantIds)
+  await writeCommissionDemo(payload, req)
 }

@@ -17,7 +17,7 @@ export async function calculateOverride(ctx: RunContext, config: OverrideConfig)
   const { client } = ctx
   const bases = await client.query<{ payee_id: number; base: string; path: string }>(
     `select l.payee_id, sum(l.amount)::text as base, p.path from commission_lines l join participants p on p.id = l.payee_id
-      where l.run_id = $1 and l.component = any($2::text[]) group by l.payee_id, p.path having sum(l.amount) <> 0`,
+      where l.run_id = $1 and l.component::text = any($2::text[]) group by l.payee_id, p.path having sum(l.amount) <> 0`,
     [ctx.runId, OWN_COMPONENTS],
   )
   const ancestorIds = new Set<number>()

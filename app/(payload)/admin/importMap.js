@@ -10,6 +10,8 @@ import { WhyThisAmount as WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3 } from 
 import { StatementDownloads as StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb } from '../../../components/StatementDownloads'
 import { PaymentBatchActions as PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511 } from '../../../components/PaymentBatchActions'
 import { JobProgress as JobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
+import { DashboardNavLink as DashboardNavLink_398714055367a69c5100bb1bd7f3c597 } from '../../../components/CommissionDashboard/NavLink'
+import { CommissionDashboard as CommissionDashboard_efee15b8aa70b2da9627a8e8e0d5d7f3 } from '../../../components/CommissionDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -26,5 +28,7 @@ export const importMap = {
   "/components/StatementDownloads#StatementDownloads": StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb,
   "/components/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511,
   "/components/JobProgress#JobProgress": JobProgress_a942480752001772ceaccce5d20c0660,
+  "/components/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_398714055367a69c5100bb1bd7f3c597,
+  "/components/CommissionDashboard#CommissionDashboard": CommissionDashboard_efee15b8aa70b2da9627a8e8e0d5d7f3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -19,7 +19,7 @@ export const componentBlocks: Block[] = [
         name: 'rows',
         type: 'array',
         labels: { singular: 'Row', plural: 'Rows' },
-        admin: { description: 'Empty conditions mean "any". The most specific row wins: carrier, then plan, then activation type, then tier.' },
+        admin: { description: 'Empty conditions mean "any". The most specific row wins: plan, then carrier, then activation type, then tier.' },
         fields: [
           {
             type: 'row',

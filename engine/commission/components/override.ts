@@ -3,7 +3,7 @@
  * commission for the period (every component but overrides). With compression, inactive ancestors are skipped and
  * the level passes to the next active one. The operating company at the root is never paid.
  */
-import { D } from '../decimal'
+import { D, decimalOrNull } from '../decimal'
 import { percentProblems } from './percent'
 import type { ComponentModule, ComponentProblem, OverrideConfig } from './types'
 
@@ -19,7 +19,7 @@ export const override: ComponentModule<OverrideConfig, OverrideInput> = {
       if (level.level !== index + 1) problems.push({ path: `levels.${index}.level`, message: `levels are numbered 1, 2, 3… in order; row ${index + 1} says ${level.level}` })
       problems.push(...percentProblems(level.percent, `levels.${index}.percent`, `level ${index + 1}`))
     })
-    const total = config.levels.reduce((sum, level) => sum.plus(new D(level.percent || 0)), new D(0))
+    const total = config.levels.reduce((sum, level) => sum.plus(decimalOrNull(level.percent) ?? 0), new D(0))
     if (total.gt(100)) problems.push({ path: 'levels', message: `the levels pay ${total.toString()} % in total, more than the commission they are a share of` })
     return problems
   },

@@ -20,7 +20,7 @@ export const planChange: ComponentModule<PlanChangeConfig, PlanChangeInput> = {
     const table = version.components.find((c): c is UpfrontConfig => c.kind === 'upfront')
     if (!table) return { amount: new D(0), detail: {}, problem: 'the plan-change component needs an upfront table in the same version' }
     if (input.oldRatePlanId === null) {
-      return { amount: new D(0), detail: { 'previous plan': 'unknown' }, problem: 'the line has no earlier verified sale, so its previous plan is unknown' }
+      return { amount: new D(0), detail: { 'previous plan': 'unknown' }, warning: 'upgrades/downgrades with no earlier sale of the same number (MDN): previous plan unknown, no adjustment paid (post a note once checked)' }
     }
     const at = (ratePlanId: number) => ({ carrierId: input.carrierId, ratePlanId, activationType: 'new' as const, dealerTier: input.dealerTier })
     const newRow = upfrontRow(table.rows, 'rebate', at(input.newRatePlanId))

@@ -78,8 +78,12 @@ export type PlanVersionData = {
 /** A problem with a configuration: `path` is relative to the component (e.g. `rows.3.amount`). */
 export type ComponentProblem = { path: string; message: string }
 
-/** The result of one evaluation: the exact amount, the detail shown to people, and a reason when it cannot pay. */
-export type Evaluation = { amount: Decimal; detail: Record<string, string>; problem?: string }
+/**
+ * The result of one evaluation: the exact amount and the detail shown to people. `problem`: the plan cannot price
+ * this input (the run is refused until the plan is fixed). `warning`: the facts do not allow paying it (nothing is
+ * paid for it, and the run reports how many rows were left out).
+ */
+export type Evaluation = { amount: Decimal; detail: Record<string, string>; problem?: string; warning?: string }
 
 /** Facts the catalog gives validation: which plans belong to which carrier. */
 export type CatalogFacts = { ratePlanCarrier: ReadonlyMap<number, number>; carrierIds: ReadonlySet<number> }

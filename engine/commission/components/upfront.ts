@@ -1,7 +1,8 @@
 /**
  * Upfront payouts for a verified activation: the rebate, one amount per feature and a spiff, each read from the
  * plan's table by carrier, rate plan, activation type and dealer tier. An empty condition means "any"; the most
- * specific row wins (carrier 8, plan 4, activation type 2, tier 1 — a row naming the plan beats any row that does not).
+ * specific row wins (plan 8, carrier 4, activation type 2, tier 1 — a row naming the plan beats any row that does not,
+ * since a plan belongs to one carrier).
  * Upgrades and downgrades are paid by the plan-change component, not here.
  */
 import { D, decimalOrNull } from '../decimal'
@@ -9,13 +10,21 @@ import { D, decimalOrNull } from '../decimal'
 import { ACTIVATION_TYPE_LABELS, type ActivationType } from '../../telecom/vocabulary'
 import type { CatalogFacts, ComponentModule, ComponentProblem, UpfrontConfig, UpfrontPayout, UpfrontRow } from './types'
 
-export type UpfrontInput = { carrierId: number; ratePlanId: number; activationType: ActivationType; dealerTier: string | null; features: readonly string[] }
+export type UpfrontInput = {
+  carrierId: number
+  ratePlanId: number
+  activationType: ActivationType
+  dealerTier: string | null
+  features: readonly string[]
+  /** Codes for messages only (matching uses the ids). */
+  names?: { carrier: string; ratePlan: string }
+}
 
 /** Activation types this component pays; the others are adjustments. */
 export const UPFRONT_ACTIVATION_TYPES: readonly ActivationType[] = ['new', 'port_in', 'feature_add']
 
 function specificity(row: UpfrontRow): number {
-  return (row.carrierId !== null ? 8 : 0) + (row.ratePlanId !== null ? 4 : 0) + (row.activationType !== null ? 2 : 0) + (row.dealerTier !== null ? 1 : 0)
+  return (row.ratePlanId !== null ? 8 : 0) + (row.carrierId !== null ? 4 : 0) + (row.activationType !== null ? 2 : 0) + (row.dealerTier !== null ? 1 : 0)
 }
 
 function applies(row: UpfrontRow, input: Omit<UpfrontInput, 'features'>): boolean {
@@ -38,7 +47,9 @@ export function upfrontRow(rows: readonly UpfrontRow[], payout: UpfrontPayout, i
 }
 
 export function describeInput(input: Omit<UpfrontInput, 'features'>): string {
-  return `carrier #${input.carrierId}, plan #${input.ratePlanId}, ${ACTIVATION_TYPE_LABELS[input.activationType].toLowerCase()}, tier ${input.dealerTier ?? '(none)'}`
+  const carrier = input.names?.carrier ?? `carrier #${input.carrierId}`
+  const plan = input.names?.ratePlan ?? `plan #${input.ratePlanId}`
+  return `${carrier} ${plan}, ${ACTIVATION_TYPE_LABELS[input.activationType].toLowerCase()}, ${input.dealerTier ?? 'no'} tier`
 }
 
 function conditionKey(row: UpfrontRow): string {

@@ -5,7 +5,7 @@
  */
 import type Decimal from 'decimal.js'
 
-import { D } from '../decimal'
+import { D, decimalOrNull } from '../decimal'
 import { tierOf, tierProblems, tieredAmount } from '../tiers'
 import type { ComponentModule, VolumeBonusConfig } from './types'
 
@@ -19,7 +19,7 @@ export const volumeBonus: ComponentModule<VolumeBonusConfig, VolumeBonusInput> =
     if (config.activationTypes.length === 0) problems.push({ path: 'activationTypes', message: 'choose the activation types that count towards the volume' })
     if (config.metric === 'revenue') {
       config.tiers.forEach((tier, index) => {
-        if (new D(tier.rate || 0).gt(100)) problems.push({ path: `tiers.${index}.rate`, message: `tier ${index + 1}: a revenue rate is a percentage, at most 100` })
+        if (decimalOrNull(tier.rate)?.gt(100)) problems.push({ path: `tiers.${index}.rate`, message: `tier ${index + 1}: a revenue rate is a percentage, at most 100` })
       })
     }
     return problems

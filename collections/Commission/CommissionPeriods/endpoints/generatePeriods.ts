@@ -26,7 +26,7 @@ export const generatePeriodsEndpoint: Endpoint = {
     for (const period of dates) {
       const existing = await req.payload.find({ collection: 'commission-periods', where: { frequency: { equals: frequency }, cycle: { equals: cycle }, startsOn: { equals: period.startsOn } }, limit: 1, depth: 0, req })
       if (existing.docs.length > 0) continue
-      const doc = await req.payload.create({ collection: 'commission-periods', data: { ...period, frequency, cycle, label: cycle === 'advance' ? `${period.label} (advance)` : period.label }, req, overrideAccess: false, user: req.user, draft: false } as never)
+      const doc = await req.payload.create({ collection: 'commission-periods', data: { ...period, frequency, cycle, label: cycle === 'advance' ? `${period.label} (advance)` : period.label, status: 'open' }, req, overrideAccess: false, user: req.user })
       created.push(doc.id as number)
     }
     return Response.json({ created: created.length, skipped: dates.length - created.length, ids: created })
