@@ -20,7 +20,7 @@ export async function payBatch(payload: Payload, batchId: number): Promise<PayRe
     await client.query('begin')
     await client.query(`select pg_advisory_xact_lock(hashtext('accrue.payments'))`)
     const batch = (await client.query<{ status: string; ends_on: string; payment_count: number | null; total: string | null; carried_forward: number | null }>(
-      `select b.status::text as status, p.ends_on::text as ends_on, b.payment_count, b.total::text as total, b.carried_forward
+      `select b.status::text as status, p.ends_on::text as ends_on, b.payment_count::int as payment_count, b.total::text as total, b.carried_forward::int as carried_forward
          from payment_batches b join commission_periods p on p.id = b.period_id where b.id = $1 for update of b`,
       [batchId],
     )).rows[0]
