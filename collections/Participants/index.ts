@@ -104,6 +104,7 @@ export const Participants: CollectionConfig = {
         { name: 'bankAccountType', type: 'select', defaultValue: 'checking', options: [{ value: 'checking', label: 'Checking' }, { value: 'savings', label: 'Savings' }], access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors } },
       ],
     },
+    { name: 'ledger', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/PayeeLedger#PayeeLedger' } } },
     {
       name: 'children',
       type: 'join',

@@ -177,7 +177,7 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
               <Tooltip {...tooltipProps(currency, components.series)} />
               <Legend itemSorter={null} />
               {components.series.map((name, index) => (
-                <Bar key={name} name={name} dataKey={(row: PlotRow) => row.plot[name]} stackId="payout" fill={COLOURS[index % COLOURS.length]} />
+                <Bar isAnimationActive={false} key={name} name={name} dataKey={(row: PlotRow) => row.plot[name]} stackId="payout" fill={COLOURS[index % COLOURS.length]} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -194,7 +194,7 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
               <Tooltip {...tooltipProps(currency, carriers.series)} cursor={{ stroke: 'var(--theme-elevation-400, #999)' }} />
               <Legend itemSorter={null} />
               {carriers.series.map((name, index) => (
-                <Line key={name} name={name} dataKey={(row: PlotRow) => row.plot[name]} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2} />
+                <Line isAnimationActive={false} key={name} name={name} dataKey={(row: PlotRow) => row.plot[name]} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2} />
               ))}
             </LineChart>
           </ResponsiveContainer>
@@ -228,7 +228,7 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
               <Tooltip {...tooltipProps(currency, LEAKAGE_SERIES.map((s) => s.label))} />
               <Legend itemSorter={null} />
               {LEAKAGE_SERIES.map((s, index) => (
-                <Bar key={s.key} name={s.label} dataKey={(row: PlotRow) => row.plot[s.label]} fill={COLOURS[index % COLOURS.length]} />
+                <Bar isAnimationActive={false} key={s.key} name={s.label} dataKey={(row: PlotRow) => row.plot[s.label]} fill={COLOURS[index % COLOURS.length]} />
               ))}
             </BarChart>
           </ResponsiveContainer>

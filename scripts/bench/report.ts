@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission'
 
 export type BenchResult = {
   workload: Workload

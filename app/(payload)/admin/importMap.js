@@ -1,3 +1,4 @@
+import { PayeeLedger as PayeeLedger_7fac560cb8cd1b8b0b5337e8964be6d6 } from '../../../components/PayeeLedger'
 import { TemplateDownload as TemplateDownload_05b5a041026c69cd4d1b3fa8ae2c2e0a } from '../../../components/TemplateDownload'
 import { LinkedJobProgress as LinkedJobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
 import { RejectsDownload as RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2 } from '../../../components/RejectsDownload'
@@ -16,6 +17,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/PayeeLedger#PayeeLedger": PayeeLedger_7fac560cb8cd1b8b0b5337e8964be6d6,
   "/components/TemplateDownload#TemplateDownload": TemplateDownload_05b5a041026c69cd4d1b3fa8ae2c2e0a,
   "/components/JobProgress#LinkedJobProgress": LinkedJobProgress_a942480752001772ceaccce5d20c0660,
   "/components/RejectsDownload#RejectsDownload": RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2,
