@@ -6,6 +6,7 @@ import { ReconSummary as ReconSummary_711ed7abe06fce2a652c71f962a4da5b } from '.
 import { RerunButton as RerunButton_b3cc297f4e1dfde5444435d778d624b7 } from '../../../components/RerunButton'
 import { RunConnectorButton as RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907 } from '../../../components/RunConnectorButton'
 import { RunSteps as RunSteps_b226b72c30f794879bcdfa72b9df3bbd } from '../../../components/RunSteps'
+import { RunSummary as RunSummary_500973a9cff49a7f47c89811f134c8d5 } from '../../../components/RunSummary'
 import { CommissionRunActions as CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577 } from '../../../components/CommissionRunActions'
 import { WhyThisAmount as WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3 } from '../../../components/WhyThisAmount'
 import { StatementDownloads as StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb } from '../../../components/StatementDownloads'
@@ -25,6 +26,7 @@ export const importMap = {
   "/components/RerunButton#RerunButton": RerunButton_b3cc297f4e1dfde5444435d778d624b7,
   "/components/RunConnectorButton#RunConnectorButton": RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907,
   "/components/RunSteps#RunSteps": RunSteps_b226b72c30f794879bcdfa72b9df3bbd,
+  "/components/RunSummary#RunSummary": RunSummary_500973a9cff49a7f47c89811f134c8d5,
   "/components/CommissionRunActions#CommissionRunActions": CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577,
   "/components/WhyThisAmount#WhyThisAmount": WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3,
   "/components/StatementDownloads#StatementDownloads": StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb,

@@ -51,7 +51,7 @@ export const CommissionRuns: CollectionConfig = {
     { name: 'lineCount', type: 'number', admin: { readOnly: true } },
     { name: 'message', type: 'textarea', admin: { readOnly: true } },
     { name: 'steps', type: 'json', admin: { readOnly: true, components: { Field: '/components/RunSteps#RunSteps' }, description: 'Each workflow step with its outcome.' } },
-    { name: 'summary', type: 'json', admin: { readOnly: true, description: 'Totals by component and by payee.' } },
+    { name: 'summary', type: 'json', admin: { readOnly: true, components: { Field: '/components/RunSummary#RunSummary' }, description: 'Totals by component and by payee.' } },
     { type: 'row', fields: [
       { name: 'approvedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
       { name: 'approvedAt', type: 'date', admin: { readOnly: true } },
