@@ -350,10 +350,11 @@ describe('plan change: the rebate difference between the new and the old plan', 
     expect(posted(planChange.calculate(change('100'), move(UNL_BASIC, UNL_PLUS, 'gold'), version(rebates, change('100'))))).toBe('30.0000')
   })
 
-  it('a line without an earlier verified sale pays nothing: its previous plan is unknown', () => {
+  it('a line without an earlier sale pays nothing and is reported, without refusing the run: its previous plan is unknown', () => {
     const evaluation = planChange.calculate(change('100'), move(null, UNL_PLUS), version(rebates, change('100')))
     expect(posted(evaluation)).toBe('0.0000')
-    expect(evaluation.problem).toBe('the line has no earlier verified sale, so its previous plan is unknown')
+    expect(evaluation.problem).toBeUndefined()
+    expect(evaluation.warning).toBe('upgrades/downgrades with no earlier sale of the same number (MDN): previous plan unknown, no adjustment paid (post a note once checked)')
     expect(evaluation.detail).toEqual({ 'previous plan': 'unknown' })
   })
 
@@ -660,5 +661,20 @@ describe('run workflow: which action each status allows', () => {
       expect(actionRefusal('statements', status, 'post')).toBe(`statements need a calculated run (this one is ${status.replace(/_/g, ' ')})`)
     }
     expect(actionRefusal('statements', 'previewed', 'preview')).toBe('a preview has no posted lines to print')
+  })
+})
+
+describe('regressions', () => {
+  it('Plan: NOVA pays $20 on any plan, UNL-PLUS pays $40 → a NOVA UNL-PLUS activation pays $40.00 (a plan row beats a carrier row)', () => {
+    const rows = table(row('rebate', '20', { carrierId: NOVA }), row('rebate', '40', { ratePlanId: UNL_PLUS }))
+    expect(posted(upfront.calculate(rows, sale(), NO_VERSION))).toBe('40.0000')
+  })
+
+  it('a revenue tier rate or an override percentage typed as text is a problem on its field, not a crash', () => {
+    const bonus = { kind: 'volume_bonus' as const, metric: 'revenue' as const, method: 'marginal' as const, activationTypes: ['new' as const], tiers: [{ from: '0', to: null, rate: 'abc' }] }
+    expect(volumeBonus.validate(bonus, CATALOG)).toContainEqual({ path: 'tiers.0.rate', message: 'tier 1: the rate must be a number' })
+    expect(override.validate({ kind: 'override', compress: true, levels: [{ level: 1, percent: 'five' }] }, CATALOG)).toEqual([
+      { path: 'levels.0.percent', message: 'level 1: "five" is not a percentage' },
+    ])
   })
 })
