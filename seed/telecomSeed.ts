@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { standardColumns, type ImportSource } from '../engine/ingest/fields'
-import { carrierRecordKey, dealerSaleKey } from '../engine/ingest/rows'
+import { carrierRecordKey, dealerSaleKey, type DealerSaleRow } from '../engine/ingest/rows'
 import { priceLine, versionInForce, type ScheduleVersion } from '../engine/telecom/pricing'
 import { pgClientOf } from '../db/transaction'
 import { writeCarrierRecords, writeDealerSales } from '../ingest/factWriters'
@@ -107,7 +107,7 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
   const client = await pgClientOf(req)
   for (let next = data.next(); !next.done; next = data.next()) {
     const { sales, records } = next.value
-    await writeDealerSales(client, sales.map((row, i) => ({ row, provenance: { importId: null, sourceRow: i + 1, naturalKey: dealerSaleKey(row) } })))
+    await writeDealerSales(client, [...sales, ...earlierSales(sales, carrierPlans)].map((row, i) => ({ row, provenance: { importId: null, sourceRow: i + 1, naturalKey: dealerSaleKey(row) } })))
     await writeCarrierRecords(client, records.map((row, i) => ({ row, provenance: { importId: null, sourceRow: i + 1, naturalKey: carrierRecordKey(row) } })))
   }
   await payload.create({
@@ -115,4 +115,21 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
     data: { carrier: carrierId, periodStart: DEMO_RECON.periodStart, periodEnd: DEMO_RECON.periodEnd },
     req,
   })
+}
+
+/**
+ * The lines' history: each upgrade or downgrade of the demo month moves a line first activated a year earlier on
+ * another plan, so the commission run can pay the difference between the two plans' rebates.
+ */
+function earlierSales(sales: readonly DealerSaleRow[], planIds: readonly number[]): DealerSaleRow[] {
+  return sales
+    .filter((sale) => sale.activationType === 'upgrade' || sale.activationType === 'downgrade')
+    .map((sale) => ({
+      ...sale,
+      activationType: 'new' as const,
+      saleDate: `${Number(sale.saleDate.slice(0, 4)) - 1}${sale.saleDate.slice(4)}`,
+      ratePlanId: planIds[(planIds.indexOf(sale.ratePlanId) + 1) % planIds.length]!,
+      features: '',
+      customerAccount: `${sale.customerAccount}-2025`,
+    }))
 }
