@@ -1164,9 +1164,6 @@ export interface CommissionRun {
   planVersion?: (number | null) | PlanVersion;
   status?: ('queued' | 'running' | 'awaiting_approval' | 'previewed' | 'approved' | 'locked' | 'failed') | null;
   job?: number | null;
-  /**
-   * The last statements job.
-   */
   statementsJob?: number | null;
   runCount?: number | null;
   lastRunAt?: string | null;

@@ -33,6 +33,13 @@ export function LinkedJobProgress(): React.ReactElement {
   return <JobProgressView id={jobId} />
 }
 
+/** Live progress of the statements job of a commission run (its `statementsJob` field). */
+export function StatementsJobProgress(): React.ReactElement {
+  const jobId = useFormFields(([fields]) => fields.statementsJob?.value as number | null | undefined)
+  if (!jobId) return <div className="field-type">Statements: not generated yet.</div>
+  return <JobProgressView id={jobId} />
+}
+
 /** Live progress of one job, fed by the /events/jobs stream. */
 function JobProgressView({ id }: { id: number | undefined }): React.ReactElement {
   const [job, setJob] = useState<JobStatus | null>(null)

@@ -5,6 +5,7 @@ import { RejectsDownload as RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2 } f
 import { ReconSummary as ReconSummary_711ed7abe06fce2a652c71f962a4da5b } from '../../../components/ReconSummary'
 import { RerunButton as RerunButton_b3cc297f4e1dfde5444435d778d624b7 } from '../../../components/RerunButton'
 import { RunConnectorButton as RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907 } from '../../../components/RunConnectorButton'
+import { StatementsJobProgress as StatementsJobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
 import { RunSteps as RunSteps_b226b72c30f794879bcdfa72b9df3bbd } from '../../../components/RunSteps'
 import { RunSummary as RunSummary_500973a9cff49a7f47c89811f134c8d5 } from '../../../components/RunSummary'
 import { CommissionRunActions as CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577 } from '../../../components/CommissionRunActions'
@@ -25,6 +26,7 @@ export const importMap = {
   "/components/ReconSummary#ReconSummary": ReconSummary_711ed7abe06fce2a652c71f962a4da5b,
   "/components/RerunButton#RerunButton": RerunButton_b3cc297f4e1dfde5444435d778d624b7,
   "/components/RunConnectorButton#RunConnectorButton": RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907,
+  "/components/JobProgress#StatementsJobProgress": StatementsJobProgress_a942480752001772ceaccce5d20c0660,
   "/components/RunSteps#RunSteps": RunSteps_b226b72c30f794879bcdfa72b9df3bbd,
   "/components/RunSummary#RunSummary": RunSummary_500973a9cff49a7f47c89811f134c8d5,
   "/components/CommissionRunActions#CommissionRunActions": CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577,

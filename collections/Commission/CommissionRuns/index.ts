@@ -44,7 +44,7 @@ export const CommissionRuns: CollectionConfig = {
     { name: 'planVersion', type: 'relationship', relationTo: 'plan-versions', admin: { readOnly: true, description: 'The approved version in force on the first day of the period.' } },
     { name: 'status', type: 'select', defaultValue: 'queued', options: RUN_STATUSES.map((value) => ({ value, label: value.replace(/_/g, ' ') })), admin: { readOnly: true, position: 'sidebar' } },
     { name: 'job', type: 'number', admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/JobProgress#LinkedJobProgress' } } },
-    { name: 'statementsJob', type: 'number', admin: { readOnly: true, position: 'sidebar', description: 'The last statements job.' } },
+    { name: 'statementsJob', type: 'number', admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/JobProgress#StatementsJobProgress' } } },
     { name: 'runCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'lastRunAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     moneyField({ name: 'total', description: 'Sum of every line of the run (payable + held).' }),
