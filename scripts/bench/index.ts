@@ -5,39 +5,46 @@
  *   import     an N-row .xlsx (default 100,000) uploaded and imported on the real path, against reading it
  *   scrape     N rows (default 10,000; 50 a page) scraped from the portal stand-in in Chromium and imported on the
  *              real path (scrapeRun), against signing in and fetching the same pages over plain HTTP
+ *   commission a month of N verified activations (default 1,000,000; --activations is the same as --rows) by
+ *              --dealers D dealers (default 10,000), with 24 months of history, run on the real path (runCommission)
+ *              and checked component by component, against one statement computing the upfront total
  *
  * Each run starts its own embedded PostgreSQL in a temp folder, seeds the demo data, and removes everything at the
  * end. The last line printed is one JSON object; the exit code is 1 when a check failed, 2 when the bench failed.
  *
- *   --explain         (reconcile) replay the re-run's statements under EXPLAIN ANALYZE and print the plans
+ *   --explain         (reconcile, commission) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
-import { benchStarted, printResult, progress, result, type Workload } from './report'
+import { benchStarted, printResult, progress, result, type BenchResult, type Workload } from './report'
 
-type Options = { workload: Workload; rows: number; explain: boolean; settings: Record<string, string> }
+type Options = { workload: Workload; rows: number; dealers: number; explain: boolean; settings: Record<string, string> }
 
-const DEFAULT_ROWS: Record<Workload, number> = { reconcile: 1_000_000, import: 100_000, scrape: 10_000 }
+const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission']
+const DEFAULT_ROWS: Record<Workload, number> = { reconcile: 1_000_000, import: 100_000, scrape: 10_000, commission: 1_000_000 }
+const DEFAULT_DEALERS = 10_000
 
-const USAGE = 'usage: npm run bench -- reconcile|import|scrape [--rows N] [--explain] [--set name=value ...]'
+const USAGE = 'usage: npm run bench -- reconcile|import|scrape|commission [--rows N] [--dealers N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
 /** "1000000", "1_000_000", "1,000,000", "1e6", "100k" and "1m" are all accepted. */
-function parseRows(text: string | undefined): number {
+function parseCount(text: string | undefined, flag = '--rows'): number {
   const match = /^(\d+(?:\.\d+)?(?:e\d+)?)([km]?)$/i.exec((text ?? '').replace(/[_,]/g, ''))
   const value = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1e3 : match[2]?.toLowerCase() === 'm' ? 1e6 : 1) : NaN
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`--rows needs a whole number of rows, not ${JSON.stringify(text ?? '')}`)
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} needs a whole number, not ${JSON.stringify(text ?? '')}`)
   return value
 }
 
 export function parseArgs(argv: readonly string[]): Options {
   const [workload, ...rest] = argv
-  if (workload !== 'reconcile' && workload !== 'import' && workload !== 'scrape') throw new UsageError(workload ? `unknown workload "${workload}"` : 'name a workload')
-  const options: Options = { workload, rows: DEFAULT_ROWS[workload], explain: false, settings: {} }
+  const known = WORKLOADS.find((name) => name === workload)
+  if (!known) throw new UsageError(workload ? `unknown workload "${workload}"` : 'name a workload')
+  const options: Options = { workload: known, rows: DEFAULT_ROWS[known], dealers: DEFAULT_DEALERS, explain: false, settings: {} }
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
     const value = () => inline ?? rest[++i]
-    if (flag === '--rows') options.rows = parseRows(value())
+    if (flag === '--rows' || (flag === '--activations' && known === 'commission')) options.rows = parseCount(value(), flag)
+    else if (flag === '--dealers' && known === 'commission') options.dealers = parseCount(value(), flag)
     else if (flag === '--explain') options.explain = true
     else if (flag === '--set') {
       const setting = value() ?? ''
@@ -46,8 +53,21 @@ export function parseArgs(argv: readonly string[]): Options {
       options.settings[setting.slice(0, at)] = setting.slice(at + 1)
     } else throw new UsageError(`unknown option ${rest[i]}`)
   }
-  if (options.explain && workload !== 'reconcile') throw new UsageError('--explain applies to the reconcile workload only')
+  if (options.explain && known !== 'reconcile' && known !== 'commission') throw new UsageError('--explain applies to the reconcile and commission workloads only')
   return options
+}
+
+async function runWorkload(options: Options): Promise<BenchResult> {
+  switch (options.workload) {
+    case 'reconcile':
+      return (await import('./reconcile')).benchReconcile(options)
+    case 'import':
+      return (await import('./import')).benchImport(options)
+    case 'scrape':
+      return (await import('./scrape')).benchScrape(options)
+    case 'commission':
+      return (await import('./commission')).benchCommission(options)
+  }
 }
 
 async function main(): Promise<number> {
@@ -62,12 +82,7 @@ async function main(): Promise<number> {
   benchStarted(options.workload, options.rows)
   progress(`${options.workload} benchmark, ${options.rows} rows${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`)
   try {
-    const bench =
-      options.workload === 'reconcile'
-        ? await (await import('./reconcile')).benchReconcile(options)
-        : options.workload === 'import'
-          ? await (await import('./import')).benchImport(options)
-          : await (await import('./scrape')).benchScrape(options)
+    const bench = await runWorkload(options)
     printResult(bench)
     return bench.checks === 'ok' ? 0 : 1
   } catch (err) {
