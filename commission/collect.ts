@@ -22,17 +22,20 @@ export async function collectVerifiedFacts(ctx: RunContext): Promise<{ facts: nu
     const list = uncovered.rows.map((row) => `${row.code} has ${row.sales} sales in the period but ${row.state ? `its reconciliation is ${row.state}` : 'no reconciliation covers it'}`).join('; ')
     throw new Error(`the period's data is not reconciled yet: ${list}. Run (or finish) the reconciliation of ${period.startsOn} – ${period.endsOn} first`)
   }
+  // Each sale's latest completed reconciliation decides: a sale a later run no longer matched is not paid.
   await client.query(
     `create temp table cf on commit drop as
-     select distinct on (s.id) s.id as sale_id, rl.carrier_record_id, s.dealer_id, s.carrier_id, s.rate_plan_id,
-            s.activation_type::text as activation_type, coalesce(s.features, '') as features, s.sale_date, s.mdn,
-            rl.paid, coalesce(p.dealer_tier::text, '') as tier
-       from reconciliation_lines rl
-       join reconciliation_runs rr on rr.id = rl.run_id and rr.status = 'completed'
-       join dealer_sales s on s.id = rl.sale_id
+     select v.sale_id, v.carrier_record_id, s.dealer_id, s.carrier_id, s.rate_plan_id, s.activation_type::text as activation_type,
+            coalesce(s.features, '') as features, s.sale_date, s.mdn, v.paid, coalesce(p.dealer_tier::text, '') as tier
+       from (select distinct on (rl.sale_id) rl.sale_id, rl.carrier_record_id, rl.paid, rl.recon_class
+               from reconciliation_lines rl
+               join reconciliation_runs rr on rr.id = rl.run_id and rr.status = 'completed'
+               join dealer_sales s on s.id = rl.sale_id
+              where s.sale_date between $1 and $2
+              order by rl.sale_id, rr.last_run_at desc) v
+       join dealer_sales s on s.id = v.sale_id
        join participants p on p.id = s.dealer_id
-      where rl.recon_class = 'matched' and s.sale_date between $1 and $2
-      order by s.id, rr.last_run_at desc`,
+      where v.recon_class = 'matched'`,
     [period.startsOn, period.endsOn],
   )
   await client.query(`analyze cf`)

@@ -15,6 +15,7 @@ import { calculateVolumeBonus } from './calculate/volumeBonus'
 import { collectVerifiedFacts } from './collect'
 import type { PeriodRow, RunContext } from './context'
 import { applyHolds } from './holds'
+import { postRunLines, stageRunLines } from './runLines'
 import { summarizeRun, type RunSummary } from './summary'
 import { loadPlanVersion } from './versionData'
 
@@ -27,7 +28,7 @@ function componentOf<K extends ComponentKind>(components: readonly ComponentConf
 /**
  * Runs (or re-runs) one commission run in a single transaction: collect verified facts → calculate every component
  * (each distinct input evaluated once, lines written set-based) → apply adjustments (notes, overrides, holds) →
- * validate. A posted run then waits for approval; a preview rolls its lines back and keeps only the summary. Any
+ * validate → post. A posted run then waits for approval; a preview never posts its lines and keeps only the summary. Any
  * failure leaves the period exactly as it was, with the reason on the run.
  */
 export async function runCommission(payload: Payload, runId: number): Promise<RunSummary> {
@@ -65,7 +66,7 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     await client.query(`delete from commission_statements where run_id = $1`, [runId])
     await client.query(`delete from commission_lines where run_id = $1`, [runId])
     await client.query(`delete from commission_evaluations where run_id = $1`, [runId])
-    await client.query('savepoint lines')
+    await stageRunLines(ctx)
 
     await progress(0, RUN_STEP_LABELS.collect)
     const { facts } = await collectVerifiedFacts(ctx)
@@ -86,6 +87,7 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     const chargeback = componentOf(components, 'chargeback')
     if (chargeback) counts.push(`${await calculateChargeback(ctx, chargeback)} chargeback`)
     step('calculate', `${counts.join(', ')} lines`)
+    await client.query('analyze run_lines')
 
     current = 'adjust'
     await progress(2, RUN_STEP_LABELS.adjust)
@@ -103,7 +105,7 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     const summary = await summarizeRun(ctx)
     step('validate', `${summary.lineCount} lines for ${summary.payees} payees tie to ${format(money(summary.total, run.currency))}` + (ctx.warnings.length > 0 ? `. Not paid: ${ctx.warnings.join('; ')}` : ''))
     const preview = run.mode === 'preview'
-    if (preview) await client.query('rollback to savepoint lines')
+    if (!preview && (await postRunLines(ctx)) !== summary.lineCount) throw new Error('posting wrote another number of lines than were validated')
     step('approve', preview ? 'preview: nothing was posted' : 'waiting for approval', preview ? 'skipped' : 'waiting')
     const message = `${preview ? 'Preview: would post' : 'Posted'} ${summary.lineCount} lines, ${format(money(summary.total, run.currency))} for ${summary.payees} payees` +
       (summary.held !== '0.0000' ? ` (${format(money(summary.held, run.currency))} on hold)` : '') + '.' +

@@ -11,7 +11,7 @@ export async function postNotes(ctx: RunContext, planId: number): Promise<number
   if (notes.rows.length === 0) return 0
   const amounts = notes.rows.map((note) => postAmount(new D(note.amount), ctx.currency, ctx.version.rounding))
   const inserted = await ctx.client.query(
-    `insert into commission_lines (run_id, period_id, payee_id, component, amount, currency, held, description, note_id, plan_version_id)
+    `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, description, note_id, plan_version_id)
      select $1, $2, t.payee, 'note', t.amount, $3, false, t.reason, t.note, $4
        from unnest($5::int[], $6::numeric[], $7::text[], $8::int[]) as t(payee, amount, reason, note)`,
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id, notes.rows.map((n) => n.participant_id), amounts, notes.rows.map((n) => n.reason), notes.rows.map((n) => n.id)],

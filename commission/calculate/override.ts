@@ -16,9 +16,10 @@ const OWN_COMPONENTS = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'c
 export async function calculateOverride(ctx: RunContext, config: OverrideConfig): Promise<number> {
   const { client } = ctx
   const bases = await client.query<{ payee_id: number; base: string; path: string }>(
-    `select l.payee_id, sum(l.amount)::text as base, p.path from commission_lines l join participants p on p.id = l.payee_id
-      where l.run_id = $1 and l.component::text = any($2::text[]) group by l.payee_id, p.path having sum(l.amount) <> 0`,
-    [ctx.runId, OWN_COMPONENTS],
+    `select b.payee_id, b.base::text as base, p.path
+       from (select payee_id, sum(amount) as base from run_lines where component = any($1::text[]) group by payee_id having sum(amount) <> 0) b
+       join participants p on p.id = b.payee_id`,
+    [OWN_COMPONENTS],
   )
   const ancestorIds = new Set<number>()
   for (const row of bases.rows) for (const id of idsOnPath(row.path).slice(1, -1)) ancestorIds.add(id)
@@ -42,7 +43,7 @@ export async function calculateOverride(ctx: RunContext, config: OverrideConfig)
   })
   await stageEvaluations(ctx, 'override', 'ev_override', [{ name: 'base', type: 'text' }, { name: 'level', type: 'int' }], evaluated)
   const inserted = await client.query(
-    `insert into commission_lines (run_id, period_id, payee_id, component, amount, currency, held, description, from_participant_id, plan_version_id, evaluation_id)
+    `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, description, from_participant_id, plan_version_id, evaluation_id)
      select $1, $2, t.payee, 'override', e.amount, $3, false, 'level ' || t.level || ' over ' || coalesce(p.code, p.name), t.from_id, $4, e.eval_id
        from unnest($5::int[], $6::int[], $7::int[], $8::text[]) as t(payee, from_id, level, base)
        join ev_override e on e.base = t.base and e.level = t.level

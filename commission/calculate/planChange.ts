@@ -29,7 +29,7 @@ export async function calculatePlanChange(ctx: RunContext, config: PlanChangeCon
     { name: 'carrier_id', type: 'int' }, { name: 'old_plan', type: 'int' }, { name: 'rate_plan_id', type: 'int' }, { name: 'tier', type: 'text' },
   ], evaluated)
   const inserted = await client.query(
-    `insert into commission_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
+    `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
      select $1, $2, c.dealer_id, 'plan_change', e.amount, $3, false, c.sale_id, c.carrier_record_id, $4, e.eval_id
        from cf_change c join ev_change e using (carrier_id, old_plan, rate_plan_id, tier) where e.amount <> 0`,
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id],

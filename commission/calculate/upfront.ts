@@ -31,7 +31,7 @@ export async function calculateUpfront(ctx: RunContext, config: UpfrontConfig): 
     { name: 'carrier_id', type: 'int' }, { name: 'rate_plan_id', type: 'int' }, { name: 'activation_type', type: 'text' }, { name: 'tier', type: 'text' }, { name: 'features', type: 'text' },
   ], evaluated)
   const inserted = await ctx.client.query(
-    `insert into commission_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
+    `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
      select $1, $2, cf.dealer_id, 'upfront', e.amount, $3, false, cf.sale_id, cf.carrier_record_id, $4, e.eval_id
        from cf join ev_upfront e using (carrier_id, rate_plan_id, activation_type, tier, features)`,
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id],

@@ -22,7 +22,7 @@ export async function calculateVolumeBonus(ctx: RunContext, config: VolumeBonusC
   await stageEvaluations(ctx, 'volume_bonus', 'ev_volume', [{ name: 'quantity', type: 'text' }], evaluated)
   const unit = config.metric === 'count' ? 'verified activations' : 'of carrier-paid revenue'
   const inserted = await client.query(
-    `insert into commission_lines (run_id, period_id, payee_id, component, amount, currency, held, description, plan_version_id, evaluation_id)
+    `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, description, plan_version_id, evaluation_id)
      select $1, $2, v.dealer_id, 'volume_bonus', e.amount, $3, false, v.quantity || ' ' || $5, $4, e.eval_id
        from cf_volume v join ev_volume e using (quantity) where e.amount <> 0`,
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id, unit],

@@ -7,6 +7,7 @@ import * as migration_20261123_040500_lean_reconciliation_tables from './2026112
 import * as migration_20261123_050454_carrier_portals from './20261123_050454_carrier_portals';
 import * as migration_20261123_061048_commission_engine from './20261123_061048_commission_engine';
 import * as migration_20261123_061100_lean_commission_lines from './20261123_061100_lean_commission_lines';
+import * as migration_20261123_071500_line_references from './20261123_071500_line_references';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261123_061100_lean_commission_lines.up,
     down: migration_20261123_061100_lean_commission_lines.down,
     name: '20261123_061100_lean_commission_lines',
+  },
+  {
+    up: migration_20261123_071500_line_references.up,
+    down: migration_20261123_071500_line_references.down,
+    name: '20261123_071500_line_references',
   },
 ];

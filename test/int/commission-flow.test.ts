@@ -192,6 +192,9 @@ describe('a period run, from verified facts to the ledger', () => {
 
   it('approves, locks, and then refuses every change to the locked period', async () => {
     expect((await finance.post(`/api/commission-runs/${runId}/lock`, {})).body.errors[0].message).toBe(`run ${runId}: only an approved run can be locked (this one is awaiting approval)`)
+    const line = (await app.sql.query(`select id from commission_lines where run_id = $1 order by id limit 1`, [runId])).rows[0].id
+    const early = await finance.post('/api/commission-holds', { target: 'line', line, reason: 'disputed activation' })
+    expect(fieldErrorOf(early.body)).toEqual({ path: 'line', message: `line ${line} belongs to a run that is not locked; its lines are replaced when the period is run again, so hold or correct the sale or the participant instead` })
     expect((await finance.post(`/api/commission-runs/${runId}/approve`, {})).status).toBe(200)
     expect((await admin.post(`/api/commission-runs/${runId}/lock`, {})).status).toBe(200)
     expect((await admin.get(`/api/commission-periods/${october}`)).body.status).toBe('locked')

@@ -1,11 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { currentUser } from '../../../../access/user'
+import { lockedLineProblem } from '../../../../commission/lockedLine'
 import { fieldError } from '../../../../hooks/fieldError'
 import { relationId } from '../../../../hooks/relationId'
 
-/** A hold names exactly its one target; its target never changes; once released it stays released. */
-export const guardHold: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+/** A hold names exactly its one target (a line only of a locked run); its target never changes; once released it stays released. */
+export const guardHold: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   if (operation === 'update') {
     if (originalDoc?.status === 'released') throw fieldError('commission-holds', 'status', 'this hold is released; place a new hold instead')
     for (const field of ['target', 'participant', 'sale', 'line']) {
@@ -22,6 +23,10 @@ export const guardHold: CollectionBeforeChangeHook = ({ data, operation, origina
   const target = String(data.target ?? '')
   const id = relationId(data[target])
   if (!['participant', 'sale', 'line'].includes(target) || id === null) throw fieldError('commission-holds', target || 'target', `choose the ${target || 'target'} to hold`)
+  if (target === 'line') {
+    const problem = await lockedLineProblem(req, id)
+    if (problem) throw fieldError('commission-holds', 'line', problem)
+  }
   for (const other of ['participant', 'sale', 'line'].filter((field) => field !== target)) data[other] = null
   data.status = 'active'
   data.title = `Hold on ${target} #${id}`

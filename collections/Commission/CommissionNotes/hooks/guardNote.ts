@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { lockedLineProblem } from '../../../../commission/lockedLine'
 import { money, isZero } from '../../../../engine/money'
 import { fieldError } from '../../../../hooks/fieldError'
 import { relationId } from '../../../../hooks/relationId'
@@ -13,6 +14,11 @@ export const guardNote: CollectionBeforeChangeHook = async ({ data, originalDoc,
   if (originalDoc) {
     const before = originalDoc.period ? await req.payload.findByID({ collection: 'commission-periods', id: relationId(originalDoc.period)!, depth: 0, req }).catch(() => null) : null
     if (before?.status === 'locked') throw fieldError('commission-notes', 'amount', 'this note was posted in a locked period and can no longer change; post another note')
+  }
+  const corrects = relationId(data.correctsLine)
+  if (corrects !== null && corrects !== relationId(originalDoc?.correctsLine)) {
+    const problem = await lockedLineProblem(req, corrects)
+    if (problem) throw fieldError('commission-notes', 'correctsLine', problem)
   }
   const amount = String(data.amount ?? originalDoc?.amount ?? '0')
   if (isZero(money(amount, 'USD'))) throw fieldError('commission-notes', 'amount', 'a note of zero changes nothing')
