@@ -99,6 +99,9 @@ export interface Config {
     'commission-statements': CommissionStatement;
     'payment-batches': PaymentBatch;
     payments: Payment;
+    services: Service;
+    prospects: Prospect;
+    proposals: Proposal;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
@@ -154,6 +157,9 @@ export interface Config {
     'commission-statements': CommissionStatementsSelect<false> | CommissionStatementsSelect<true>;
     'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    services: ServicesSelect<false> | ServicesSelect<true>;
+    prospects: ProspectsSelect<false> | ProspectsSelect<true>;
+    proposals: ProposalsSelect<false> | ProposalsSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -1404,6 +1410,123 @@ export interface Payment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "services".
+ */
+export interface Service {
+  id: number;
+  code: string;
+  name: string;
+  /**
+   * Price per billing period.
+   */
+  price: string;
+  currency: string;
+  billingFrequency: 'monthly' | 'weekly' | 'biweekly';
+  commissionable?: boolean | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "prospects".
+ */
+export interface Prospect {
+  id: number;
+  company: string;
+  territory: number | Territory;
+  contacts?:
+    | {
+        name: string;
+        email: string;
+        phone?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Moves with its proposals.
+   */
+  status: 'prospect' | 'proposal' | 'client';
+  /**
+   * The participant of the login that created it.
+   */
+  owner?: (number | null) | Participant;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposals".
+ */
+export interface Proposal {
+  id: number;
+  title?: string | null;
+  prospect: number | Prospect;
+  services?:
+    | {
+        service: number | Service;
+        quantity: number;
+        /**
+         * Empty: the catalog price.
+         */
+        price?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Commission proposed for members of the chain; fixed when the proposal is approved.
+   */
+  terms?:
+    | {
+        participant: number | Participant;
+        kind: 'percent' | 'fixed';
+        rate: string;
+        /**
+         * Empty: all services.
+         */
+        service?: (number | null) | Service;
+        id?: string | null;
+      }[]
+    | null;
+  status: 'draft' | 'submitted' | 'returned' | 'rejected' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expired';
+  /**
+   * Whose approval it waits for.
+   */
+  waitingFor?: (number | null) | Participant;
+  author?: (number | null) | User;
+  authorParticipant?: (number | null) | Participant;
+  /**
+   * Participants that approve, nearest first.
+   */
+  chain?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  level?: number | null;
+  respondBy?: string | null;
+  /**
+   * Every step: who, when, comment.
+   */
+  history?:
+    | {
+        action?: string | null;
+        user?: (number | null) | User;
+        participant?: (number | null) | Participant;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
@@ -2368,6 +2491,85 @@ export interface PaymentsSelect<T extends boolean = true> {
   lineCount?: T;
   status?: T;
   paidAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "services_select".
+ */
+export interface ServicesSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  price?: T;
+  currency?: T;
+  billingFrequency?: T;
+  commissionable?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "prospects_select".
+ */
+export interface ProspectsSelect<T extends boolean = true> {
+  company?: T;
+  territory?: T;
+  contacts?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+        id?: T;
+      };
+  status?: T;
+  owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposals_select".
+ */
+export interface ProposalsSelect<T extends boolean = true> {
+  title?: T;
+  prospect?: T;
+  services?:
+    | T
+    | {
+        service?: T;
+        quantity?: T;
+        price?: T;
+        id?: T;
+      };
+  terms?:
+    | T
+    | {
+        participant?: T;
+        kind?: T;
+        rate?: T;
+        service?: T;
+        id?: T;
+      };
+  status?: T;
+  waitingFor?: T;
+  author?: T;
+  authorParticipant?: T;
+  chain?: T;
+  level?: T;
+  respondBy?: T;
+  history?:
+    | T
+    | {
+        action?: T;
+        user?: T;
+        participant?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -26,6 +26,9 @@ import { Imports } from './collections/Imports'
 import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
 import { Participants } from './collections/Participants'
+import { Proposals } from './collections/Proposals/Proposals'
+import { Prospects } from './collections/Proposals/Prospects'
+import { Services } from './collections/Proposals/Services'
 import { PayoutSchedules } from './collections/PayoutSchedules'
 import { PortalCredentials } from './collections/PortalCredentials'
 import { RatePlans } from './collections/RatePlans'
@@ -77,6 +80,7 @@ export default buildConfig({
     PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence, Notifications,
     CompensationPlans, PlanVersions, CommissionPeriods, CommissionRuns, CommissionLines, CommissionEvaluations,
     CommissionHolds, CommissionNotes, CommissionStatements, PaymentBatches, Payments,
+    Services, Prospects, Proposals,
     Schedules, ScheduleSlots, AuditEvents,
   ],
   editor: lexicalEditor(),

@@ -32,6 +32,9 @@ export function moneyField({ name, label, description, defaultValue, required }:
     hooks: {
       // Runs before `validate`: normalize what parses and leave the rest for `validate` to report by field.
       beforeChange: [({ value }) => (value === null || value === undefined || value === '' ? value : normalizeOrKeep(value, name))],
+      // Array rows come back from PostgreSQL through JSON aggregation, which drops the column's scale ("450" for
+      // 450.0000): every read is put back to the stored form.
+      afterRead: [({ value }) => (typeof value === 'number' || typeof value === 'string' ? normalizeOrKeep(String(value), name) : value)],
     },
   }
 }

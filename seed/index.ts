@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../engine/roles'
 import { logoSvg } from './logos'
 import { CARRIERS, DEMO_RECON } from './telecom'
 import { writeCommissionDemo } from './commissionSeed'
+import { SERVICES } from './proposals'
 import { writeTelecomDemo } from './telecomSeed'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
 
@@ -76,4 +77,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
   await writeTelecomDemo(payload, req, participantIds)
   await writeCommissionDemo(payload, req)
+  for (const service of SERVICES) await payload.create({ collection: 'services', data: { ...service, currency: 'USD', active: true }, req })
 }

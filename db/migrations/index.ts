@@ -8,6 +8,7 @@ import * as migration_20261123_050454_carrier_portals from './20261123_050454_ca
 import * as migration_20261123_061048_commission_engine from './20261123_061048_commission_engine';
 import * as migration_20261123_061100_lean_commission_lines from './20261123_061100_lean_commission_lines';
 import * as migration_20261123_071500_line_references from './20261123_071500_line_references';
+import * as migration_20261123_072109_proposals from './20261123_072109_proposals';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261123_071500_line_references.up,
     down: migration_20261123_071500_line_references.down,
     name: '20261123_071500_line_references',
+  },
+  {
+    up: migration_20261123_072109_proposals.up,
+    down: migration_20261123_072109_proposals.down,
+    name: '20261123_072109_proposals'
   },
 ];

@@ -1,0 +1,31 @@
+import type { Endpoint } from 'payload'
+
+import { currentUser, participantIdOf } from '../../../../access/user'
+import { signLink } from '../../../../engine/proposals/signedLink'
+import { actOnProposal } from '../proposalFlow'
+import { linkSecret, RESPONSE_DAYS } from '../responseLink'
+
+const ACTIONS = ['submit', 'approve', 'return', 'reject', 'send'] as const
+
+/** POST /api/proposals/:id/{submit,approve,return,reject,send} {comment?}: one step of the approval chain. */
+export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
+  path: `/:id/${kind}`,
+  method: 'post' as const,
+  handler: async (req) => {
+    const user = currentUser(req)
+    if (!user) return Response.json({ errors: [{ message: 'log in first' }] }, { status: 401 })
+    const doc = await req.payload.findByID({ collection: 'proposals', id: Number(req.routeParams?.id), depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)
+    if (!doc) return Response.json({ errors: [{ message: `proposal ${String(req.routeParams?.id)} not found` }] }, { status: 404 })
+    const body = (await req.json?.().catch(() => ({}))) as { comment?: string }
+    const extra: Record<string, unknown> = {}
+    let link: string | null = null
+    if (kind === 'send') {
+      const expiresAt = new Date(Date.now() + RESPONSE_DAYS * 86_400_000).toISOString()
+      link = `/respond/${signLink({ proposalId: doc.id as number, action: 'respond', expiresAt }, linkSecret(req.payload))}`
+      extra.respondBy = expiresAt
+    }
+    const result = await actOnProposal(req, doc as never, { kind, actorUserId: Number(user.id), actorParticipantId: participantIdOf(user), comment: body.comment })
+    if (!result.ok) return Response.json({ errors: [{ message: result.reason }] }, { status: 409 })
+    return Response.json({ message: `proposal ${doc.id}: ${String(result.doc.status)}`, status: result.doc.status, waitingFor: result.doc.waitingFor ?? null, ...(link ? { link } : {}) })
+  },
+}))

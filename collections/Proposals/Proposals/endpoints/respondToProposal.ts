@@ -1,0 +1,40 @@
+import type { Endpoint } from 'payload'
+
+import { verifyLink } from '../../../../engine/proposals/signedLink'
+import { actOnProposal } from '../proposalFlow'
+import { linkSecret } from '../responseLink'
+
+const REASONS = { malformed: 'this link is not a proposal link', tampered: 'this link has been altered and is not valid', expired: 'this link has expired; ask your contact for a new one' } as const
+
+/**
+ * The prospect's side, no login: `GET /api/proposals/respond?token=…` shows what was proposed, `POST
+ * /api/proposals/respond {token, decision: 'accept' | 'decline'}` answers it. The token is signed and expires.
+ */
+export const respondToProposal: Endpoint[] = [
+  {
+    path: '/respond',
+    method: 'get',
+    handler: async (req) => {
+      const token = String(req.searchParams.get('token') ?? '')
+      const verified = verifyLink(token, linkSecret(req.payload), new Date())
+      if (!verified.ok) return Response.json({ errors: [{ message: REASONS[verified.reason] }] }, { status: 400 })
+      const doc = await req.payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 1, overrideAccess: true })
+      const services = ((doc.services ?? []) as { service: { name: string; billingFrequency: string }; quantity: number; price: string }[]).map((line) => ({ name: line.service.name, billing: line.service.billingFrequency, quantity: line.quantity, price: line.price }))
+      return Response.json({ proposal: doc.id, title: doc.title, status: doc.status, respondBy: doc.respondBy, services })
+    },
+  },
+  {
+    path: '/respond',
+    method: 'post',
+    handler: async (req) => {
+      const body = (await req.json?.().catch(() => ({}))) as { token?: string; decision?: string }
+      const verified = verifyLink(String(body.token ?? ''), linkSecret(req.payload), new Date())
+      if (!verified.ok) return Response.json({ errors: [{ message: REASONS[verified.reason] }] }, { status: 400 })
+      if (body.decision !== 'accept' && body.decision !== 'decline') return Response.json({ errors: [{ message: 'decision must be "accept" or "decline"' }] }, { status: 400 })
+      const doc = await req.payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 0, overrideAccess: true })
+      const result = await actOnProposal(req, doc as never, { kind: body.decision, actorUserId: null, actorParticipantId: null })
+      if (!result.ok) return Response.json({ errors: [{ message: result.reason }] }, { status: 409 })
+      return Response.json({ message: body.decision === 'accept' ? 'Thank you: the proposal is accepted.' : 'The proposal is declined.', status: result.doc.status })
+    },
+  },
+]

@@ -1,0 +1,58 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { currentUser, participantIdOf } from '../../../../access/user'
+import { approvalChain } from '../../../../engine/proposals/approval'
+import { fieldError } from '../../../../hooks/fieldError'
+import { relationId } from '../../../../hooks/relationId'
+
+const FLOW_FIELDS = ['status', 'level', 'chain', 'history', 'waitingFor', 'author', 'authorParticipant', 'respondBy'] as const
+
+/**
+ * A new proposal belongs to its author and the author's participant, whose ancestors (nearest first) are its approval
+ * chain; its prospect becomes "proposal". Afterwards only the author edits it, and only while it is a draft or
+ * returned; the approval fields change only through the proposal's actions.
+ */
+export const guardProposal: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
+  if (context?.proposalFlow) return data
+  const user = currentUser(req)
+  if (operation === 'create') {
+    const participantId = participantIdOf(user)
+    if (!user || participantId === null) throw fieldError('proposals', 'prospect', 'only a login attached to a participant writes proposals')
+    const participant = await req.payload.findByID({ collection: 'participants', id: participantId, depth: 0, req })
+    const prospect = await req.payload.findByID({ collection: 'prospects', id: relationId(data.prospect) ?? -1, depth: 0, req, overrideAccess: false, user }).catch(() => null)
+    if (!prospect) throw fieldError('proposals', 'prospect', 'choose a prospect you can see')
+    const chain = approvalChain(participantId, String(participant.path))
+    Object.assign(data, {
+      author: user.id,
+      authorParticipant: participantId,
+      chain,
+      level: -1,
+      status: 'draft',
+      waitingFor: null,
+      respondBy: null,
+      title: `${prospect.company as string} · ${new Date().toISOString().slice(0, 10)}`,
+      history: [{ action: 'created', user: user.id, participant: participantId, at: new Date().toISOString(), comment: null }],
+    })
+    await fillPrices(req, data)
+    if (prospect.status === 'prospect') {
+      await req.payload.update({ collection: 'prospects', id: prospect.id, data: { status: 'proposal' }, req, context: { proposalFlow: true } })
+    }
+    return data
+  }
+  if (!user || String(relationId(originalDoc?.author)) !== String(user.id)) throw fieldError('proposals', 'status', 'only the author edits a proposal; approvers approve, return or reject it')
+  if (originalDoc?.status !== 'draft' && originalDoc?.status !== 'returned') throw fieldError('proposals', 'status', `a ${String(originalDoc?.status)} proposal can no longer be edited`)
+  for (const field of FLOW_FIELDS) data[field] = originalDoc?.[field]
+  data.prospect = originalDoc?.prospect
+  await fillPrices(req, data)
+  return data
+}
+
+/** Each service line names an active catalog service; an empty price takes the catalog's. */
+async function fillPrices(req: Parameters<CollectionBeforeChangeHook>[0]['req'], data: Record<string, unknown>): Promise<void> {
+  const lines = (data.services ?? []) as { service?: unknown; price?: string | null }[]
+  for (const [index, line] of lines.entries()) {
+    const service = await req.payload.findByID({ collection: 'services', id: relationId(line.service) ?? -1, depth: 0, req }).catch(() => null)
+    if (!service || !service.active) throw fieldError('proposals', `services.${index}.service`, `service line ${index + 1}: choose an active service of the catalog`)
+    if (!line.price) line.price = service.price as string
+  }
+}

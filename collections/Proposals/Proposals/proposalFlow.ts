@@ -1,0 +1,40 @@
+import type { PayloadRequest } from 'payload'
+
+import { applyAction, waitingFor, type ApprovalAction, type ApprovalState, type ProposalStatus } from '../../../engine/proposals/approval'
+import { relationId } from '../../../hooks/relationId'
+
+type ProposalDoc = Record<string, unknown> & { id: number | string }
+
+/** The approval state a stored proposal is in. */
+export function stateOf(doc: ProposalDoc): ApprovalState {
+  return {
+    status: doc.status as ProposalStatus,
+    authorParticipantId: relationId(doc.authorParticipant) ?? -1,
+    authorUserId: relationId(doc.author) ?? -1,
+    chain: (doc.chain as number[] | null) ?? [],
+    level: Number(doc.level ?? -1),
+  }
+}
+
+/**
+ * Applies one action to a stored proposal and records it (status, level, whose turn, history); the prospect becomes a
+ * client on acceptance. Returns the refusal reason when the state machine refuses.
+ */
+export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown> = {}): Promise<{ ok: true; doc: ProposalDoc } | { ok: false; reason: string }> {
+  const result = applyAction(stateOf(doc), action)
+  if (!result.ok) return result
+  const history = [...((doc.history as unknown[]) ?? []), { action: action.kind, user: action.actorUserId, participant: action.actorParticipantId, at: new Date().toISOString(), comment: action.comment ?? null }]
+  const updated = await req.payload.update({
+    collection: 'proposals',
+    id: doc.id,
+    data: { status: result.state.status, level: result.state.level, waitingFor: waitingFor(result.state), history, ...extra } as never,
+    req,
+    overrideAccess: true,
+    context: { proposalFlow: true },
+    depth: 0,
+  })
+  if (result.state.status === 'accepted') {
+    await req.payload.update({ collection: 'prospects', id: relationId(doc.prospect)!, data: { status: 'client' }, req, overrideAccess: true, context: { proposalFlow: true } })
+  }
+  return { ok: true, doc: updated as unknown as ProposalDoc }
+}

@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../../../access/nobody'
+import { readOwnSubtree } from '../../../access/subtree'
+import { authenticated } from '../../../access/authenticated'
+import { auditChange } from '../../../hooks/audit/auditChange'
+import { stampOwner } from './hooks/stampOwner'
+
+/**
+ * A company the network is selling to. Its status follows its proposals: prospect → proposal (a proposal exists) →
+ * client (a proposal was accepted). Owned by the participant of the login that created it; visible to that
+ * participant's subtree and everyone above it (staff see all).
+ */
+export const Prospects: CollectionConfig = {
+  slug: 'prospects',
+  lockDocuments: false,
+  admin: { useAsTitle: 'company', group: 'Proposals', defaultColumns: ['company', 'territory', 'status', 'owner'] },
+  access: { read: readOwnSubtree('owner.path'), create: authenticated, update: readOwnSubtree('owner.path'), delete: nobody },
+  hooks: { beforeChange: [stampOwner], afterChange: [auditChange] },
+  fields: [
+    { name: 'company', type: 'text', required: true },
+    { name: 'territory', type: 'relationship', relationTo: 'territories', required: true },
+    {
+      name: 'contacts',
+      type: 'array',
+      minRows: 1,
+      fields: [{ type: 'row', fields: [{ name: 'name', type: 'text', required: true }, { name: 'email', type: 'email', required: true }, { name: 'phone', type: 'text' }] }],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'prospect',
+      options: [{ value: 'prospect', label: 'Prospect' }, { value: 'proposal', label: 'Proposal' }, { value: 'client', label: 'Client' }],
+      admin: { readOnly: true, position: 'sidebar', description: 'Moves with its proposals.' },
+    },
+    { name: 'owner', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar', description: 'The participant of the login that created it.' } },
+  ],
+}

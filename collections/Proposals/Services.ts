@@ -1,0 +1,31 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { catalogEditors } from '../../access/catalogEditors'
+import { companyAdmins } from '../../access/companyAdmins'
+import { moneyField } from '../../fields/money'
+import { auditChange } from '../../hooks/audit/auditChange'
+
+/** The service catalog proposals are made of: what the company sells, its price, how often it bills, whether it pays commission. */
+export const Services: CollectionConfig = {
+  slug: 'services',
+  lockDocuments: false,
+  admin: { useAsTitle: 'name', group: 'Proposals', defaultColumns: ['code', 'name', 'price', 'billingFrequency', 'commissionable', 'active'] },
+  access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
+  hooks: { afterChange: [auditChange] },
+  fields: [
+    { name: 'code', type: 'text', required: true, unique: true },
+    { name: 'name', type: 'text', required: true },
+    moneyField({ name: 'price', required: true, description: 'Price per billing period.' }),
+    { name: 'currency', type: 'text', required: true, defaultValue: 'USD' },
+    {
+      name: 'billingFrequency',
+      type: 'select',
+      required: true,
+      defaultValue: 'monthly',
+      options: [{ value: 'monthly', label: 'Monthly' }, { value: 'weekly', label: 'Weekly' }, { value: 'biweekly', label: 'Biweekly' }],
+    },
+    { name: 'commissionable', type: 'checkbox', defaultValue: true },
+    { name: 'active', type: 'checkbox', defaultValue: true },
+  ],
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { linkSecret } from '../../collections/Proposals/Proposals/responseLink'
+import { signLink } from '../../engine/proposals/signedLink'
+import { startTestApp, type TestApp } from '../support/app'
+import { Api, fieldErrorOf } from '../support/http'
+
+let app: TestApp
+let agent: Api
+const ids = new Map<string, number>()
+
+async function participant(code: string): Promise<number> {
+  if (!ids.has(code)) ids.set(code, (await app.sql.query(`select id from participants where code = $1`, [code])).rows[0].id)
+  return ids.get(code)!
+}
+
+beforeAll(async () => {
+  app = await startTestApp('proposals')
+  agent = await Api.login(app.url, 'leo.park@summit.example')
+})
+afterAll(async () => app?.close())
+
+async function newProposal(): Promise<{ prospect: number; proposal: number }> {
+  const territory = (await agent.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
+  const prospect = await agent.post('/api/prospects', { company: 'Redwood Logistics', territory, contacts: [{ name: 'Jo Reyes', email: 'jo@redwood.example' }] })
+  expect(prospect.status).toBe(201)
+  const service = (await agent.get('/api/services?where[code][equals]=MGD-MOB&depth=0')).body.docs[0].id
+  const proposal = await agent.post('/api/proposals', { prospect: prospect.body.doc.id, services: [{ service, quantity: 2 }], terms: [{ participant: await participant('SUM-PAC-AG1'), kind: 'percent', rate: '10' }] })
+  expect(proposal.status).toBe(201)
+  return { prospect: prospect.body.doc.id, proposal: proposal.body.doc.id }
+}
+
+describe('a proposal climbs the chain and the prospect accepts through a signed link', () => {
+  it('an agent creates a prospect and a proposal: the prospect becomes "proposal", the chain is the agent\u2019s ancestors', async () => {
+    const { prospect, proposal } = await newProposal()
+    expect((await agent.get(`/api/prospects/${prospect}`)).body.status).toBe('proposal')
+    const doc = (await agent.get(`/api/proposals/${proposal}?depth=0`)).body
+    expect(doc).toMatchObject({ status: 'draft', level: -1, chain: [await participant('SUM-PAC-AM1'), await participant('SUM-PAC'), await participant('SUM'), await participant('NW')] })
+    expect(doc.services[0].price).toBe('450.0000')
+  })
+
+  it('climbs one level per approval, refuses out of turn and self-approval, returns to the author, and is accepted by the prospect', async () => {
+    const { prospect, proposal } = await newProposal()
+    const manager = await Api.login(app.url, 'dana.ruiz@summit.example')
+    const territoryOwner = await Api.login(app.url, 'admin@pacific.example')
+    const partner = await Api.login(app.url, 'admin@summit.example')
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    expect((await manager.post(`/api/proposals/${proposal}/approve`, {})).body.errors[0].message).toMatch(/^cannot approve this proposal: it is draft/)
+    expect((await agent.post(`/api/proposals/${proposal}/submit`, {})).body).toMatchObject({ status: 'submitted', waitingFor: await participant('SUM-PAC-AM1') })
+    expect((await agent.post(`/api/proposals/${proposal}/approve`, {})).body.errors[0].message).toMatch(/own proposal/)
+    const outOfTurn = await partner.post(`/api/proposals/${proposal}/approve`, {})
+    expect(outOfTurn.status).toBe(409)
+    expect(outOfTurn.body.errors[0].message).toMatch(/not your turn/)
+    expect((await manager.post(`/api/proposals/${proposal}/return`, {})).status).toBe(409) // a return needs a comment
+    expect((await manager.post(`/api/proposals/${proposal}/return`, { comment: 'Add the help desk service' })).body.status).toBe('returned')
+    expect((await agent.post(`/api/proposals/${proposal}/submit`, {})).body.status).toBe('submitted')
+    expect((await manager.post(`/api/proposals/${proposal}/approve`, { comment: 'ok' })).body).toMatchObject({ status: 'submitted', waitingFor: await participant('SUM-PAC') })
+    expect((await territoryOwner.post(`/api/proposals/${proposal}/approve`, {})).body.waitingFor).toBe(await participant('SUM'))
+    expect((await partner.post(`/api/proposals/${proposal}/approve`, {})).body.waitingFor).toBe(await participant('NW'))
+    expect((await admin.post(`/api/proposals/${proposal}/approve`, {})).body.status).toBe('approved')
+    const sent = await admin.post(`/api/proposals/${proposal}/send`, {})
+    expect(sent.body.status).toBe('sent')
+    const token = String(sent.body.link).replace('/respond/', '')
+
+    const anonymous = new Api(app.url, null)
+    const shown = await anonymous.get(`/api/proposals/respond?token=${token}`)
+    expect(shown.status).toBe(200)
+    expect(shown.body.services).toEqual([{ name: 'Managed mobility (per 25 lines)', billing: 'monthly', quantity: 2, price: '450.0000' }])
+    const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA')
+    expect((await anonymous.post('/api/proposals/respond', { token: tampered, decision: 'accept' })).body.errors[0].message).toBe('this link has been altered and is not valid')
+    const expired = signLink({ proposalId: proposal, action: 'respond', expiresAt: '2020-01-01T00:00:00.000Z' }, linkSecret(app.payload))
+    expect((await anonymous.post('/api/proposals/respond', { token: expired, decision: 'accept' })).body.errors[0].message).toBe('this link has expired; ask your contact for a new one')
+    expect((await anonymous.post('/api/proposals/respond', { token, decision: 'accept' })).body.status).toBe('accepted')
+    expect((await anonymous.post('/api/proposals/respond', { token, decision: 'decline' })).status).toBe(409)
+    expect((await agent.get(`/api/prospects/${prospect}`)).body.status).toBe('client')
+    const history = (await admin.get(`/api/proposals/${proposal}?depth=0`)).body.history.map((h: { action: string; comment: string | null }) => h.action)
+    expect(history).toEqual(['created', 'submit', 'return', 'submit', 'approve', 'approve', 'approve', 'approve', 'send', 'accept'])
+  })
+
+  it('only the author edits, only while a draft, and another partner never sees it', async () => {
+    const { proposal } = await newProposal()
+    const manager = await Api.login(app.url, 'dana.ruiz@summit.example')
+    expect(fieldErrorOf((await manager.patch(`/api/proposals/${proposal}`, { terms: [] })).body)?.message).toBe('only the author edits a proposal; approvers approve, return or reject it')
+    expect((await agent.patch(`/api/proposals/${proposal}`, { status: 'approved', terms: [] })).body.doc.status).toBe('draft')
+    const coastal = await Api.login(app.url, 'admin@coastal.example')
+    expect((await coastal.get(`/api/proposals/${proposal}`)).status).toBe(404)
+    expect((await coastal.post(`/api/proposals/${proposal}/approve`, {})).status).toBe(404)
+  })
+})
