@@ -102,6 +102,8 @@ export interface Config {
     services: Service;
     prospects: Prospect;
     proposals: Proposal;
+    'commission-rules': CommissionRule;
+    'advertising-programs': AdvertisingProgram;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
@@ -160,6 +162,8 @@ export interface Config {
     services: ServicesSelect<false> | ServicesSelect<true>;
     prospects: ProspectsSelect<false> | ProspectsSelect<true>;
     proposals: ProposalsSelect<false> | ProposalsSelect<true>;
+    'commission-rules': CommissionRulesSelect<false> | CommissionRulesSelect<true>;
+    'advertising-programs': AdvertisingProgramsSelect<false> | AdvertisingProgramsSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -1527,6 +1531,48 @@ export interface Proposal {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-rules".
+ */
+export interface CommissionRule {
+  id: number;
+  scope: 'proposal' | 'territory' | 'relationship' | 'default';
+  parent?: (number | null) | Participant;
+  child?: (number | null) | Participant;
+  proposal?: (number | null) | Proposal;
+  territory?: (number | null) | Territory;
+  /**
+   * Empty: all services.
+   */
+  service?: (number | null) | Service;
+  kind: 'percent' | 'fixed';
+  rate: string;
+  currency: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advertising-programs".
+ */
+export interface AdvertisingProgram {
+  id: number;
+  name: string;
+  kind: 'national' | 'territory';
+  territory?: (number | null) | Territory;
+  /**
+   * Deducted from each affected payout, e.g. 2.5.
+   */
+  percent: string;
+  startsOn: string;
+  /**
+   * Empty: until stopped.
+   */
+  endsOn?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
@@ -2570,6 +2616,37 @@ export interface ProposalsSelect<T extends boolean = true> {
         comment?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-rules_select".
+ */
+export interface CommissionRulesSelect<T extends boolean = true> {
+  scope?: T;
+  parent?: T;
+  child?: T;
+  proposal?: T;
+  territory?: T;
+  service?: T;
+  kind?: T;
+  rate?: T;
+  currency?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advertising-programs_select".
+ */
+export interface AdvertisingProgramsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  territory?: T;
+  percent?: T;
+  startsOn?: T;
+  endsOn?: T;
   updatedAt?: T;
   createdAt?: T;
 }

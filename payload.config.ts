@@ -26,6 +26,8 @@ import { Imports } from './collections/Imports'
 import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
 import { Participants } from './collections/Participants'
+import { AdvertisingPrograms } from './collections/Proposals/AdvertisingPrograms'
+import { CommissionRules } from './collections/Proposals/CommissionRules'
 import { Proposals } from './collections/Proposals/Proposals'
 import { Prospects } from './collections/Proposals/Prospects'
 import { Services } from './collections/Proposals/Services'
@@ -80,7 +82,7 @@ export default buildConfig({
     PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence, Notifications,
     CompensationPlans, PlanVersions, CommissionPeriods, CommissionRuns, CommissionLines, CommissionEvaluations,
     CommissionHolds, CommissionNotes, CommissionStatements, PaymentBatches, Payments,
-    Services, Prospects, Proposals,
+    Services, Prospects, Proposals, CommissionRules, AdvertisingPrograms,
     Schedules, ScheduleSlots, AuditEvents,
   ],
   editor: lexicalEditor(),

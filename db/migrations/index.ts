@@ -9,6 +9,7 @@ import * as migration_20261123_061048_commission_engine from './20261123_061048_
 import * as migration_20261123_061100_lean_commission_lines from './20261123_061100_lean_commission_lines';
 import * as migration_20261123_071500_line_references from './20261123_071500_line_references';
 import * as migration_20261123_072109_proposals from './20261123_072109_proposals';
+import * as migration_20261123_072315_rules_and_advertising from './20261123_072315_rules_and_advertising';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261123_072109_proposals.up,
     down: migration_20261123_072109_proposals.down,
-    name: '20261123_072109_proposals'
+    name: '20261123_072109_proposals',
+  },
+  {
+    up: migration_20261123_072315_rules_and_advertising.up,
+    down: migration_20261123_072315_rules_and_advertising.down,
+    name: '20261123_072315_rules_and_advertising'
   },
 ];

@@ -87,3 +87,29 @@ describe('a proposal climbs the chain and the prospect accepts through a signed 
     expect((await coastal.post(`/api/proposals/${proposal}/approve`, {})).status).toBe(404)
   })
 })
+
+describe('commission rules and advertising programs', () => {
+  it('refuses a negative rate, a percentage above 100 and a relationship rule without its parent, naming the field', async () => {
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    const negative = await admin.post('/api/commission-rules', { scope: 'default', kind: 'percent', rate: '-5' })
+    expect(fieldErrorOf(negative.body)).toEqual({ path: 'rate', message: 'the rate must not be negative (got -5)' })
+    const over = await admin.post('/api/commission-rules', { scope: 'default', kind: 'percent', rate: '120' })
+    expect(fieldErrorOf(over.body)?.path).toBe('rate')
+    const orphan = await admin.post('/api/commission-rules', { scope: 'relationship', child: await participant('SUM-PAC'), kind: 'percent', rate: '5' })
+    expect(fieldErrorOf(orphan.body)).toEqual({ path: 'parent', message: 'a relationship rule needs a parent' })
+    expect((await admin.post('/api/commission-rules', { scope: 'relationship', parent: await participant('SUM'), child: await participant('SUM-PAC'), kind: 'percent', rate: '7.5' })).status).toBe(201)
+    const partner = await Api.login(app.url, 'admin@summit.example')
+    expect((await partner.post('/api/commission-rules', { scope: 'default', kind: 'percent', rate: '5' })).status).toBe(403)
+  })
+
+  it('a territory program names its territory; only company admins start programs', async () => {
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    const missing = await admin.post('/api/advertising-programs', { name: 'West radio', kind: 'territory', percent: '2', startsOn: '2026-11-01' })
+    expect(missing.status).toBe(400)
+    const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
+    expect((await admin.post('/api/advertising-programs', { name: 'West radio', kind: 'territory', territory, percent: '2', startsOn: '2026-11-01' })).status).toBe(201)
+    expect((await admin.post('/api/advertising-programs', { name: 'National TV', kind: 'national', percent: '1.5', startsOn: '2026-11-01' })).status).toBe(201)
+    const finance = await Api.login(app.url, 'finance@northwind.example')
+    expect((await finance.post('/api/advertising-programs', { name: 'x', kind: 'national', percent: '1', startsOn: '2026-11-01' })).status).toBe(403)
+  })
+})

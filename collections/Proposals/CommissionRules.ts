@@ -1,0 +1,58 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { companyAdmins } from '../../access/companyAdmins'
+import { staff } from '../../access/staff'
+import { RULE_KINDS, RULE_SCOPES, ruleProblems, type CommissionRule, type RuleKind, type RuleScope } from '../../engine/proposals/rules'
+import { auditChange } from '../../hooks/audit/auditChange'
+import { fieldError } from '../../hooks/fieldError'
+import { relationId } from '../../hooks/relationId'
+
+/** Every rule is checked by the engine (keys its scope needs, no negative rate, percentages up to 100) on save; the engine's `parentId` is the field `parent`. */
+const checkRule: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const merged = { ...originalDoc, ...data }
+  const rule: CommissionRule = {
+    id: Number(merged.id ?? 0),
+    scope: merged.scope as RuleScope,
+    parentId: relationId(merged.parent),
+    childId: relationId(merged.child),
+    proposalId: relationId(merged.proposal),
+    territoryId: relationId(merged.territory),
+    serviceId: relationId(merged.service),
+    kind: merged.kind as RuleKind,
+    rate: String(merged.rate ?? ''),
+    currency: String(merged.currency ?? 'USD'),
+  }
+  const problem = ruleProblems(rule)[0]
+  if (problem) throw fieldError('commission-rules', problem.field.replace(/Id$/, ''), problem.message)
+  return data
+}
+
+/**
+ * What a parent pays its child, as a percentage of commissionable billing or a fixed amount per month, for one
+ * service or all. Four scopes; the most specific applies: proposal > territory > relationship > default
+ * (`engine/proposals/rules.ts`, every pair tested).
+ */
+export const CommissionRules: CollectionConfig = {
+  slug: 'commission-rules',
+  lockDocuments: false,
+  admin: { group: 'Proposals', defaultColumns: ['scope', 'parent', 'child', 'proposal', 'territory', 'service', 'kind', 'rate'] },
+  access: { read: staff, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
+  hooks: { beforeChange: [checkRule], afterChange: [auditChange] },
+  fields: [
+    { name: 'scope', type: 'select', required: true, options: RULE_SCOPES.map((value) => ({ value, label: value })) },
+    { type: 'row', fields: [
+      { name: 'parent', type: 'relationship', relationTo: 'participants' },
+      { name: 'child', type: 'relationship', relationTo: 'participants' },
+    ] },
+    { type: 'row', fields: [
+      { name: 'proposal', type: 'relationship', relationTo: 'proposals' },
+      { name: 'territory', type: 'relationship', relationTo: 'territories' },
+      { name: 'service', type: 'relationship', relationTo: 'services', admin: { description: 'Empty: all services.' } },
+    ] },
+    { type: 'row', fields: [
+      { name: 'kind', type: 'select', required: true, defaultValue: 'percent', options: RULE_KINDS.map((value) => ({ value, label: value === 'percent' ? '% of commissionable billing' : 'Fixed per month' })) },
+      { name: 'rate', type: 'text', required: true },
+      { name: 'currency', type: 'text', required: true, defaultValue: 'USD' },
+    ] },
+  ],
+}
