@@ -104,6 +104,7 @@ export interface Config {
     proposals: Proposal;
     'commission-rules': CommissionRule;
     'advertising-programs': AdvertisingProgram;
+    'billing-lines': BillingLine;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
@@ -164,6 +165,7 @@ export interface Config {
     proposals: ProposalsSelect<false> | ProposalsSelect<true>;
     'commission-rules': CommissionRulesSelect<false> | CommissionRulesSelect<true>;
     'advertising-programs': AdvertisingProgramsSelect<false> | AdvertisingProgramsSelect<true>;
+    'billing-lines': BillingLinesSelect<false> | BillingLinesSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -500,7 +502,7 @@ export interface PayoutSchedule {
 export interface ImportMapping {
   id: number;
   name: string;
-  source: 'dealer_sales' | 'carrier_records';
+  source: 'dealer_sales' | 'carrier_records' | 'billing_lines';
   /**
    * Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).
    */
@@ -543,7 +545,14 @@ export interface ImportMapping {
       | 'deactivationDate'
       | 'paidActivation'
       | 'paidFeatures'
-      | 'paidSpiff';
+      | 'paidSpiff'
+      | 'clientCode'
+      | 'serviceCode'
+      | 'chargedOn'
+      | 'frequency'
+      | 'charged'
+      | 'commissionable'
+      | 'nonCommissionable';
     /**
      * The header text in the file.
      */
@@ -560,7 +569,7 @@ export interface ImportMapping {
 export interface Import {
   id: number;
   mapping: number | ImportMapping;
-  source?: ('dealer_sales' | 'carrier_records') | null;
+  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines') | null;
   status?: ('queued' | 'running' | 'completed' | 'failed') | null;
   job?: number | null;
   /**
@@ -1452,6 +1461,10 @@ export interface Prospect {
    */
   status: 'prospect' | 'proposal' | 'client';
   /**
+   * Given when it becomes a client; the billing engine uses it.
+   */
+  clientCode?: string | null;
+  /**
    * The participant of the login that created it.
    */
   owner?: (number | null) | Participant;
@@ -1568,6 +1581,31 @@ export interface AdvertisingProgram {
    * Empty: until stopped.
    */
   endsOn?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-lines".
+ */
+export interface BillingLine {
+  id: number;
+  client: number | Prospect;
+  service: number | Service;
+  chargedOn: string;
+  frequency: 'monthly' | 'weekly' | 'biweekly';
+  charged: string;
+  commissionable: string;
+  nonCommissionable: string;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2571,6 +2609,7 @@ export interface ProspectsSelect<T extends boolean = true> {
         id?: T;
       };
   status?: T;
+  clientCode?: T;
   owner?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2647,6 +2686,24 @@ export interface AdvertisingProgramsSelect<T extends boolean = true> {
   percent?: T;
   startsOn?: T;
   endsOn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-lines_select".
+ */
+export interface BillingLinesSelect<T extends boolean = true> {
+  client?: T;
+  service?: T;
+  chargedOn?: T;
+  frequency?: T;
+  charged?: T;
+  commissionable?: T;
+  nonCommissionable?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -27,6 +27,7 @@ import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
 import { Participants } from './collections/Participants'
 import { AdvertisingPrograms } from './collections/Proposals/AdvertisingPrograms'
+import { BillingLines } from './collections/Proposals/BillingLines'
 import { CommissionRules } from './collections/Proposals/CommissionRules'
 import { Proposals } from './collections/Proposals/Proposals'
 import { Prospects } from './collections/Proposals/Prospects'
@@ -82,7 +83,7 @@ export default buildConfig({
     PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence, Notifications,
     CompensationPlans, PlanVersions, CommissionPeriods, CommissionRuns, CommissionLines, CommissionEvaluations,
     CommissionHolds, CommissionNotes, CommissionStatements, PaymentBatches, Payments,
-    Services, Prospects, Proposals, CommissionRules, AdvertisingPrograms,
+    Services, Prospects, Proposals, CommissionRules, AdvertisingPrograms, BillingLines,
     Schedules, ScheduleSlots, AuditEvents,
   ],
   editor: lexicalEditor(),

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg'
 
-import type { CarrierRecordRow, DealerSaleRow } from '../engine/ingest/rows'
+import type { BillingLineRow, CarrierRecordRow, DealerSaleRow } from '../engine/ingest/rows'
 
 /** Where a fact came from; `importId` is null for facts written by the demo seed or the benchmark. */
 export type Provenance = { importId: number | null; sourceRow: number; naturalKey: string }
@@ -75,6 +75,20 @@ export function writeDealerSales(client: PoolClient, rows: { row: DealerSaleRow;
 
 export function writeCarrierRecords(client: PoolClient, rows: { row: CarrierRecordRow; provenance: Provenance }[]): Promise<WriteCounts> {
   return upsert(client, 'carrier_records', CARRIER_RECORD_COLUMNS, rows)
+}
+
+const BILLING_LINE_COLUMNS: Column[] = [
+  { name: 'client_id', type: 'int', value: (row: BillingLineRow) => row.clientId },
+  { name: 'service_id', type: 'int', value: (row: BillingLineRow) => row.serviceId },
+  { name: 'charged_on', type: 'date', value: (row: BillingLineRow) => row.chargedOn },
+  { name: 'frequency', type: 'enum_billing_lines_frequency', value: (row: BillingLineRow) => row.frequency },
+  { name: 'charged', type: 'numeric', value: (row: BillingLineRow) => row.charged },
+  { name: 'commissionable', type: 'numeric', value: (row: BillingLineRow) => row.commissionable },
+  { name: 'non_commissionable', type: 'numeric', value: (row: BillingLineRow) => row.nonCommissionable },
+]
+
+export function writeBillingLines(client: PoolClient, rows: { row: BillingLineRow; provenance: Provenance }[]): Promise<WriteCounts> {
+  return upsert(client, 'billing_lines', BILLING_LINE_COLUMNS, rows)
 }
 
 export type Rejection = { rowNumber: number; cells: unknown[]; reasons: string }

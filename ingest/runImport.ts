@@ -5,11 +5,24 @@ import type { Pool, PoolClient } from 'pg'
 
 import { normalizeHeader, type CellValue } from '../engine/ingest/cells'
 import { targetField, type ImportSource, type MappingColumn } from '../engine/ingest/fields'
-import { carrierRecordKey, dealerSaleKey, describeErrors, readCarrierRecord, readDealerSale, type RowContext } from '../engine/ingest/rows'
+import { billingLineKey, carrierRecordKey, dealerSaleKey, describeErrors, readBillingLine, readCarrierRecord, readDealerSale, type Cells, type RowContext, type RowResult } from '../engine/ingest/rows'
 import { reportProgress } from '../jobs/progress'
-import { writeCarrierRecords, writeDealerSales, writeRejections, type Provenance, type Rejection, type WriteCounts } from './factWriters'
+import { writeBillingLines, writeCarrierRecords, writeDealerSales, writeRejections, type Provenance, type Rejection, type WriteCounts } from './factWriters'
 import { loadLookups } from './lookups'
 import { estimateRows } from './rowEstimate'
+
+type SourceIO = {
+  read: (cells: Cells, ctx: RowContext) => RowResult<any>
+  write: (client: PoolClient, rows: { row: any; provenance: Provenance }[]) => Promise<WriteCounts>
+  keyOf: (row: any) => string
+}
+
+/** How each source's rows are read, keyed and written. */
+const SOURCES: Record<ImportSource, SourceIO> = {
+  dealer_sales: { read: readDealerSale, write: writeDealerSales, keyOf: dealerSaleKey },
+  carrier_records: { read: readCarrierRecord, write: writeCarrierRecords, keyOf: carrierRecordKey },
+  billing_lines: { read: readBillingLine, write: writeBillingLines, keyOf: billingLineKey },
+}
 import { openSheet, SpreadsheetError } from './readers'
 
 /** Rows written per statement. */
@@ -123,9 +136,7 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
     const seen = new Map<string, { rowNumber: number; signature: string }>()
     let facts: { row: any; provenance: Provenance }[] = []
     let rejections: Rejection[] = []
-    const write = doc.source === 'dealer_sales' ? writeDealerSales : writeCarrierRecords
-    const read = doc.source === 'dealer_sales' ? readDealerSale : readCarrierRecord
-    const keyOf = doc.source === 'dealer_sales' ? dealerSaleKey : carrierRecordKey
+    const { write, read, keyOf } = SOURCES[doc.source]
 
     // Batches are written while the next one is read: the database and the parser work at the same time, and at
     // most one batch waits in memory. A failed write surfaces at the next flush (or the last), never unhandled.

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 
 import { ACTIVATION_TYPES, LINE_STATUSES } from '../engine/telecom/vocabulary'
 import { targetField, type ImportSource, type MappingColumn, type TargetField } from '../engine/ingest/fields'
+import { BILLING_FREQUENCIES } from '../engine/ingest/rows'
 
 export type TemplateLists = { dealers: string[]; carriers: string[]; ratePlans: string[] }
 
@@ -22,6 +23,8 @@ function listValues(field: TargetField, lists: TemplateLists): string[] | null {
       return [...ACTIVATION_TYPES]
     case 'lineStatuses':
       return [...LINE_STATUSES]
+    case 'billingFrequencies':
+      return [...BILLING_FREQUENCIES]
     default:
       return null
   }

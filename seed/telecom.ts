@@ -59,6 +59,7 @@ export const PAYOUT_SCHEDULES: { carrier: string; effectiveFrom: string; notes: 
 export const MAPPINGS = [
   { name: 'Dealer sales (standard template)', source: 'dealer_sales', carrier: null, standard: true, dateFormats: 'YYYY-MM-DD, MM/DD/YYYY', decimalSeparator: '.' },
   { name: 'Tidal Mobile records (standard template)', source: 'carrier_records', carrier: 'TDL', standard: true, dateFormats: 'YYYY-MM-DD, MM/DD/YYYY', decimalSeparator: '.' },
+  { name: 'Billing engine export (standard template)', source: 'billing_lines', carrier: null, standard: true, dateFormats: 'YYYY-MM-DD, MM/DD/YYYY', decimalSeparator: '.' },
   {
     name: 'Vertex Wireless portal export',
     source: 'carrier_records',

@@ -10,6 +10,7 @@ import * as migration_20261123_061100_lean_commission_lines from './20261123_061
 import * as migration_20261123_071500_line_references from './20261123_071500_line_references';
 import * as migration_20261123_072109_proposals from './20261123_072109_proposals';
 import * as migration_20261123_072315_rules_and_advertising from './20261123_072315_rules_and_advertising';
+import * as migration_20261123_072606_billing_lines from './20261123_072606_billing_lines';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261123_072315_rules_and_advertising.up,
     down: migration_20261123_072315_rules_and_advertising.down,
-    name: '20261123_072315_rules_and_advertising'
+    name: '20261123_072315_rules_and_advertising',
+  },
+  {
+    up: migration_20261123_072606_billing_lines.up,
+    down: migration_20261123_072606_billing_lines.down,
+    name: '20261123_072606_billing_lines'
   },
 ];

@@ -4,12 +4,13 @@
  * which field; adding a carrier's layout never needs a change here.
  */
 
-export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records'] as const
+export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
   dealer_sales: 'Dealer sales',
   carrier_records: 'Carrier records',
+  billing_lines: 'Billing (client charges)',
 }
 
 export type FieldKind = 'code' | 'date' | 'choice' | 'identifier' | 'features' | 'text' | 'amount'
@@ -23,7 +24,7 @@ export type TargetField = {
   /** Shown as the template's header note. */
   note: string
   /** Template drop-down list, when the values come from a list. */
-  list?: 'dealers' | 'carriers' | 'ratePlans' | 'activationTypes' | 'lineStatuses'
+  list?: 'dealers' | 'carriers' | 'ratePlans' | 'activationTypes' | 'lineStatuses' | 'billingFrequencies'
 }
 
 const IDENTIFIERS: TargetField[] = [
@@ -57,6 +58,15 @@ export const SOURCE_FIELDS: Record<ImportSource, TargetField[]> = {
     { name: 'paidFeatures', label: 'Paid Features', kind: 'amount', required: false, note: 'What the carrier paid for features.' },
     { name: 'paidSpiff', label: 'Paid Spiff', kind: 'amount', required: false, note: 'What the carrier paid as spiff.' },
   ],
+  billing_lines: [
+    { name: 'clientCode', label: 'Client Code', kind: 'code', required: true, note: "The client's code in Accrue (on the prospect once it is a client), e.g. CL-00012." },
+    { name: 'serviceCode', label: 'Service Code', kind: 'code', required: true, note: 'The service code of the catalog, e.g. MGD-MOB.' },
+    { name: 'chargedOn', label: 'Charged On', kind: 'date', required: true, note: 'The day the billing engine charged it; weekly and biweekly charges roll into the month of this day.' },
+    { name: 'frequency', label: 'Frequency', kind: 'choice', required: true, list: 'billingFrequencies', note: 'monthly, weekly or biweekly.' },
+    { name: 'charged', label: 'Charged', kind: 'amount', required: true, note: 'The amount charged to the client.' },
+    { name: 'commissionable', label: 'Commissionable', kind: 'amount', required: true, note: 'The part of the charge commission is paid on.' },
+    { name: 'nonCommissionable', label: 'Non-commissionable', kind: 'amount', required: true, note: 'The rest: Commissionable + Non-commissionable = Charged.' },
+  ],
 }
 
 export function targetField(source: ImportSource, name: string): TargetField | undefined {
@@ -88,7 +98,8 @@ export function mappingProblems(source: ImportSource, columns: readonly MappingC
     problems.push(`the required field "${field.label}" has no column`)
   }
   if (source === 'carrier_records' && !fixedCarrier) problems.push('a carrier-records mapping must name its carrier')
-  if (!IDENTIFIERS.some((field) => seenFields.has(field.name))) problems.push('map at least one of ICCID, IMEI or MDN')
+  const hasLineKeys = source === 'dealer_sales' || source === 'carrier_records'
+  if (hasLineKeys && !IDENTIFIERS.some((field) => seenFields.has(field.name))) problems.push('map at least one of ICCID, IMEI or MDN')
   return problems
 }
 

@@ -26,6 +26,9 @@ export type RowLookups = {
   dealerId(code: string): number | null
   carrierId(code: string): number | null
   ratePlanId(carrierId: number, code: string): number | null
+  /** Clients (prospects that became clients) by their client code. */
+  clientId(code: string): number | null
+  serviceId(code: string): number | null
 }
 
 export type RowContext = {
@@ -71,7 +74,7 @@ export type CarrierRecordRow = LineKeys & {
 export type RowError = { column: string; reason: string }
 export type RowResult<T> = { ok: true; row: T } | { ok: false; errors: RowError[] }
 
-type Cells = (field: string) => CellValue | undefined
+export type Cells = (field: string) => CellValue | undefined
 
 const isBlank = (value: CellValue | undefined) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
@@ -228,6 +231,40 @@ export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<Carr
   }
 }
 
+export const BILLING_FREQUENCIES = ['monthly', 'weekly', 'biweekly'] as const
+export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number]
+
+export type BillingLineRow = {
+  clientId: number
+  serviceId: number
+  chargedOn: string
+  frequency: BillingFrequency
+  charged: string
+  commissionable: string
+  nonCommissionable: string
+}
+
+/** One charge of the billing engine: its client and service by code, and parts that add up to the charge. */
+export function readBillingLine(cells: Cells, ctx: RowContext): RowResult<BillingLineRow> {
+  const reader = new RowReader(SOURCE_FIELDS.billing_lines, cells, ctx)
+  const clientId = reader.resolve('clientCode', 'client', ctx.lookups.clientId)
+  const serviceId = reader.resolve('serviceCode', 'service', ctx.lookups.serviceId)
+  const chargedOn = reader.date('chargedOn')
+  const frequency = reader.choice('frequency', BILLING_FREQUENCIES, { week: 'weekly', month: 'monthly', fortnightly: 'biweekly', 'bi-weekly': 'biweekly' })
+  const charged = reader.amount('charged')
+  const commissionable = reader.amount('commissionable')
+  const nonCommissionable = reader.amount('nonCommissionable')
+  if (reader.errors.length === 0 && !new Exact(commissionable).plus(nonCommissionable).eq(charged)) {
+    reader.errors.push({ column: ctx.headerOf('commissionable'), reason: `${commissionable} + ${nonCommissionable} (non-commissionable) is not the charged ${charged}` })
+  }
+  if (reader.errors.length > 0 || clientId === null || serviceId === null || chargedOn === null || frequency === null) return { ok: false, errors: reader.errors }
+  return { ok: true, row: { clientId, serviceId, chargedOn, frequency, charged, commissionable, nonCommissionable } }
+}
+
+export function billingLineKey(row: BillingLineRow): string {
+  return [row.clientId, row.serviceId, row.chargedOn, row.frequency].join('|')
+}
+
 /** The natural key of a fact: the same sale or record in two files (or twice in one) has the same key. */
 export function dealerSaleKey(row: DealerSaleRow): string {
   return [row.dealerId, row.carrierId, row.activationType, row.iccid, row.imei, row.mdn, row.saleDate].join('|')
@@ -237,7 +274,7 @@ export function carrierRecordKey(row: CarrierRecordRow): string {
   return [row.carrierId, row.activationType, row.iccid, row.imei, row.mdn, row.activationDate].join('|')
 }
 
-export const READERS = { dealer_sales: readDealerSale, carrier_records: readCarrierRecord } satisfies Record<ImportSource, unknown>
+export const READERS = { dealer_sales: readDealerSale, carrier_records: readCarrierRecord, billing_lines: readBillingLine } satisfies Record<ImportSource, unknown>
 
 /** Rejection reasons as one line for the rejects workbook: "Sale Date: ... ; Rate Plan: ...". */
 export function describeErrors(errors: readonly RowError[]): string {

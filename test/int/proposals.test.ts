@@ -4,6 +4,7 @@ import { linkSecret } from '../../collections/Proposals/Proposals/responseLink'
 import { signLink } from '../../engine/proposals/signedLink'
 import { startTestApp, type TestApp } from '../support/app'
 import { Api, fieldErrorOf } from '../support/http'
+import { drainJobs, importFile } from '../support/telecom'
 
 let app: TestApp
 let agent: Api
@@ -111,5 +112,33 @@ describe('commission rules and advertising programs', () => {
     expect((await admin.post('/api/advertising-programs', { name: 'National TV', kind: 'national', percent: '1.5', startsOn: '2026-11-01' })).status).toBe(201)
     const finance = await Api.login(app.url, 'finance@northwind.example')
     expect((await finance.post('/api/advertising-programs', { name: 'x', kind: 'national', percent: '1', startsOn: '2026-11-01' })).status).toBe(403)
+  })
+})
+
+describe('billing input', () => {
+  it('imports the billing engine’s charges of a client through the import machinery, refusing parts that do not add up', async () => {
+    const { prospect, proposal } = await newProposal()
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    const sql = app.sql
+    // Fast-forward the approval (the flow itself is tested above): the prospect accepts.
+    await sql.query(`update proposals set status = 'sent' where id = $1`, [proposal])
+    const token = signLink({ proposalId: proposal, action: 'respond', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, linkSecret(app.payload))
+    expect((await new Api(app.url, null).post('/api/proposals/respond', { token, decision: 'accept' })).body.status).toBe('accepted')
+    const client = (await admin.get(`/api/prospects/${prospect}`)).body
+    expect(client).toMatchObject({ status: 'client', clientCode: `CL-${String(prospect).padStart(5, '0')}` })
+    const csv = [
+      'Client Code,Service Code,Charged On,Frequency,Charged,Commissionable,Non-commissionable',
+      `${client.clientCode},MGD-MOB,2026-10-01,monthly,900.00,900.00,0.00`,
+      `${client.clientCode},FLEET-TRK,2026-10-05,weekly,95.00,80.00,15.00`,
+      `${client.clientCode},FLEET-TRK,2026-10-12,weekly,95.00,80.00,10.00`,
+      `CL-99999,HELPDESK,2026-10-14,biweekly,180.00,180.00,0.00`,
+    ].join('\n')
+    const imported = await importFile(app, admin, 'Billing engine export (standard template)', 'billing-october.csv', Buffer.from(csv))
+    await drainJobs(app)
+    expect(imported).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2 })
+    const rows = (await sql.query(`select s.code, b.charged_on::text as on, b.commissionable::text as c from billing_lines b join services s on s.id = b.service_id order by b.charged_on`)).rows
+    expect(rows).toEqual([{ code: 'MGD-MOB', on: '2026-10-01', c: '900.0000' }, { code: 'FLEET-TRK', on: '2026-10-05', c: '80.0000' }])
+    const rejects = (await sql.query(`select reasons from import_rejects order by row_number`)).rows.map((r) => r.reasons)
+    expect(rejects).toEqual(['Commissionable: 80 + 10 (non-commissionable) is not the charged 95', 'Client Code: unknown client "CL-99999"'])
   })
 })

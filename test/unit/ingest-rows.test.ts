@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { CellValue } from '../../engine/ingest/cells'
 import { mappingProblems, standardColumns } from '../../engine/ingest/fields'
-import { carrierRecordKey, dealerSaleKey, readCarrierRecord, readDealerSale, type RowContext } from '../../engine/ingest/rows'
+import { carrierRecordKey, dealerSaleKey, readBillingLine, readCarrierRecord, readDealerSale, type RowContext } from '../../engine/ingest/rows'
 
 const ctx = (over: Partial<RowContext> = {}): RowContext => ({
   formats: { dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY'], decimalSeparator: '.' },
@@ -10,6 +10,8 @@ const ctx = (over: Partial<RowContext> = {}): RowContext => ({
     dealerId: (code) => ({ 'DLR-1': 11, 'DLR-2': 12 })[code.toUpperCase()] ?? null,
     carrierId: (code) => (code.toUpperCase() === 'VTX' ? 5 : null),
     ratePlanId: (carrier, code) => (carrier === 5 && code.toUpperCase() === 'UNL' ? 50 : null),
+    clientId: (code) => (code.toUpperCase() === 'CL-00001' ? 71 : null),
+    serviceId: (code) => (code.toUpperCase() === 'MGD-MOB' ? 81 : null),
   },
   fixedCarrierId: null,
   headerOf: (field) => `<${field}>`,
@@ -96,5 +98,22 @@ describe('mappings', () => {
       'a carrier-records mapping must name its carrier',
       'map at least one of ICCID, IMEI or MDN',
     ])
+  })
+})
+
+describe('billing lines', () => {
+  const cells = (values: Record<string, string>) => (field: string) => values[field]
+  const good = { clientCode: 'cl-00001', serviceCode: 'MGD-MOB', chargedOn: '2026-10-07', frequency: 'weekly', charged: '95.00', commissionable: '80.00', nonCommissionable: '15.00' }
+
+  it('reads a charge whose parts add up to it, client and service by code', () => {
+    expect(readBillingLine(cells(good), ctx())).toEqual({ ok: true, row: { clientId: 71, serviceId: 81, chargedOn: '2026-10-07', frequency: 'weekly', charged: '95', commissionable: '80', nonCommissionable: '15' } })
+  })
+
+  it('rejects parts that do not add up to the charge, and unknown clients and services, naming the column', () => {
+    expect(readBillingLine(cells({ ...good, nonCommissionable: '10.00' }), ctx())).toEqual({ ok: false, errors: [{ column: '<commissionable>', reason: '80 + 10 (non-commissionable) is not the charged 95' }] })
+    expect(readBillingLine(cells({ ...good, clientCode: 'CL-9', serviceCode: 'NOPE' }), ctx())).toEqual({
+      ok: false,
+      errors: [{ column: '<clientCode>', reason: 'unknown client "CL-9"' }, { column: '<serviceCode>', reason: 'unknown service "NOPE"' }],
+    })
   })
 })

@@ -5,6 +5,11 @@ import { relationId } from '../../../hooks/relationId'
 
 type ProposalDoc = Record<string, unknown> & { id: number | string }
 
+/** The code a client is known by in the billing engine's files. */
+export function clientCode(prospectId: number): string {
+  return `CL-${String(prospectId).padStart(5, '0')}`
+}
+
 /** The approval state a stored proposal is in. */
 export function stateOf(doc: ProposalDoc): ApprovalState {
   return {
@@ -34,7 +39,8 @@ export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, actio
     depth: 0,
   })
   if (result.state.status === 'accepted') {
-    await req.payload.update({ collection: 'prospects', id: relationId(doc.prospect)!, data: { status: 'client' }, req, overrideAccess: true, context: { proposalFlow: true } })
+    const prospectId = relationId(doc.prospect)!
+    await req.payload.update({ collection: 'prospects', id: prospectId, data: { status: 'client', clientCode: clientCode(prospectId) }, req, overrideAccess: true, context: { proposalFlow: true } })
   }
   return { ok: true, doc: updated as unknown as ProposalDoc }
 }

@@ -34,6 +34,7 @@ export const Prospects: CollectionConfig = {
       options: [{ value: 'prospect', label: 'Prospect' }, { value: 'proposal', label: 'Proposal' }, { value: 'client', label: 'Client' }],
       admin: { readOnly: true, position: 'sidebar', description: 'Moves with its proposals.' },
     },
+    { name: 'clientCode', type: 'text', unique: true, admin: { readOnly: true, position: 'sidebar', description: 'Given when it becomes a client; the billing engine uses it.' } },
     { name: 'owner', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar', description: 'The participant of the login that created it.' } },
   ],
 }

@@ -10,6 +10,8 @@ export const stampOwner: CollectionBeforeChangeHook = ({ data, operation, origin
   } else if (!context?.proposalFlow) {
     data.owner = originalDoc?.owner
     data.status = originalDoc?.status
+    data.clientCode = originalDoc?.clientCode
   }
+  if (operation === 'create') data.clientCode = null
   return data
 }

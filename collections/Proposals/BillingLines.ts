@@ -1,0 +1,30 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../../access/nobody'
+import { staff } from '../../access/staff'
+import { dateOnlyField } from '../../fields/dateOnly'
+import { moneyField } from '../../fields/money'
+import { provenanceFields } from '../Telecom/lineFields'
+
+/**
+ * What the company's billing engine charged its clients, imported through the import machinery (source "Billing"):
+ * per client, service and charge date, with the commissionable and non-commissionable parts. Weekly and biweekly
+ * charges count in the month of their charge date. Written by imports only.
+ */
+export const BillingLines: CollectionConfig = {
+  slug: 'billing-lines',
+  lockDocuments: false,
+  admin: { group: 'Proposals', defaultColumns: ['chargedOn', 'client', 'service', 'frequency', 'charged', 'commissionable'] },
+  access: { read: staff, create: nobody, update: nobody, delete: nobody },
+  indexes: [{ fields: ['client', 'chargedOn'] }],
+  fields: [
+    { name: 'client', type: 'relationship', relationTo: 'prospects', required: true },
+    { name: 'service', type: 'relationship', relationTo: 'services', required: true },
+    dateOnlyField({ name: 'chargedOn', required: true }),
+    { name: 'frequency', type: 'select', required: true, options: [{ value: 'monthly', label: 'Monthly' }, { value: 'weekly', label: 'Weekly' }, { value: 'biweekly', label: 'Biweekly' }] },
+    moneyField({ name: 'charged', required: true }),
+    moneyField({ name: 'commissionable', required: true }),
+    moneyField({ name: 'nonCommissionable', required: true }),
+    ...provenanceFields,
+  ],
+}
