@@ -5,10 +5,12 @@ import type { ComponentConfig, ComponentKind } from '../engine/commission/compon
 import { RUN_STEP_LABELS, type RunStep, type StepRecord } from '../engine/commission/runSteps'
 import { format, money } from '../engine/money'
 import { reportProgress } from '../jobs/progress'
+import { calculateAdvertising } from './calculate/advertising'
 import { calculateChargeback } from './calculate/chargeback'
 import { postNotes } from './calculate/notes'
 import { calculateOverride } from './calculate/override'
 import { calculatePlanChange } from './calculate/planChange'
+import { calculateProposalCommission } from './calculate/proposalCommission'
 import { calculateResidual } from './calculate/residual'
 import { calculateUpfront } from './calculate/upfront'
 import { calculateVolumeBonus } from './calculate/volumeBonus'
@@ -18,6 +20,9 @@ import { applyHolds } from './holds'
 import { postRunLines, stageRunLines } from './runLines'
 import { summarizeRun, type RunSummary } from './summary'
 import { loadPlanVersion } from './versionData'
+
+/** Components that read verified telecom sales: a plan with any of them needs its period reconciled. */
+const TELECOM_KINDS: readonly ComponentKind[] = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback']
 
 type RunRow = { id: number; periodId: number; planId: number; mode: 'post' | 'preview'; job: number | null; currency: string; planName: string }
 
@@ -69,8 +74,9 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     await stageRunLines(ctx)
 
     await progress(0, RUN_STEP_LABELS.collect)
-    const { facts } = await collectVerifiedFacts(ctx)
-    step('collect', `${facts} verified sales in ${period.label} (${period.startsOn} – ${period.endsOn}), plan version ${version.label}`)
+    const telecom = version.components.some((c) => TELECOM_KINDS.includes(c.kind))
+    const { facts } = telecom ? await collectVerifiedFacts(ctx) : { facts: 0 }
+    step('collect', `${telecom ? `${facts} verified sales` : 'billing of accepted proposals'} in ${period.label} (${period.startsOn} – ${period.endsOn}), plan version ${version.label}`)
 
     current = 'calculate'
     await progress(1, RUN_STEP_LABELS.calculate)
@@ -86,6 +92,8 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     if (residual) counts.push(`${await calculateResidual(ctx, residual)} residual`)
     const chargeback = componentOf(components, 'chargeback')
     if (chargeback) counts.push(`${await calculateChargeback(ctx, chargeback)} chargeback`)
+    const proposals = componentOf(components, 'proposal_commission')
+    if (proposals) counts.push(`${await calculateProposalCommission(ctx, proposals)} proposal commission`)
     step('calculate', `${counts.join(', ')} lines`)
     await client.query('analyze run_lines')
 
@@ -94,8 +102,10 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     const notes = await postNotes(ctx, run.planId)
     const override = componentOf(components, 'override')
     const overrides = override ? await calculateOverride(ctx, override) : 0
+    const advertising = componentOf(components, 'advertising')
+    const deductions = advertising ? await calculateAdvertising(ctx, advertising) : 0
     const held = await applyHolds(ctx)
-    step('adjust', `${notes} debit/credit notes, ${overrides} override lines, ${held} lines on hold`)
+    step('adjust', `${notes} debit/credit notes, ${overrides} override lines, ${deductions} advertising deductions, ${held} lines on hold`)
 
     current = 'validate'
     await progress(3, RUN_STEP_LABELS.validate)

@@ -1,6 +1,6 @@
 import type { RunContext } from './context'
 
-const COLUMNS = 'run_id, period_id, payee_id, component, amount, currency, held, description, sale_id, carrier_record_id, from_participant_id, note_id, plan_version_id, evaluation_id'
+const COLUMNS = 'run_id, period_id, payee_id, component, amount, currency, held, description, sale_id, carrier_record_id, from_participant_id, note_id, plan_version_id, evaluation_id, billing_line_id, rule_id'
 
 /**
  * A run stages its lines in a temp table: overrides, holds and the checks read a table the planner knows, a preview
@@ -11,7 +11,7 @@ export async function stageRunLines(ctx: RunContext): Promise<void> {
     `create temp table run_lines (
        run_id int not null, period_id int not null, payee_id int not null, component text not null, amount numeric(19, 4) not null,
        currency text not null, held boolean not null default false, description text, sale_id int, carrier_record_id int,
-       from_participant_id int, note_id int, plan_version_id int, evaluation_id int) on commit drop`,
+       from_participant_id int, note_id int, plan_version_id int, evaluation_id int, billing_line_id int, rule_id int) on commit drop`,
   )
 }
 

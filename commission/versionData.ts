@@ -49,6 +49,10 @@ export function componentsFromBlocks(blocks: readonly Block[]): ComponentConfig[
           compress: block.compress !== false,
           levels: rows(block.levels).map((level) => ({ level: Number(level.level ?? 0), percent: text(level.percent) })),
         }
+      case 'proposal_commission':
+        return { kind: 'proposal_commission' }
+      case 'advertising':
+        return { kind: 'advertising' }
       default:
         throw new Error(`unknown component block "${String(block.blockType)}"`)
     }

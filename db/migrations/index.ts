@@ -11,6 +11,7 @@ import * as migration_20261123_071500_line_references from './20261123_071500_li
 import * as migration_20261123_072109_proposals from './20261123_072109_proposals';
 import * as migration_20261123_072315_rules_and_advertising from './20261123_072315_rules_and_advertising';
 import * as migration_20261123_072606_billing_lines from './20261123_072606_billing_lines';
+import * as migration_20261123_073106_proposal_commission from './20261123_073106_proposal_commission';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261123_072606_billing_lines.up,
     down: migration_20261123_072606_billing_lines.down,
-    name: '20261123_072606_billing_lines'
+    name: '20261123_072606_billing_lines',
+  },
+  {
+    up: migration_20261123_073106_proposal_commission.up,
+    down: migration_20261123_073106_proposal_commission.down,
+    name: '20261123_073106_proposal_commission'
   },
 ];

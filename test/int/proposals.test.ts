@@ -5,6 +5,7 @@ import { signLink } from '../../engine/proposals/signedLink'
 import { startTestApp, type TestApp } from '../support/app'
 import { Api, fieldErrorOf } from '../support/http'
 import { drainJobs, importFile } from '../support/telecom'
+import { periodId, runPeriod } from '../support/commission'
 
 let app: TestApp
 let agent: Api
@@ -140,5 +141,53 @@ describe('billing input', () => {
     expect(rows).toEqual([{ code: 'MGD-MOB', on: '2026-10-01', c: '900.0000' }, { code: 'FLEET-TRK', on: '2026-10-05', c: '80.0000' }])
     const rejects = (await sql.query(`select reasons from import_rejects order by row_number`)).rows.map((r) => r.reasons)
     expect(rejects).toEqual(['Commissionable: 80 + 10 (non-commissionable) is not the charged 95', 'Client Code: unknown client "CL-99999"'])
+  })
+})
+
+describe('monthly payout of accepted proposals', () => {
+  it('pays every member of the chain by the most specific rule, with each advertising deduction as its own line, to the cent', async () => {
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
+    const proposal = (await app.sql.query(`select id from proposals where status = 'accepted' order by updated_at desc limit 1`)).rows[0].id
+    // Rules as management set them: everyone 10 % by default; Summit pays Pacific 7.5 % (the relationship rule of the
+    // test above); West territory owners pay their agent managers 8 %; this proposal pays its agent 12 %.
+    for (const rule of [
+      { scope: 'default', kind: 'percent', rate: '10' },
+      { scope: 'territory', territory, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '8' },
+      { scope: 'proposal', proposal, child: await participant('SUM-PAC-AG1'), kind: 'percent', rate: '12' },
+    ]) expect((await admin.post('/api/commission-rules', rule)).status).toBe(201)
+    expect((await admin.post('/api/advertising-programs', { name: 'National print', kind: 'national', percent: '1', startsOn: '2026-10-01' })).status).toBe(201)
+    expect((await admin.post('/api/advertising-programs', { name: 'West billboards', kind: 'territory', territory, percent: '2', startsOn: '2026-10-01' })).status).toBe(201)
+    const plan = await admin.post('/api/compensation-plans', { name: 'Proposal commissions', currency: 'USD' })
+    const version = await admin.post('/api/plan-versions', { plan: plan.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }] })
+    expect(version.status).toBe(201)
+
+    const run = await runPeriod(app, admin, plan.body.doc.id, await periodId(admin, 'Oct 2026'))
+    expect({ status: run.status, message: run.message }).toMatchObject({ status: 'awaiting_approval' })
+    const lines = (await app.sql.query(
+      `select p.code, l.component::text as component, sum(l.amount)::text as amount, string_agg(distinct r.scope::text, ',') as scope
+         from commission_lines l join participants p on p.id = l.payee_id left join commission_rules r on r.id = l.rule_id
+        where l.run_id = $1 group by p.code, l.component, l.description order by p.code, l.component::text, l.description`,
+      [run.id],
+    )).rows.map((r) => [r.code, r.component, r.amount, r.scope])
+    // Billed in October: 900.00 + 80.00 commissionable.
+    expect(lines).toEqual([
+      ['SUM', 'advertising', '-0.9800', null], // National print 1 % of 98.00
+      ['SUM', 'advertising', '-1.9600', null], // West billboards 2 % of 98.00
+      ['SUM', 'proposal_commission', '8.0000', 'default'], // FLEET-TRK: 10 % of 80.00
+      ['SUM', 'proposal_commission', '90.0000', 'default'], // MGD-MOB: 10 % of 900.00
+      ['SUM-PAC', 'advertising', '-0.7400', null], // 1 % of 73.50 = 0.735 → 0.74 (half-even)
+      ['SUM-PAC', 'advertising', '-1.4700', null],
+      ['SUM-PAC', 'proposal_commission', '6.0000', 'relationship'],
+      ['SUM-PAC', 'proposal_commission', '67.5000', 'relationship'],
+      ['SUM-PAC-AG1', 'advertising', '-1.1800', null], // 1 % of 117.60
+      ['SUM-PAC-AG1', 'advertising', '-2.3500', null],
+      ['SUM-PAC-AG1', 'proposal_commission', '9.6000', 'proposal'],
+      ['SUM-PAC-AG1', 'proposal_commission', '108.0000', 'proposal'],
+      ['SUM-PAC-AM1', 'advertising', '-0.7800', null],
+      ['SUM-PAC-AM1', 'advertising', '-1.5700', null], // 2 % of 78.40 = 1.568
+      ['SUM-PAC-AM1', 'proposal_commission', '6.4000', 'territory'],
+      ['SUM-PAC-AM1', 'proposal_commission', '72.0000', 'territory'],
+    ])
   })
 })

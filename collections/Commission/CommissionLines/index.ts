@@ -37,6 +37,8 @@ export const CommissionLines: CollectionConfig = {
     { name: 'sale', type: 'relationship', relationTo: 'dealer-sales', admin: { description: 'The verified sale this line pays for.' } },
     { name: 'carrierRecord', type: 'relationship', relationTo: 'carrier-records', admin: { description: 'The carrier record that verified the sale.' } },
     { name: 'fromParticipant', type: 'relationship', relationTo: 'participants', admin: { description: 'Overrides: whose commission this is a share of.' } },
+    { name: 'billingLine', type: 'relationship', relationTo: 'billing-lines', admin: { description: 'Proposal commissions: the billed charge it is paid on.' } },
+    { name: 'rule', type: 'relationship', relationTo: 'commission-rules', admin: { description: 'Proposal commissions: the rule that applied.' } },
     { name: 'note', type: 'relationship', relationTo: 'commission-notes', admin: { description: 'Debit/credit notes: the note posted.' } },
     { name: 'planVersion', type: 'relationship', relationTo: 'plan-versions' },
     { name: 'evaluation', type: 'relationship', relationTo: 'commission-evaluations', admin: { description: 'The inputs the rule saw and its detail, shared by every line with the same inputs.' } },

@@ -114,4 +114,14 @@ export const componentBlocks: Block[] = [
       },
     ],
   },
+  {
+    slug: 'proposal_commission',
+    labels: { singular: 'Proposal commission', plural: 'Proposal commissions' },
+    fields: [{ name: 'notes', type: 'textarea', admin: { description: 'Pays accepted proposals by the commission rules (Proposals → Commission rules).' } }],
+  },
+  {
+    slug: 'advertising',
+    labels: { singular: 'Advertising deduction', plural: 'Advertising deductions' },
+    fields: [{ name: 'notes', type: 'textarea', admin: { description: 'Deducts the active advertising programs (Proposals → Advertising programs).' } }],
+  },
 ]

@@ -1,7 +1,9 @@
 /** The one place component kinds are registered: the run, the admin validation and the docs read this list. */
+import { advertising } from './advertising'
 import { chargeback } from './chargeback'
 import { override } from './override'
 import { planChange } from './planChange'
+import { proposalCommission } from './proposalCommission'
 import { residual } from './residual'
 import type { CatalogFacts, ComponentConfig, ComponentKind, ComponentModule, ComponentProblem } from './types'
 import { upfront } from './upfront'
@@ -14,6 +16,8 @@ export const COMPONENTS = {
   residual,
   chargeback,
   override,
+  proposal_commission: proposalCommission,
+  advertising,
 } as const satisfies { [K in ComponentKind]: ComponentModule<Extract<ComponentConfig, { kind: K }>, never> }
 
 export type VersionProblem = ComponentProblem & { component: number }

@@ -10,7 +10,7 @@ import type { RoundingMode } from '../../money'
 import type { ActivationType } from '../../telecom/vocabulary'
 import type { Tier, TierMethod } from '../tiers'
 
-export const COMPONENT_KINDS = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override'] as const
+export const COMPONENT_KINDS = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'proposal_commission', 'advertising'] as const
 export type ComponentKind = (typeof COMPONENT_KINDS)[number]
 
 /** What a commission line can be: a component's output, or a debit/credit note posted by finance. */
@@ -24,6 +24,8 @@ export const LINE_COMPONENT_LABELS: Record<LineComponent, string> = {
   residual: 'Residual',
   chargeback: 'Chargeback',
   override: 'Override',
+  proposal_commission: 'Proposal commission',
+  advertising: 'Advertising deduction',
   note: 'Debit / credit note',
 }
 
@@ -62,7 +64,13 @@ export type ChargebackConfig = { kind: 'chargeback'; percent: string; windowDays
 /** Pays each ancestor level (1 = parent) a percent of a participant's own commission; compression skips inactive. */
 export type OverrideConfig = { kind: 'override'; levels: { level: number; percent: string }[]; compress: boolean }
 
-export type ComponentConfig = UpfrontConfig | VolumeBonusConfig | PlanChangeConfig | ResidualConfig | ChargebackConfig | OverrideConfig
+/** Pays each member of an accepted proposal's chain by the commission rule between it and its parent. */
+export type ProposalCommissionConfig = { kind: 'proposal_commission' }
+
+/** Deducts the active advertising programs' percentages from each participant's proposal commission. */
+export type AdvertisingConfig = { kind: 'advertising' }
+
+export type ComponentConfig = UpfrontConfig | VolumeBonusConfig | PlanChangeConfig | ResidualConfig | ChargebackConfig | OverrideConfig | ProposalCommissionConfig | AdvertisingConfig
 
 export type PlanVersionData = {
   id: number

@@ -1,0 +1,21 @@
+/**
+ * Advertising deduction: every active program's percentage of a participant's proposal commission for the period is
+ * taken off, as a negative line of its own (national programs: everyone; territory programs: participants in it).
+ */
+import { D } from '../decimal'
+import type { AdvertisingConfig, ComponentModule } from './types'
+
+export type AdvertisingInput = { base: string; percent: string; program: string }
+
+export const advertising: ComponentModule<AdvertisingConfig, AdvertisingInput> = {
+  kind: 'advertising',
+  label: 'Advertising deduction',
+  validate() {
+    return []
+  },
+  calculate(_config, input) {
+    const detail = { program: input.program, percent: input.percent, 'commission of the period': input.base }
+    if (!new D(input.base).gt(0)) return { amount: new D(0), detail }
+    return { amount: new D(input.base).times(input.percent).div(100).neg(), detail }
+  },
+}
