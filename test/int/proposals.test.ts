@@ -60,6 +60,9 @@ describe('a proposal climbs the chain and the prospect accepts through a signed 
     expect((await territoryOwner.post(`/api/proposals/${proposal}/approve`, {})).body.waitingFor).toBe(await participant('SUM'))
     expect((await partner.post(`/api/proposals/${proposal}/approve`, {})).body.waitingFor).toBe(await participant('NW'))
     expect((await admin.post(`/api/proposals/${proposal}/approve`, {})).body.status).toBe('approved')
+    // The agent's proposed 10 % became this proposal's own rule at approval.
+    const fixed = (await admin.get(`/api/commission-rules?where[proposal][equals]=${proposal}&depth=0`)).body.docs
+    expect(fixed.map((r: { scope: string; child: number; kind: string; rate: string }) => [r.scope, r.child, r.kind, r.rate])).toEqual([['proposal', await participant('SUM-PAC-AG1'), 'percent', '10']])
     const sent = await admin.post(`/api/proposals/${proposal}/send`, {})
     expect(sent.body.status).toBe('sent')
     const token = String(sent.body.link).replace('/respond/', '')

@@ -38,9 +38,26 @@ export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, actio
     context: { proposalFlow: true },
     depth: 0,
   })
+  if (result.state.status === 'approved') await fixTerms(req, doc)
   if (result.state.status === 'accepted') {
     const prospectId = relationId(doc.prospect)!
     await req.payload.update({ collection: 'prospects', id: prospectId, data: { status: 'client', clientCode: clientCode(prospectId) }, req, overrideAccess: true, context: { proposalFlow: true } })
   }
   return { ok: true, doc: updated as unknown as ProposalDoc }
+}
+
+/**
+ * The terms proposed for members of the chain become the proposal's own commission rules when the top approves it
+ * (proposal scope: they win over territory, relationship and default rules for this proposal's billing).
+ */
+async function fixTerms(req: PayloadRequest, doc: ProposalDoc): Promise<void> {
+  const terms = (doc.terms ?? []) as { participant?: unknown; kind?: string; rate?: string; service?: unknown }[]
+  for (const term of terms) {
+    await req.payload.create({
+      collection: 'commission-rules',
+      data: { scope: 'proposal', proposal: Number(doc.id), child: relationId(term.participant), service: relationId(term.service), kind: term.kind === 'fixed' ? 'fixed' : 'percent', rate: String(term.rate ?? ''), currency: 'USD' } as never,
+      req,
+      overrideAccess: true,
+    })
+  }
 }
