@@ -14,6 +14,7 @@ import {
 import DecimalBase from 'decimal.js'
 
 import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
+import { chargeProblems } from '../proposals/billing'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
 
 /** Exact decimal arithmetic for amounts (never floats). */
@@ -254,11 +255,12 @@ export function readBillingLine(cells: Cells, ctx: RowContext): RowResult<Billin
   const charged = reader.amount('charged')
   const commissionable = reader.amount('commissionable')
   const nonCommissionable = reader.amount('nonCommissionable')
-  if (reader.errors.length === 0 && !new Exact(commissionable).plus(nonCommissionable).eq(charged)) {
-    reader.errors.push({ column: ctx.headerOf('commissionable'), reason: `${commissionable} + ${nonCommissionable} (non-commissionable) is not the charged ${charged}` })
-  }
   if (reader.errors.length > 0 || clientId === null || serviceId === null || chargedOn === null || frequency === null) return { ok: false, errors: reader.errors }
-  return { ok: true, row: { clientId, serviceId, chargedOn, frequency, charged, commissionable, nonCommissionable } }
+  const row = { clientId, serviceId, chargedOn, frequency, charged, commissionable, nonCommissionable }
+  // The billing rules (parts add up to the charge, same sign) are the engine's, stated once.
+  const problems = chargeProblems(row)
+  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => ({ column: ctx.headerOf(problem.field), reason: problem.message })) }
+  return { ok: true, row }
 }
 
 export function billingLineKey(row: BillingLineRow): string {

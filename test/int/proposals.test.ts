@@ -143,7 +143,7 @@ describe('billing input', () => {
     const rows = (await sql.query(`select s.code, b.charged_on::text as on, b.commissionable::text as c from billing_lines b join services s on s.id = b.service_id order by b.charged_on`)).rows
     expect(rows).toEqual([{ code: 'MGD-MOB', on: '2026-10-01', c: '900.0000' }, { code: 'FLEET-TRK', on: '2026-10-05', c: '80.0000' }])
     const rejects = (await sql.query(`select reasons from import_rejects order by row_number`)).rows.map((r) => r.reasons)
-    expect(rejects).toEqual(['Commissionable: 80 + 10 (non-commissionable) is not the charged 95', 'Client Code: unknown client "CL-99999"'])
+    expect(rejects).toEqual(['Commissionable: commissionable 80 + non-commissionable 10 = 90.0000, but the charge is 95 (a difference of 5.0000)', 'Client Code: unknown client "CL-99999"'])
   })
 })
 

@@ -110,7 +110,7 @@ describe('billing lines', () => {
   })
 
   it('rejects parts that do not add up to the charge, and unknown clients and services, naming the column', () => {
-    expect(readBillingLine(cells({ ...good, nonCommissionable: '10.00' }), ctx())).toEqual({ ok: false, errors: [{ column: '<commissionable>', reason: '80 + 10 (non-commissionable) is not the charged 95' }] })
+    expect(readBillingLine(cells({ ...good, nonCommissionable: '10.00' }), ctx())).toEqual({ ok: false, errors: [{ column: '<commissionable>', reason: 'commissionable 80 + non-commissionable 10 = 90.0000, but the charge is 95 (a difference of 5.0000)' }] })
     expect(readBillingLine(cells({ ...good, clientCode: 'CL-9', serviceCode: 'NOPE' }), ctx())).toEqual({
       ok: false,
       errors: [{ column: '<clientCode>', reason: 'unknown client "CL-9"' }, { column: '<serviceCode>', reason: 'unknown service "NOPE"' }],
