@@ -1142,6 +1142,24 @@ export interface PlanVersion {
         blockName?: string | null;
         blockType: 'override';
       }
+    | {
+        /**
+         * Pays accepted proposals by the commission rules (Proposals → Commission rules).
+         */
+        notes?: string | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'proposal_commission';
+      }
+    | {
+        /**
+         * Deducts the active advertising programs (Proposals → Advertising programs).
+         */
+        notes?: string | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'advertising';
+      }
   )[];
   notes?: string | null;
   updatedAt: string;
@@ -1232,7 +1250,16 @@ export interface CommissionLine {
   run: number | CommissionRun;
   period: number | CommissionPeriod;
   payee: number | Participant;
-  component: 'upfront' | 'volume_bonus' | 'plan_change' | 'residual' | 'chargeback' | 'override' | 'note';
+  component:
+    | 'upfront'
+    | 'volume_bonus'
+    | 'plan_change'
+    | 'residual'
+    | 'chargeback'
+    | 'override'
+    | 'proposal_commission'
+    | 'advertising'
+    | 'note';
   /**
    * Posted amount, rounded to the cent by the plan version’s rounding mode.
    */
@@ -1256,6 +1283,14 @@ export interface CommissionLine {
    */
   fromParticipant?: (number | null) | Participant;
   /**
+   * Proposal commissions: the billed charge it is paid on.
+   */
+  billingLine?: (number | null) | BillingLine;
+  /**
+   * Proposal commissions: the rule that applied.
+   */
+  rule?: (number | null) | CommissionRule;
+  /**
    * Debit/credit notes: the note posted.
    */
   note?: (number | null) | CommissionNote;
@@ -1264,6 +1299,173 @@ export interface CommissionLine {
    * The inputs the rule saw and its detail, shared by every line with the same inputs.
    */
   evaluation?: (number | null) | CommissionEvaluation;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-lines".
+ */
+export interface BillingLine {
+  id: number;
+  client: number | Prospect;
+  service: number | Service;
+  chargedOn: string;
+  frequency: 'monthly' | 'weekly' | 'biweekly';
+  charged: string;
+  commissionable: string;
+  nonCommissionable: string;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "prospects".
+ */
+export interface Prospect {
+  id: number;
+  company: string;
+  territory: number | Territory;
+  contacts?:
+    | {
+        name: string;
+        email: string;
+        phone?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Moves with its proposals.
+   */
+  status: 'prospect' | 'proposal' | 'client';
+  /**
+   * Given when it becomes a client; the billing engine uses it.
+   */
+  clientCode?: string | null;
+  /**
+   * The participant of the login that created it.
+   */
+  owner?: (number | null) | Participant;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "services".
+ */
+export interface Service {
+  id: number;
+  code: string;
+  name: string;
+  /**
+   * Price per billing period.
+   */
+  price: string;
+  currency: string;
+  billingFrequency: 'monthly' | 'weekly' | 'biweekly';
+  commissionable?: boolean | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-rules".
+ */
+export interface CommissionRule {
+  id: number;
+  scope: 'proposal' | 'territory' | 'relationship' | 'default';
+  parent?: (number | null) | Participant;
+  child?: (number | null) | Participant;
+  proposal?: (number | null) | Proposal;
+  territory?: (number | null) | Territory;
+  /**
+   * Empty: all services.
+   */
+  service?: (number | null) | Service;
+  kind: 'percent' | 'fixed';
+  rate: string;
+  currency: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposals".
+ */
+export interface Proposal {
+  id: number;
+  title?: string | null;
+  prospect: number | Prospect;
+  services?:
+    | {
+        service: number | Service;
+        quantity: number;
+        /**
+         * Empty: the catalog price.
+         */
+        price?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Commission proposed for members of the chain; fixed when the proposal is approved.
+   */
+  terms?:
+    | {
+        participant: number | Participant;
+        kind: 'percent' | 'fixed';
+        rate: string;
+        /**
+         * Empty: all services.
+         */
+        service?: (number | null) | Service;
+        id?: string | null;
+      }[]
+    | null;
+  status: 'draft' | 'submitted' | 'returned' | 'rejected' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expired';
+  /**
+   * Whose approval it waits for.
+   */
+  waitingFor?: (number | null) | Participant;
+  author?: (number | null) | User;
+  authorParticipant?: (number | null) | Participant;
+  /**
+   * Participants that approve, nearest first.
+   */
+  chain?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  level?: number | null;
+  respondBy?: string | null;
+  /**
+   * Every step: who, when, comment.
+   */
+  history?:
+    | {
+        action?: string | null;
+        user?: (number | null) | User;
+        participant?: (number | null) | Participant;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1300,7 +1502,15 @@ export interface CommissionNote {
 export interface CommissionEvaluation {
   id: number;
   run: number | CommissionRun;
-  component: 'upfront' | 'volume_bonus' | 'plan_change' | 'residual' | 'chargeback' | 'override';
+  component:
+    | 'upfront'
+    | 'volume_bonus'
+    | 'plan_change'
+    | 'residual'
+    | 'chargeback'
+    | 'override'
+    | 'proposal_commission'
+    | 'advertising';
   planVersion?: (number | null) | PlanVersion;
   inputs:
     | {
@@ -1423,148 +1633,6 @@ export interface Payment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "services".
- */
-export interface Service {
-  id: number;
-  code: string;
-  name: string;
-  /**
-   * Price per billing period.
-   */
-  price: string;
-  currency: string;
-  billingFrequency: 'monthly' | 'weekly' | 'biweekly';
-  commissionable?: boolean | null;
-  active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "prospects".
- */
-export interface Prospect {
-  id: number;
-  company: string;
-  territory: number | Territory;
-  contacts?:
-    | {
-        name: string;
-        email: string;
-        phone?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Moves with its proposals.
-   */
-  status: 'prospect' | 'proposal' | 'client';
-  /**
-   * Given when it becomes a client; the billing engine uses it.
-   */
-  clientCode?: string | null;
-  /**
-   * The participant of the login that created it.
-   */
-  owner?: (number | null) | Participant;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "proposals".
- */
-export interface Proposal {
-  id: number;
-  title?: string | null;
-  prospect: number | Prospect;
-  services?:
-    | {
-        service: number | Service;
-        quantity: number;
-        /**
-         * Empty: the catalog price.
-         */
-        price?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Commission proposed for members of the chain; fixed when the proposal is approved.
-   */
-  terms?:
-    | {
-        participant: number | Participant;
-        kind: 'percent' | 'fixed';
-        rate: string;
-        /**
-         * Empty: all services.
-         */
-        service?: (number | null) | Service;
-        id?: string | null;
-      }[]
-    | null;
-  status: 'draft' | 'submitted' | 'returned' | 'rejected' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expired';
-  /**
-   * Whose approval it waits for.
-   */
-  waitingFor?: (number | null) | Participant;
-  author?: (number | null) | User;
-  authorParticipant?: (number | null) | Participant;
-  /**
-   * Participants that approve, nearest first.
-   */
-  chain?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  level?: number | null;
-  respondBy?: string | null;
-  /**
-   * Every step: who, when, comment.
-   */
-  history?:
-    | {
-        action?: string | null;
-        user?: (number | null) | User;
-        participant?: (number | null) | Participant;
-        at?: string | null;
-        comment?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "commission-rules".
- */
-export interface CommissionRule {
-  id: number;
-  scope: 'proposal' | 'territory' | 'relationship' | 'default';
-  parent?: (number | null) | Participant;
-  child?: (number | null) | Participant;
-  proposal?: (number | null) | Proposal;
-  territory?: (number | null) | Territory;
-  /**
-   * Empty: all services.
-   */
-  service?: (number | null) | Service;
-  kind: 'percent' | 'fixed';
-  rate: string;
-  currency: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "advertising-programs".
  */
 export interface AdvertisingProgram {
@@ -1586,37 +1654,12 @@ export interface AdvertisingProgram {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "billing-lines".
- */
-export interface BillingLine {
-  id: number;
-  client: number | Prospect;
-  service: number | Service;
-  chargedOn: string;
-  frequency: 'monthly' | 'weekly' | 'biweekly';
-  charged: string;
-  commissionable: string;
-  nonCommissionable: string;
-  import?: (number | null) | Import;
-  /**
-   * Row number in the imported file.
-   */
-  sourceRow?: number | null;
-  /**
-   * Identifies the same fact across files.
-   */
-  naturalKey?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
   id: number;
   name: string;
-  task: 'verifyNetwork' | 'scrapeCarrier';
+  task: 'verifyNetwork' | 'scrapeCarrier' | 'commissionRun';
   /**
    * Five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" for 02:00 every day.
    */
@@ -2410,6 +2453,20 @@ export interface PlanVersionsSelect<T extends boolean = true> {
               id?: T;
               blockName?: T;
             };
+        proposal_commission?:
+          | T
+          | {
+              notes?: T;
+              id?: T;
+              blockName?: T;
+            };
+        advertising?:
+          | T
+          | {
+              notes?: T;
+              id?: T;
+              blockName?: T;
+            };
       };
   notes?: T;
   updatedAt?: T;
@@ -2474,6 +2531,8 @@ export interface CommissionLinesSelect<T extends boolean = true> {
   sale?: T;
   carrierRecord?: T;
   fromParticipant?: T;
+  billingLine?: T;
+  rule?: T;
   note?: T;
   planVersion?: T;
   evaluation?: T;
@@ -2891,7 +2950,8 @@ export interface TaskScrapeCarrier {
  */
 export interface TaskCommissionRun {
   input: {
-    runId: number;
+    runId?: number | null;
+    plan?: number | null;
   };
   output: {
     lines: number;

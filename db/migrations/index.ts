@@ -12,6 +12,7 @@ import * as migration_20261123_072109_proposals from './20261123_072109_proposal
 import * as migration_20261123_072315_rules_and_advertising from './20261123_072315_rules_and_advertising';
 import * as migration_20261123_072606_billing_lines from './20261123_072606_billing_lines';
 import * as migration_20261123_073106_proposal_commission from './20261123_073106_proposal_commission';
+import * as migration_20261123_075157_schedulable_commission_run from './20261123_075157_schedulable_commission_run';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261123_073106_proposal_commission.up,
     down: migration_20261123_073106_proposal_commission.down,
-    name: '20261123_073106_proposal_commission'
+    name: '20261123_073106_proposal_commission',
+  },
+  {
+    up: migration_20261123_075157_schedulable_commission_run.up,
+    down: migration_20261123_075157_schedulable_commission_run.down,
+    name: '20261123_075157_schedulable_commission_run'
   },
 ];

@@ -192,5 +192,37 @@ describe('monthly payout of accepted proposals', () => {
       ['SUM-PAC-AM1', 'proposal_commission', '6.4000', 'territory'],
       ['SUM-PAC-AM1', 'proposal_commission', '72.0000', 'territory'],
     ])
+    const second = await admin.post('/api/commission-runs', { plan: plan.body.doc.id, period: await periodId(admin, 'Oct 2026'), mode: 'post' })
+    expect(fieldErrorOf(second.body)).toEqual({
+      path: 'period',
+      message: `Proposal commissions was already run for Oct 2026 (run #${run.id}, awaiting approval): a second payout run for the same period is refused; open that run to run it again while the period is open`,
+    })
+  })
+
+  it('a schedule runs a plan for the last month that ended, once: not again when it was run by hand', async () => {
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    const plan = await admin.post('/api/compensation-plans', { name: 'Scheduled proposal commissions', currency: 'USD' })
+    await admin.post('/api/plan-versions', { plan: plan.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }] })
+    const { scheduledRun } = await import('../../commission/scheduledRun')
+    const now = new Date('2026-11-05T06:00:00Z')
+    const first = await scheduledRun(app.payload, plan.body.doc.id, 999_001, now)
+    expect(typeof first).toBe('number')
+    const created = (await admin.get(`/api/commission-runs/${first}?depth=1`)).body
+    expect(created.period.label).toBe('Oct 2026')
+    expect(await scheduledRun(app.payload, plan.body.doc.id, 999_001, now)).toBe(first) // a retry of the same job
+    expect(await scheduledRun(app.payload, plan.body.doc.id, 999_002, now)).toBe('already-run') // next slot, or run by hand
+    const handRun = (await app.sql.query(`select id from commission_runs where title = 'Proposal commissions · Oct 2026'`)).rows[0].id
+    expect(handRun).toBeGreaterThan(0)
+    const proposalsPlan = (await app.sql.query(`select id from compensation_plans where name = 'Proposal commissions'`)).rows[0].id
+    expect(await scheduledRun(app.payload, proposalsPlan, 999_003, now)).toBe('already-run')
+
+    // Through the queue, as a `schedules` row with task commissionRun and input {"plan": id} starts it.
+    const queued = await admin.post('/api/compensation-plans', { name: 'Queued proposal commissions', currency: 'USD' })
+    await admin.post('/api/plan-versions', { plan: queued.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }] })
+    await app.payload.jobs.queue({ task: 'commissionRun', input: { plan: queued.body.doc.id } })
+    await drainJobs(app)
+    const runs = (await admin.get(`/api/commission-runs?where[plan][equals]=${queued.body.doc.id}&depth=0`)).body.docs
+    const lastEnded = (await app.sql.query(`select label from commission_periods where frequency = 'monthly' and cycle = 'regular' and ends_on < $1::date order by ends_on desc limit 1`, [new Date().toISOString().slice(0, 10)])).rows[0].label
+    expect(runs.map((r: { status: string; title: string }) => [r.title, r.status])).toEqual([[`Queued proposal commissions · ${lastEnded}`, 'awaiting_approval']])
   })
 })
