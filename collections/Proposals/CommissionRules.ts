@@ -6,9 +6,14 @@ import { RULE_KINDS, RULE_SCOPES, ruleProblems, type CommissionRule, type RuleKi
 import { auditChange } from '../../hooks/audit/auditChange'
 import { fieldError } from '../../hooks/fieldError'
 import { relationId } from '../../hooks/relationId'
+import { ruleChainProblem } from '../../commission/ruleChains'
 
-/** Every rule is checked by the engine (keys its scope needs, no negative rate, percentages up to 100) on save; the engine's `parentId` is the field `parent`. */
-const checkRule: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+/**
+ * Every rule is checked by the engine on save (keys its scope needs, no negative rate, percentages up to 100; the
+ * engine's `parentId` is the field `parent`), and refused when a live proposal would then pay more than it earns
+ * down its chain.
+ */
+const checkRule: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const merged = { ...originalDoc, ...data }
   const rule: CommissionRule = {
     id: Number(merged.id ?? 0),
@@ -24,6 +29,8 @@ const checkRule: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   }
   const problem = ruleProblems(rule)[0]
   if (problem) throw fieldError('commission-rules', problem.field.replace(/Id$/, ''), problem.message)
+  const chain = await ruleChainProblem(req, rule)
+  if (chain) throw fieldError('commission-rules', 'rate', chain)
   return data
 }
 

@@ -199,6 +199,18 @@ describe('monthly payout of accepted proposals', () => {
     })
   })
 
+  it('refuses a rule that would make a live proposal pay more than it earns down the chain', async () => {
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    const proposal = (await app.sql.query(`select id from proposals where status = 'accepted' order by updated_at desc limit 1`)).rows[0].id
+    // Chain of the proposal: default 10 % (Summit), relationship 7.5 % (Pacific), the agent's proposal rule 12 %.
+    const tooMuch = await admin.post('/api/commission-rules', { scope: 'proposal', proposal, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '75' })
+    expect(fieldErrorOf(tooMuch.body)).toEqual({
+      path: 'rate',
+      message: `with this rule, proposal #${proposal} (Redwood Logistics) would pay more than it earns down the chain: the chain pays USD 940.50 in total (percent shares USD 940.50 + fixed amounts USD 0.00), more than the commissionable USD 900.00 by USD 40.50`,
+    })
+    expect((await admin.post('/api/commission-rules', { scope: 'proposal', proposal, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '70' })).status).toBe(201)
+  })
+
   it('a schedule runs a plan for the last month that ended, once: not again when it was run by hand', async () => {
     const admin = await Api.login(app.url, 'admin@northwind.example')
     const plan = await admin.post('/api/compensation-plans', { name: 'Scheduled proposal commissions', currency: 'USD' })
