@@ -1,6 +1,6 @@
 import type { FieldAccess } from 'payload'
 
-import { currentUser, hasRole } from './user'
+import { jobOperators } from './operationsStaff'
 
 /** Fields that decide what and where a payee is paid (tier, bank account): company admins and finance set them. */
-export const payoutFieldEditors: FieldAccess = ({ req }) => hasRole(currentUser(req), 'company_admin', 'finance')
+export const payoutFieldEditors: FieldAccess = jobOperators

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { currentUser, hasRole } from './user'
+import { jobOperators } from './operationsStaff'
 
-/** Company admins and finance: they run commission periods, place holds, post notes and pay. */
-export const payoutOperators: Access = ({ req }) => hasRole(currentUser(req), 'company_admin', 'finance')
+/** Company admins and finance: they run commission periods, place holds, post notes and pay (the job operators). */
+export const payoutOperators: Access = jobOperators

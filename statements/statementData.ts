@@ -2,21 +2,16 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PoolClient } from 'pg'
 
-import { resolveBrandId } from '../engine/brand'
 import { LINE_COMPONENT_LABELS, type LineComponent } from '../engine/commission/components/types'
 import type { StatementBrand, StatementInput } from '../engine/commission/statement'
-import { idsOnPath } from '../engine/tree'
+import { brandIdOfParticipant } from '../collections/Brands/resolveBrand'
 import { uploadDir } from '../collections/uploadDir'
 
 const PLAIN_BRAND: StatementBrand = { name: 'Accrue', primaryColor: '#1f3a5f', secondaryColor: '#e8eef5', textColor: '#111827', logo: null }
 
 /** The brand a payee's statement is printed in (nearest client owner's brand, else the default), with its logo bytes. */
-async function brandOf(client: PoolClient, participantPath: string): Promise<StatementBrand> {
-  const ids = idsOnPath(participantPath)
-  const rows = await client.query<{ id: number; brand_id: number | null }>(`select id, brand_id from participants where id = any($1::int[])`, [ids])
-  const byId = new Map(rows.rows.map((row) => [row.id, row.brand_id]))
-  const fallback = (await client.query<{ id: number }>(`select id from brands where is_default limit 1`)).rows[0]?.id ?? null
-  const brandId = resolveBrandId(ids.map((id) => ({ participantId: id, brandId: byId.get(id) ?? null })), fallback)
+async function brandOf(client: PoolClient, participantId: number): Promise<StatementBrand> {
+  const brandId = await brandIdOfParticipant(client, participantId)
   if (brandId === null) return PLAIN_BRAND
   const brand = (await client.query<{ name: string; primary: string; secondary: string | null; text: string | null; filename: string | null; mime: string | null }>(
     `select b.name, b.primary_color as primary, b.secondary_color as secondary, b.text_color as text, m.filename, m.mime_type as mime
@@ -32,8 +27,8 @@ async function brandOf(client: PoolClient, participantPath: string): Promise<Sta
 
 /** Everything one payee's statement of a run shows: every line of the run for the payee, with its source and rule. */
 export async function statementData(client: PoolClient, runId: number, participantId: number, generatedAt: string): Promise<StatementInput> {
-  const head = (await client.query<{ name: string; code: string | null; path: string; label: string; starts_on: string; ends_on: string; currency: string; title: string; version: string | null }>(
-    `select pt.name, pt.code, pt.path, pe.label, pe.starts_on::text as starts_on, pe.ends_on::text as ends_on, pl.currency, r.title, v.title as version
+  const head = (await client.query<{ name: string; code: string | null; label: string; starts_on: string; ends_on: string; currency: string; title: string; version: string | null }>(
+    `select pt.name, pt.code, pe.label, pe.starts_on::text as starts_on, pe.ends_on::text as ends_on, pl.currency, r.title, v.title as version
        from commission_runs r join commission_periods pe on pe.id = r.period_id join compensation_plans pl on pl.id = r.plan_id
        left join plan_versions v on v.id = r.plan_version_id, participants pt
       where r.id = $1 and pt.id = $2`,
@@ -56,7 +51,7 @@ export async function statementData(client: PoolClient, runId: number, participa
     currency: head.currency,
     runLabel: head.title,
     generatedAt,
-    brand: await brandOf(client, head.path),
+    brand: await brandOf(client, participantId),
     lines: lines.rows.map((line) => ({
       id: line.id,
       component: line.component,

@@ -2,16 +2,16 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { currentUser, participantIdOf } from '../../../../access/user'
 
-/** A new prospect belongs to its creator's participant; status and owner never change through edits. */
+/** A new prospect belongs to its creator's participant; status, owner and client code never change through edits. */
 export const stampOwner: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req, context }) => {
   if (operation === 'create') {
     data.owner = data.owner ?? participantIdOf(currentUser(req))
     data.status = 'prospect'
+    data.clientCode = null
   } else if (!context?.proposalFlow) {
     data.owner = originalDoc?.owner
     data.status = originalDoc?.status
     data.clientCode = originalDoc?.clientCode
   }
-  if (operation === 'create') data.clientCode = null
   return data
 }
