@@ -71,8 +71,12 @@ export default buildConfig({
     meta: { titleSuffix: ' · Accrue' },
     avatar: 'default',
     components: {
-      views: { commissionDashboard: { Component: '/components/CommissionDashboard#CommissionDashboard', path: '/commission-dashboard' } },
-      afterNavLinks: ['/components/CommissionDashboard/NavLink#DashboardNavLink'],
+      views: {
+        commissionDashboard: { Component: '/components/CommissionDashboard#CommissionDashboard', path: '/commission-dashboard' },
+        waitingForMe: { Component: '/components/WaitingForMe#WaitingForMe', path: '/waiting-for-me' },
+        proposalReports: { Component: '/components/ProposalReports#ProposalReports', path: '/proposal-reports' },
+      },
+      afterNavLinks: ['/components/WaitingForMe/NavLink#WaitingNavLink', '/components/CommissionDashboard/NavLink#DashboardNavLink', '/components/ProposalReports/NavLink#ReportsNavLink'],
     },
   },
   collections: [

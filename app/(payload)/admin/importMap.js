@@ -13,8 +13,12 @@ import { WhyThisAmount as WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3 } from 
 import { StatementDownloads as StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb } from '../../../components/StatementDownloads'
 import { PaymentBatchActions as PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511 } from '../../../components/PaymentBatchActions'
 import { JobProgress as JobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
+import { WaitingNavLink as WaitingNavLink_7aa92a7f612213087f273cb3d54f5ff8 } from '../../../components/WaitingForMe/NavLink'
 import { DashboardNavLink as DashboardNavLink_398714055367a69c5100bb1bd7f3c597 } from '../../../components/CommissionDashboard/NavLink'
+import { ReportsNavLink as ReportsNavLink_6f202119b01e315f5a3f89554d8d8d1e } from '../../../components/ProposalReports/NavLink'
 import { CommissionDashboard as CommissionDashboard_efee15b8aa70b2da9627a8e8e0d5d7f3 } from '../../../components/CommissionDashboard'
+import { WaitingForMe as WaitingForMe_fb04f60cb340f4f120fda70dba4cf6a8 } from '../../../components/WaitingForMe'
+import { ProposalReports as ProposalReports_b916151cab9f7b4421a8a251ba7144cb } from '../../../components/ProposalReports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -34,7 +38,11 @@ export const importMap = {
   "/components/StatementDownloads#StatementDownloads": StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb,
   "/components/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511,
   "/components/JobProgress#JobProgress": JobProgress_a942480752001772ceaccce5d20c0660,
+  "/components/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_7aa92a7f612213087f273cb3d54f5ff8,
   "/components/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_398714055367a69c5100bb1bd7f3c597,
+  "/components/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_6f202119b01e315f5a3f89554d8d8d1e,
   "/components/CommissionDashboard#CommissionDashboard": CommissionDashboard_efee15b8aa70b2da9627a8e8e0d5d7f3,
+  "/components/WaitingForMe#WaitingForMe": WaitingForMe_fb04f60cb340f4f120fda70dba4cf6a8,
+  "/components/ProposalReports#ProposalReports": ProposalReports_b916151cab9f7b4421a8a251ba7144cb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,6 @@
+import React from 'react'
+
+/** Placeholder: link to the proposal reports. */
+export function ReportsNavLink(): React.ReactElement | null {
+  return null
+}

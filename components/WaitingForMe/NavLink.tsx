@@ -1,0 +1,6 @@
+import React from 'react'
+
+/** Placeholder: link to the approvers' queue. */
+export function WaitingNavLink(): React.ReactElement | null {
+  return null
+}
