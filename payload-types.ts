@@ -1573,6 +1573,18 @@ export interface CommissionStatement {
   payable?: string | null;
   lineCount?: number | null;
   generatedAt?: string | null;
+  /**
+   * Totals by component, with the lines of small groups (what the portal shows).
+   */
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   pdfFile?: string | null;
   xlsxFile?: string | null;
   updatedAt: string;
@@ -2597,6 +2609,7 @@ export interface CommissionStatementsSelect<T extends boolean = true> {
   payable?: T;
   lineCount?: T;
   generatedAt?: T;
+  summary?: T;
   pdfFile?: T;
   xlsxFile?: T;
   updatedAt?: T;

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import { statementsDir } from '../collections/uploadDir'
-import { summarizeStatement } from '../engine/commission/statement'
+import { statementBreakdown, summarizeStatement } from '../engine/commission/statement'
 import { reportProgress } from '../jobs/progress'
 import { renderStatementPdf } from './renderPdf'
 import { renderStatementXlsx } from './renderXlsx'
@@ -38,11 +38,11 @@ export async function generateStatements(payload: Payload, runId: number, jobId:
       await writeAtomically(path.join(dir, `${base}.pdf`), await renderStatementPdf(input))
       await writeAtomically(path.join(dir, `${base}.xlsx`), await renderStatementXlsx(input))
       await client.query(
-        `insert into commission_statements (title, run_id, period_id, participant_id, currency, total, held, payable, line_count, generated_at, pdf_file, xlsx_file, updated_at, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), now())
+        `insert into commission_statements (title, run_id, period_id, participant_id, currency, total, held, payable, line_count, generated_at, pdf_file, xlsx_file, summary, updated_at, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), now())
          on conflict (run_id, participant_id) do update set title = excluded.title, total = excluded.total, held = excluded.held, payable = excluded.payable,
-           line_count = excluded.line_count, generated_at = excluded.generated_at, pdf_file = excluded.pdf_file, xlsx_file = excluded.xlsx_file, updated_at = now()`,
-        [`${input.participant.name} · ${input.period.label}`, runId, run.period_id, payee, input.currency, summary.total, summary.held, summary.payable, summary.lineCount, generatedAt, `${base}.pdf`, `${base}.xlsx`],
+           line_count = excluded.line_count, generated_at = excluded.generated_at, pdf_file = excluded.pdf_file, xlsx_file = excluded.xlsx_file, summary = excluded.summary, updated_at = now()`,
+        [`${input.participant.name} · ${input.period.label}`, runId, run.period_id, payee, input.currency, summary.total, summary.held, summary.payable, summary.lineCount, generatedAt, `${base}.pdf`, `${base}.xlsx`, JSON.stringify(statementBreakdown(summary))],
       )
       done += 1
       if (done % 10 === 0 || done === payees.length) await reportProgress(payload, jobId, { done, total: payees.length, label: `${done} of ${payees.length} statements` })

@@ -13,6 +13,7 @@ import * as migration_20261123_072315_rules_and_advertising from './20261123_072
 import * as migration_20261123_072606_billing_lines from './20261123_072606_billing_lines';
 import * as migration_20261123_073106_proposal_commission from './20261123_073106_proposal_commission';
 import * as migration_20261123_075157_schedulable_commission_run from './20261123_075157_schedulable_commission_run';
+import * as migration_20261123_083721_statement_summary from './20261123_083721_statement_summary';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261123_075157_schedulable_commission_run.up,
     down: migration_20261123_075157_schedulable_commission_run.down,
-    name: '20261123_075157_schedulable_commission_run'
+    name: '20261123_075157_schedulable_commission_run',
+  },
+  {
+    up: migration_20261123_083721_statement_summary.up,
+    down: migration_20261123_083721_statement_summary.down,
+    name: '20261123_083721_statement_summary'
   },
 ];

@@ -44,7 +44,7 @@ export type StatementGroup = { component: string; label: string; lines: Statemen
 export type StatementSummary = { groups: StatementGroup[]; total: string; held: string; payable: string; lineCount: number }
 
 /** Components in the order a statement shows them; any other component follows, alphabetically. */
-export const COMPONENT_ORDER = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'note'] as const
+export const COMPONENT_ORDER = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'proposal_commission', 'advertising', 'note'] as const
 
 /** Decimals of every amount on a statement. */
 const SCALE = 2
@@ -83,6 +83,19 @@ export function summarizeStatement(input: StatementInput): StatementSummary {
     payable: show(subtract(total, held)),
     lineCount: input.lines.length,
   }
+}
+
+/** A statement's totals by component as the portal lists them; groups of at most `detailUpTo` lines keep their lines. */
+export type StatementBreakdown = { component: string; label: string; total: string; count: number; lines: { description: string; amount: string }[] }[]
+
+export function statementBreakdown(summary: StatementSummary, detailUpTo = 12): StatementBreakdown {
+  return summary.groups.map((group) => ({
+    component: group.component,
+    label: group.label,
+    total: group.total,
+    count: group.count,
+    lines: group.count <= detailUpTo ? group.lines.map((line) => ({ description: line.description, amount: line.amount })) : [],
+  }))
 }
 
 /** Fixed components first in COMPONENT_ORDER, then the rest alphabetically. */

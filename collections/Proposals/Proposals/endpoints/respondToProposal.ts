@@ -2,9 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { verifyLink } from '../../../../engine/proposals/signedLink'
 import { actOnProposal } from '../proposalFlow'
+import { LINK_REASONS, proposalForLink } from '../prospectView'
 import { linkSecret } from '../responseLink'
-
-const REASONS = { malformed: 'this link is not a proposal link', tampered: 'this link has been altered and is not valid', expired: 'this link has expired; ask your contact for a new one' } as const
 
 /**
  * The prospect's side, no login: `GET /api/proposals/respond?token=…` shows what was proposed, `POST
@@ -15,12 +14,10 @@ export const respondToProposal: Endpoint[] = [
     path: '/respond',
     method: 'get',
     handler: async (req) => {
-      const token = String(req.searchParams.get('token') ?? '')
-      const verified = verifyLink(token, linkSecret(req.payload), new Date())
-      if (!verified.ok) return Response.json({ errors: [{ message: REASONS[verified.reason] }] }, { status: 400 })
-      const doc = await req.payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 1, overrideAccess: true })
-      const services = ((doc.services ?? []) as { service: { name: string; billingFrequency: string }; quantity: number; price: string }[]).map((line) => ({ name: line.service.name, billing: line.service.billingFrequency, quantity: line.quantity, price: line.price }))
-      return Response.json({ proposal: doc.id, title: doc.title, status: doc.status, respondBy: doc.respondBy, services })
+      const linked = await proposalForLink(req.payload, String(req.searchParams.get('token') ?? ''), new Date())
+      if (!linked.ok) return Response.json({ errors: [{ message: linked.message }] }, { status: 400 })
+      const { brandParticipant: _brand, ...view } = linked.view
+      return Response.json(view)
     },
   },
   {
@@ -29,7 +26,7 @@ export const respondToProposal: Endpoint[] = [
     handler: async (req) => {
       const body = (await req.json?.().catch(() => ({}))) as { token?: string; decision?: string }
       const verified = verifyLink(String(body.token ?? ''), linkSecret(req.payload), new Date())
-      if (!verified.ok) return Response.json({ errors: [{ message: REASONS[verified.reason] }] }, { status: 400 })
+      if (!verified.ok) return Response.json({ errors: [{ message: LINK_REASONS[verified.reason] }] }, { status: 400 })
       if (body.decision !== 'accept' && body.decision !== 'decline') return Response.json({ errors: [{ message: 'decision must be "accept" or "decline"' }] }, { status: 400 })
       const doc = await req.payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 0, overrideAccess: true })
       const result = await actOnProposal(req, doc as never, { kind: body.decision, actorUserId: null, actorParticipantId: null })

@@ -1,0 +1,36 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+import React from 'react'
+
+import { PLAIN_PORTAL_BRAND, type PortalBrand } from '../../../../portal/brand'
+import { BrandFrame } from '../../_components/BrandFrame'
+import { LoginForm } from '../../_components/LoginForm'
+
+export const dynamic = 'force-dynamic'
+
+/** Before login the portal does not know whose brand to show: it uses the default brand. */
+async function defaultBrand(): Promise<PortalBrand> {
+  const payload = await getPayload({ config })
+  const found = await payload.find({ collection: 'brands', where: { isDefault: { equals: true } }, depth: 1, limit: 1, overrideAccess: true })
+  const brand = found.docs[0]
+  if (!brand) return PLAIN_PORTAL_BRAND
+  const logo = typeof brand.logo === 'object' && brand.logo !== null ? brand.logo.url ?? null : null
+  return { name: brand.name, primaryColor: brand.primaryColor, secondaryColor: brand.secondaryColor ?? PLAIN_PORTAL_BRAND.secondaryColor, textColor: brand.textColor ?? PLAIN_PORTAL_BRAND.textColor, logoUrl: logo }
+}
+
+const PROBLEMS: Record<string, string> = { 'no-participant': 'This login is not attached to a participant, so the portal has nothing to show it. Staff use the admin.' }
+
+export default async function PortalLogin({ searchParams }: { searchParams: Promise<{ problem?: string }> }): Promise<React.ReactElement> {
+  const brand = await defaultBrand()
+  const { problem } = await searchParams
+  return (
+    <BrandFrame brand={brand}>
+      <div className="portal-card">
+        <h1>Partner portal</h1>
+        <p>Log in to see your proposals, clients, statements and payments.</p>
+        {problem && PROBLEMS[problem] ? <p className="error">{PROBLEMS[problem]}</p> : null}
+        <LoginForm />
+      </div>
+    </BrandFrame>
+  )
+}

@@ -1,0 +1,61 @@
+import React from 'react'
+
+import { portalBrand } from '../../../portal/brand'
+import { portalOverview } from '../../../portal/overview'
+import { portalSession } from '../../../portal/session'
+import { BrandFrame, BrandHeader } from '../_components/BrandFrame'
+import { PaymentTable, ProposalTable, ProspectTable, StatementTable } from '../_components/Lists'
+import { LogoutButton } from '../_components/LogoutButton'
+
+export const dynamic = 'force-dynamic'
+
+/**
+ * The partner portal's home: in the brand of the participant's client owner, their approvals waiting, proposals,
+ * prospects, clients, statements and payments. All data is read as the logged-in user (`overrideAccess: false`).
+ */
+export default async function PortalHome(): Promise<React.ReactElement> {
+  const { payload, user, participantId } = await portalSession()
+  const [brand, overview] = await Promise.all([portalBrand(payload, participantId, user), portalOverview(payload, user, participantId)])
+  return (
+    <BrandFrame brand={brand}>
+      <BrandHeader brand={brand}>
+        <span className="who" data-testid="portal-who">{user.name ?? user.email} · {overview.participant.name}</span>
+        <LogoutButton />
+      </BrandHeader>
+      <nav className="portal-nav">
+        <a href="#waiting">Waiting for me ({overview.waiting.length})</a>
+        <a href="#proposals">Proposals</a>
+        <a href="#prospects">Prospects</a>
+        <a href="#clients">Clients</a>
+        <a href="#statements">Statements</a>
+        <a href="#payments">Payments</a>
+      </nav>
+      <main className="portal-main">
+        <section id="waiting" className="portal-section">
+          <h2>Approvals waiting for me</h2>
+          <ProposalTable rows={overview.waiting} testId="portal-waiting" empty="Nothing waits for your approval." />
+        </section>
+        <section id="proposals" className="portal-section">
+          <h2>Proposals</h2>
+          <ProposalTable rows={overview.proposals} testId="portal-proposals" empty="No proposals yet." />
+        </section>
+        <section id="prospects" className="portal-section">
+          <h2>Prospects</h2>
+          <ProspectTable rows={overview.prospects} testId="portal-prospects" empty="No open prospects." />
+        </section>
+        <section id="clients" className="portal-section">
+          <h2>Clients</h2>
+          <ProspectTable rows={overview.clients} testId="portal-clients" empty="No clients yet." />
+        </section>
+        <section id="statements" className="portal-section">
+          <h2>Commission statements</h2>
+          <StatementTable rows={overview.statements} />
+        </section>
+        <section id="payments" className="portal-section">
+          <h2>Payment history</h2>
+          <PaymentTable rows={overview.payments} />
+        </section>
+      </main>
+    </BrandFrame>
+  )
+}
