@@ -48,6 +48,7 @@ export const Proposals: CollectionConfig = {
         },
       ],
     },
+    { name: 'actions', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/ProposalActions#ProposalActions' } } },
     { name: 'status', type: 'select', required: true, defaultValue: 'draft', options: PROPOSAL_STATUSES.map((value) => ({ value, label: value })), admin: { readOnly: true, position: 'sidebar' } },
     { name: 'waitingFor', type: 'relationship', relationTo: 'participants', index: true, admin: { readOnly: true, position: 'sidebar', description: 'Whose approval it waits for.' } },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },

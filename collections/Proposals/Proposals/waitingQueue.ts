@@ -1,0 +1,84 @@
+import type { Payload, Where } from 'payload'
+
+import { participantIdOf, type AccessUser } from '../../../access/user'
+import { add, format, money, multiply, type Money } from '../../../engine/money'
+import type { Proposal, Prospect, Service, User } from '../../../payload-types'
+
+/** The statuses a proposal waits on someone in: approval while submitted, sending (by the top) once approved. */
+export type QueueStatus = 'submitted' | 'approved'
+
+/** One proposal of an approver's queue, ready to show. */
+export type QueueRow = {
+  id: number
+  title: string
+  prospect: string
+  author: string
+  /** When the author last submitted it (ISO), or null. */
+  submittedAt: string | null
+  /** When it reached the current step (the last history entry, else the last update; ISO). */
+  arrivedAt: string
+  /** Price × quantity summed per currency and billing frequency, e.g. ["USD 900.00 monthly"]. */
+  amounts: string[]
+}
+
+/** The proposals waiting for the login's participant, newest first; row-level access applies (the login's own reading rights). */
+export async function waitingQueue(payload: Payload, user: AccessUser | null, status: QueueStatus = 'submitted'): Promise<QueueRow[]> {
+  const where = queueWhere(user, status)
+  if (!where) return []
+  const found = await payload.find({ collection: 'proposals', where, sort: '-updatedAt', depth: 1, limit: 100, user, overrideAccess: false })
+  return found.docs.map(toRow)
+}
+
+/** How many proposals wait for the login's participant (what the navigation shows). */
+export async function waitingCount(payload: Payload, user: AccessUser | null, status: QueueStatus = 'submitted'): Promise<number> {
+  const where = queueWhere(user, status)
+  if (!where) return 0
+  return (await payload.count({ collection: 'proposals', where, user, overrideAccess: false })).totalDocs
+}
+
+/** The filter of a login's queue, or null when the login has no participant (nothing can wait for it). */
+function queueWhere(user: AccessUser | null, status: QueueStatus): Where | null {
+  const participantId = participantIdOf(user)
+  if (participantId === null) return null
+  return { and: [{ waitingFor: { equals: participantId } }, { status: { equals: status } }] }
+}
+
+function toRow(doc: Proposal): QueueRow {
+  const history = doc.history ?? []
+  const submits = history.filter((entry) => entry.action === 'submit' && entry.at)
+  return {
+    id: doc.id,
+    title: doc.title ?? `Proposal ${doc.id}`,
+    prospect: typeof doc.prospect === 'object' ? (doc.prospect as Prospect).company : `prospect #${doc.prospect}`,
+    author: authorName(doc.author),
+    submittedAt: submits[submits.length - 1]?.at ?? null,
+    arrivedAt: history[history.length - 1]?.at ?? doc.updatedAt,
+    amounts: servicesAmounts(doc.services ?? []),
+  }
+}
+
+function authorName(author: Proposal['author']): string {
+  if (author === null || author === undefined) return '—'
+  if (typeof author === 'number') return `user #${author}`
+  return (author as User).name || author.email
+}
+
+/**
+ * The services' amounts: each line is its price (the catalog price when the line has none) times its quantity,
+ * summed per currency and billing frequency (weekly and monthly charges are not added together). Rounded for display only.
+ */
+export function servicesAmounts(lines: NonNullable<Proposal['services']>): string[] {
+  const totals = new Map<string, { total: Money; frequency: string }>()
+  for (const line of lines) {
+    const service = typeof line.service === 'object' ? (line.service as Service) : null
+    const price = line.price || service?.price
+    if (!price) continue
+    const currency = service?.currency ?? 'USD'
+    const frequency = service?.billingFrequency ?? 'monthly'
+    const amount = multiply(money(price, currency), line.quantity ?? 1)
+    const key = `${currency} ${frequency}`
+    const previous = totals.get(key)
+    totals.set(key, { total: previous ? add(previous.total, amount) : amount, frequency })
+  }
+  return [...totals.values()].map(({ total, frequency }) => `${format(total)} ${frequency}`)
+}
