@@ -7,6 +7,7 @@ import { PROPOSAL_STATUSES } from '../../../engine/proposals/approval'
 import { moneyField } from '../../../fields/money'
 import { auditChange } from '../../../hooks/audit/auditChange'
 import { proposalActions } from './endpoints/proposalActions'
+import { proposalReports } from './endpoints/reports'
 import { respondToProposal } from './endpoints/respondToProposal'
 import { guardProposal } from './hooks/guardProposal'
 
@@ -22,7 +23,7 @@ export const Proposals: CollectionConfig = {
   admin: { useAsTitle: 'title', group: 'Proposals', defaultColumns: ['title', 'status', 'waitingFor', 'updatedAt'] },
   access: { read: readOwnSubtree('authorParticipant.path'), create: authenticated, update: readOwnSubtree('authorParticipant.path'), delete: nobody },
   hooks: { beforeChange: [guardProposal], afterChange: [auditChange] },
-  endpoints: [...proposalActions, ...respondToProposal],
+  endpoints: [...proposalActions, ...respondToProposal, ...proposalReports],
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true } },
     { name: 'prospect', type: 'relationship', relationTo: 'prospects', required: true },
