@@ -42,7 +42,7 @@ export async function statementData(client: PoolClient, runId: number, participa
                  when l.from_participant_id is not null then 'participants #' || l.from_participant_id
                  when l.note_id is not null then 'commission-notes #' || l.note_id end as source
        from commission_lines l left join dealer_sales s on s.id = l.sale_id left join rate_plans rp on rp.id = s.rate_plan_id
-      where l.run_id = $1 and l.payee_id = $2 order by l.id`,
+      where l.run_id = $1 and l.payee_id = $2 order by l.component::text, l.description, l.id`,
     [runId, participantId],
   )
   return {
