@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -115,6 +116,9 @@ describe('proposal to commission, in Chromium', () => {
   })
 
   it('climbs the chain one level at a time from each approver\u2019s queue; the top approves and sends the signed link', async () => {
+    const managerPortal = await portal('dana.ruiz@summit.example')
+    expect(await managerPortal.getByTestId('portal-waiting').innerText()).toContain('Redwood Logistics')
+    await managerPortal.context().close()
     await approveFromQueue('dana.ruiz@summit.example', 'Agent manager: fine')
     await approveFromQueue('admin@pacific.example', 'Territory: fine')
     await approveFromQueue('admin@summit.example', 'Partner: approved')
@@ -216,6 +220,24 @@ describe('proposal to commission, in Chromium', () => {
       await page.context().close()
     })
   }
+
+  it('the reports show the month by participant, rule scope and service and by advertising program, and export to xlsx', async () => {
+    const page = await logIn(browser, app.url, 'admin@northwind.example')
+    await page.goto(`${app.url}/admin/proposal-reports`)
+    const commission = page.getByTestId('report-commission')
+    await expect.poll(async () => commission.count(), { timeout: 30_000 }).toBe(1)
+    expect(await commission.getByTestId('report-total').innerText()).toContain('USD 445.20') // 127.20 + 3 × 106.00
+    expect(await commission.innerText()).toMatch(/Leo Park \(SUM-PAC-AG1\)\s+proposal\s+Managed mobility \(per 25 lines\)\s+1\s+USD 108\.00/)
+    expect(await page.getByTestId('report-advertising').getByTestId('report-total').first().innerText()).toContain('USD -13.35') // 3.81 + 3 × 3.18
+    expect(await page.getByTestId('report-status-age').innerText()).toContain('accepted')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-commission').click()])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await download.path())!)
+    const values = workbook.worksheets[0]!.getSheetValues().flat().map((v) => String(v))
+    expect(values).toContain('445.2')
+    await page.screenshot({ path: path.join(shots, 'proposal-reports.png'), fullPage: true })
+    await page.context().close()
+  })
 
   it('a partner of another brand sees their own brand and none of Summit\u2019s proposals, clients or statements', async () => {
     const page = await portal('admin@coastal.example')
