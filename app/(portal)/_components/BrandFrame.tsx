@@ -16,7 +16,6 @@ export function BrandFrame({ brand, children }: { brand: PortalBrand; children: 
 export function BrandHeader({ brand, children }: { brand: PortalBrand; children?: React.ReactNode }): React.ReactElement {
   return (
     <header className="portal-header">
-      {/* eslint-disable-next-line @next/next/no-img-element -- a logo from the media collection, any size */}
       {brand.logoUrl ? <img src={brand.logoUrl} alt={`${brand.name} logo`} data-testid="portal-logo" /> : null}
       <h1 data-testid="portal-brand-name">{brand.name}</h1>
       {children}

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { participantIdOf, type AccessUser } from '../../../access/user'
-import { add, format, money, multiply, type Money } from '../../../engine/money'
+import { serviceAmounts } from '../../../engine/proposals/serviceAmounts'
 import type { Proposal, Prospect, Service, User } from '../../../payload-types'
 
 /** The statuses a proposal waits on someone in: approval while submitted, sending (by the top) once approved. */
@@ -53,7 +53,10 @@ function toRow(doc: Proposal): QueueRow {
     author: authorName(doc.author),
     submittedAt: submits[submits.length - 1]?.at ?? null,
     arrivedAt: history[history.length - 1]?.at ?? doc.updatedAt,
-    amounts: servicesAmounts(doc.services ?? []),
+    amounts: serviceAmounts((doc.services ?? []).map((line) => {
+      const service = typeof line.service === 'object' ? (line.service as Service) : null
+      return { price: line.price || service?.price || null, quantity: line.quantity ?? 1, currency: service?.currency ?? 'USD', frequency: service?.billingFrequency ?? 'monthly' }
+    })),
   }
 }
 
@@ -61,24 +64,4 @@ function authorName(author: Proposal['author']): string {
   if (author === null || author === undefined) return '—'
   if (typeof author === 'number') return `user #${author}`
   return (author as User).name || author.email
-}
-
-/**
- * The services' amounts: each line is its price (the catalog price when the line has none) times its quantity,
- * summed per currency and billing frequency (weekly and monthly charges are not added together). Rounded for display only.
- */
-export function servicesAmounts(lines: NonNullable<Proposal['services']>): string[] {
-  const totals = new Map<string, { total: Money; frequency: string }>()
-  for (const line of lines) {
-    const service = typeof line.service === 'object' ? (line.service as Service) : null
-    const price = line.price || service?.price
-    if (!price) continue
-    const currency = service?.currency ?? 'USD'
-    const frequency = service?.billingFrequency ?? 'monthly'
-    const amount = multiply(money(price, currency), line.quantity ?? 1)
-    const key = `${currency} ${frequency}`
-    const previous = totals.get(key)
-    totals.set(key, { total: previous ? add(previous.total, amount) : amount, frequency })
-  }
-  return [...totals.values()].map(({ total, frequency }) => `${format(total)} ${frequency}`)
 }
