@@ -1435,6 +1435,10 @@ export interface Proposal {
    * Whose approval it waits for.
    */
   waitingFor?: (number | null) | Participant;
+  /**
+   * Kept with the proposal, so everyone in the chain can read it (participants above you are not otherwise readable).
+   */
+  waitingForName?: string | null;
   author?: (number | null) | User;
   authorParticipant?: (number | null) | Participant;
   /**
@@ -2712,6 +2716,7 @@ export interface ProposalsSelect<T extends boolean = true> {
       };
   status?: T;
   waitingFor?: T;
+  waitingForName?: T;
   author?: T;
   authorParticipant?: T;
   chain?: T;

@@ -29,6 +29,7 @@ export function ProposalActions(): React.ReactElement | null {
   const router = useRouter()
   const modified = useFormModified()
   const stored = useStoredState()
+  const waitingName = useFormFields(([fields]) => (fields.waitingForName?.value as string | null | undefined) ?? null)
   // The state the last step led to, shown until the refreshed document arrives.
   const [after, setAfter] = useState<ApprovalState | null>(null)
   const [comment, setComment] = useState('')
@@ -69,7 +70,7 @@ export function ProposalActions(): React.ReactElement | null {
     <div className="field-type" data-testid="proposal-actions">
       <h4 style={{ marginBottom: 8 }}>Approval</h4>
       {allowed.length === 0 ? (
-        <p style={{ marginTop: 0 }}>{waitingText(state)}</p>
+        <p style={{ marginTop: 0 }}>{waitingText(state, waitingName)}</p>
       ) : (
         <>
           <label htmlFor="proposal-comment" style={{ display: 'block', marginBottom: 4 }}>
@@ -128,8 +129,8 @@ function useStoredState(): ApprovalState | null {
   return { status, authorUserId: author ?? -1, authorParticipantId: authorParticipant ?? -1, chain, level }
 }
 
-function waitingText(state: ApprovalState): string {
-  if (state.status === 'submitted') return 'Waiting for the next approver in the chain.'
+function waitingText(state: ApprovalState, waitingName: string | null): string {
+  if (state.status === 'submitted') return waitingName ? `Waiting for ${waitingName} to approve, return or reject it.` : 'Waiting for the next approver in the chain.'
   if (state.status === 'approved') return 'Approved: waiting for the top of the chain to send it.'
   if (state.status === 'draft' || state.status === 'returned') return 'Waiting for its author to submit it.'
   return `This proposal is ${state.status}.`

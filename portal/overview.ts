@@ -32,7 +32,7 @@ function proposalRow(doc: Proposal): PortalProposal {
     title: doc.title ?? `Proposal #${doc.id}`,
     company: typeof prospect === 'object' ? prospect.company : '',
     status: doc.status,
-    waitingFor: doc.status === 'submitted' ? nameOf(doc.waitingFor) : null,
+    waitingFor: doc.status === 'submitted' ? doc.waitingForName ?? null : null,
     updatedAt: doc.updatedAt,
   }
 }

@@ -14,6 +14,7 @@ import * as migration_20261123_072606_billing_lines from './20261123_072606_bill
 import * as migration_20261123_073106_proposal_commission from './20261123_073106_proposal_commission';
 import * as migration_20261123_075157_schedulable_commission_run from './20261123_075157_schedulable_commission_run';
 import * as migration_20261123_083721_statement_summary from './20261123_083721_statement_summary';
+import * as migration_20261123_090343_waiting_for_name from './20261123_090343_waiting_for_name';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261123_083721_statement_summary.up,
     down: migration_20261123_083721_statement_summary.down,
-    name: '20261123_083721_statement_summary'
+    name: '20261123_083721_statement_summary',
+  },
+  {
+    up: migration_20261123_090343_waiting_for_name.up,
+    down: migration_20261123_090343_waiting_for_name.down,
+    name: '20261123_090343_waiting_for_name'
   },
 ];

@@ -57,6 +57,9 @@ describe('a proposal climbs the chain and the prospect accepts through a signed 
     expect((await manager.post(`/api/proposals/${proposal}/return`, { comment: 'Add the help desk service' })).body.status).toBe('returned')
     expect((await agent.post(`/api/proposals/${proposal}/submit`, {})).body.status).toBe('submitted')
     expect((await manager.post(`/api/proposals/${proposal}/approve`, { comment: 'ok' })).body).toMatchObject({ status: 'submitted', waitingFor: await participant('SUM-PAC') })
+    // The agent cannot read the participants above its manager, but sees whose turn it is: the name is kept on the proposal.
+    expect((await agent.get(`/api/participants/${await participant('SUM-PAC')}`)).status).toBe(404)
+    expect((await agent.get(`/api/proposals/${proposal}?depth=0`)).body.waitingForName).toBe('Pacific Territory LLC')
     expect((await territoryOwner.post(`/api/proposals/${proposal}/approve`, {})).body.waitingFor).toBe(await participant('SUM'))
     expect((await partner.post(`/api/proposals/${proposal}/approve`, {})).body.waitingFor).toBe(await participant('NW'))
     expect((await admin.post(`/api/proposals/${proposal}/approve`, {})).body.status).toBe('approved')

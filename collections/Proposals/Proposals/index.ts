@@ -20,7 +20,7 @@ import { guardProposal } from './hooks/guardProposal'
 export const Proposals: CollectionConfig = {
   slug: 'proposals',
   lockDocuments: false,
-  admin: { useAsTitle: 'title', group: 'Proposals', defaultColumns: ['title', 'status', 'waitingFor', 'updatedAt'] },
+  admin: { useAsTitle: 'title', group: 'Proposals', defaultColumns: ['title', 'status', 'waitingForName', 'updatedAt'] },
   access: { read: readOwnSubtree('authorParticipant.path'), create: authenticated, update: readOwnSubtree('authorParticipant.path'), delete: nobody },
   hooks: { beforeChange: [guardProposal], afterChange: [auditChange] },
   endpoints: [...proposalActions, ...respondToProposal, ...proposalReports],
@@ -52,6 +52,7 @@ export const Proposals: CollectionConfig = {
     { name: 'actions', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/ProposalActions#ProposalActions' } } },
     { name: 'status', type: 'select', required: true, defaultValue: 'draft', options: PROPOSAL_STATUSES.map((value) => ({ value, label: value })), admin: { readOnly: true, position: 'sidebar' } },
     { name: 'waitingFor', type: 'relationship', relationTo: 'participants', index: true, admin: { readOnly: true, position: 'sidebar', description: 'Whose approval it waits for.' } },
+    { name: 'waitingForName', type: 'text', label: 'Waiting for (name)', admin: { readOnly: true, position: 'sidebar', description: 'Kept with the proposal, so everyone in the chain can read it (participants above you are not otherwise readable).' } },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'authorParticipant', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'chain', type: 'json', admin: { readOnly: true, description: 'Participants that approve, nearest first.' } },

@@ -29,10 +29,11 @@ export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, actio
   const result = applyAction(stateOf(doc), action)
   if (!result.ok) return result
   const history = [...((doc.history as unknown[]) ?? []), { action: action.kind, user: action.actorUserId, participant: action.actorParticipantId, at: new Date().toISOString(), comment: action.comment ?? null }]
+  const next = waitingFor(result.state)
   const updated = await req.payload.update({
     collection: 'proposals',
     id: doc.id,
-    data: { status: result.state.status, level: result.state.level, waitingFor: waitingFor(result.state), history, ...extra } as never,
+    data: { status: result.state.status, level: result.state.level, waitingFor: next, waitingForName: next === null ? null : await participantName(req, next), history, ...extra } as never,
     req,
     overrideAccess: true,
     context: { proposalFlow: true },
@@ -44,6 +45,12 @@ export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, actio
     await req.payload.update({ collection: 'prospects', id: prospectId, data: { status: 'client', clientCode: clientCode(prospectId) }, req, overrideAccess: true, context: { proposalFlow: true } })
   }
   return { ok: true, doc: updated as unknown as ProposalDoc }
+}
+
+/** A participant's name, read with the system's rights: it is copied onto the proposal for the whole chain to read. */
+async function participantName(req: PayloadRequest, id: number): Promise<string> {
+  const participant = await req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: true, select: { name: true } })
+  return participant.name
 }
 
 /**
