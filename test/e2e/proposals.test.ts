@@ -120,6 +120,10 @@ describe('proposal to commission, in Chromium', () => {
     expect(await managerPortal.getByTestId('portal-waiting').innerText()).toContain('Redwood Logistics')
     await managerPortal.context().close()
     await approveFromQueue('dana.ruiz@summit.example', 'Agent manager: fine')
+    // The agent cannot read the participants above its manager, yet its portal says whose turn it is.
+    const agentPortal = await portal('leo.park@summit.example')
+    expect(await agentPortal.getByTestId('portal-proposals-row').filter({ hasText: 'Redwood Logistics' }).innerText()).toMatch(/submitted\s+Pacific Territory LLC/)
+    await agentPortal.context().close()
     await approveFromQueue('admin@pacific.example', 'Territory: fine')
     await approveFromQueue('admin@summit.example', 'Partner: approved')
     await approveFromQueue('admin@northwind.example', 'Company: approved')
