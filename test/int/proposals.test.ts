@@ -85,6 +85,30 @@ describe('a proposal climbs the chain and the prospect accepts through a signed 
     expect(history).toEqual(['created', 'submit', 'return', 'submit', 'approve', 'approve', 'approve', 'approve', 'send', 'accept'])
   })
 
+  it('the flow\u2019s own fields are not the author\u2019s to write, and a quantity is whole', async () => {
+    const { proposal } = await newProposal()
+    const forged = await agent.patch(`/api/proposals/${proposal}`, { waitingForName: 'Somebody else', status: 'approved' })
+    expect(forged.body.doc).toMatchObject({ status: 'draft', waitingForName: null })
+    const service = (await agent.get('/api/services?where[code][equals]=MGD-MOB&depth=0')).body.docs[0].id
+    const half = await agent.patch(`/api/proposals/${proposal}`, { services: [{ service, quantity: 1.5 }] })
+    expect(fieldErrorOf(half.body)).toEqual({ path: 'services.0.quantity', message: 'service line 1: the quantity is a whole number of units (got 1.5)' })
+  })
+
+  it('an accept and a decline sent at the same moment: exactly one is recorded, and the prospect follows it', async () => {
+    const { prospect, proposal } = await newProposal()
+    await app.sql.query(`update proposals set status = 'sent' where id = $1`, [proposal])
+    const token = signLink({ proposalId: proposal, action: 'respond', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, linkSecret(app.payload))
+    const anonymous = new Api(app.url, null)
+    const answers = await Promise.all(['accept', 'decline', 'accept', 'decline'].map((decision) => anonymous.post('/api/proposals/respond', { token, decision })))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409])
+    const winner = answers.find((a) => a.status === 200)!.body.status
+    const stored = (await app.sql.query(`select p.status::text as proposal, r.status::text as prospect from proposals p join prospects r on r.id = p.prospect_id where p.id = $1`, [proposal])).rows[0]
+    expect(stored).toEqual({ proposal: winner, prospect: winner === 'accepted' ? 'client' : 'proposal' })
+    const history = (await app.sql.query(`select action from proposals_history where _parent_id = $1 order by _order`, [proposal])).rows.map((r) => r.action)
+    expect(history).toEqual(['created', winner === 'accepted' ? 'accept' : 'decline'])
+    expect(prospect).toBeGreaterThan(0)
+  })
+
   it('only the author edits, only while a draft, and another partner never sees it', async () => {
     const { proposal } = await newProposal()
     const manager = await Api.login(app.url, 'dana.ruiz@summit.example')

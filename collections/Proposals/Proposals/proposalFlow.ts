@@ -1,5 +1,6 @@
-import type { PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { pgClientOf } from '../../../db/transaction'
 import { applyAction, waitingFor, type ApprovalAction, type ApprovalState, type ProposalStatus } from '../../../engine/proposals/approval'
 import { relationId } from '../../../hooks/relationId'
 
@@ -24,8 +25,26 @@ export function stateOf(doc: ProposalDoc): ApprovalState {
 /**
  * Applies one action to a stored proposal and records it (status, level, whose turn, history); the prospect becomes a
  * client on acceptance. Returns the refusal reason when the state machine refuses.
+ *
+ * One transaction, holding a lock on the proposal: two answers or two approvals sent at the same moment are decided
+ * one after the other on the proposal as the first left it (the second is refused), so an accepted proposal is never
+ * also declined and the terms are fixed once.
  */
 export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown> = {}): Promise<{ ok: true; doc: ProposalDoc } | { ok: false; reason: string }> {
+  const owned = await initTransaction(req)
+  try {
+    await (await pgClientOf(req)).query(`select pg_advisory_xact_lock(hashtext('accrue.proposal'), $1)`, [Number(doc.id)])
+    const current = (await req.payload.findByID({ collection: 'proposals', id: doc.id, depth: 0, req, overrideAccess: true })) as unknown as ProposalDoc
+    const outcome = await applyAndRecord(req, current, action, extra)
+    if (owned) await commitTransaction(req)
+    return outcome
+  } catch (err) {
+    if (owned) await killTransaction(req)
+    throw err
+  }
+}
+
+async function applyAndRecord(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown>): Promise<{ ok: true; doc: ProposalDoc } | { ok: false; reason: string }> {
   const result = applyAction(stateOf(doc), action)
   if (!result.ok) return result
   const history = [...((doc.history as unknown[]) ?? []), { action: action.kind, user: action.actorUserId, participant: action.actorParticipantId, at: new Date().toISOString(), comment: action.comment ?? null }]

@@ -5,7 +5,7 @@ import { approvalChain } from '../../../../engine/proposals/approval'
 import { fieldError } from '../../../../hooks/fieldError'
 import { relationId } from '../../../../hooks/relationId'
 
-const FLOW_FIELDS = ['status', 'level', 'chain', 'history', 'waitingFor', 'author', 'authorParticipant', 'respondBy'] as const
+const FLOW_FIELDS = ['status', 'level', 'chain', 'history', 'waitingFor', 'waitingForName', 'author', 'authorParticipant', 'respondBy'] as const
 
 /**
  * A new proposal belongs to its author and the author's participant, whose ancestors (nearest first) are its approval
@@ -29,6 +29,7 @@ export const guardProposal: CollectionBeforeChangeHook = async ({ data, operatio
       level: -1,
       status: 'draft',
       waitingFor: null,
+      waitingForName: null,
       respondBy: null,
       title: `${prospect.company as string} · ${new Date().toISOString().slice(0, 10)}`,
       history: [{ action: 'created', user: user.id, participant: participantId, at: new Date().toISOString(), comment: null }],
@@ -47,10 +48,13 @@ export const guardProposal: CollectionBeforeChangeHook = async ({ data, operatio
   return data
 }
 
-/** Each service line names an active catalog service; an empty price takes the catalog's. */
+/** Each service line names an active catalog service in a whole quantity; an empty price takes the catalog's. */
 async function fillPrices(req: Parameters<CollectionBeforeChangeHook>[0]['req'], data: Record<string, unknown>): Promise<void> {
-  const lines = (data.services ?? []) as { service?: unknown; price?: string | null }[]
+  const lines = (data.services ?? []) as { service?: unknown; quantity?: unknown; price?: string | null }[]
   for (const [index, line] of lines.entries()) {
+    if (line.quantity !== undefined && line.quantity !== null && !Number.isInteger(Number(line.quantity))) {
+      throw fieldError('proposals', `services.${index}.quantity`, `service line ${index + 1}: the quantity is a whole number of units (got ${String(line.quantity)})`)
+    }
     const service = await req.payload.findByID({ collection: 'services', id: relationId(line.service) ?? -1, depth: 0, req }).catch(() => null)
     if (!service || !service.active) throw fieldError('proposals', `services.${index}.service`, `service line ${index + 1}: choose an active service of the catalog`)
     if (!line.price) line.price = service.price as string
