@@ -1,4 +1,5 @@
 import type { Pool } from 'pg'
+import { POSTED_RUN_STATUSES } from '../engine/commission/runSteps'
 
 /**
  * Figures of the commission dashboard, read straight from PostgreSQL. Every amount is the exact decimal string
@@ -17,7 +18,6 @@ export const NOT_TIED_TO_A_SALE = 'not tied to a sale'
 /** Carrier label of lines whose sale no longer names a carrier. */
 export const UNKNOWN_CARRIER = 'unknown carrier'
 
-const POSTED_STATUSES = ['awaiting_approval', 'approved', 'locked'] as const
 
 export type DashboardPeriod = { id: number; label: string; startsOn: string | null }
 /** One sum of posted lines: for a period, a currency and a component or carrier (`key`). */
@@ -66,7 +66,7 @@ async function postedPeriods(pool: Pool): Promise<PeriodRow[]> {
                  and exists (select 1 from commission_lines l where l.run_id = r.id))
       order by p.starts_on desc nulls last, p.id desc
       limit $2`,
-    [[...POSTED_STATUSES], DASHBOARD_PERIODS],
+    [[...POSTED_RUN_STATUSES], DASHBOARD_PERIODS],
   )
   return rows
 }
@@ -87,7 +87,7 @@ async function periodTotals(pool: Pool, periodIds: number[]): Promise<{ byCompon
        from posted
       group by grouping sets ((period_id, currency, component), (period_id, currency, carrier))
       order by period_id, currency, component, carrier`,
-    [[...POSTED_STATUSES], periodIds, NOT_TIED_TO_A_SALE, UNKNOWN_CARRIER],
+    [[...POSTED_RUN_STATUSES], periodIds, NOT_TIED_TO_A_SALE, UNKNOWN_CARRIER],
   )
   const byComponent: PeriodTotal[] = []
   const byCarrier: PeriodTotal[] = []
@@ -114,7 +114,7 @@ async function topPayees(pool: Pool, periodId: number): Promise<PayeeTotal[]> {
        from ranked k left join participants p on p.id = k.payee_id
       where k.rank <= $3
       order by k.currency, k.rank`,
-    [[...POSTED_STATUSES], periodId, DASHBOARD_TOP],
+    [[...POSTED_RUN_STATUSES], periodId, DASHBOARD_TOP],
   )
   return rows.map((row) => ({ payeeId: row.payee_id, name: row.name, code: row.code, currency: row.currency, total: row.total }))
 }
@@ -140,7 +140,7 @@ async function movers(pool: Pool, previousId: number, latestId: number): Promise
        from ranked k left join participants p on p.id = k.payee_id
       where k.rank <= $4
       order by k.currency, k.rank`,
-    [[...POSTED_STATUSES], previousId, latestId, DASHBOARD_TOP],
+    [[...POSTED_RUN_STATUSES], previousId, latestId, DASHBOARD_TOP],
   )
   return rows.map((row) => ({
     payeeId: row.payee_id,

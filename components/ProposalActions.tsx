@@ -4,6 +4,7 @@ import { useAuth, useConfig, useDocumentInfo, useFormFields, useFormModified } f
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
 
+import { relationId } from '../hooks/relationId'
 import { applyAction, type ApprovalState, type ProposalStatus } from '../engine/proposals/approval'
 
 type Kind = 'submit' | 'approve' | 'return' | 'reject' | 'send'
@@ -136,9 +137,3 @@ function waitingText(state: ApprovalState, waitingName: string | null): string {
   return `This proposal is ${state.status}.`
 }
 
-/** The id of a relationship value, whatever depth it was loaded at. */
-function relationId(value: unknown): number | null {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return 'id' in value ? Number((value as { id: unknown }).id) : 'value' in value ? Number((value as { value: unknown }).value) : null
-  return Number(value)
-}

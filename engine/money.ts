@@ -409,6 +409,11 @@ export function toStorageString(m: Money, scale = 4): string {
   return m.amount.toFixed(scale)
 }
 
+/** A stored decimal string shown in its currency ("USD 1,234.50"); an unknown currency code is shown as it is. */
+export function formatStored(value: string, currency: string): string {
+  return isCurrencyCode(currency) ? format(money(value, currency)) : `${value} ${currency}`
+}
+
 /** Display string such as "USD 1,234.50" (rounds half-even to minor units; display only). */
 export function format(m: Money): string {
   const fixed = round(m, 'half-even').amount.toFixed(minorUnits(m.currency))

@@ -18,10 +18,12 @@ export async function portalBrand(payload: Payload, participantId: number, viewe
   const pool = (payload.db as unknown as { pool: Pool }).pool
   const brandId = await brandIdOfParticipant(pool, participantId)
   if (brandId === null) return PLAIN_PORTAL_BRAND
-  const brand = (await payload
-    .findByID({ collection: 'brands', id: brandId, depth: 1, ...(viewer ? { user: viewer, overrideAccess: false } : { overrideAccess: true }) })
-    .catch(() => null)) as Brand | null
-  if (!brand) return PLAIN_PORTAL_BRAND
+  const brand = await payload.findByID({ collection: 'brands', id: brandId, depth: 1, disableErrors: true, ...(viewer ? { user: viewer, overrideAccess: false } : { overrideAccess: true }) })
+  return brand ? toPortalBrand(brand) : PLAIN_PORTAL_BRAND
+}
+
+/** A brand document as the portal paints with it (the plain colours where the brand sets none). */
+export function toPortalBrand(brand: Brand): PortalBrand {
   const logo = typeof brand.logo === 'object' && brand.logo !== null ? (brand.logo as Media) : null
   return {
     name: brand.name,

@@ -48,21 +48,21 @@ function prospectRow(doc: Prospect): PortalProspect {
  */
 export async function portalOverview(payload: Payload, user: User, participantId: number): Promise<PortalOverview> {
   const asUser = { user, overrideAccess: false } as const
-  const [participant, waiting, proposals, prospects, statements, payments] = await Promise.all([
+  const [participant, waiting, proposals, prospects, clients, statements, payments] = await Promise.all([
     payload.findByID({ collection: 'participants', id: participantId, depth: 0, ...asUser }) as Promise<Participant>,
     payload.find({ collection: 'proposals', where: { and: [{ waitingFor: { equals: participantId } }, { status: { equals: 'submitted' } }] }, sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
     payload.find({ collection: 'proposals', sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
-    payload.find({ collection: 'prospects', sort: 'company', depth: 1, limit: 200, ...asUser }),
+    payload.find({ collection: 'prospects', where: { status: { not_equals: 'client' } }, sort: 'company', depth: 1, limit: LIST_LIMIT, ...asUser }),
+    payload.find({ collection: 'prospects', where: { status: { equals: 'client' } }, sort: 'company', depth: 1, limit: LIST_LIMIT, ...asUser }),
     payload.find({ collection: 'commission-statements', where: { participant: { equals: participantId } }, sort: '-generatedAt', depth: 1, limit: 24, ...asUser }),
     payload.find({ collection: 'payments', where: { payee: { equals: participantId } }, sort: '-createdAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
   ])
-  const allProspects = (prospects.docs as Prospect[]).map(prospectRow)
   return {
     participant: { id: participant.id, name: participant.name, code: participant.code ?? null },
     waiting: (waiting.docs as Proposal[]).map(proposalRow),
     proposals: (proposals.docs as Proposal[]).map(proposalRow),
-    prospects: allProspects.filter((p) => p.status !== 'client'),
-    clients: allProspects.filter((p) => p.status === 'client'),
+    prospects: (prospects.docs as Prospect[]).map(prospectRow),
+    clients: (clients.docs as Prospect[]).map(prospectRow),
     statements: (statements.docs as CommissionStatement[]).map((doc) => ({
       id: doc.id,
       title: doc.title ?? `Statement #${doc.id}`,

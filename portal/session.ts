@@ -4,12 +4,9 @@ import { redirect } from 'next/navigation'
 import { getPayload, type Payload } from 'payload'
 
 import type { User } from '../payload-types'
+import { PORTAL_LOGIN_PATH } from './paths'
 
 export type PortalSession = { payload: Payload; user: User; participantId: number }
-
-/** Where the portal lives and where its login form is. */
-export const PORTAL_PATH = '/portal'
-export const PORTAL_LOGIN_PATH = '/portal/login'
 
 /**
  * The logged-in portal user (the session cookie the login set), or a redirect to the portal login. A login without a

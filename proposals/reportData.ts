@@ -31,8 +31,8 @@ import {
 } from '../engine/proposals/reports'
 import { READ_ALL_ROLES } from '../engine/roles'
 import { subtreeSegment } from '../engine/tree'
+import { POSTED_RUN_STATUSES } from '../engine/commission/runSteps'
 
-const POSTED_STATUSES = ['awaiting_approval', 'approved', 'locked'] as const
 
 /** Whose rows a user sees: everything, one participant's subtree, or nothing. */
 export type ReportScope = { kind: 'all' } | { kind: 'subtree'; participantId: number } | { kind: 'none' }
@@ -88,7 +88,7 @@ export async function postedPeriods(pool: Pool, limit = 36): Promise<PeriodRef[]
       where exists (select 1 from commission_runs r where r.period_id = p.id and r.mode = 'post' and r.status::text = any($1::text[]))
       order by p.starts_on desc nulls last, p.id desc
       limit $2`,
-    [[...POSTED_STATUSES], limit],
+    [[...POSTED_RUN_STATUSES], limit],
   )
   return rows
 }
@@ -173,7 +173,7 @@ async function commissionAmounts(pool: Pool, within: string | null, period: Peri
       where l.component::text = 'proposal_commission' and r.mode = 'post' and r.status::text = any($1::text[])
         and ($2::int is null or l.period_id = $2) and ($3::text is null or p.path like $3)
       group by l.payee_id, p.code, p.name, cr.scope, b.service_id, s.code, s.name, l.currency`,
-    [[...POSTED_STATUSES], period?.id ?? null, within],
+    [[...POSTED_RUN_STATUSES], period?.id ?? null, within],
   )
   return rows.map((r) => ({ payeeId: r.payee_id, payeeCode: r.payee_code, payeeName: r.payee_name, scope: r.scope, serviceId: r.service_id, serviceCode: r.service_code, serviceName: r.service_name, currency: r.currency, lines: r.lines, amount: r.amount }))
 }
@@ -194,7 +194,7 @@ async function advertisingAmounts(pool: Pool, within: string | null, period: Per
        left join participants p on p.id = x.payee_id
       where $3::text is null or p.path like $3
       group by x.program_id, coalesce(ap.name, x.program_name), x.payee_id, p.code, p.name, x.currency`,
-    [[...POSTED_STATUSES], period?.id ?? null, within],
+    [[...POSTED_RUN_STATUSES], period?.id ?? null, within],
   )
   return rows.map((r) => ({ programId: r.program_id, programName: r.program_name, payeeId: r.payee_id, payeeCode: r.payee_code, payeeName: r.payee_name, currency: r.currency, lines: r.lines, amount: r.amount }))
 }

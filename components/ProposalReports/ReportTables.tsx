@@ -1,7 +1,7 @@
 import React from 'react'
 
 import { AGE_BUCKETS, type CurrencyTotal } from '../../engine/proposals/reports'
-import { format, isCurrencyCode, money } from '../../engine/money'
+import { formatStored } from '../../engine/money'
 import type { AdvertisingData, CommissionData, StatusAgeData, TurnaroundData } from '../../proposals/reportData'
 
 /** The four report tables of the proposal reports view: rows as the report gives them, then the total row(s). */
@@ -164,7 +164,4 @@ function participant(name: string, code: string | null): string {
   return code ? `${name} (${code})` : name
 }
 
-/** An exact decimal string shown in its currency ("USD 1,234.50"); no float involved. */
-function amount(value: string, currency: string): string {
-  return isCurrencyCode(currency) ? format(money(value, currency)) : `${value} ${currency}`
-}
+const amount = formatStored

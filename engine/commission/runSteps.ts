@@ -5,6 +5,9 @@
 export const RUN_STATUSES = ['queued', 'running', 'awaiting_approval', 'previewed', 'approved', 'locked', 'failed'] as const
 export type RunStatus = (typeof RUN_STATUSES)[number]
 
+/** The statuses of a run whose lines count as posted (what dashboards, reports and ledgers read). */
+export const POSTED_RUN_STATUSES = ['awaiting_approval', 'approved', 'locked'] as const satisfies readonly RunStatus[]
+
 export const RUN_STEPS = ['collect', 'calculate', 'adjust', 'validate', 'approve', 'lock'] as const
 export type RunStep = (typeof RUN_STEPS)[number]
 

@@ -73,6 +73,8 @@ describe('a proposal climbs the chain and the prospect accepts through a signed 
     const anonymous = new Api(app.url, null)
     const shown = await anonymous.get(`/api/proposals/respond?token=${token}`)
     expect(shown.status).toBe(200)
+    // What the prospect sees is the offer, never the commission terms or the approval history.
+    expect(Object.keys(shown.body).sort()).toEqual(['company', 'proposal', 'respondBy', 'services', 'status', 'title'])
     expect(shown.body.services).toEqual([{ name: 'Managed mobility (per 25 lines)', billing: 'monthly', quantity: 2, price: '450.0000', currency: 'USD' }])
     const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA')
     expect((await anonymous.post('/api/proposals/respond', { token: tampered, decision: 'accept' })).body.errors[0].message).toBe('this link has been altered and is not valid')

@@ -1,12 +1,10 @@
 import React from 'react'
 
-import { format, money } from '../../../engine/money'
+import { formatStored } from '../../../engine/money'
 import type { PortalPayment, PortalProposal, PortalProspect, PortalStatement } from '../../../portal/overview'
 
 /** "USD 1,234.50" from a stored decimal string. */
-export function amount(value: string, currency: string): string {
-  return format(money(value, currency || 'USD'))
-}
+export const amount = formatStored
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—'

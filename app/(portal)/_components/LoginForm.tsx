@@ -2,6 +2,8 @@
 
 import React, { useState } from 'react'
 
+import { PORTAL_PATH } from '../../../portal/paths'
+
 /** Logs in through Payload's REST login, which sets the session cookie the portal pages read. */
 export function LoginForm(): React.ReactElement {
   const [error, setError] = useState<string | null>(null)
@@ -11,19 +13,24 @@ export function LoginForm(): React.ReactElement {
     const form = new FormData(event.currentTarget)
     setBusy(true)
     setError(null)
-    const res = await fetch('/api/users/login', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
-    })
-    setBusy(false)
-    if (res.ok) {
-      window.location.assign('/portal')
-      return
+    try {
+      const res = await fetch('/api/users/login', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
+      })
+      if (res.ok) {
+        window.location.assign(PORTAL_PATH)
+        return
+      }
+      const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] }
+      setError(body.errors?.[0]?.message ?? `login failed (${res.status})`)
+    } catch (err) {
+      setError(`the server could not be reached: ${(err as Error).message}`)
+    } finally {
+      setBusy(false)
     }
-    const body = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[] }
-    setError(body.errors?.[0]?.message ?? `login failed (${res.status})`)
   }
   return (
     <form onSubmit={(event) => void submit(event)}>

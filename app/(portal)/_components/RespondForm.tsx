@@ -8,10 +8,15 @@ export function RespondForm({ token }: { token: string }): React.ReactElement {
   const [busy, setBusy] = useState(false)
   const answer = async (decision: 'accept' | 'decline'): Promise<void> => {
     setBusy(true)
-    const res = await fetch('/api/proposals/respond', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, decision }) })
-    const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: { message?: string }[] }
-    setBusy(false)
-    setOutcome(res.ok ? { ok: true, message: body.message ?? 'Thank you.' } : { ok: false, message: body.errors?.[0]?.message ?? `the answer was not recorded (${res.status})` })
+    try {
+      const res = await fetch('/api/proposals/respond', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, decision }) })
+      const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: { message?: string }[] }
+      setOutcome(res.ok ? { ok: true, message: body.message ?? 'Thank you.' } : { ok: false, message: body.errors?.[0]?.message ?? `the answer was not recorded (${res.status})` })
+    } catch (err) {
+      setOutcome({ ok: false, message: `the answer was not sent: ${(err as Error).message}; please try again` })
+    } finally {
+      setBusy(false)
+    }
   }
   if (outcome?.ok) return <p className="notice" data-testid="respond-outcome">{outcome.message}</p>
   return (

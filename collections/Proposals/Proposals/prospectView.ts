@@ -28,7 +28,7 @@ export type LinkedProposal = { ok: true; view: ProspectView } | { ok: false; mes
 export async function proposalForLink(payload: Payload, token: string, now: Date): Promise<LinkedProposal> {
   const verified = verifyLink(token, linkSecret(payload), now)
   if (!verified.ok) return { ok: false, message: LINK_REASONS[verified.reason] }
-  const doc = await payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 1, overrideAccess: true }).catch(() => null)
+  const doc = await payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 1, overrideAccess: true, disableErrors: true })
   if (!doc) return { ok: false, message: 'this proposal no longer exists' }
   const services = (doc.services ?? []).map((line) => {
     const service = line.service as Service

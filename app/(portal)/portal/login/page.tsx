@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 import React from 'react'
 
-import { PLAIN_PORTAL_BRAND, type PortalBrand } from '../../../../portal/brand'
+import { PLAIN_PORTAL_BRAND, toPortalBrand, type PortalBrand } from '../../../../portal/brand'
 import { BrandFrame } from '../../_components/BrandFrame'
 import { LoginForm } from '../../_components/LoginForm'
 
@@ -13,9 +13,7 @@ async function defaultBrand(): Promise<PortalBrand> {
   const payload = await getPayload({ config })
   const found = await payload.find({ collection: 'brands', where: { isDefault: { equals: true } }, depth: 1, limit: 1, overrideAccess: true })
   const brand = found.docs[0]
-  if (!brand) return PLAIN_PORTAL_BRAND
-  const logo = typeof brand.logo === 'object' && brand.logo !== null ? brand.logo.url ?? null : null
-  return { name: brand.name, primaryColor: brand.primaryColor, secondaryColor: brand.secondaryColor ?? PLAIN_PORTAL_BRAND.secondaryColor, textColor: brand.textColor ?? PLAIN_PORTAL_BRAND.textColor, logoUrl: logo }
+  return brand ? toPortalBrand(brand) : PLAIN_PORTAL_BRAND
 }
 
 const PROBLEMS: Record<string, string> = { 'no-participant': 'This login is not attached to a participant, so the portal has nothing to show it. Staff use the admin.' }

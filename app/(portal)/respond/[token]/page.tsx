@@ -22,7 +22,7 @@ const STATUS_TEXT: Record<string, string> = {
 export default async function RespondPage({ params }: { params: Promise<{ token: string }> }): Promise<React.ReactElement> {
   const { token } = await params
   const payload = await getPayload({ config })
-  const linked = await proposalForLink(payload, decodeURIComponent(token), new Date())
+  const linked = await proposalForLink(payload, token, new Date())
   if (!linked.ok) {
     return (
       <BrandFrame brand={PLAIN_PORTAL_BRAND}>
@@ -58,7 +58,7 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
         {view.status === 'sent' ? (
           <>
             {view.respondBy ? <p>Please answer by {view.respondBy.slice(0, 10)}.</p> : null}
-            <RespondForm token={decodeURIComponent(token)} />
+            <RespondForm token={token} />
           </>
         ) : (
           <p className="notice" data-testid="respond-outcome">{STATUS_TEXT[view.status] ?? `This proposal is ${view.status} and cannot be answered now.`}</p>
