@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../engine/roles'
 import { logoSvg } from './logos'
 import { CARRIERS, DEMO_RECON } from './telecom'
 import { writeCommissionDemo } from './commissionSeed'
-import { SERVICES } from './proposals'
+import { writeProposalDemo } from './proposalSeed'
 import { writeTelecomDemo } from './telecomSeed'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
 
@@ -77,5 +77,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
   await writeTelecomDemo(payload, req, participantIds)
   await writeCommissionDemo(payload, req)
-  for (const service of SERVICES) await payload.create({ collection: 'services', data: { ...service, currency: 'USD', active: true }, req })
+  await writeProposalDemo(payload, req)
 }

@@ -82,7 +82,7 @@ beforeAll(async () => {
   await setTimes(proposals.B, 5, 4, [['created', -1], ['submit', 0], ['approve', 3], ['reject', 3.5]])
   await setTimes(proposals.C, 100, 99, [['created', -1], ['submit', 0]])
 
-  // October billing of A's client, the rules, one advertising program, and the payout run.
+  // October billing of A's client, the rules, the demo's advertising program, and the payout run.
   const client = (await admin.get(`/api/proposals/${proposals.A}?depth=1`)).body.prospect
   const csv = [
     'Client Code,Service Code,Charged On,Frequency,Charged,Commissionable,Non-commissionable',
@@ -91,15 +91,13 @@ beforeAll(async () => {
   ].join('\n')
   expect(await importFile(app, admin, 'Billing engine export (standard template)', 'billing-october.csv', Buffer.from(csv))).toMatchObject({ accepted: 2, rejected: 0 })
   const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
+  // The demo data's default rule (10 %), National print program (1 %) and "Proposal commissions" plan apply.
   for (const rule of [
-    { scope: 'default', kind: 'percent', rate: '10' },
     { scope: 'relationship', parent: await participant('SUM'), child: await participant('SUM-PAC'), kind: 'percent', rate: '7.5' },
     { scope: 'territory', territory, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '8' },
   ]) expect((await admin.post('/api/commission-rules', rule)).status).toBe(201)
-  expect((await admin.post('/api/advertising-programs', { name: 'National print', kind: 'national', percent: '1', startsOn: '2026-10-01' })).status).toBe(201)
-  const plan = await admin.post('/api/compensation-plans', { name: 'Proposal commissions', currency: 'USD' })
-  await admin.post('/api/plan-versions', { plan: plan.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }] })
-  const run = await runPeriod(app, admin, plan.body.doc.id, await periodId(admin, 'Oct 2026'))
+  const plan = (await admin.get('/api/compensation-plans?where[name][equals]=Proposal commissions&depth=0')).body.docs[0].id
+  const run = await runPeriod(app, admin, plan, await periodId(admin, 'Oct 2026'))
   expect(run.status).toBe('awaiting_approval')
   await drainJobs(app)
 }, 300_000)

@@ -176,25 +176,30 @@ describe('billing input', () => {
   })
 })
 
+/** The demo data's plan that pays proposal commissions (its approved version: proposal commission + advertising). */
+async function proposalPlanId(admin: Api): Promise<number> {
+  const plans = (await admin.get('/api/compensation-plans?where[name][equals]=Proposal commissions&depth=0')).body.docs
+  expect(plans).toHaveLength(1)
+  return plans[0].id
+}
+
 describe('monthly payout of accepted proposals', () => {
   it('pays every member of the chain by the most specific rule, with each advertising deduction as its own line, to the cent', async () => {
     const admin = await Api.login(app.url, 'admin@northwind.example')
     const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
     const proposal = (await app.sql.query(`select id from proposals where status = 'accepted' order by updated_at desc limit 1`)).rows[0].id
-    // Rules as management set them: everyone 10 % by default; Summit pays Pacific 7.5 % (the relationship rule of the
-    // test above); West territory owners pay their agent managers 8 %; this proposal pays its agent 12 %.
+    // Rules as management set them: everyone 10 % by default (the demo data's rule); Summit pays Pacific 7.5 % (the
+    // relationship rule of the test above); West territory owners pay their agent managers 8 %; this proposal pays its
+    // agent 12 %. Advertising: the demo's National print (1 %) and a West program started here.
     for (const rule of [
-      { scope: 'default', kind: 'percent', rate: '10' },
       { scope: 'territory', territory, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '8' },
       { scope: 'proposal', proposal, child: await participant('SUM-PAC-AG1'), kind: 'percent', rate: '12' },
     ]) expect((await admin.post('/api/commission-rules', rule)).status).toBe(201)
-    expect((await admin.post('/api/advertising-programs', { name: 'National print', kind: 'national', percent: '1', startsOn: '2026-10-01' })).status).toBe(201)
+    expect((await admin.get('/api/commission-rules?where[scope][equals]=default&depth=0')).body.docs.map((r: { rate: string }) => r.rate)).toEqual(['10'])
     expect((await admin.post('/api/advertising-programs', { name: 'West billboards', kind: 'territory', territory, percent: '2', startsOn: '2026-10-01' })).status).toBe(201)
-    const plan = await admin.post('/api/compensation-plans', { name: 'Proposal commissions', currency: 'USD' })
-    const version = await admin.post('/api/plan-versions', { plan: plan.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }] })
-    expect(version.status).toBe(201)
+    const planId = await proposalPlanId(admin)
 
-    const run = await runPeriod(app, admin, plan.body.doc.id, await periodId(admin, 'Oct 2026'))
+    const run = await runPeriod(app, admin, planId, await periodId(admin, 'Oct 2026'))
     expect({ status: run.status, message: run.message }).toMatchObject({ status: 'awaiting_approval' })
     const lines = (await app.sql.query(
       `select p.code, l.component::text as component, sum(l.amount)::text as amount, string_agg(distinct r.scope::text, ',') as scope
@@ -221,7 +226,7 @@ describe('monthly payout of accepted proposals', () => {
       ['SUM-PAC-AM1', 'proposal_commission', '6.4000', 'territory'],
       ['SUM-PAC-AM1', 'proposal_commission', '72.0000', 'territory'],
     ])
-    const second = await admin.post('/api/commission-runs', { plan: plan.body.doc.id, period: await periodId(admin, 'Oct 2026'), mode: 'post' })
+    const second = await admin.post('/api/commission-runs', { plan: planId, period: await periodId(admin, 'Oct 2026'), mode: 'post' })
     expect(fieldErrorOf(second.body)).toEqual({
       path: 'period',
       message: `Proposal commissions was already run for Oct 2026 (run #${run.id}, awaiting approval): a second payout run for the same period is refused; open that run to run it again while the period is open`,
