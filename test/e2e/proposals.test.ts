@@ -116,7 +116,16 @@ describe('proposal to commission, in Chromium', () => {
     const agentPortal = await portal('leo.park@summit.example')
     expect(await agentPortal.getByTestId('portal-proposals-row').filter({ hasText: 'Redwood Logistics' }).innerText()).toMatch(/submitted\s+Pacific Territory LLC/)
     await agentPortal.context().close()
-    await approveFromQueue('admin@pacific.example', 'Territory: fine')
+    // The territory owner decides from the portal: a return without a comment is refused in words, then it approves.
+    const ownerPortal = await portal('admin@pacific.example')
+    const waiting = ownerPortal.getByTestId('portal-waiting-row').filter({ hasText: 'Redwood Logistics' })
+    await waiting.getByTestId('portal-return').click()
+    await expect.poll(async () => waiting.getByTestId('portal-action-message').innerText(), { timeout: 30_000 }).toContain('a comment is required to return a proposal: tell the author what to change')
+    await waiting.getByTestId('portal-comment').fill('Territory: fine')
+    await waiting.getByTestId('portal-approve').click()
+    await expect.poll(async () => (await app.sql.query(`select waiting_for_name from proposals where id = $1`, [proposalId])).rows[0].waiting_for_name, { timeout: 30_000 }).toBe('Summit Wireless Partners')
+    await expect.poll(async () => ownerPortal.getByTestId('portal-waiting-row').count(), { timeout: 30_000 }).toBe(0)
+    await ownerPortal.context().close()
     await approveFromQueue('admin@summit.example', 'Partner: approved')
     await approveFromQueue('admin@northwind.example', 'Company: approved')
     expect((await app.sql.query(`select status::text as s from proposals where id = $1`, [proposalId])).rows[0].s).toBe('approved')
@@ -131,7 +140,24 @@ describe('proposal to commission, in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'proposal-sent.png'), fullPage: true })
     const history = (await app.sql.query(`select action from proposals_history where _parent_id = $1 order by _order`, [proposalId])).rows.map((r) => r.action)
     expect(history).toEqual(['created', 'submit', 'approve', 'approve', 'approve', 'approve', 'send'])
+    await page.reload()
+    const steps = (await page.getByTestId('history-row').allInnerTexts()).map((t) => t.split('\t').slice(1).map((c) => c.trim()))
+    expect(steps).toEqual([
+      ['Created', 'Leo Park', ''],
+      ['Submitted', 'Leo Park', ''],
+      ['Approved', 'Dana Ruiz', 'Agent manager: fine'],
+      ['Approved', 'Pacific Territory LLC', 'Territory: fine'],
+      ['Approved', 'Summit Wireless Partners', 'Partner: approved'],
+      ['Approved', 'Northwind Communications', 'Company: approved'],
+      ['Sent to the prospect', 'Northwind Communications', ''],
+    ])
     await page.context().close()
+    // The agent reads the same history, but not the names of the participants above it.
+    const agentPage = await logIn(browser, app.url, 'leo.park@summit.example')
+    await agentPage.goto(`${app.url}/admin/collections/proposals/${proposalId}`)
+    const agentSteps = (await agentPage.getByTestId('history-row').allInnerTexts()).map((t) => t.split('\t')[2]?.trim())
+    expect(agentSteps).toEqual(['Leo Park', 'Leo Park', 'an approver above you', 'an approver above you', 'an approver above you', 'an approver above you', 'an approver above you'])
+    await agentPage.context().close()
   })
 
   it('the prospect answers on a page in the partner\u2019s brand, without a login; a tampered link is refused', async () => {
@@ -151,7 +177,7 @@ describe('proposal to commission, in Chromium', () => {
     expect(prospect.status).toBe('client')
   })
 
-  it('finance imports the client\u2019s October billing, runs the month and generates the statements', async () => {
+  it('the company admin imports the client\u2019s October billing, runs the month and generates the statements', async () => {
     const clientCode = (await app.sql.query(`select client_code from prospects where company = 'Redwood Logistics'`)).rows[0].client_code
     const csv = [
       'Client Code,Service Code,Charged On,Frequency,Charged,Commissionable,Non-commissionable',

@@ -13,6 +13,7 @@ import { WhyThisAmount as WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3 } from 
 import { StatementDownloads as StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb } from '../../../components/StatementDownloads'
 import { PaymentBatchActions as PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511 } from '../../../components/PaymentBatchActions'
 import { ProposalActions as ProposalActions_e91b97f731116982c465d212ecd39c52 } from '../../../components/ProposalActions'
+import { ProposalHistory as ProposalHistory_5ebfbcdfef918520d480badfaf09940d } from '../../../components/ProposalHistory'
 import { JobProgress as JobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
 import { WaitingNavLink as WaitingNavLink_7aa92a7f612213087f273cb3d54f5ff8 } from '../../../components/WaitingForMe/NavLink'
 import { DashboardNavLink as DashboardNavLink_398714055367a69c5100bb1bd7f3c597 } from '../../../components/CommissionDashboard/NavLink'
@@ -39,6 +40,7 @@ export const importMap = {
   "/components/StatementDownloads#StatementDownloads": StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb,
   "/components/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511,
   "/components/ProposalActions#ProposalActions": ProposalActions_e91b97f731116982c465d212ecd39c52,
+  "/components/ProposalHistory#ProposalHistory": ProposalHistory_5ebfbcdfef918520d480badfaf09940d,
   "/components/JobProgress#JobProgress": JobProgress_a942480752001772ceaccce5d20c0660,
   "/components/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_7aa92a7f612213087f273cb3d54f5ff8,
   "/components/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_398714055367a69c5100bb1bd7f3c597,

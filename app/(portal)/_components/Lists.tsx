@@ -1,6 +1,7 @@
 import React from 'react'
 
 import { formatStored } from '../../../engine/money'
+import { ApprovalButtons } from './ApprovalButtons'
 import type { PortalPayment, PortalProposal, PortalProspect, PortalStatement } from '../../../portal/overview'
 
 /** "USD 1,234.50" from a stored decimal string. */
@@ -14,12 +15,13 @@ function Empty({ children }: { children: React.ReactNode }): React.ReactElement 
   return <p className="empty">{children}</p>
 }
 
-export function ProposalTable({ rows, testId, empty }: { rows: PortalProposal[]; testId: string; empty: string }): React.ReactElement {
+/** Proposals; with `decide`, each row carries the approver's buttons (the "waiting for me" list). */
+export function ProposalTable({ rows, testId, empty, decide = false }: { rows: PortalProposal[]; testId: string; empty: string; decide?: boolean }): React.ReactElement {
   if (rows.length === 0) return <Empty>{empty}</Empty>
   return (
     <table data-testid={testId}>
       <thead>
-        <tr><th>Proposal</th><th>Company</th><th>Status</th><th>Waiting for</th><th>Updated</th></tr>
+        <tr><th>Proposal</th><th>Company</th><th>Status</th><th>Waiting for</th><th>Updated</th>{decide ? <th>Decision</th> : null}</tr>
       </thead>
       <tbody>
         {rows.map((row) => (
@@ -29,6 +31,7 @@ export function ProposalTable({ rows, testId, empty }: { rows: PortalProposal[];
             <td><span className="status">{row.status}</span></td>
             <td>{row.waitingFor ?? ''}</td>
             <td>{day(row.updatedAt)}</td>
+            {decide ? <td><ApprovalButtons proposalId={row.id} /></td> : null}
           </tr>
         ))}
       </tbody>

@@ -33,7 +33,7 @@ export default async function PortalHome(): Promise<React.ReactElement> {
       <main className="portal-main">
         <section id="waiting" className="portal-section">
           <h2>Approvals waiting for me</h2>
-          <ProposalTable rows={overview.waiting} testId="portal-waiting" empty="Nothing waits for your approval." />
+          <ProposalTable rows={overview.waiting} testId="portal-waiting" empty="Nothing waits for your approval." decide />
         </section>
         <section id="proposals" className="portal-section">
           <h2>Proposals</h2>

@@ -61,7 +61,7 @@ export const Proposals: CollectionConfig = {
     {
       name: 'history',
       type: 'array',
-      admin: { readOnly: true, description: 'Every step: who, when, comment.' },
+      admin: { readOnly: true, description: 'Every step: who, when, comment.', components: { Field: '/components/ProposalHistory#ProposalHistory' } },
       fields: [
         { type: 'row', fields: [{ name: 'action', type: 'text' }, { name: 'user', type: 'relationship', relationTo: 'users' }, { name: 'participant', type: 'relationship', relationTo: 'participants' }, { name: 'at', type: 'date' }] },
         { name: 'comment', type: 'textarea' },
