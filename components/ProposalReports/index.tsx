@@ -1,12 +1,9 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
-import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import type { Pool } from 'pg'
 import React from 'react'
 
-import { currentUser } from '../../access/user'
+import { AdminViewFrame, viewUserOrLogin } from '../AdminViewFrame'
 import { PROPOSAL_REPORTS, type ProposalReportName } from '../../engine/proposals/reports'
 import { allProposalReports, postedPeriods, type PeriodRef, type ScopeInfo } from '../../proposals/reportData'
 import { REPORTS_PATH } from './NavLink'
@@ -20,17 +17,12 @@ import { AdvertisingTable, CommissionTable, StatusAgeTable, TurnaroundTable } fr
  *
  * Payload renders custom root views to anyone, logged in or not, so the view checks the login itself.
  */
-export async function ProposalReports({ initPageResult, params, searchParams, user }: AdminViewServerProps): Promise<React.ReactElement> {
-  const { req, locale, permissions, visibleEntities } = initPageResult
-  const { payload } = req
-  const principal = currentUser(req)
-  if (!principal) {
-    const login = formatAdminURL({ adminRoute: payload.config.routes.admin, path: payload.config.admin.routes.login })
-    redirect(`${login}?redirect=${encodeURIComponent(REPORTS_PATH)}`)
-  }
+export async function ProposalReports(props: AdminViewServerProps): Promise<React.ReactElement> {
+  const principal = viewUserOrLogin(props, REPORTS_PATH)
+  const { payload } = props.initPageResult.req
   const pool = (payload.db as unknown as { pool: Pool }).pool
   const periods = await postedPeriods(pool)
-  const wanted = Number(firstOf(searchParams?.period))
+  const wanted = Number(firstOf(props.searchParams?.period))
   const period: PeriodRef | null = periods.find((p) => p.id === wanted) ?? null
   const reports = await allProposalReports(pool, principal, { asOf: new Date(), period })
   const exportUrl = (name: ProposalReportName) => `${payload.config.routes.api}/proposals/reports/${name}?format=xlsx${period && (name === 'commission' || name === 'advertising') ? `&period=${period.id}` : ''}`
@@ -48,48 +40,36 @@ export async function ProposalReports({ initPageResult, params, searchParams, us
   )
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      visibleEntities={{ collections: visibleEntities.collections, globals: visibleEntities.globals }}
-    >
-      <Gutter>
-        <h1>Proposal reports</h1>
-        <p data-testid="report-scope">Showing {scopeText(reports['status-age'].scope)}.</p>
-        <form method="get" action={formatAdminURL({ adminRoute: payload.config.routes.admin, path: REPORTS_PATH })} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <label htmlFor="report-period">Commission period</label>
-          <select id="report-period" name="period" defaultValue={period ? String(period.id) : ''} data-testid="report-period">
-            <option value="">All periods</option>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
-            Show
-          </button>
-        </form>
-        {PROPOSAL_REPORTS.map((name) => {
-          switch (name) {
-            case 'status-age':
-              return section(name, <StatusAgeTable data={reports[name]} />, 'Whole days since each proposal was created.')
-            case 'turnaround':
-              return section(name, <TurnaroundTable data={reports[name]} />, 'Hours from arriving at a level (the submit, or the previous approval) to that level’s decision. Level 1 is the author’s parent.')
-            case 'commission':
-              return section(name, <CommissionTable data={reports[name]} />, `Posted proposal commission, ${period ? period.label : 'all periods'}.`)
-            case 'advertising':
-              return section(name, <AdvertisingTable data={reports[name]} />, `Posted advertising deductions, ${period ? period.label : 'all periods'}.`)
-          }
-        })}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminViewFrame props={props}>
+      <h1>Proposal reports</h1>
+      <p data-testid="report-scope">Showing {scopeText(reports['status-age'].scope)}.</p>
+      <form method="get" action={formatAdminURL({ adminRoute: payload.config.routes.admin, path: REPORTS_PATH })} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+        <label htmlFor="report-period">Commission period</label>
+        <select id="report-period" name="period" defaultValue={period ? String(period.id) : ''} data-testid="report-period">
+          <option value="">All periods</option>
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
+          Show
+        </button>
+      </form>
+      {PROPOSAL_REPORTS.map((name) => {
+        switch (name) {
+          case 'status-age':
+            return section(name, <StatusAgeTable data={reports[name]} />, 'Whole days since each proposal was created.')
+          case 'turnaround':
+            return section(name, <TurnaroundTable data={reports[name]} />, 'Hours from arriving at a level (the submit, or the previous approval) to that level’s decision. Level 1 is the author’s parent.')
+          case 'commission':
+            return section(name, <CommissionTable data={reports[name]} />, `Posted proposal commission, ${period ? period.label : 'all periods'}.`)
+          case 'advertising':
+            return section(name, <AdvertisingTable data={reports[name]} />, `Posted advertising deductions, ${period ? period.label : 'all periods'}.`)
+        }
+      })}
+    </AdminViewFrame>
   )
 }
 

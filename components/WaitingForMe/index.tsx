@@ -1,12 +1,10 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import Link from 'next/link'
-import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
-import { currentUser, participantIdOf } from '../../access/user'
+import { AdminViewFrame, viewUserOrLogin } from '../AdminViewFrame'
+import { participantIdOf } from '../../access/user'
 import { waitingQueue, type QueueRow } from '../../collections/Proposals/Proposals/waitingQueue'
 import { WAITING_PATH } from './NavLink'
 
@@ -17,48 +15,31 @@ import { WAITING_PATH } from './NavLink'
  *
  * Payload renders custom root views to anyone, logged in or not, so the view checks the login itself.
  */
-export async function WaitingForMe({ initPageResult, params, searchParams, user }: AdminViewServerProps): Promise<React.ReactElement> {
-  const { req, locale, permissions, visibleEntities } = initPageResult
-  const { payload } = req
-  const principal = currentUser(req)
-  if (!principal) {
-    const login = formatAdminURL({ adminRoute: payload.config.routes.admin, path: payload.config.admin.routes.login })
-    redirect(`${login}?redirect=${encodeURIComponent(WAITING_PATH)}`)
-  }
+export async function WaitingForMe(props: AdminViewServerProps): Promise<React.ReactElement> {
+  const principal = viewUserOrLogin(props, WAITING_PATH)
+  const { payload } = props.initPageResult.req
   const hasParticipant = participantIdOf(principal) !== null
   const [waiting, ready] = hasParticipant ? await Promise.all([waitingQueue(payload, principal), waitingQueue(payload, principal, 'approved')]) : [[], []]
   const proposalUrl = (id: number) => formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/proposals/${id}` })
   const now = Date.now()
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      visibleEntities={{ collections: visibleEntities.collections, globals: visibleEntities.globals }}
-    >
-      <Gutter>
-        <h1>Waiting for me</h1>
-        <p>Proposals waiting for your approval. Open one to approve it, return it to its author or reject it.</p>
-        {waiting.length === 0 ? (
-          <p data-testid="waiting-empty">{hasParticipant ? 'Nothing is waiting for your approval.' : 'Your login is not attached to a participant, so no proposal waits for it.'}</p>
-        ) : (
-          <QueueTable rows={waiting} testId="waiting-row" proposalUrl={proposalUrl} now={now} />
-        )}
-        {ready.length > 0 ? (
-          <>
-            <h2 style={{ marginTop: 32 }}>Approved, ready to send</h2>
-            <p>Approved by the whole chain: open one and send it to the prospect.</p>
-            <QueueTable rows={ready} testId="ready-row" proposalUrl={proposalUrl} now={now} />
-          </>
-        ) : null}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminViewFrame props={props}>
+      <h1>Waiting for me</h1>
+      <p>Proposals waiting for your approval. Open one to approve it, return it to its author or reject it.</p>
+      {waiting.length === 0 ? (
+        <p data-testid="waiting-empty">{hasParticipant ? 'Nothing is waiting for your approval.' : 'Your login is not attached to a participant, so no proposal waits for it.'}</p>
+      ) : (
+        <QueueTable rows={waiting} testId="waiting-row" proposalUrl={proposalUrl} now={now} />
+      )}
+      {ready.length > 0 ? (
+        <>
+          <h2 style={{ marginTop: 32 }}>Approved, ready to send</h2>
+          <p>Approved by the whole chain: open one and send it to the prospect.</p>
+          <QueueTable rows={ready} testId="ready-row" proposalUrl={proposalUrl} now={now} />
+        </>
+      ) : null}
+    </AdminViewFrame>
   )
 }
 
