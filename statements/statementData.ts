@@ -6,8 +6,23 @@ import { LINE_COMPONENT_LABELS, type LineComponent } from '../engine/commission/
 import type { StatementBrand, StatementInput } from '../engine/commission/statement'
 import { brandIdOfParticipant } from '../collections/Brands/resolveBrand'
 import { uploadDir } from '../collections/uploadDir'
+import { printableLogo } from './printableLogo'
 
 const PLAIN_BRAND: StatementBrand = { name: 'Accrue', primaryColor: '#1f3a5f', secondaryColor: '#e8eef5', textColor: '#111827', logo: null }
+
+/** Printable logos by media file (an upload's name is unique), so a run's statements convert each logo once. */
+const logos = new Map<string, Promise<Buffer | null>>()
+
+function logoOf(filename: string, mime: string): Promise<Buffer | null> {
+  const file = path.join(uploadDir('media', process.env.MEDIA_DIR), path.basename(filename))
+  let logo = logos.get(file)
+  if (!logo) {
+    logo = readFile(file).then((bytes) => printableLogo(bytes, mime), () => null)
+    if (logos.size >= 100) logos.clear()
+    logos.set(file, logo)
+  }
+  return logo
+}
 
 /** The brand a payee's statement is printed in (nearest client owner's brand, else the default), with its logo bytes. */
 async function brandOf(client: PoolClient, participantId: number): Promise<StatementBrand> {
@@ -19,9 +34,7 @@ async function brandOf(client: PoolClient, participantId: number): Promise<State
     [brandId],
   )).rows[0]
   if (!brand) return PLAIN_BRAND
-  const logo = brand.filename && /png|jpe?g/.test(brand.mime ?? '')
-    ? await readFile(path.join(uploadDir('media', process.env.MEDIA_DIR), path.basename(brand.filename))).catch(() => null)
-    : null
+  const logo = brand.filename ? await logoOf(brand.filename, brand.mime ?? '') : null
   return { name: brand.name, primaryColor: brand.primary, secondaryColor: brand.secondary ?? PLAIN_BRAND.secondaryColor, textColor: brand.text ?? PLAIN_BRAND.textColor, logo }
 }
 

@@ -236,6 +236,7 @@ describe('proposal to commission, in Chromium', () => {
         await page.screenshot({ path: path.join(shots, 'portal-agent.png'), fullPage: true })
         const [pdf] = await Promise.all([page.waitForEvent('download'), statement.getByTestId('statement-pdf').click()])
         const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await pdf.path())!))), { mergePages: true })
+        expect(fs.readFileSync((await pdf.path())!).toString('latin1')).toContain('/Subtype /Image') // the brand's SVG logo, rendered to PNG
         expect(text).toContain('National print (1 %)')
         expect(text).toContain('123.39')
       }

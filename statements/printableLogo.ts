@@ -1,0 +1,18 @@
+import sharp from 'sharp'
+
+/** Pixels per inch an SVG logo is rendered at: sharp enough for print at the statement's logo size. */
+const SVG_DENSITY = 288
+
+/**
+ * A brand logo as the PDF renderer can draw it: PNG and JPEG as stored; SVG and WebP (which react-pdf cannot draw)
+ * rendered to PNG. A logo that cannot be read gives null, and the statement shows the brand's name instead.
+ */
+export async function printableLogo(bytes: Buffer, mime: string): Promise<Buffer | null> {
+  if (/^image\/(png|jpe?g)$/.test(mime)) return bytes
+  if (mime !== 'image/svg+xml' && mime !== 'image/webp') return null
+  try {
+    return await sharp(bytes, mime === 'image/svg+xml' ? { density: SVG_DENSITY } : {}).png().toBuffer()
+  } catch {
+    return null
+  }
+}
