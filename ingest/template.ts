@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 
 import { ACTIVATION_TYPES, LINE_STATUSES } from '../engine/telecom/vocabulary'
 import { targetField, type ImportSource, type MappingColumn, type TargetField } from '../engine/ingest/fields'
-import { BILLING_FREQUENCIES } from '../engine/ingest/rows'
+import { CHARGE_FREQUENCIES } from '../engine/proposals/billing'
 
 export type TemplateLists = { dealers: string[]; carriers: string[]; ratePlans: string[] }
 
@@ -24,7 +24,7 @@ function listValues(field: TargetField, lists: TemplateLists): string[] | null {
     case 'lineStatuses':
       return [...LINE_STATUSES]
     case 'billingFrequencies':
-      return [...BILLING_FREQUENCIES]
+      return [...CHARGE_FREQUENCIES]
     default:
       return null
   }

@@ -5,6 +5,7 @@ import { staff } from '../../access/staff'
 import { dateOnlyField } from '../../fields/dateOnly'
 import { moneyField } from '../../fields/money'
 import { provenanceFields } from '../Telecom/lineFields'
+import { CHARGE_FREQUENCIES, CHARGE_FREQUENCY_LABELS } from '../../engine/proposals/billing'
 
 /**
  * What the company's billing engine charged its clients, imported through the import machinery (source "Billing"):
@@ -21,7 +22,7 @@ export const BillingLines: CollectionConfig = {
     { name: 'client', type: 'relationship', relationTo: 'prospects', required: true },
     { name: 'service', type: 'relationship', relationTo: 'services', required: true },
     dateOnlyField({ name: 'chargedOn', required: true }),
-    { name: 'frequency', type: 'select', required: true, options: [{ value: 'monthly', label: 'Monthly' }, { value: 'weekly', label: 'Weekly' }, { value: 'biweekly', label: 'Biweekly' }] },
+    { name: 'frequency', type: 'select', required: true, options: CHARGE_FREQUENCIES.map((value) => ({ value, label: CHARGE_FREQUENCY_LABELS[value] })) },
     moneyField({ name: 'charged', required: true }),
     moneyField({ name: 'commissionable', required: true }),
     moneyField({ name: 'nonCommissionable', required: true }),

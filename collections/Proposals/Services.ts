@@ -5,6 +5,7 @@ import { catalogEditors } from '../../access/catalogEditors'
 import { companyAdmins } from '../../access/companyAdmins'
 import { moneyField } from '../../fields/money'
 import { auditChange } from '../../hooks/audit/auditChange'
+import { CHARGE_FREQUENCIES, CHARGE_FREQUENCY_LABELS } from '../../engine/proposals/billing'
 
 /** The service catalog proposals are made of: what the company sells, its price, how often it bills, whether it pays commission. */
 export const Services: CollectionConfig = {
@@ -23,7 +24,7 @@ export const Services: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'monthly',
-      options: [{ value: 'monthly', label: 'Monthly' }, { value: 'weekly', label: 'Weekly' }, { value: 'biweekly', label: 'Biweekly' }],
+      options: CHARGE_FREQUENCIES.map((value) => ({ value, label: CHARGE_FREQUENCY_LABELS[value] })),
     },
     { name: 'commissionable', type: 'checkbox', defaultValue: true },
     { name: 'active', type: 'checkbox', defaultValue: true },

@@ -14,7 +14,7 @@ import {
 import DecimalBase from 'decimal.js'
 
 import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
-import { chargeProblems } from '../proposals/billing'
+import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals/billing'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
 
 /** Exact decimal arithmetic for amounts (never floats). */
@@ -232,18 +232,8 @@ export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<Carr
   }
 }
 
-export const BILLING_FREQUENCIES = ['monthly', 'weekly', 'biweekly'] as const
-export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number]
-
-export type BillingLineRow = {
-  clientId: number
-  serviceId: number
-  chargedOn: string
-  frequency: BillingFrequency
-  charged: string
-  commissionable: string
-  nonCommissionable: string
-}
+/** An imported billing line is one charge of the billing engine, as the proposal engine defines it. */
+export type BillingLineRow = Charge
 
 /** One charge of the billing engine: its client and service by code, and parts that add up to the charge. */
 export function readBillingLine(cells: Cells, ctx: RowContext): RowResult<BillingLineRow> {
@@ -251,7 +241,7 @@ export function readBillingLine(cells: Cells, ctx: RowContext): RowResult<Billin
   const clientId = reader.resolve('clientCode', 'client', ctx.lookups.clientId)
   const serviceId = reader.resolve('serviceCode', 'service', ctx.lookups.serviceId)
   const chargedOn = reader.date('chargedOn')
-  const frequency = reader.choice('frequency', BILLING_FREQUENCIES, { week: 'weekly', month: 'monthly', fortnightly: 'biweekly', 'bi-weekly': 'biweekly' })
+  const frequency = reader.choice('frequency', CHARGE_FREQUENCIES, { week: 'weekly', month: 'monthly', fortnightly: 'biweekly', 'bi-weekly': 'biweekly' })
   const charged = reader.amount('charged')
   const commissionable = reader.amount('commissionable')
   const nonCommissionable = reader.amount('nonCommissionable')

@@ -17,6 +17,7 @@ import { decimalText, quoted } from './decimalText'
 
 export const CHARGE_FREQUENCIES = ['monthly', 'weekly', 'biweekly'] as const
 export type ChargeFrequency = (typeof CHARGE_FREQUENCIES)[number]
+export const CHARGE_FREQUENCY_LABELS: Record<ChargeFrequency, string> = { monthly: 'Monthly', weekly: 'Weekly', biweekly: 'Biweekly' }
 
 export type Charge = {
   clientId: number
