@@ -37,23 +37,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'accrue_template', log: () => {} })
   const adminUrl = db.url.replace(/\/accrue_template$/, '/postgres')
 
-  // Migrate in a child process: importing Payload inside vitest's main process has been seen to hang. The child
-  // itself has stalled at boot (seen once in a fresh-clone CI run: exit 13, a top-level await that never settled,
-  // cause unknown). Migrations are idempotent, so it is tried again, traced to stderr so a repeat can be located.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: db.url, ...(attempt > 1 ? { ACCRUE_TRACE_DB: '1' } : {}) },
-        stdio: ['ignore', 'ignore', 'inherit'],
-        timeout: 120_000,
-      })
-      break
-    } catch (err) {
-      if (attempt >= 3) throw err
-      console.error(`[test setup] migrating the template database failed (${(err as Error).message.split('\n')[0]}); attempt ${attempt + 1} of 3, traced`)
-    }
-  }
+  // Migrate in a child process, as a deployment runs `npm run migrate` (Payload is not booted in vitest's own process).
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 120_000,
+  })
 
   project.provide('pgAdminUrl', adminUrl)
   return async () => {
