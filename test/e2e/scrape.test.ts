@@ -36,9 +36,13 @@ afterAll(async () => {
   await new Promise((resolve) => portal?.close(resolve))
 })
 
-/** Clicks "Run now" on the connector's page and waits on the run's page until it has ended. */
-async function runFromAdmin(page: Page, connectorId: number): Promise<{ id: number; status: string }> {
+/** Clicks "Run now" on the connector's page (for the days given, else its look-back period) and waits on the run's page until it has ended. */
+async function runFromAdmin(page: Page, connectorId: number, period?: { from: string; to: string }): Promise<{ id: number; status: string }> {
   await page.goto(`${app.url}/admin/collections/carrier-connectors/${connectorId}`)
+  if (period) {
+    await page.getByTestId('run-from').fill(period.from)
+    await page.getByTestId('run-to').fill(period.to)
+  }
   await page.getByTestId('run-connector').click()
   await page.waitForURL(/\/admin\/collections\/scrape-runs\/\d+/)
   const id = Number(/scrape-runs\/(\d+)/.exec(page.url())![1])
@@ -74,8 +78,10 @@ describe('carrier portal scraping in the admin', () => {
     await expect.poll(async () => (await app.sql.query(`select login_url from carrier_connectors where id = $1`, [connector])).rows[0].login_url).toBe(`${portalUrl}/login`)
 
     const before = (await app.sql.query(`select count(*)::int as n from carrier_records`)).rows[0].n as number
-    const ok = await runFromAdmin(page, connector)
+    // October, the month the portal holds and the demo reconciliation covers (the look-back period moves with the clock).
+    const ok = await runFromAdmin(page, connector, { from: '2026-10-01', to: '2026-10-31' })
     expect(ok.status).toBe('completed')
+    expect((await app.sql.query(`select period_from::text as "from", period_to::text as "to" from scrape_runs where id = $1`, [ok.id])).rows[0]).toEqual({ from: '2026-10-01', to: '2026-10-31' })
     await expect.poll(async () => page.locator('#field-rowsFetched').inputValue()).toBe('620')
     await page.screenshot({ path: path.join(shots, 'scrape-run-completed.png'), fullPage: true })
     const after = (await app.sql.query(`select count(*)::int as n from carrier_records`)).rows[0].n as number

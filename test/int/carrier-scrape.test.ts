@@ -113,6 +113,19 @@ describe('runs', () => {
     expect(again).toMatchObject({ status: 'completed', rowsFetched: 100, inserted: 0 })
   })
 
+  it('a run for a period that would end before it starts is refused, naming the field, and nothing is queued', async () => {
+    const before = (await app.sql.query(`select count(*)::int as n from scrape_runs`)).rows[0].n as number
+    const backwards = await admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '2026-10-05', to: '2026-10-01' })
+    expect(backwards.status).toBe(400)
+    expect(backwards.body.errors[0].message).toBe('from and to are days (YYYY-MM-DD), from on or before to')
+    // Only the start given: the period ends yesterday, so a start after yesterday is refused on the run's field.
+    const future = await admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '2999-01-01' })
+    expect(future.status).toBe(400)
+    expect(fieldErrorOf(future.body)?.path).toBe('periodFrom')
+    expect(fieldErrorOf(future.body)?.message).toMatch(/^the period starts \(2999-01-01\) after it ends \(\d{4}-\d{2}-\d{2}\)$/)
+    expect((await app.sql.query(`select count(*)::int as n from scrape_runs`)).rows[0].n).toBe(before)
+  })
+
   it('a changed portal layout fails with a diagnosis, a screenshot and masked HTML, and alerts after the threshold', async () => {
     await control({ layout: 'changed' })
     try {

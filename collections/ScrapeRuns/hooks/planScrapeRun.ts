@@ -14,6 +14,7 @@ export const planScrapeRun: CollectionBeforeChangeHook = async ({ data, operatio
   const yesterday = new Date(Date.now() - 86_400_000)
   data.periodTo = data.periodTo ? String(data.periodTo).slice(0, 10) : day(yesterday)
   data.periodFrom = data.periodFrom ? String(data.periodFrom).slice(0, 10) : day(new Date(Date.parse(`${data.periodTo}T00:00:00Z`) - ((connector.lookbackDays as number) - 1) * 86_400_000))
+  if (data.periodFrom > data.periodTo) throw fieldError('scrape-runs', 'periodFrom', `the period starts (${data.periodFrom}) after it ends (${data.periodTo})`)
   data.status = 'queued'
   data.title = `${connector.name} ${data.periodFrom} – ${data.periodTo}`
   return data
