@@ -31,7 +31,7 @@ export function RunConnectorButton(): React.ReactElement | null {
       <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void run()} data-testid="run-connector">
         Run now
       </button>
-      <span>{from || to ? '' : 'empty dates: the look-back period up to yesterday'}</span>
+      <span data-testid="run-period">{from || to ? `${from || 'look-back start'} – ${to || 'yesterday'}` : 'the look-back period up to yesterday'}</span>
       {message ? <span>{message}</span> : null}
     </span>
   )

@@ -40,8 +40,14 @@ afterAll(async () => {
 async function runFromAdmin(page: Page, connectorId: number, period?: { from: string; to: string }): Promise<{ id: number; status: string }> {
   await page.goto(`${app.url}/admin/collections/carrier-connectors/${connectorId}`)
   if (period) {
-    await page.getByTestId('run-from').fill(period.from)
-    await page.getByTestId('run-to').fill(period.to)
+    // Filled again until the button's own echo shows both days: a fill before React has hydrated the page is lost.
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId('run-from').fill(period.from)
+      await page.getByTestId('run-to').fill(period.to)
+      if ((await page.getByTestId('run-period').innerText()) === `${period.from} – ${period.to}`) break
+      if (attempt === 20) throw new Error('the run period never reached the Run now button')
+      await page.waitForTimeout(250)
+    }
   }
   await page.getByTestId('run-connector').click()
   await page.waitForURL(/\/admin\/collections\/scrape-runs\/\d+/)
