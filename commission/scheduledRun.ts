@@ -1,21 +1,23 @@
 import type { Payload } from 'payload'
 
+import { previousMonthEnd } from '../engine/commission/calendar'
+
 /**
- * The run a schedule starts for a plan: the last regular monthly period that ended before `now`. Created once (a
- * retry of the job finds it again); when the plan already has a posted run for that period — a company admin ran
- * it by hand this month — nothing more is run.
+ * The run a schedule starts for a plan: the regular monthly period of the month before `now`'s month, which must be
+ * in the calendar (an older month is never paid again by mistake). Created once (a retry of the job finds it again);
+ * when the plan already has a posted run for that period — a company admin ran it by hand this month — nothing
+ * more is run.
  */
 export async function scheduledRun(payload: Payload, planId: number, jobId: number, now: Date): Promise<number | 'already-run'> {
-  const today = now.toISOString().slice(0, 10)
+  const monthEnd = previousMonthEnd(now.toISOString().slice(0, 10))
   const periods = await payload.find({
     collection: 'commission-periods',
-    where: { frequency: { equals: 'monthly' }, cycle: { equals: 'regular' }, endsOn: { less_than: today } },
-    sort: '-endsOn',
+    where: { frequency: { equals: 'monthly' }, cycle: { equals: 'regular' }, endsOn: { equals: monthEnd } },
     limit: 1,
     depth: 0,
   })
   const period = periods.docs[0]
-  if (!period) throw new Error(`no monthly period has ended before ${today}: generate the calendar first`)
+  if (!period) throw new Error(`no regular monthly period ends on ${monthEnd}: generate the calendar for that month first`)
   const existing = await payload.find({ collection: 'commission-runs', where: { period: { equals: period.id }, plan: { equals: planId }, mode: { equals: 'post' } }, limit: 1, depth: 0 })
   const run = existing.docs[0]
   if (run && run.job !== jobId) return 'already-run'

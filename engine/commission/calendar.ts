@@ -90,3 +90,8 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay))
   return iso(target)
 }
+
+/** The last day of the month before `date`'s month: the month a schedule pays on `date` (2027-01-05 → 2026-12-31). */
+export function previousMonthEnd(date: string): string {
+  return addDays(`${date.slice(0, 8)}01`, -1)
+}

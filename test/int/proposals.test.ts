@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { linkSecret } from '../../collections/Proposals/Proposals/responseLink'
+import { previousMonthEnd } from '../../engine/commission/calendar'
 import { signLink } from '../../engine/proposals/signedLink'
 import { startTestApp, type TestApp } from '../support/app'
 import { Api, fieldErrorOf } from '../support/http'
@@ -261,14 +262,23 @@ describe('monthly payout of accepted proposals', () => {
     expect(handRun).toBeGreaterThan(0)
     const proposalsPlan = (await app.sql.query(`select id from compensation_plans where name = 'Proposal commissions'`)).rows[0].id
     expect(await scheduledRun(app.payload, proposalsPlan, 999_003, now)).toBe('already-run')
+    // A month missing from the calendar is refused by name; an older month is never paid in its place.
+    const runsBefore = (await app.sql.query(`select count(*)::int as n from commission_runs`)).rows[0].n
+    await expect(scheduledRun(app.payload, plan.body.doc.id, 999_004, new Date('2031-02-05T06:00:00Z'))).rejects.toThrow(
+      'no regular monthly period ends on 2031-01-31: generate the calendar for that month first',
+    )
+    expect((await app.sql.query(`select count(*)::int as n from commission_runs`)).rows[0].n).toBe(runsBefore)
 
-    // Through the queue, as a `schedules` row with task commissionRun and input {"plan": id} starts it.
+    // Through the queue, as a `schedules` row with task commissionRun and input {"plan": id} starts it: today's
+    // previous month, generated as a company admin would when the demo calendar (2026) does not reach it yet.
+    const monthEnd = previousMonthEnd(new Date().toISOString().slice(0, 10))
+    expect((await admin.post('/api/commission-periods/generate', { frequency: 'monthly', from: `${monthEnd.slice(0, 8)}01`, count: 1 })).status).toBe(200)
     const queued = await admin.post('/api/compensation-plans', { name: 'Queued proposal commissions', currency: 'USD' })
     await admin.post('/api/plan-versions', { plan: queued.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }] })
     await app.payload.jobs.queue({ task: 'commissionRun', input: { plan: queued.body.doc.id } })
     await drainJobs(app)
     const runs = (await admin.get(`/api/commission-runs?where[plan][equals]=${queued.body.doc.id}&depth=0`)).body.docs
-    const lastEnded = (await app.sql.query(`select label from commission_periods where frequency = 'monthly' and cycle = 'regular' and ends_on < $1::date order by ends_on desc limit 1`, [new Date().toISOString().slice(0, 10)])).rows[0].label
+    const lastEnded = (await app.sql.query(`select label from commission_periods where frequency = 'monthly' and cycle = 'regular' and ends_on = $1::date`, [monthEnd])).rows[0].label
     expect(runs.map((r: { status: string; title: string }) => [r.title, r.status])).toEqual([[`Queued proposal commissions · ${lastEnded}`, 'awaiting_approval']])
   })
 })

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { addMonths, daysBetween, generatePeriods, monthsBetween, periodProblems } from '../../engine/commission/calendar'
+import { addMonths, daysBetween, generatePeriods, monthsBetween, periodProblems, previousMonthEnd } from '../../engine/commission/calendar'
 import { chargeback } from '../../engine/commission/components/chargeback'
 import { override, overrideChain } from '../../engine/commission/components/override'
 import { planChange } from '../../engine/commission/components/planChange'
@@ -615,6 +615,15 @@ describe('calendar: periods and date arithmetic', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2)
     expect(daysBetween('2027-02-28', '2027-03-01')).toBe(1)
     expect(daysBetween('2026-10-31', '2026-10-01')).toBe(-30)
+  })
+
+  it('a schedule on any day of a month pays the month before it, to its last day (year ends and leap years)', () => {
+    expect(previousMonthEnd('2026-11-05')).toBe('2026-10-31')
+    expect(previousMonthEnd('2026-11-01')).toBe('2026-10-31')
+    expect(previousMonthEnd('2026-11-30')).toBe('2026-10-31')
+    expect(previousMonthEnd('2027-01-05')).toBe('2026-12-31')
+    expect(previousMonthEnd('2028-03-15')).toBe('2028-02-29')
+    expect(previousMonthEnd('2027-03-15')).toBe('2027-02-28')
   })
 
   it('addMonths keeps the day, clamped to the month end (Jan 31 + 1 month is Feb 28, or Feb 29 in 2028)', () => {
