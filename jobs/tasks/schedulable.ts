@@ -2,7 +2,7 @@
 export const SCHEDULABLE_TASKS = [
   { slug: 'verifyNetwork', label: 'Verify the participant network' },
   { slug: 'scrapeCarrier', label: 'Scrape a carrier portal (input: {"connector": id})' },
-  { slug: 'commissionRun', label: 'Run a compensation plan for the last month that ended (input: {"plan": id})' },
+  { slug: 'commissionRun', label: 'Run a compensation plan for the month before (input: {"plan": id})' },
 ] as const
 
 export type SchedulableTaskSlug = (typeof SCHEDULABLE_TASKS)[number]['slug']

@@ -246,7 +246,7 @@ describe('monthly payout of accepted proposals', () => {
     expect((await admin.post('/api/commission-rules', { scope: 'proposal', proposal, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '70' })).status).toBe(201)
   })
 
-  it('a schedule runs a plan for the last month that ended, once: not again when it was run by hand', async () => {
+  it('a schedule runs a plan for the month before its day, once: not again when it was run by hand, never for a month missing from the calendar', async () => {
     const admin = await Api.login(app.url, 'admin@northwind.example')
     const plan = await admin.post('/api/compensation-plans', { name: 'Scheduled proposal commissions', currency: 'USD' })
     await admin.post('/api/plan-versions', { plan: plan.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }] })
