@@ -39,5 +39,5 @@ export const DEMO_PAYEES: Record<string, { dealerTier?: string; routing: string;
   'DLR-0302': { dealerTier: 'silver', routing: '021000021', account: '4410000302' },
 }
 
-/** The commercial calendar of the demo: the months of 2026. */
-export const DEMO_CALENDAR = { frequency: 'monthly' as const, from: '2026-01-01', count: 12 }
+/** The commercial calendar of the demo: the months of 2026 and 2027 (a schedule pays a month only when it is here). */
+export const DEMO_CALENDAR = { frequency: 'monthly' as const, from: '2026-01-01', count: 24 }

@@ -270,7 +270,7 @@ describe('monthly payout of accepted proposals', () => {
     expect((await app.sql.query(`select count(*)::int as n from commission_runs`)).rows[0].n).toBe(runsBefore)
 
     // Through the queue, as a `schedules` row with task commissionRun and input {"plan": id} starts it: today's
-    // previous month, generated as a company admin would when the demo calendar (2026) does not reach it yet.
+    // previous month, generated as a company admin would when the demo calendar (2026–2027) does not reach it.
     const monthEnd = previousMonthEnd(new Date().toISOString().slice(0, 10))
     expect((await admin.post('/api/commission-periods/generate', { frequency: 'monthly', from: `${monthEnd.slice(0, 8)}01`, count: 1 })).status).toBe(200)
     const queued = await admin.post('/api/compensation-plans', { name: 'Queued proposal commissions', currency: 'USD' })
