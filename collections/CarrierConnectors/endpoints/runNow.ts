@@ -18,8 +18,9 @@ export const runNow: Endpoint = {
     const body = (await req.json?.().catch(() => ({}))) as { from?: string; to?: string } | undefined
     const from = body?.from
     const to = body?.to
-    if ((from && !DAY.test(from)) || (to && !DAY.test(to)) || (from && to && to < from)) {
-      return Response.json({ errors: [{ message: 'from and to are days (YYYY-MM-DD), from on or before to' }] }, { status: 400 })
+    // The days' order is the run's own rule (planScrapeRun), checked there for every way a run is created.
+    if ((from && !DAY.test(from)) || (to && !DAY.test(to))) {
+      return Response.json({ errors: [{ message: 'from and to are days (YYYY-MM-DD)' }] }, { status: 400 })
     }
     const run = await req.payload.create({ collection: 'scrape-runs', data: { connector: id, trigger: 'manual', periodFrom: from, periodTo: to }, req })
     return Response.json({ message: `run ${run.id} queued`, run: run.id }, { status: 202 })
