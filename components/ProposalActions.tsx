@@ -20,7 +20,7 @@ const KINDS: { kind: Kind; label: string }[] = [
 
 /**
  * On a proposal's page: the approval steps the logged-in user may take now (the same state machine the endpoints
- * enforce, asked with the user's login and participant), a comment sent with the step, the endpoint's answer, and
+ * enforce, asked with the user's login, participant and roles, so a role that never approves sees no buttons), a comment sent with the step, the endpoint's answer, and
  * after sending, the prospect's response link to copy.
  */
 export function ProposalActions(): React.ReactElement | null {
@@ -40,7 +40,7 @@ export function ProposalActions(): React.ReactElement | null {
 
   if (!id || !user || !stored) return null
   const state = after ?? stored
-  const actor = { actorUserId: Number(user.id), actorParticipantId: relationId(user.participant) }
+  const actor = { actorUserId: Number(user.id), actorParticipantId: relationId(user.participant), actorRoles: (user as { roles?: string[] | null }).roles ?? [] }
   // Return and reject need a comment: ask the state machine as if one were given, so the buttons stay visible and the comment box says why.
   const allowed = KINDS.filter(({ kind }) => applyAction(state, { kind, ...actor, comment: 'comment' }).ok)
 

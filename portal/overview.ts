@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { mayDecideFor } from '../collections/Proposals/Proposals/waitingQueue'
 import type { StatementBreakdown } from '../engine/commission/statement'
 import type { CommissionStatement, Participant, Payment, Proposal, Prospect, User } from '../payload-types'
 
@@ -41,6 +42,13 @@ function prospectRow(doc: Prospect): PortalProspect {
   return { id: doc.id, company: doc.company, status: doc.status, clientCode: doc.clientCode ?? null, territory: nameOf(doc.territory) }
 }
 
+/** The submitted proposals waiting for the participant, when the login's roles decide them (none for user roles, agents and referrers). */
+async function waitingForLogin(payload: Payload, user: User, participantId: number): Promise<Proposal[]> {
+  if (!(await mayDecideFor(payload, user, participantId))) return []
+  const found = await payload.find({ collection: 'proposals', where: { and: [{ waitingFor: { equals: participantId } }, { status: { equals: 'submitted' } }] }, sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, user, overrideAccess: false })
+  return found.docs as Proposal[]
+}
+
 /**
  * Everything the portal's home shows a participant, read through the Local API as the logged-in user with
  * `overrideAccess: false`: the foundation's row-level rules decide what is visible, exactly as over REST.
@@ -50,7 +58,7 @@ export async function portalOverview(payload: Payload, user: User, participantId
   const asUser = { user, overrideAccess: false } as const
   const [participant, waiting, proposals, prospects, clients, statements, payments] = await Promise.all([
     payload.findByID({ collection: 'participants', id: participantId, depth: 0, ...asUser }) as Promise<Participant>,
-    payload.find({ collection: 'proposals', where: { and: [{ waitingFor: { equals: participantId } }, { status: { equals: 'submitted' } }] }, sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
+    waitingForLogin(payload, user, participantId),
     payload.find({ collection: 'proposals', sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
     payload.find({ collection: 'prospects', where: { status: { not_equals: 'client' } }, sort: 'company', depth: 1, limit: LIST_LIMIT, ...asUser }),
     payload.find({ collection: 'prospects', where: { status: { equals: 'client' } }, sort: 'company', depth: 1, limit: LIST_LIMIT, ...asUser }),
@@ -59,7 +67,7 @@ export async function portalOverview(payload: Payload, user: User, participantId
   ])
   return {
     participant: { id: participant.id, name: participant.name, code: participant.code ?? null },
-    waiting: (waiting.docs as Proposal[]).map(proposalRow),
+    waiting: waiting.map(proposalRow),
     proposals: (proposals.docs as Proposal[]).map(proposalRow),
     prospects: (prospects.docs as Prospect[]).map(prospectRow),
     clients: (clients.docs as Prospect[]).map(prospectRow),

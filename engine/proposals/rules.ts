@@ -128,8 +128,8 @@ export function ruleProblems(rule: CommissionRule): RuleProblem[] {
   return problems
 }
 
-/** Why a rate cannot be used, or null. */
-function rateProblem(kind: RuleKind, rate: string, currency: string): string | null {
+/** Why a rate cannot be used, or null (a rule's own check, also used for a proposal's proposed terms). */
+export function rateProblem(kind: RuleKind, rate: string, currency: string): string | null {
   const value = decimalText(rate)
   if (value === null) return `rate ${quoted(rate)} is not a number`
   if (value.isNegative() && !value.isZero()) return `the rate must not be negative (got ${rate})`

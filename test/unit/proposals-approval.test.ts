@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
+import { ROLES, type Role } from '../../engine/roles'
 import {
   APPROVAL_ACTION_KINDS,
   PROPOSAL_STATUSES,
   applyAction,
   approvalChain,
+  mayWriteProposals,
+  stepRoleProblem,
   waitingFor,
   type ApprovalAction,
   type ApprovalActionKind,
@@ -13,13 +16,18 @@ import {
 } from '../../engine/proposals/approval'
 
 // The network: company 1 (root) → partner 2 → territory owner 3 → agent 5.
-// Logins: 10 and 11 at the company, 20 at the partner, 30 at the territory owner, 50 and 51 at the agent.
+// Logins: 10 and 11 company admins, 20 a partner admin, 30 and 31 territory owner admins, 50 and 51 agents.
 const AGENT_PATH = '/1/2/3/5/'
 
 const draft: ApprovalState = { status: 'draft', authorParticipantId: 5, authorUserId: 50, chain: [3, 2, 1], level: -1 }
 
-const act = (kind: ApprovalActionKind, actorUserId: number | null, actorParticipantId: number | null, comment?: string): ApprovalAction =>
-  comment === undefined ? { kind, actorUserId, actorParticipantId } : { kind, actorUserId, actorParticipantId, comment }
+const ROLES_OF: Record<number, Role[]> = { 10: ['company_admin'], 11: ['company_admin'], 20: ['partner_admin'], 30: ['territory_owner_admin'], 31: ['territory_owner_admin'], 50: ['agent'], 51: ['agent'] }
+
+/** An action by login `actorUserId` with the roles it holds in this network. */
+const act = (kind: ApprovalActionKind, actorUserId: number | null, actorParticipantId: number | null, comment?: string): ApprovalAction => {
+  const action: ApprovalAction = { kind, actorUserId, actorParticipantId, actorRoles: actorUserId === null ? [] : (ROLES_OF[actorUserId] ?? []) }
+  return comment === undefined ? action : { ...action, comment }
+}
 
 /** Applies an action that must succeed and returns the new state. */
 function ok(state: ApprovalState, action: ApprovalAction): ApprovalState {
@@ -146,7 +154,7 @@ describe('approving in turn', () => {
     expect(refused(submitted, act('approve', null, 3))).toBe('approve needs a signed-in user')
   })
 
-  it('any login of the participant whose turn it is may act for it', () => {
+  it('any login of the participant whose turn it is, holding an approving role, may act for it', () => {
     expect(ok(submitted, act('approve', 31, 3)).level).toBe(1)
   })
 
@@ -251,5 +259,65 @@ describe('every other transition is refused, naming the current status', () => {
 describe('waitingFor', () => {
   it('is the participant at the current level while submitted, the top once approved, and nobody otherwise', () => {
     expect([draft, submitted, atPartner, atTop, approved, sent].map(waitingFor)).toEqual([null, 3, 2, 1, 1, null])
+  })
+})
+
+describe('who may take each step: the managing roles of the participant in turn, a company admin at the top', () => {
+  // Every role, at the top of the chain and below it, for every step a login takes: the table the README states.
+  const EXPECTED: Record<'submit' | 'approve' | 'return' | 'reject' | 'send', { top: Role[]; below: Role[] }> = {
+    submit: { top: ['company_admin', 'company_user', 'partner_admin', 'partner_user', 'territory_owner_admin', 'territory_owner_user', 'agent_manager', 'agent', 'referrer'], below: ['company_admin', 'company_user', 'partner_admin', 'partner_user', 'territory_owner_admin', 'territory_owner_user', 'agent_manager', 'agent', 'referrer'] },
+    approve: { top: ['company_admin'], below: ['partner_admin', 'territory_owner_admin', 'agent_manager'] },
+    return: { top: ['company_admin'], below: ['partner_admin', 'territory_owner_admin', 'agent_manager'] },
+    reject: { top: ['company_admin'], below: ['partner_admin', 'territory_owner_admin', 'agent_manager'] },
+    send: { top: ['company_admin'], below: [] },
+  }
+  const cells = (Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]).flatMap((kind) =>
+    (['top', 'below'] as const).flatMap((place) => ROLES.map((role) => [kind, place, role, EXPECTED[kind][place].includes(role)] as const)),
+  )
+
+  it('covers 5 steps × 2 places × 11 roles', () => {
+    expect(cells).toHaveLength(110)
+  })
+
+  it.each(cells)('%s %s by %s: allowed %s', (kind, place, role, allowed) => {
+    expect(stepRoleProblem([role], kind, place) === null).toBe(allowed)
+  })
+
+  it('finance and the auditor never take a step nor write a proposal; no roles at all take none either', () => {
+    for (const roles of [['finance'], ['auditor'], [], null, undefined]) {
+      for (const kind of ['submit', 'approve', 'return', 'reject', 'send'] as const) expect(stepRoleProblem(roles, kind, 'anywhere')).not.toBeNull()
+      expect(mayWriteProposals(roles)).toBe(false)
+    }
+    expect(mayWriteProposals(['referrer'])).toBe(true)
+  })
+
+  it('the prospect\'s answer and the expiry need no role', () => {
+    for (const kind of ['accept', 'decline', 'expire'] as const) expect(stepRoleProblem(null, kind, 'top')).toBeNull()
+  })
+
+  it('a partner user at the partner\'s turn is refused for its role, and nothing moves', () => {
+    const result = applyAction(atPartner, { kind: 'approve', actorUserId: 21, actorParticipantId: 2, actorRoles: ['partner_user'] })
+    expect(result).toEqual({
+      ok: false,
+      refusal: 'role',
+      reason: 'your roles (partner_user) do not approve proposals: a partner admin, territory owner admin or agent manager does it for their participant, a company admin at the top',
+    })
+  })
+
+  it('at the top, the auditor, finance and a company user are refused for their role; so is a manager role attached to the top', () => {
+    for (const [roles, kind] of [[['auditor'], 'approve'], [['finance'], 'reject'], [['company_user'], 'return'], [['partner_admin'], 'approve']] as const) {
+      const result = applyAction(atTop, { kind, actorUserId: 12, actorParticipantId: 1, actorRoles: roles, comment: 'probe' })
+      expect(result).toEqual({ ok: false, refusal: 'role', reason: `your roles (${roles.join(', ')}) do not ${kind} at the top of the chain: only a company admin does` })
+    }
+    expect(applyAction(approved, { kind: 'send', actorUserId: 12, actorParticipantId: 1, actorRoles: ['auditor'] })).toEqual({
+      ok: false,
+      refusal: 'role',
+      reason: 'your roles (auditor) do not send proposals: only a company admin of the top of the chain sends one',
+    })
+  })
+
+  it('an action without roles is refused for its role; out of turn stays a state refusal', () => {
+    expect(applyAction(submitted, { kind: 'approve', actorUserId: 30, actorParticipantId: 3 })).toMatchObject({ ok: false, refusal: 'role' })
+    expect(applyAction(submitted, act('approve', 20, 2))).toMatchObject({ ok: false, refusal: 'state' })
   })
 })

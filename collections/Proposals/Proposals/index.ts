@@ -1,11 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../../access/authenticated'
 import { nobody } from '../../../access/nobody'
 import { readOwnSubtree } from '../../../access/subtree'
 import { PROPOSAL_STATUSES } from '../../../engine/proposals/approval'
 import { moneyField } from '../../../fields/money'
 import { auditChange } from '../../../hooks/audit/auditChange'
+import { proposalWriters } from '../access/proposalWriters'
+import { writeOwnSubtree } from '../access/writeOwnSubtree'
 import { proposalActions } from './endpoints/proposalActions'
 import { proposalReports } from './endpoints/reports'
 import { respondToProposal } from './endpoints/respondToProposal'
@@ -21,7 +22,7 @@ export const Proposals: CollectionConfig = {
   slug: 'proposals',
   lockDocuments: false,
   admin: { useAsTitle: 'title', group: 'Proposals', defaultColumns: ['title', 'status', 'waitingForName', 'updatedAt'] },
-  access: { read: readOwnSubtree('authorParticipant.path'), create: authenticated, update: readOwnSubtree('authorParticipant.path'), delete: nobody },
+  access: { read: readOwnSubtree('authorParticipant.path'), create: proposalWriters, update: writeOwnSubtree('authorParticipant.path'), delete: nobody },
   hooks: { beforeChange: [guardProposal], afterChange: [auditChange] },
   endpoints: [...proposalActions, ...respondToProposal, ...proposalReports],
   fields: [

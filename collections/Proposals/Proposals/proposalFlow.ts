@@ -1,10 +1,15 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { pgClientOf } from '../../../db/transaction'
-import { applyAction, waitingFor, type ApprovalAction, type ApprovalState, type ProposalStatus } from '../../../engine/proposals/approval'
+import { applyAction, waitingFor, type ApprovalAction, type ApprovalState, type ProposalStatus, type RefusalKind } from '../../../engine/proposals/approval'
+import { fieldError } from '../../../hooks/fieldError'
 import { relationId } from '../../../hooks/relationId'
+import { submitTermsProblem } from './termsCheck'
 
 type ProposalDoc = Record<string, unknown> & { id: number | string }
+
+/** The stored proposal after the step, or why the state machine refused it (`role`: a 403, `state`: a 409). */
+export type FlowOutcome = { ok: true; doc: ProposalDoc } | { ok: false; reason: string; refusal: RefusalKind }
 
 /** The code a client is known by in the billing engine's files. */
 export function clientCode(prospectId: number): string {
@@ -24,13 +29,14 @@ export function stateOf(doc: ProposalDoc): ApprovalState {
 
 /**
  * Applies one action to a stored proposal and records it (status, level, whose turn, history); the prospect becomes a
- * client on acceptance. Returns the refusal reason when the state machine refuses.
+ * client on acceptance. Returns the refusal reason when the state machine refuses; at submit, terms that could not be
+ * fixed at the top's approval throw a 400 naming the term's field.
  *
  * One transaction, holding a lock on the proposal: two answers or two approvals sent at the same moment are decided
  * one after the other on the proposal as the first left it (the second is refused), so an accepted proposal is never
  * also declined and the terms are fixed once.
  */
-export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown> = {}): Promise<{ ok: true; doc: ProposalDoc } | { ok: false; reason: string }> {
+export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown> = {}): Promise<FlowOutcome> {
   const owned = await initTransaction(req)
   try {
     await (await pgClientOf(req)).query(`select pg_advisory_xact_lock(hashtext('accrue.proposal'), $1)`, [Number(doc.id)])
@@ -44,9 +50,14 @@ export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, actio
   }
 }
 
-async function applyAndRecord(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown>): Promise<{ ok: true; doc: ProposalDoc } | { ok: false; reason: string }> {
+async function applyAndRecord(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown>): Promise<FlowOutcome> {
   const result = applyAction(stateOf(doc), action)
   if (!result.ok) return result
+  if (action.kind === 'submit') {
+    // Checked at submit, not only when the top fixes them: a proposal the chain approves can always be fixed.
+    const problem = await submitTermsProblem(req, doc)
+    if (problem) throw fieldError('proposals', problem.field, problem.message)
+  }
   const history = [...((doc.history as unknown[]) ?? []), { action: action.kind, user: action.actorUserId, participant: action.actorParticipantId, at: new Date().toISOString(), comment: action.comment ?? null }]
   const next = waitingFor(result.state)
   const updated = await req.payload.update({

@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { participantIdOf, type AccessUser } from '../../../access/user'
+import { stepRoleProblem } from '../../../engine/proposals/approval'
 import { serviceAmounts } from '../../../engine/proposals/serviceAmounts'
 import type { Proposal, Prospect, Service, User } from '../../../payload-types'
 
@@ -21,9 +22,12 @@ export type QueueRow = {
   amounts: string[]
 }
 
-/** The proposals waiting for the login's participant, newest first; row-level access applies (the login's own reading rights). */
+/**
+ * The proposals waiting for the login's participant that its roles let it decide (approve, return or reject while
+ * submitted; send once approved), newest first; row-level access applies (the login's own reading rights).
+ */
 export async function waitingQueue(payload: Payload, user: AccessUser | null, status: QueueStatus = 'submitted'): Promise<QueueRow[]> {
-  const where = queueWhere(user, status)
+  const where = await queueWhere(payload, user, status)
   if (!where) return []
   const found = await payload.find({ collection: 'proposals', where, sort: '-updatedAt', depth: 1, limit: 100, user, overrideAccess: false })
   return found.docs.map(toRow)
@@ -31,16 +35,28 @@ export async function waitingQueue(payload: Payload, user: AccessUser | null, st
 
 /** How many proposals wait for the login's participant (what the navigation shows). */
 export async function waitingCount(payload: Payload, user: AccessUser | null, status: QueueStatus = 'submitted'): Promise<number> {
-  const where = queueWhere(user, status)
+  const where = await queueWhere(payload, user, status)
   if (!where) return 0
   return (await payload.count({ collection: 'proposals', where, user, overrideAccess: false })).totalDocs
 }
 
-/** The filter of a login's queue, or null when the login has no participant (nothing can wait for it). */
-function queueWhere(user: AccessUser | null, status: QueueStatus): Where | null {
+/** The filter of a login's queue, or null when nothing can wait for it (no participant, or roles that never decide there). */
+async function queueWhere(payload: Payload, user: AccessUser | null, status: QueueStatus): Promise<Where | null> {
   const participantId = participantIdOf(user)
-  if (participantId === null) return null
+  if (participantId === null || !(await mayDecideFor(payload, user, participantId, status))) return null
   return { and: [{ waitingFor: { equals: participantId } }, { status: { equals: status } }] }
+}
+
+/**
+ * Do the login's roles let it take the step a proposal waiting for its participant needs (`stepRoleProblem`): a
+ * decision while submitted, sending once approved, at the top of the chain when its participant is the root.
+ */
+export async function mayDecideFor(payload: Payload, user: AccessUser | null, participantId: number, status: QueueStatus = 'submitted'): Promise<boolean> {
+  const step = status === 'approved' ? 'send' : 'approve'
+  if (stepRoleProblem(user?.roles, step, 'anywhere') !== null) return false
+  const participant = await payload.findByID({ collection: 'participants', id: participantId, depth: 0, overrideAccess: true, disableErrors: true, select: { parent: true } })
+  if (!participant) return false
+  return stepRoleProblem(user?.roles, step, participant.parent ? 'below' : 'top') === null
 }
 
 function toRow(doc: Proposal): QueueRow {

@@ -2,20 +2,22 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/nobody'
 import { readOwnSubtree } from '../../../access/subtree'
-import { authenticated } from '../../../access/authenticated'
 import { auditChange } from '../../../hooks/audit/auditChange'
+import { proposalWriters } from '../access/proposalWriters'
+import { writeOwnSubtree } from '../access/writeOwnSubtree'
 import { stampOwner } from './hooks/stampOwner'
 
 /**
  * A company the network is selling to. Its status follows its proposals: prospect → proposal (a proposal exists) →
- * client (a proposal was accepted). Owned by the participant of the login that created it; visible to that
- * participant's subtree and everyone above it (staff see all).
+ * client (a proposal was accepted). Owned by the participant of the login that created it, or one beneath it that
+ * the creator names (`stampOwner`); visible to that participant's subtree and everyone above it (staff see all);
+ * written only by roles of the network, never by finance or the auditor.
  */
 export const Prospects: CollectionConfig = {
   slug: 'prospects',
   lockDocuments: false,
   admin: { useAsTitle: 'company', group: 'Proposals', defaultColumns: ['company', 'territory', 'status', 'owner'] },
-  access: { read: readOwnSubtree('owner.path'), create: authenticated, update: readOwnSubtree('owner.path'), delete: nobody },
+  access: { read: readOwnSubtree('owner.path'), create: proposalWriters, update: writeOwnSubtree('owner.path'), delete: nobody },
   hooks: { beforeChange: [stampOwner], afterChange: [auditChange] },
   fields: [
     { name: 'company', type: 'text', required: true },
@@ -35,6 +37,6 @@ export const Prospects: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar', description: 'Moves with its proposals.' },
     },
     { name: 'clientCode', type: 'text', unique: true, admin: { readOnly: true, position: 'sidebar', description: 'Given when it becomes a client; the billing engine uses it.' } },
-    { name: 'owner', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar', description: 'The participant of the login that created it.' } },
+    { name: 'owner', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar', description: 'The participant of the login that created it, or one beneath it.' } },
   ],
 }

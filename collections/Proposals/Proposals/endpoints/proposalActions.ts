@@ -7,7 +7,11 @@ import { linkSecret, RESPONSE_DAYS } from '../responseLink'
 
 const ACTIONS = ['submit', 'approve', 'return', 'reject', 'send'] as const
 
-/** POST /api/proposals/:id/{submit,approve,return,reject,send} {comment?}: one step of the approval chain. */
+/**
+ * POST /api/proposals/:id/{submit,approve,return,reject,send} {comment?}: one step of the approval chain, decided by the
+ * engine with the login's id, participant and roles: 403 when the login's roles never take that step there
+ * (`STEP_ROLES`), 409 when it is not this login's turn or not in this status.
+ */
 export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
   path: `/:id/${kind}`,
   method: 'post' as const,
@@ -16,7 +20,7 @@ export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
     if (!user) return Response.json({ errors: [{ message: 'log in first' }] }, { status: 401 })
     const doc = await req.payload.findByID({ collection: 'proposals', id: Number(req.routeParams?.id), depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)
     if (!doc) return Response.json({ errors: [{ message: `proposal ${String(req.routeParams?.id)} not found` }] }, { status: 404 })
-    const body = (await req.json?.().catch(() => ({}))) as { comment?: string }
+    const body = ((await req.json?.().catch(() => ({}))) ?? {}) as { comment?: string }
     const extra: Record<string, unknown> = {}
     let link: string | null = null
     if (kind === 'send') {
@@ -24,8 +28,8 @@ export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
       link = `/respond/${signLink({ proposalId: doc.id as number, action: 'respond', expiresAt }, linkSecret(req.payload))}`
       extra.respondBy = expiresAt
     }
-    const result = await actOnProposal(req, doc as never, { kind, actorUserId: Number(user.id), actorParticipantId: participantIdOf(user), comment: body.comment })
-    if (!result.ok) return Response.json({ errors: [{ message: result.reason }] }, { status: 409 })
+    const result = await actOnProposal(req, doc as never, { kind, actorUserId: Number(user.id), actorParticipantId: participantIdOf(user), actorRoles: user.roles ?? [], comment: body.comment })
+    if (!result.ok) return Response.json({ errors: [{ message: result.reason }] }, { status: result.refusal === 'role' ? 403 : 409 })
     return Response.json({ message: `proposal ${doc.id}: ${String(result.doc.status)}`, status: result.doc.status, waitingFor: result.doc.waitingFor ?? null, ...(link ? { link } : {}) })
   },
 }))

@@ -2,8 +2,10 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { currentUser, participantIdOf } from '../../../../access/user'
 import { approvalChain } from '../../../../engine/proposals/approval'
+import { serviceLineProblems } from '../../../../engine/proposals/serviceLines'
 import { fieldError } from '../../../../hooks/fieldError'
 import { relationId } from '../../../../hooks/relationId'
+import { checkTerms } from '../termsCheck'
 
 const FLOW_FIELDS = ['status', 'level', 'chain', 'history', 'waitingFor', 'waitingForName', 'author', 'authorParticipant', 'respondBy'] as const
 
@@ -35,6 +37,7 @@ export const guardProposal: CollectionBeforeChangeHook = async ({ data, operatio
       history: [{ action: 'created', user: user.id, participant: participantId, at: new Date().toISOString(), comment: null }],
     })
     await fillPrices(req, data)
+    await checkTerms(req, data.terms, String(participant.path))
     if (prospect.status === 'prospect') {
       await req.payload.update({ collection: 'prospects', id: prospect.id, data: { status: 'proposal' }, req, context: { proposalFlow: true } })
     }
@@ -45,16 +48,22 @@ export const guardProposal: CollectionBeforeChangeHook = async ({ data, operatio
   for (const field of FLOW_FIELDS) data[field] = originalDoc?.[field]
   data.prospect = originalDoc?.prospect
   await fillPrices(req, data)
+  if (data.terms !== undefined) {
+    const author = await req.payload.findByID({ collection: 'participants', id: relationId(originalDoc?.authorParticipant) ?? -1, depth: 0, req, overrideAccess: true, select: { path: true } })
+    await checkTerms(req, data.terms, String(author.path))
+  }
   return data
 }
 
-/** Each service line names an active catalog service in a whole quantity; an empty price takes the catalog's. */
+/**
+ * Each service line names an active catalog service in a whole, bounded quantity at a price from zero to the bound
+ * (`engine/proposals/serviceLines.ts`); an empty price takes the catalog's.
+ */
 async function fillPrices(req: Parameters<CollectionBeforeChangeHook>[0]['req'], data: Record<string, unknown>): Promise<void> {
   const lines = (data.services ?? []) as { service?: unknown; quantity?: unknown; price?: string | null }[]
   for (const [index, line] of lines.entries()) {
-    if (line.quantity !== undefined && line.quantity !== null && !Number.isInteger(Number(line.quantity))) {
-      throw fieldError('proposals', `services.${index}.quantity`, `service line ${index + 1}: the quantity is a whole number of units (got ${String(line.quantity)})`)
-    }
+    const problem = serviceLineProblems(line, index)[0]
+    if (problem) throw fieldError('proposals', `services.${index}.${problem.field}`, problem.message)
     const service = await req.payload.findByID({ collection: 'services', id: relationId(line.service) ?? -1, depth: 0, req }).catch(() => null)
     if (!service || !service.active) throw fieldError('proposals', `services.${index}.service`, `service line ${index + 1}: choose an active service of the catalog`)
     if (!line.price) line.price = service.price as string
