@@ -27,6 +27,9 @@ async function countLines(filePath: string): Promise<number> {
   }
 }
 
+/** The most of the sheet's start inflated to find `<dimension>` (it is near the top; a zip bomb's head stops here). */
+const HEAD_OUTPUT_BYTES = 1024 * 1024
+
 async function xlsxDimensionRows(filePath: string): Promise<number | null> {
   const handle = await fs.open(filePath)
   try {
@@ -57,7 +60,7 @@ async function xlsxDimensionRows(filePath: string): Promise<number | null> {
     const start = sheet.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
     const head = Buffer.alloc(Math.min(sheet.compressed || 16_384, 16_384))
     await handle.read(head, 0, head.length, start)
-    const xml = sheet.method === 0 ? head.toString('utf8') : zlib.inflateRawSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString('utf8')
+    const xml = sheet.method === 0 ? head.toString('utf8') : zlib.inflateRawSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: HEAD_OUTPUT_BYTES }).toString('utf8')
     const match = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(xml)
     return match?.[1] ? Number(match[1]) : null
   } finally {

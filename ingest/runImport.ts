@@ -102,6 +102,7 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
     firstDataRow: mapping.firstDataRow ?? null,
     expectedHeaders,
     csvDelimiter: mapping.csvDelimiter ?? 'auto',
+    fileName: doc.filename,
   })
   try {
     const requiredMissing = mapping.columns.filter((column) => sheet.missingHeaders.includes(column.header) && targetField(doc.source, column.field)?.required)

@@ -14,6 +14,7 @@ import { parse } from 'csv-parse'
 
 import { normalizeHeader, type CellValue } from '../../engine/ingest/cells'
 import { asCorrupt, SpreadsheetError } from './errors'
+import { formatBytes } from './expansion'
 import { detectTextEncoding, type TextEncoding } from './format'
 import type { RowSource, SheetLayout } from './header'
 
@@ -25,7 +26,14 @@ const CANDIDATES: readonly CsvDelimiter[] = [',', ';', '\t', '|']
 const SNIFF_RECORDS = 30
 
 /** Longest record accepted; a longer one almost always means a quote that is never closed. */
-const MAX_RECORD_CHARS = 1_000_000
+export const MAX_RECORD_CHARS = 1_000_000
+
+/**
+ * Longest line (bytes between line breaks) accepted. csv-parse's record limit counts the characters of fields, so a
+ * line of millions of empty fields (",,,,…") would pass it while the record array grows; no real record comes near
+ * this (4 MB: a record's 1,000,000 characters take at most 4 bytes each in UTF-8).
+ */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024
 
 const WHAT = 'The CSV file'
 
@@ -89,8 +97,46 @@ function toUtf8(encoding: TextEncoding): Transform {
   })
 }
 
+/**
+ * Passes the bytes through, failing with TOO_LARGE at the first line longer than `maxBytes` (before the parser has
+ * gathered it). Lines are counted from 1 by line feeds (a quoted field's line breaks count too, so it may differ from
+ * the row).
+ */
+export function lineLengthGuard(maxBytes: number, fileName?: string | null): Transform {
+  let run = 0 // bytes since the last line break
+  let line = 1
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i]
+        if (byte === 10 || byte === 13) {
+          if (byte === 10) line++
+          run = 0
+        } else if (++run > maxBytes) {
+          const name = fileName ? `The CSV file "${fileName}"` : WHAT
+          done(
+            new SpreadsheetError(
+              'TOO_LARGE',
+              `${name} is refused: line ${line} is longer than ${formatBytes(maxBytes)} without a line break, which no real row is. Check that it is a CSV export and export it again.`,
+            ),
+          )
+          return
+        }
+      }
+      done(null, chunk)
+    },
+  })
+}
+
 function csvError(error: unknown): Error {
-  const e = error as { code?: unknown; lines?: unknown; records?: unknown; message?: unknown }
+  const e = error as { code?: unknown; lines?: unknown; records?: unknown; message?: unknown; quoting?: unknown }
+  if (e.code === 'CSV_MAX_RECORD_SIZE' && e.quoting !== true && typeof e.records === 'number') {
+    return new SpreadsheetError(
+      'TOO_LARGE',
+      `${WHAT} cannot be read: row ${e.records + 1} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters, which no real row is. Check that it is a CSV export and export it again.`,
+      { cause: error },
+    )
+  }
   if ((e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_MAX_RECORD_SIZE') && typeof e.records === 'number') {
     return new SpreadsheetError(
       'CORRUPT',
@@ -114,7 +160,7 @@ const cell = (field: string): CellValue => {
 export async function openCsvRows(
   filePath: string,
   head: Buffer,
-  layout: Pick<SheetLayout, 'csvDelimiter' | 'expectedHeaders'>,
+  layout: Pick<SheetLayout, 'csvDelimiter' | 'expectedHeaders' | 'fileName'>,
 ): Promise<RowSource> {
   const encoding = detectTextEncoding(head)
   const delimiter =
@@ -127,8 +173,9 @@ export async function openCsvRows(
   const done = (error: Error | null) => {
     if (error) parser.destroy(error) // the parser's iterator reports it
   }
-  if (encoding === 'utf-8') pipeline(input, parser, done)
-  else pipeline(input, toUtf8(encoding), parser, done)
+  const guard = lineLengthGuard(MAX_LINE_BYTES, layout.fileName)
+  if (encoding === 'utf-8') pipeline(input, guard, parser, done)
+  else pipeline(input, toUtf8(encoding), guard, parser, done)
 
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
   let rowNumber = 0

@@ -10,6 +10,7 @@ export type SpreadsheetErrorCode =
   | 'SHEET_NOT_FOUND' // the named worksheet is not in the workbook
   | 'NO_HEADER' // no row carries any of the expected column headers
   | 'INVALID_LAYOUT' // the layout itself is unusable (header row 0, first data row above the header...)
+  | 'TOO_LARGE' // a workbook that expands past the configured limits (expansion.ts), or a CSV record past its limit
 
 export class SpreadsheetError extends Error {
   readonly code: SpreadsheetErrorCode

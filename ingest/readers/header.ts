@@ -24,6 +24,8 @@ export type SheetLayout = {
   expectedHeaders: string[]
   /** CSV only; default 'auto'. */
   csvDelimiter?: 'auto' | ',' | ';' | '\t' | '|'
+  /** The file's name as the user knows it, for messages (the path on disk is not it). */
+  fileName?: string | null
 }
 
 /** One row: `rowNumber` is the row a user sees in Excel (for a CSV, the 1-based record number). */

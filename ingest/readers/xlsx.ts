@@ -16,13 +16,18 @@
  *   formula whose cached result is an error (and such a result cannot be told from a missing one):
  *   those cells arrive as FORMULA_WITHOUT_RESULT. A formula returning TRUE/FALSE arrives as 1/0.
  * - Merges are not reported (see header.ts for how merged header cells are handled).
+ * - It unpacks whatever the zip holds. Here the sizes the zip declares are checked before reading, and what each
+ *   part really inflates to is counted as it streams: past the limits of expansion.ts the read stops with a
+ *   TOO_LARGE error naming the part (a small file that unpacks to hundreds of megabytes never gets that far).
  */
 import fs from 'node:fs'
+import type { Transform, TransformCallback } from 'node:stream'
 
 import ExcelJS from 'exceljs'
 
 import type { CellValue } from '../../engine/ingest/cells'
 import { asCorrupt, SpreadsheetError } from './errors'
+import { checkDeclaredExpansion, ExpansionMeter, expansionLimits, type ExpansionLimits, zipPartsOfFile } from './expansion'
 import type { RowSource, SheetRow } from './header'
 
 /** Reader options that keep memory low: rows are emitted, hyperlinks ignored (the cell text is kept). */
@@ -149,12 +154,13 @@ class WorkbookPass {
   private failure: Error | null = null
   private interrupt: ((error: Error) => void) | null = null // rejects the step in flight
 
-  constructor(filePath: string, options: Record<string, string>, preset: Record<string, unknown>) {
+  constructor(filePath: string, options: Record<string, string>, preset: Record<string, unknown>, meter: ExpansionMeter) {
     this.input = fs.createReadStream(filePath)
     this.input.on('error', (error) => this.fail(error))
     const pipe = this.input.pipe.bind(this.input)
     this.input.pipe = <T extends NodeJS.WritableStream>(destination: T, pipeOptions?: { end?: boolean }): T => {
       destination.on('error', (error: unknown) => this.fail(error))
+      this.meterEntries(destination as unknown as ZipParser, meter)
       return pipe(destination, pipeOptions)
     }
     this.reader = new ExcelJS.stream.xlsx.WorkbookReader(this.input, options) as unknown as ExcelWorkbook
@@ -166,6 +172,37 @@ class WorkbookPass {
     if (this.failure) return
     this.failure = asCorrupt(error, WHAT)
     this.interrupt?.(this.failure)
+  }
+
+  /**
+   * Counts what every part of the zip inflates to. exceljs's unzipper hands each part over as a PassThrough (pushed
+   * onto the parser's readable side) that its inflater pipes into; the count sits in that PassThrough's transform,
+   * and the inflater's `bytesWritten` says how much compressed data it has consumed. Past a limit the read fails,
+   * the inflater is stopped and whatever it still produces is dropped.
+   */
+  private meterEntries(zip: ZipParser, meter: ExpansionMeter): void {
+    const push = zip.push.bind(zip)
+    zip.push = (chunk: unknown, encoding?: BufferEncoding) => {
+      if (isZipEntry(chunk)) this.meterEntry(chunk, meter.part(chunk.path))
+      return push(chunk, encoding)
+    }
+  }
+
+  private meterEntry(entry: ZipEntry, counter: ReturnType<ExpansionMeter['part']>): void {
+    let source: (NodeJS.ReadableStream & { bytesWritten?: unknown; destroy?: () => void }) | null = null
+    entry.once('pipe', (from: NodeJS.ReadableStream) => {
+      source = from
+    })
+    const transform = entry._transform.bind(entry)
+    entry._transform = (chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback) => {
+      if (this.failure) return callback() // the read is over: drop what is still inflating
+      const consumed = typeof source?.bytesWritten === 'number' ? source.bytesWritten : null
+      const error = counter.add(chunk.length, consumed)
+      if (!error) return transform(chunk, encoding, callback)
+      this.fail(error)
+      source?.destroy?.()
+      callback()
+    }
   }
 
   /**
@@ -213,6 +250,12 @@ class WorkbookPass {
   }
 }
 
+/** The parts of unzipper's parser and its entries used to meter the expansion. */
+type ZipParser = { push(chunk: unknown, encoding?: BufferEncoding): boolean }
+type ZipEntry = Transform & { path: string }
+const isZipEntry = (chunk: unknown): chunk is ZipEntry =>
+  typeof chunk === 'object' && chunk !== null && typeof (chunk as { path?: unknown }).path === 'string' && typeof (chunk as { _transform?: unknown })._transform === 'function'
+
 type WorkbookParts = Pick<ExcelWorkbook, 'model' | 'workbookRels' | 'properties'> & { sharedStrings: unknown; styles: unknown }
 
 /**
@@ -220,9 +263,9 @@ type WorkbookParts = Pick<ExcelWorkbook, 'model' | 'workbookRels' | 'properties'
  * Presetting the shared strings and relationships makes exceljs hand each worksheet over as it meets
  * it (to be skipped) instead of copying it to a temp file to parse later.
  */
-async function readWorkbookParts(filePath: string): Promise<WorkbookParts> {
+async function readWorkbookParts(filePath: string, meter: ExpansionMeter): Promise<WorkbookParts> {
   const noWorkbook = { sheets: [] }
-  const pass = new WorkbookPass(filePath, XLSX_READER_OPTIONS, { sharedStrings: [], workbookRels: [], model: noWorkbook })
+  const pass = new WorkbookPass(filePath, XLSX_READER_OPTIONS, { sharedStrings: [], workbookRels: [], model: noWorkbook }, meter)
   try {
     for (let step = await pass.nextWorksheet(); !step.done; step = await pass.nextWorksheet()) {
       // skipped: exceljs drains it
@@ -246,12 +289,19 @@ async function readWorkbookParts(filePath: string): Promise<WorkbookParts> {
  * reads the zip twice but writes no temp files (exceljs's own way, for the usual entry order) and stops
  * as soon as the worksheet is done.
  */
-export async function openXlsxRows(filePath: string, sheetName?: string | null): Promise<RowSource> {
+export async function openXlsxRows(
+  filePath: string,
+  sheetName?: string | null,
+  options: { fileName?: string | null; limits?: ExpansionLimits } = {},
+): Promise<RowSource> {
   await assertCompleteZip(filePath)
-  const parts = await readWorkbookParts(filePath)
+  const limits = options.limits ?? expansionLimits()
+  const declared = await zipPartsOfFile(filePath)
+  if (declared) checkDeclaredExpansion(declared, limits, options.fileName)
+  const parts = await readWorkbookParts(filePath, new ExpansionMeter(limits, options.fileName))
   const target = chooseSheet(parts, sheetName)
 
-  const pass = new WorkbookPass(filePath, { ...XLSX_READER_OPTIONS, sharedStrings: 'ignore', styles: 'ignore' }, parts)
+  const pass = new WorkbookPass(filePath, { ...XLSX_READER_OPTIONS, sharedStrings: 'ignore', styles: 'ignore' }, parts, new ExpansionMeter(limits, options.fileName))
   let rows: AsyncIterator<ExcelRow>
   try {
     let worksheet: ExcelWorksheet | undefined

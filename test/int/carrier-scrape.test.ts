@@ -120,7 +120,7 @@ describe('runs', () => {
     expect(fieldErrorOf(backwards.body)).toEqual({ path: 'periodFrom', message: 'the period starts (2026-10-05) after it ends (2026-10-01)' })
     const notADay = await admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '10/05/2026' })
     expect(notADay.status).toBe(400)
-    expect(notADay.body.errors[0].message).toBe('from and to are days (YYYY-MM-DD)')
+    expect(notADay.body.errors[0].message).toBe('from must be a real day (YYYY-MM-DD): "10/05/2026"')
     // Only the start given: the period ends yesterday, so a start after yesterday is refused on the run's field.
     const future = await admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '2999-01-01' })
     expect(future.status).toBe(400)

@@ -7,6 +7,7 @@ import { relationId } from '../../../hooks/relationId'
 /** A connector must be runnable: valid steps, an absolute login URL, and a carrier-records mapping of its carrier. */
 export const checkConnector: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const steps = (data.steps ?? originalDoc?.steps ?? []) as ConnectorStep[]
+  if (!Array.isArray(steps) || steps.some((step) => !step || typeof step !== 'object')) throw fieldError('carrier-connectors', 'steps', 'steps is a list of step objects')
   const problem = stepProblems(steps)[0]
   if (problem) throw fieldError('carrier-connectors', `steps.${problem.index}.${problem.field}`, `step ${problem.index + 1}: ${problem.message}`)
   const loginUrl = String(data.loginUrl ?? originalDoc?.loginUrl ?? '')

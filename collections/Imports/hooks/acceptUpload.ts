@@ -3,11 +3,12 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { fieldError } from '../../../hooks/fieldError'
 import { relationId } from '../../../hooks/relationId'
-import { detectFormat, SpreadsheetError } from '../../../ingest/readers'
+import { checkDeclaredExpansion, detectFormat, expansionLimits, SpreadsheetError, zipPartsOfBuffer } from '../../../ingest/readers'
 
 /**
- * On upload: refuse what is not a spreadsheet (before anything is stored), fingerprint the file, take the source
- * from the mapping, and note an earlier completed import of the very same file.
+ * On upload: refuse what is not a spreadsheet, or a workbook that declares more than it may expand to (before
+ * anything is stored); fingerprint the file, take the source from the mapping, and note an earlier completed import
+ * of the very same file.
  */
 export const acceptUpload: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
@@ -15,6 +16,10 @@ export const acceptUpload: CollectionBeforeChangeHook = async ({ data, operation
   if (!file?.data || file.data.length === 0) throw fieldError('imports', 'file', 'choose a .xlsx or .csv file to import')
   try {
     data.format = detectFormat(file.data.subarray(0, 65_536), file.name)
+    // A workbook whose zip declares more than it may expand to is refused before it is stored (the import job also
+    // counts what it really inflates to, since the declared sizes can lie).
+    const parts = data.format === 'xlsx' ? await zipPartsOfBuffer(file.data) : null
+    if (parts) checkDeclaredExpansion(parts, expansionLimits(), file.name)
   } catch (err) {
     if (err instanceof SpreadsheetError) throw fieldError('imports', 'file', err.message)
     throw err

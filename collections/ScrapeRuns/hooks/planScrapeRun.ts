@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { fieldError } from '../../../hooks/fieldError'
 import { relationId } from '../../../hooks/relationId'
+import { refuseSecondRun } from '../../../scrape/oneRunPerConnector'
 
 const day = (date: Date) => date.toISOString().slice(0, 10)
 
@@ -11,6 +12,7 @@ export const planScrapeRun: CollectionBeforeChangeHook = async ({ data, operatio
   const connectorId = relationId(data.connector)
   const connector = connectorId === null ? null : await req.payload.findByID({ collection: 'carrier-connectors', id: connectorId, depth: 0, req }).catch(() => null)
   if (!connector) throw fieldError('scrape-runs', 'connector', 'choose the connector to run')
+  await refuseSecondRun(req, connectorId!) // one run per connector at a time, whichever way it is created
   const yesterday = new Date(Date.now() - 86_400_000)
   data.periodTo = data.periodTo ? String(data.periodTo).slice(0, 10) : day(yesterday)
   data.periodFrom = data.periodFrom ? String(data.periodFrom).slice(0, 10) : day(new Date(Date.parse(`${data.periodTo}T00:00:00Z`) - ((connector.lookbackDays as number) - 1) * 86_400_000))
