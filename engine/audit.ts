@@ -35,14 +35,20 @@ export function normalize(value: unknown): unknown {
   return value
 }
 
+/**
+ * Each field whose value differs between the two versions (either may be null: a create or a delete). Both sides
+ * must be complete documents: a field missing on one side reads as null there. `skip` names fields that are not
+ * part of the document (join fields listing other documents).
+ */
 export function diffDocuments(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
+  skip: ReadonlySet<string> = new Set(),
 ): FieldChange[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
   const changes: FieldChange[] = []
   for (const field of [...fields].sort()) {
-    if (field === 'id' || IGNORED_FIELDS.has(field) || SECRET_FIELDS.has(field)) continue
+    if (field === 'id' || IGNORED_FIELDS.has(field) || SECRET_FIELDS.has(field) || skip.has(field)) continue
     const b = normalize(before?.[field])
     const a = normalize(after?.[field])
     if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a })

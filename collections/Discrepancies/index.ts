@@ -7,7 +7,6 @@ import { readOwnSubtree } from '../../access/subtree'
 import { DISCREPANCY_CLASSES, RECON_CLASS_LABELS } from '../../engine/telecom/reconciliation'
 import { moneyField } from '../../fields/money'
 import { auditChange } from '../../hooks/audit/auditChange'
-import { refuseRelatedSort } from '../../hooks/refuseRelatedSort'
 import { keepCommentHistory } from './hooks/keepCommentHistory'
 
 const staffOnly = { read: staffField }
@@ -27,7 +26,7 @@ export const Discrepancies: CollectionConfig = {
     defaultColumns: ['reconClass', 'status', 'dealer', 'sale', 'carrierRecord', 'atStake', 'owner'],
   },
   access: { read: readOwnSubtree('dealer.path'), create: nobody, update: dataOperators, delete: nobody },
-  hooks: { beforeOperation: [refuseRelatedSort], beforeChange: [keepCommentHistory], afterChange: [auditChange] },
+  hooks: { beforeChange: [keepCommentHistory], afterChange: [auditChange] },
   fields: [
     { name: 'key', type: 'text', unique: true, admin: { readOnly: true, position: 'sidebar' }, access: { update: () => false } },
     { name: 'run', type: 'relationship', relationTo: 'reconciliation-runs', required: true, index: true, access: { update: () => false } },

@@ -10,7 +10,6 @@ import { auditDelete } from '../../hooks/audit/auditDelete'
 import { KIND_LABELS, PARTICIPANT_KINDS, PARTICIPANT_STATUSES } from '../../engine/participants'
 import { NETWORK_EDITOR_ROLES } from '../../engine/roles'
 import { moneyField } from '../../fields/money'
-import { refuseRelatedSort } from '../../hooks/refuseRelatedSort'
 import { placeInTree } from './hooks/placeInTree'
 import { refuseBulkMove } from './hooks/refuseBulkMove'
 import { rebaseSubtree } from './hooks/rebaseSubtree'
@@ -33,7 +32,7 @@ export const Participants: CollectionConfig = {
     delete: writeBelowOwn('path', 'id'),
   },
   hooks: {
-    beforeOperation: [refuseBulkMove, refuseRelatedSort],
+    beforeOperation: [refuseBulkMove],
     beforeChange: [placeInTree],
     afterChange: [rebaseSubtree, auditChange],
     beforeDelete: [refuseDeleteInUse],

@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/nobody'
 import { readOwnSubtree } from '../../access/subtree'
 import { dateOnlyField } from '../../fields/dateOnly'
-import { refuseRelatedSort } from '../../hooks/refuseRelatedSort'
 import { lineFields, provenanceFields } from './lineFields'
 
 /**
@@ -20,7 +19,6 @@ export const DealerSales: CollectionConfig = {
     listSearchableFields: ['mdn', 'iccid', 'imei', 'customerAccount'],
   },
   access: { read: readOwnSubtree('dealer.path'), create: nobody, update: nobody, delete: nobody },
-  hooks: { beforeOperation: [refuseRelatedSort] },
   indexes: [{ fields: ['carrier', 'saleDate'] }],
   fields: [
     { name: 'dealer', type: 'relationship', relationTo: 'participants', required: true, index: true },

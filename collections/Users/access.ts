@@ -14,10 +14,13 @@ export const readUsers: Access = ({ req }): boolean | Where => {
   return { or: [{ id: { equals: user.id } }, subtreeWhere('participant.path', participantId)] }
 }
 
-/** Everyone edits their own login (name, password); managers edit the logins of their own subtree. */
+/**
+ * Everyone edits their own login (name, password); managers edit the logins of their own subtree. The auditor
+ * changes nothing, its own login included (a company admin sets its password, or it uses "forgot password").
+ */
 export const updateUsers: Access = ({ req }): boolean | Where => {
   const user = currentUser(req)
-  if (!user) return false
+  if (!user || hasRole(user, 'auditor')) return false
   if (hasRole(user, 'company_admin')) return true
   const participantId = participantIdOf(user)
   if (!hasRole(user, ...USER_MANAGER_ROLES) || participantId === null) return { id: { equals: user.id } }

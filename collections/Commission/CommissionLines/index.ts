@@ -4,7 +4,6 @@ import { nobody } from '../../../access/nobody'
 import { readOwnSubtree } from '../../../access/subtree'
 import { LINE_COMPONENT_LABELS, LINE_COMPONENTS } from '../../../engine/commission/components/types'
 import { moneyField } from '../../../fields/money'
-import { refuseRelatedSort } from '../../../hooks/refuseRelatedSort'
 import { explainLine } from './endpoints/explainLine'
 
 /**
@@ -22,7 +21,6 @@ export const CommissionLines: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/WhyThisAmount#WhyThisAmount'] } },
   },
   access: { read: readOwnSubtree('payee.path'), create: nobody, update: nobody, delete: nobody },
-  hooks: { beforeOperation: [refuseRelatedSort] },
   endpoints: [explainLine],
   indexes: [{ fields: ['run', 'payee'] }],
   fields: [

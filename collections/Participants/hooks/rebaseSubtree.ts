@@ -13,7 +13,9 @@ import { findNode } from './loadTreeContext'
  */
 export const rebaseSubtree: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const db = await sqlSession(req)
-  const parentId = relationId(doc.parent)
+  // Parent and path as stored: `doc` is the writer's view, which a `select` may have narrowed.
+  const stored = (await db.execute(sql`select parent_id, path from participants where id = ${doc.id}`)).rows[0] as { parent_id: number | null; path: string | null }
+  const parentId = stored.parent_id
   if (operation === 'create') {
     const parent = parentId === null ? null : await findNode(req, parentId)
     const path = pathOf(parent?.path ?? null, doc.id)
@@ -21,7 +23,7 @@ export const rebaseSubtree: CollectionAfterChangeHook = async ({ doc, operation,
     return { ...doc, path }
   }
   const oldPath = previousDoc?.path as string | undefined
-  const newPath = doc.path as string
+  const newPath = stored.path as string
   if (!oldPath || oldPath === newPath) return doc
   const moved = await db.execute(sql`
     update participants set path = ${newPath} || substr(path, ${oldPath.length + 1})
@@ -36,7 +38,7 @@ export const rebaseSubtree: CollectionAfterChangeHook = async ({ doc, operation,
       { field: 'parent', before: previousParentId, after: parentId },
       { field: 'path', before: oldPath, after: newPath },
     ],
-    summary: `moved "${doc.name}" and ${moved.rowCount ?? 0} participant(s) beneath it from parent #${previousParentId} to #${parentId}`,
+    summary: `moved "${String(doc.name ?? previousDoc?.name)}" and ${moved.rowCount ?? 0} participant(s) beneath it from parent #${previousParentId} to #${parentId}`,
   })
   return doc
 }
