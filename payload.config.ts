@@ -46,25 +46,35 @@ import { ImportRejects } from './collections/Telecom/ImportRejects'
 import { ReconciliationLines } from './collections/Telecom/ReconciliationLines'
 import { Territories } from './collections/Territories'
 import { Users } from './collections/Users'
+import { withDefaults } from './collections/withDefaults'
 import { migrations } from './db/migrations'
 import { columnTypes } from './db/columnTypes'
+import { databaseInputErrors } from './hooks/databaseInputErrors'
 import { lazyPoolOptions } from './db/url'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
 import { tasks } from './jobs/tasks'
+import { allowedOrigins } from './server/origins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** Public in this source: builds and tests only. `bootPayload` refuses to serve with it (db/bootstrap.ts). */
+export const DEVELOPMENT_SECRET = 'accrue-development-secret-not-for-production'
+
 /**
  * Signs sessions and encrypts API keys. `npm start` on the embedded database generates one per installation
- * (kept in the data folder); a deployment sets PAYLOAD_SECRET. Builds and tests use a fixed development value.
+ * (kept in the data folder); a deployment sets PAYLOAD_SECRET. Builds and tests use the development value.
+ * `bootPayload` reads it again when Payload boots, so importing this config before the environment is complete
+ * cannot leave a server on the development value.
  */
-function payloadSecret(): string {
-  return process.env.PAYLOAD_SECRET ?? 'accrue-development-secret-not-for-production'
+export function payloadSecret(): string {
+  return process.env.PAYLOAD_SECRET || DEVELOPMENT_SECRET
 }
 
 export default buildConfig({
   serverURL: process.env.PUBLIC_URL ?? '',
   secret: payloadSecret(),
+  // Origins whose requests may use the session cookie (PUBLIC_URL, ACCRUE_ALLOWED_ORIGINS; see server/origins.ts).
+  csrf: allowedOrigins(),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -79,7 +89,7 @@ export default buildConfig({
       afterNavLinks: ['/components/WaitingForMe/NavLink#WaitingNavLink', '/components/CommissionDashboard/NavLink#DashboardNavLink', '/components/ProposalReports/NavLink#ReportsNavLink'],
     },
   },
-  collections: [
+  collections: withDefaults([
     Participants, Users, Territories, Brands, Media,
     Carriers, RatePlans, PayoutSchedules,
     ImportMappings, Imports, ImportRejects, DealerSales, CarrierRecords,
@@ -89,7 +99,7 @@ export default buildConfig({
     CommissionHolds, CommissionNotes, CommissionStatements, PaymentBatches, Payments,
     Services, Prospects, Proposals, CommissionRules, AdvertisingPrograms, BillingLines,
     Schedules, ScheduleSlots, AuditEvents,
-  ],
+  ]),
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: lazyPoolOptions(Number(process.env.DB_POOL_MAX ?? 10)),
@@ -107,4 +117,6 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
   graphQL: { disable: false },
+  // A database error caused by a request's values (bad number, NUL byte, wrong operator for a column) is a 400.
+  hooks: { afterError: [databaseInputErrors] },
 })

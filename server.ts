@@ -10,7 +10,12 @@ import { startWorker, type RunningWorker } from './jobs/runWorker'
 import { startScheduler } from './jobs/scheduler'
 import { healthz, readyz } from './server/health'
 import { jobEvents } from './server/jobEvents'
-import { payloadRest } from './server/payloadRest'
+import { payloadApi } from './server/payloadRest'
+import { bodyLimitsFromEnv, limitBodies } from './server/bodyLimit'
+import { rememberClientAddress, trustProxySetting } from './server/clientAddress'
+import { refuseCrossSiteWrites } from './server/csrf'
+import { securityHeaders } from './server/headers'
+import { allowedOrigins, servedOverHttps } from './server/origins'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
@@ -27,17 +32,23 @@ export type RunningServer = { url: string; payload: Payload; close: () => Promis
 
 /**
  * The web process: Express hosts /healthz, /readyz, the job-status event stream and Payload's REST API, and hands
- * every other path (admin, portal, GraphQL) to Next.
+ * every other path (admin, portal, GraphQL playground) to Next.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const payload = await bootPayload()
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', trustProxySetting())
+  // Before anything answers: security headers, the client address for the login throttle, body limits (413 before a
+  // body is read) and the cross-site write check (403), for the REST API and Next's pages and actions alike.
+  app.use(securityHeaders({ https: servedOverHttps(), dev: options.next === 'dev' }))
+  app.use(rememberClientAddress)
+  app.use(limitBodies(bodyLimitsFromEnv(payload.config.collections.filter((c) => c.upload).map((c) => c.slug))))
+  app.use(refuseCrossSiteWrites({ allowedOrigins: () => payload.config.csrf, sessionCookie: `${payload.config.cookiePrefix}-token` }))
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload))
   app.get('/events/jobs', jobEvents(payload))
-  const rest = payloadRest(payload.config)
-  app.use('/api', (req, res, next) => (req.path.startsWith('/graphql') ? next() : rest(req, res).catch(next)))
+  app.use('/api', payloadApi(payload.config))
 
   let closeNext = async () => {}
   if (options.next) {
@@ -56,6 +67,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
+  // Without PUBLIC_URL the pages are served from this port on this machine (a test's port is known only now).
+  for (const origin of allowedOrigins(process.env, port)) if (!payload.config.csrf.includes(origin)) payload.config.csrf.push(origin)
 
   let worker: RunningWorker | null = null
   let scheduler: { stop: () => Promise<void> } | null = null
@@ -68,12 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://localhost:${port}`,
     payload,
     close: async () => {
+      // Claim no more jobs from now on; running ones finish (or are handed back) while the HTTP side closes.
+      const jobsStopped = Promise.all([scheduler?.stop(), worker?.stop()])
+      jobsStopped.catch(() => {}) // awaited below; this only keeps an early failure from counting as unhandled
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
       trace('shutdown', 'http closed')
-      await scheduler?.stop()
-      await worker?.stop()
+      await jobsStopped
       trace('shutdown', 'jobs stopped')
       await closeNext()
       trace('shutdown', 'next closed')

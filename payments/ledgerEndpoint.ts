@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import type { Pool } from 'pg'
 
+import { badRouteId, routeId } from '../hooks/routeId'
 import { payeeLedger } from './ledger'
 
 /**
@@ -12,7 +13,8 @@ export const ledgerEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'log in first' }] }, { status: 401 })
-    const id = Number(req.routeParams?.participant)
+    const id = routeId(req, 'participant')
+    if (id === null) return badRouteId(req, 'participant')
     const participant = await req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)
     if (!participant) return Response.json({ errors: [{ message: `participant ${String(req.routeParams?.participant)} not found` }] }, { status: 404 })
     return Response.json(await payeeLedger((req.payload.db as unknown as { pool: Pool }).pool, id))

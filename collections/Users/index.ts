@@ -7,9 +7,12 @@ import { noteSecretChanges } from '../../hooks/audit/noteSecretChanges'
 import { ROLE_LABELS, ROLES, USER_MANAGER_ROLES } from '../../engine/roles'
 import { deleteUsers, readUsers, updateUsers } from './access'
 import { companyAdmins } from '../../access/companyAdmins'
-import { refuseRelatedSort } from '../../hooks/refuseRelatedSort'
 import { guardLoginRank } from './hooks/guardLoginRank'
 import { guardRoleGrants } from './hooks/guardRoleGrants'
+import { requireRoleList } from './hooks/requireRoleList'
+import { equalLoginCost, hideLockout } from './hooks/equalLoginCost'
+import { forgiveThrottledLogin, throttleLogin } from './hooks/throttleLogin'
+import { servedOverHttps } from '../../server/origins'
 
 /** Logins. Each belongs to a participant (which rows it sees) and holds one or more roles (what it may do). */
 export const Users: CollectionConfig = {
@@ -22,6 +25,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     useAPIKey: true,
+    // Secure when the public address is HTTPS (PUBLIC_URL); Lax keeps it off cross-site subrequests and form posts.
+    cookies: { secure: servedOverHttps(), sameSite: 'Lax' },
   },
   access: {
     read: readUsers,
@@ -32,7 +37,10 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => Boolean(req.user),
   },
   hooks: {
-    beforeOperation: [refuseRelatedSort],
+    beforeOperation: [throttleLogin, equalLoginCost],
+    afterLogin: [forgiveThrottledLogin],
+    afterError: [hideLockout],
+    beforeValidate: [requireRoleList],
     beforeChange: [guardRoleGrants, noteSecretChanges],
     beforeDelete: [guardLoginRank],
     afterChange: [auditChange],

@@ -15,6 +15,7 @@ import * as migration_20261123_073106_proposal_commission from './20261123_07310
 import * as migration_20261123_075157_schedulable_commission_run from './20261123_075157_schedulable_commission_run';
 import * as migration_20261123_083721_statement_summary from './20261123_083721_statement_summary';
 import * as migration_20261123_090343_waiting_for_name from './20261123_090343_waiting_for_name';
+import * as migration_20261205_160000_login_throttle from './20261205_160000_login_throttle';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261123_090343_waiting_for_name.up,
     down: migration_20261123_090343_waiting_for_name.down,
     name: '20261123_090343_waiting_for_name'
+  },
+  {
+    up: migration_20261205_160000_login_throttle.up,
+    down: migration_20261205_160000_login_throttle.down,
+    name: '20261205_160000_login_throttle',
   },
 ];

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ImportSource, MappingColumn } from '../../../engine/ingest/fields'
 import { relationId } from '../../../hooks/relationId'
+import { badRouteId, routeId } from '../../../hooks/routeId'
 import { buildTemplate } from '../../../ingest/template'
 
 async function codes(req: PayloadRequest, collection: 'participants' | 'carriers' | 'rate-plans', where: Record<string, unknown>): Promise<string[]> {
@@ -15,7 +16,8 @@ export const downloadTemplate: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'log in to download templates' }] }, { status: 401 })
-    const id = Number(req.routeParams?.id)
+    const id = routeId(req)
+    if (id === null) return badRouteId(req)
     const mapping = await req.payload.findByID({ collection: 'import-mappings', id, depth: 0, overrideAccess: false, user: req.user, req }).catch(() => null)
     if (!mapping) return Response.json({ errors: [{ message: `import mapping ${req.routeParams?.id} not found` }] }, { status: 404 })
     const carrierId = relationId(mapping.carrier)

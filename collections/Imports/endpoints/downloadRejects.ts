@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import type { Pool } from 'pg'
 
+import { badRouteId, routeId } from '../../../hooks/routeId'
 import { writeRejectsWorkbook, type RejectRow } from '../../../ingest/rejectsWorkbook'
 
 const PAGE = 5_000
@@ -11,7 +12,8 @@ export const downloadRejects: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'log in to download rejected rows' }] }, { status: 401 })
-    const id = Number(req.routeParams?.id)
+    const id = routeId(req)
+    if (id === null) return badRouteId(req)
     const doc = await req.payload.findByID({ collection: 'imports', id, depth: 0, overrideAccess: false, user: req.user, req }).catch(() => null)
     if (!doc) return Response.json({ errors: [{ message: `import ${req.routeParams?.id} not found` }] }, { status: 404 })
     const pool = (req.payload.db as unknown as { pool: Pool }).pool

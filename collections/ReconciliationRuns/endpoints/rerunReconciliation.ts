@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import type { Pool } from 'pg'
 
 import { jobOperators } from '../../../access/operationsStaff'
+import { badRouteId, routeId } from '../../../hooks/routeId'
 
 /** POST /api/reconciliation-runs/:id/rerun — queue the run again (finance and company admins). */
 export const rerunReconciliation: Endpoint = {
@@ -11,7 +12,8 @@ export const rerunReconciliation: Endpoint = {
     if (!jobOperators({ req })) {
       return Response.json({ errors: [{ message: 'only company admins and finance run reconciliations' }] }, { status: req.user ? 403 : 401 })
     }
-    const id = Number(req.routeParams?.id)
+    const id = routeId(req)
+    if (id === null) return badRouteId(req)
     const run = await req.payload.findByID({ collection: 'reconciliation-runs', id, depth: 0, req }).catch(() => null)
     if (!run) return Response.json({ errors: [{ message: `reconciliation run ${req.routeParams?.id} not found` }] }, { status: 404 })
     const pool = (req.payload.db as unknown as { pool: Pool }).pool

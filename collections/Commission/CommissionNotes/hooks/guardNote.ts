@@ -1,7 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { lockedLineProblem } from '../../../../commission/lockedLine'
-import { money, isZero } from '../../../../engine/money'
+import { MoneyError, money, isZero } from '../../../../engine/money'
+import { toStoredAmount } from '../../../../fields/money'
 import { fieldError } from '../../../../hooks/fieldError'
 import { relationId } from '../../../../hooks/relationId'
 
@@ -21,8 +22,18 @@ export const guardNote: CollectionBeforeChangeHook = async ({ data, originalDoc,
     if (problem) throw fieldError('commission-notes', 'correctsLine', problem)
   }
   const amount = String(data.amount ?? originalDoc?.amount ?? '0')
-  if (isZero(money(amount, 'USD'))) throw fieldError('commission-notes', 'amount', 'a note of zero changes nothing')
+  if (isZero(money(validAmount(data.amount ?? originalDoc?.amount ?? '0'), 'USD'))) throw fieldError('commission-notes', 'amount', 'a note of zero changes nothing')
   const kind = amount.startsWith('-') ? 'Debit' : 'Credit'
   data.title = `${kind} note ${amount.replace(/^-/, '')} · ${period.label as string}`
   return data
+}
+
+/** The note's amount as stored ("12.5000"); anything that is not a decimal string (NaN, 1e400, 0x10, 12.5 as a number) is a 400 on the field. */
+function validAmount(value: unknown): string {
+  try {
+    return toStoredAmount(value, 'amount')
+  } catch (err) {
+    if (err instanceof MoneyError) throw fieldError('commission-notes', 'amount', err.message)
+    throw err
+  }
 }

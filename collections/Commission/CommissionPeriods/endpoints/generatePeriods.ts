@@ -11,7 +11,9 @@ export const generatePeriodsEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'log in first' }] }, { status: 401 })
-    const body = (await req.json?.().catch(() => ({}))) as { frequency?: string; cycle?: string; from?: string; count?: number }
+    const parsed: unknown = await req.json?.().catch(() => null)
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return Response.json({ errors: [{ message: 'send a JSON object: {frequency, cycle?, from, count}' }] }, { status: 400 })
+    const body = parsed as { frequency?: string; cycle?: string; from?: string; count?: number }
     const frequency = body.frequency as PeriodFrequency
     const cycle = (body.cycle ?? 'regular') as PeriodCycle
     if (!PERIOD_FREQUENCIES.includes(frequency)) return Response.json({ errors: [{ message: `frequency must be one of ${PERIOD_FREQUENCIES.join(', ')}` }] }, { status: 400 })

@@ -4,6 +4,7 @@ import type { Pool } from 'pg'
 import { payoutOperators } from '../../../../access/payoutOperators'
 import { actionRefusal, type RunAction, type RunStatus } from '../../../../engine/commission/runSteps'
 import { lockRun } from '../../../../commission/lockRun'
+import { badRouteId, routeId } from '../../../../hooks/routeId'
 
 type RunRow = { id: number; status: RunStatus; mode: 'post' | 'preview' }
 
@@ -12,9 +13,10 @@ const refuse = (message: string, status: number) => Response.json({ errors: [{ m
 /** Finds the run and checks who asks and whether its status allows the action; a Response when refused. */
 async function admit(req: PayloadRequest, action: RunAction): Promise<RunRow | Response> {
   if (!payoutOperators({ req })) return refuse('only company admins and finance act on commission runs', req.user ? 403 : 401)
-  const id = Number(req.routeParams?.id)
+  const id = routeId(req)
+  if (id === null) return badRouteId(req)
   const pool = (req.payload.db as unknown as { pool: Pool }).pool
-  const found = await pool.query<RunRow>(`select id, status::text as status, mode::text as mode from commission_runs where id = $1`, [Number.isSafeInteger(id) ? id : -1])
+  const found = await pool.query<RunRow>(`select id, status::text as status, mode::text as mode from commission_runs where id = $1`, [id])
   const run = found.rows[0]
   if (!run) return refuse(`commission run ${String(req.routeParams?.id)} not found`, 404)
   const refusal = actionRefusal(action, run.status, run.mode)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Endpoint } from 'payload'
 import type { Pool } from 'pg'
 
+import { badRouteId, routeId } from '../../../../hooks/routeId'
 import { statementsDir } from '../../../uploadDir'
 
 const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const
@@ -14,7 +15,8 @@ export function downloadStatement(kind: keyof typeof TYPES): Endpoint {
     method: 'get',
     handler: async (req) => {
       if (!req.user) return Response.json({ errors: [{ message: 'log in first' }] }, { status: 401 })
-      const id = Number(req.routeParams?.id)
+      const id = routeId(req)
+      if (id === null) return badRouteId(req)
       const statement = await req.payload.findByID({ collection: 'commission-statements', id, depth: 0, req, overrideAccess: false, user: req.user }).catch(() => null)
       if (!statement) return Response.json({ errors: [{ message: `statement ${String(req.routeParams?.id)} not found` }] }, { status: 404 })
       const pool = (req.payload.db as unknown as { pool: Pool }).pool

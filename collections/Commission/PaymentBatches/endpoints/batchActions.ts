@@ -4,6 +4,7 @@ import type { Pool } from 'pg'
 import { payoutOperators } from '../../../../access/payoutOperators'
 import { BankFileError, bankCsv, nachaFile } from '../../../../engine/payments/bankFile'
 import { bankFileInput } from '../../../../payments/bankFileInput'
+import { badRouteId, routeId } from '../../../../hooks/routeId'
 
 const refuse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
 const poolOf = (req: PayloadRequest) => (req.payload.db as unknown as { pool: Pool }).pool
@@ -14,8 +15,9 @@ function bankFile(kind: 'csv' | 'nacha'): Endpoint {
     method: 'get',
     handler: async (req) => {
       if (!payoutOperators({ req })) return refuse('only company admins and finance export bank files', req.user ? 403 : 401)
-      const id = Number(req.routeParams?.id)
-      const input = await bankFileInput(poolOf(req), Number.isSafeInteger(id) ? id : -1)
+      const id = routeId(req)
+      if (id === null) return badRouteId(req)
+      const input = await bankFileInput(poolOf(req), id)
       if (!input) return refuse(`batch ${String(req.routeParams?.id)} has no payments to export yet (it must be ready or paid)`, 409)
       try {
         const body = kind === 'csv' ? bankCsv(input) : nachaFile(input)
@@ -38,7 +40,8 @@ export const batchActions: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       if (!payoutOperators({ req })) return refuse('only company admins and finance mark batches paid', req.user ? 403 : 401)
-      const id = Number(req.routeParams?.id)
+      const id = routeId(req)
+      if (id === null) return badRouteId(req)
       const client = await poolOf(req).connect()
       try {
         await client.query('begin')
