@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import { closeSharedBrowser } from '../scrape/sharedBrowser'
-import { beat, claimDueJobs, reclaimAbandonedJobs } from './claim'
+import { beat, claimDueJobs, handBackJobs, reclaimAbandonedJobs } from './claim'
 
 export type WorkerOptions = {
   /** Jobs run at once by this process. */
@@ -14,23 +14,42 @@ export type WorkerOptions = {
   abandonAfterSeconds?: number
   /** Stop when the queue is empty (tests, one-off drains). */
   exitWhenIdle?: boolean
+  /** On stop, how long running jobs may take to finish before they are handed back (default ACCRUE_SHUTDOWN_GRACE_SECONDS, else 25). */
+  shutdownGraceSeconds?: number
 }
 
+/**
+ * `stop` claims nothing more, waits up to the grace period for the running jobs, then hands the unfinished ones back
+ * to the queue (which leaves the process unable to use the database: it is for a process on its way out).
+ */
 export type RunningWorker = { id: string; stop: () => Promise<void>; done: Promise<void> }
+
+/** Docker and Kubernetes wait 30 s after SIGTERM before they kill; 25 s leaves time to hand back and close. */
+const DEFAULT_GRACE_SECONDS = 25
+
+function graceSecondsFromEnv(): number {
+  const value = Number(process.env.ACCRUE_SHUTDOWN_GRACE_SECONDS ?? DEFAULT_GRACE_SECONDS)
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_GRACE_SECONDS
+}
 
 /**
  * The job worker loop: reclaim abandoned jobs, claim due ones with row locks, run each through Payload's runner,
- * beat while running. Any number of these may run against one database, in one or many processes.
+ * beat while running. Any number of these may run against one database, in one or many processes. Stopping gives
+ * the running jobs a grace period, then hands the unfinished ones back to the queue (`handBackJobs`).
  */
 export function startWorker(payload: Payload, options: WorkerOptions = {}): RunningWorker {
-  const { concurrency = 2, pollMs = 1_000, abandonAfterSeconds = 120, exitWhenIdle = false } = options
+  const { concurrency = 2, pollMs = 1_000, abandonAfterSeconds = 120, exitWhenIdle = false, shutdownGraceSeconds = graceSecondsFromEnv() } = options
   const pool = (payload.db as unknown as { pool: Pool }).pool
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
   let stopping = false
+  let handedBack = false
+  const running = new Set<number>()
   let wake: (() => void) | null = null
   let beating: Promise<void> = Promise.resolve()
   const heartbeat = setInterval(() => {
-    beating = beat(pool, id).catch((err) => payload.logger.error({ err, msg: 'job heartbeat failed' }))
+    beating = beat(pool, id).catch((err) => {
+      if (!handedBack) payload.logger.error({ err, msg: 'job heartbeat failed' })
+    })
   }, 10_000)
   heartbeat.unref()
 
@@ -48,9 +67,16 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
         continue
       }
       await Promise.all(
-        ids.map((jobId) =>
-          payload.jobs.runByID({ id: jobId, silent: true }).catch((err) => payload.logger.error({ err, msg: `job ${jobId} crashed the runner` })),
-        ),
+        ids.map((jobId) => {
+          running.add(jobId)
+          return payload.jobs
+            .runByID({ id: jobId, silent: true })
+            .catch((err) => {
+              // A run cut off by the hand-back fails on its closed connections: expected, the job is queued again.
+              if (!handedBack) payload.logger.error({ err, msg: `job ${jobId} crashed the runner` })
+            })
+            .finally(() => running.delete(jobId))
+        }),
       )
     }
   }
@@ -60,13 +86,31 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
     await beating
     await closeSharedBrowser()
   })
+  let stopped: Promise<void> | null = null
+  const stop = async (): Promise<void> => {
+    stopping = true
+    wake?.()
+    if (running.size > 0) payload.logger.info(`worker ${id} stopping: waiting up to ${shutdownGraceSeconds} s for job(s) ${[...running].join(', ')}`)
+    let timer: NodeJS.Timeout | undefined
+    const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), shutdownGraceSeconds * 1_000)))
+    try {
+      if ((await Promise.race([done, graceOver])) !== 'grace over') return
+    } finally {
+      clearTimeout(timer)
+    }
+    handedBack = true
+    clearInterval(heartbeat)
+    try {
+      const ids = await handBackJobs(pool, id)
+      payload.logger.warn(`worker ${id}: ${ids.length} job(s) still running after ${shutdownGraceSeconds} s handed back to the queue: ${ids.join(', ')}`)
+    } catch (err) {
+      payload.logger.error({ err, msg: `worker ${id} could not hand its jobs back` })
+    }
+    await closeSharedBrowser()
+  }
   return {
     id,
     done,
-    stop: async () => {
-      stopping = true
-      wake?.()
-      await done
-    },
+    stop: () => (stopped ??= stop()),
   }
 }

@@ -30,25 +30,30 @@ export async function ensureDatabase(log: (line: string) => void, attach = false
   return db
 }
 
-/** Stops everything in order on Ctrl-C or SIGTERM: the app first, the database last. */
-export function onShutdown(steps: (() => Promise<void>)[], log: (line: string) => void): void {
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log(`${signal} received, shutting down …`)
-    for (const [index, step] of steps.entries()) {
-      try {
-        trace('shutdown', `step ${index + 1} of ${steps.length}`)
-        await step()
-      } catch (err) {
-        log(`shutdown step failed: ${err instanceof Error ? err.message : String(err)}`)
+/**
+ * Stops everything in order on Ctrl-C or SIGTERM: the app first, the database last, then exits. Returns the same
+ * stop for a process that ends on its own (a worker that drained the queue); it runs once whoever calls it first.
+ */
+export function onShutdown(steps: (() => Promise<void>)[], log: (line: string) => void): (reason: string) => Promise<void> {
+  let stopping: Promise<void> | null = null
+  const stop = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      log(`${reason}, shutting down …`)
+      for (const [index, step] of steps.entries()) {
+        try {
+          trace('shutdown', `step ${index + 1} of ${steps.length}`)
+          await step()
+        } catch (err) {
+          log(`shutdown step failed: ${err instanceof Error ? err.message : String(err)}`)
+        }
       }
-    }
-    process.exit(0)
+      process.exit(0)
+    })()
+    return stopping
   }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT received'))
+  process.on('SIGTERM', () => void stop('SIGTERM received'))
+  return stop
 }
 
 /** A random 32-byte key (base64) generated on the first start and kept beside the embedded database. */

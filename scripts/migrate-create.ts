@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-migrate-'))
 fs.chmodSync(dataDir, 0o755)
 const db = await startEmbeddedPostgres({ dataDir, port: 54400 + Math.floor(Math.random() * 500), database: 'accrue', log: () => {} })
 process.env.DATABASE_URL = db.url
+process.env.PAYLOAD_SECRET = randomBytes(32).toString('hex') // a throwaway database, a throwaway secret
 try {
   const { bootPayload, closePayload } = await import('../db/bootstrap')
   const payload = await bootPayload()

@@ -1,27 +1,42 @@
-import { startServer } from '../server'
-import { ensureBuilt } from './build'
+import type { EmbeddedDatabase } from '../db/embedded'
 import { startDemoPortal } from '../demo/carrier-portal/inProcess'
+import type { RunningServer } from '../server'
+import { ensureBuilt } from './build'
 import { ensureDatabase, onShutdown } from './environment'
 
+/**
+ * `npm start` (`--dev`: Next in development mode; `--api-only`: no admin or portal pages, only the REST API, the
+ * health checks and the job worker, so no Next build is needed).
+ */
 const log = (line: string) => console.log(`[accrue] ${line}`)
 const dev = process.argv.includes('--dev')
+const apiOnly = process.argv.includes('--api-only')
 const started = Date.now()
 
 process.env.NEXT_TELEMETRY_DISABLED = '1'
+let db: EmbeddedDatabase | null = null
+let server: RunningServer | null = null
+let portal: { close: () => Promise<void> } | null = null
+// Jobs first (they may still use the portal stand-in during their grace period), the database last.
+onShutdown([async () => server?.close(), async () => portal?.close(), async () => db?.stop()], log)
 try {
-  if (!dev) ensureBuilt(log)
+  if (!dev && !apiOnly) ensureBuilt(log)
   const buildDone = Date.now()
-  const db = await ensureDatabase(log)
-  const server = await startServer({ port: Number(process.env.PORT ?? 3000), next: dev ? 'dev' : 'production', jobs: true })
+  db = await ensureDatabase(log)
+  // Everything that loads the Payload config is imported only now that the environment is complete (the embedded
+  // database sets DATABASE_URL, PAYLOAD_SECRET and the upload folders).
+  const { startServer } = await import('../server')
+  server = await startServer({ port: Number(process.env.PORT ?? 3000), next: apiOnly ? false : dev ? 'dev' : 'production', jobs: true })
   const { seedDemoData } = await import('../seed')
   const logins = await seedDemoData(server.payload, log)
-  const portal = process.env.DEMO_PORTAL === 'off' ? null : await startDemoPortal(log)
-  onShutdown([async () => portal?.close(), server.close, async () => db?.stop()], log)
+  if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log)
   log(`Ready in ${((Date.now() - buildDone) / 1000).toFixed(1)} s (plus ${((buildDone - started) / 1000).toFixed(1)} s checking the build).`)
-  log(`Admin: ${server.url}/admin`)
+  log(apiOnly ? `API: ${server.url}/api (started with --api-only: no admin)` : `Admin: ${server.url}/admin`)
   log('Demo logins (password for all: demo1234!):')
   for (const login of logins) log(`  ${login.email.padEnd(34)} ${login.roles}`)
 } catch (err) {
   console.error(`[accrue] could not start: ${err instanceof Error ? err.message : String(err)}`)
+  await server?.close().catch(() => {})
+  await db?.stop().catch(() => {})
   process.exit(1)
 }

@@ -10,8 +10,10 @@
  * - `expiresAt` must be an ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`), so its meaning does not
  *   depend on the server's time zone.
  * - Secrets shorter than MIN_SECRET_LENGTH are a configuration error and throw (in both directions).
+ * - The key is never the installation's secret itself but `deriveLinkKey(secret)`: a key of its own, so a link
+ *   signature reveals nothing usable against sessions, and rotating the secret invalidates every link.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
 
 import { leadingCalendarDay } from './calendarDate'
 
@@ -27,6 +29,18 @@ const MAX_TOKEN_LENGTH = 2048
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+
+/** The HKDF purpose label (RFC 5869 "info") of the response-link key; a new version label retires every link. */
+export const LINK_KEY_LABEL = 'accrue proposal response link v1'
+
+/**
+ * The key response links are signed with: HKDF-SHA256 of the installation's secret, no salt, info LINK_KEY_LABEL,
+ * 32 bytes, written as base64url. Throws on a secret shorter than MIN_SECRET_LENGTH.
+ */
+export function deriveLinkKey(installationSecret: string): string {
+  checkSecret(installationSecret)
+  return Buffer.from(hkdfSync('sha256', installationSecret, Buffer.alloc(0), LINK_KEY_LABEL, 32)).toString('base64url')
+}
 
 /** A token for `payload`, signed with `secret`. Throws on an invalid payload or a short secret. */
 export function signLink(payload: LinkPayload, secret: string): string {

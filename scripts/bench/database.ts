@@ -3,6 +3,7 @@
  * (like test/support/globalSetup.ts), Payload booted on it with the committed migrations, and the demo data seeded
  * through the Local API. `close()` stops everything and deletes the folder; it is safe to call more than once.
  */
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -125,7 +126,7 @@ export async function startBenchDatabase(settings: Record<string, string> = {}):
     process.env.DATABASE_URL = db.url
     process.env.MEDIA_DIR = path.join(dataDir, 'media')
     process.env.IMPORTS_DIR = path.join(dataDir, 'imports')
-    process.env.PAYLOAD_SECRET ??= 'accrue-bench-secret'
+    process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
 
     progress('booting Payload and applying the migrations')
     const { bootPayload, closePayload } = await import('../../db/bootstrap')

@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
+
+import { deriveLinkKey } from '../../../engine/proposals/signedLink'
 
 /** Days a prospect has to answer a sent proposal. */
 export const RESPONSE_DAYS = 14
 
-/** The key response links are signed with, derived from the installation's secret (never the secret itself). */
+/**
+ * The key response links are signed and checked with: derived by HKDF from the secret this Payload was booted
+ * with (never the secret itself, see `deriveLinkKey`).
+ */
 export function linkSecret(payload: Payload): string {
-  return createHash('sha256').update(`accrue.proposal-links:${payload.secret}`).digest('base64url')
+  return deriveLinkKey(payload.config.secret)
 }
