@@ -49,6 +49,7 @@ import { Users } from './collections/Users'
 import { withDefaults } from './collections/withDefaults'
 import { migrations } from './db/migrations'
 import { columnTypes } from './db/columnTypes'
+import { withDeleteOneNoMatch } from './db/deleteOneNoMatch'
 import { databaseInputErrors } from './hooks/databaseInputErrors'
 import { lazyPoolOptions } from './db/url'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
@@ -101,13 +102,15 @@ export default buildConfig({
     Schedules, ScheduleSlots, AuditEvents,
   ]),
   editor: lexicalEditor(),
-  db: postgresAdapter({
-    pool: lazyPoolOptions(Number(process.env.DB_POOL_MAX ?? 10)),
-    push: false,
-    migrationDir: path.resolve(dirname, 'db/migrations'),
-    prodMigrations: migrations,
-    afterSchemaInit: [columnTypes],
-  }),
+  db: withDeleteOneNoMatch(
+    postgresAdapter({
+      pool: lazyPoolOptions(Number(process.env.DB_POOL_MAX ?? 10)),
+      push: false,
+      migrationDir: path.resolve(dirname, 'db/migrations'),
+      prodMigrations: migrations,
+      afterSchemaInit: [columnTypes],
+    }),
+  ),
   jobs: {
     tasks,
     deleteJobOnComplete: false,

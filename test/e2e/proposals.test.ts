@@ -272,8 +272,10 @@ describe('proposal to commission, in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'portal-coastal.png'), fullPage: true })
     // The download links are the foundation's REST endpoints: another partner's statement is not theirs to fetch.
     const summitStatement = (await app.sql.query(`select s.id from commission_statements s join participants p on p.id = s.participant_id where p.code = 'SUM'`)).rows[0].id
-    const response = await page.request.get(`${app.url}/api/commission-statements/${summitStatement}/pdf`)
-    expect(response.status()).toBe(404)
+    // Fetched from the page, as the browser follows a download link (with its Sec-Fetch-Site header: Payload ignores a
+    // session cookie on a request that carries neither it nor an Origin).
+    const status = await page.evaluate(async (url) => (await fetch(url)).status, `${app.url}/api/commission-statements/${summitStatement}/pdf`)
+    expect(status).toBe(404)
     await page.context().close()
   })
 })

@@ -113,9 +113,11 @@ describe('carrier portal scraping in the admin', () => {
     // The run keeps a screenshot of the portal page; staff open it from the run (served to the admin session).
     const shot = (await app.sql.query(`select e.url from scrape_runs r join scrape_evidence e on e.id = r.screenshot_id where r.id = $1`, [drift.id])).rows[0]
     expect(shot.url).toMatch(new RegExp(`scrape-run-${drift.id}-attempt-\\d+\\.png$`))
-    const image = await page.request.get(`${app.url}${shot.url}`)
-    expect(image.status()).toBe(200)
-    expect((await image.body()).subarray(0, 4).toString('hex')).toBe('89504e47')
+    // Opened in the browser, as staff open it from the run (a navigation carries Sec-Fetch-Site, which Payload needs
+    // to accept the session cookie on a request without an Origin).
+    const image = await page.goto(`${app.url}${shot.url}`)
+    expect(image?.status()).toBe(200)
+    expect((await image!.body()).subarray(0, 4).toString('hex')).toBe('89504e47')
     await runFromAdmin(page, connector)
     await page.goto(`${app.url}/admin/collections/notifications`)
     await expect.poll(async () => page.locator('table tbody').innerText(), { timeout: 30_000 }).toContain('Carrier portal "Vertex Wireless dealer portal" is failing')
