@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -13,6 +12,7 @@ import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/embedded'
 import { printInterrupted, progress } from './report'
+import { freePort } from '../../db/freePort'
 
 export type BenchDatabase = {
   payload: Payload
@@ -24,16 +24,6 @@ export type BenchDatabase = {
 
 const DATABASE = 'accrue_bench'
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))))
-    })
-  })
-}
 
 const serverLog = (line: string) => progress(`[postgres] ${line}`)
 

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, createHmac } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { deriveLinkKey, signLink } from '../../engine/proposals/signedLink'
 import { Api } from '../support/http'
+import { freePort } from '../../db/freePort'
 
 /**
  * A fresh installation started the way `npm start` starts it (scripts/start.ts on the embedded database, in its own
@@ -28,15 +28,6 @@ let refusedDevelopment: Finished
 let refusedShort: Finished
 let refusedWorker: Finished
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 /** The environment of a shell that runs `npm start`: none of vitest's variables, none set by other test files. */
 function startEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
