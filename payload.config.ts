@@ -46,6 +46,7 @@ import { ImportRejects } from './collections/Telecom/ImportRejects'
 import { ReconciliationLines } from './collections/Telecom/ReconciliationLines'
 import { Territories } from './collections/Territories'
 import { Users } from './collections/Users'
+import { hideLockout } from './collections/Users/hooks/equalLoginCost'
 import { withDefaults } from './collections/withDefaults'
 import { migrations } from './db/migrations'
 import { columnTypes } from './db/columnTypes'
@@ -121,5 +122,6 @@ export default buildConfig({
   telemetry: false,
   graphQL: { disable: false },
   // A database error caused by a request's values (bad number, NUL byte, wrong operator for a column) is a 400.
-  hooks: { afterError: [databaseInputErrors] },
+  // …and the attempt that locks a login answers like any wrong password (REST and GraphQL).
+  hooks: { afterError: [databaseInputErrors, hideLockout] },
 })

@@ -10,7 +10,7 @@ import { companyAdmins } from '../../access/companyAdmins'
 import { guardLoginRank } from './hooks/guardLoginRank'
 import { guardRoleGrants } from './hooks/guardRoleGrants'
 import { requireRoleList } from './hooks/requireRoleList'
-import { equalLoginCost, hideLockout } from './hooks/equalLoginCost'
+import { equalLoginCost } from './hooks/equalLoginCost'
 import { forgiveThrottledLogin, throttleLogin } from './hooks/throttleLogin'
 import { servedOverHttps } from '../../server/origins'
 
@@ -39,7 +39,6 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [throttleLogin, equalLoginCost],
     afterLogin: [forgiveThrottledLogin],
-    afterError: [hideLockout],
     beforeValidate: [requireRoleList],
     beforeChange: [guardRoleGrants, noteSecretChanges],
     beforeDelete: [guardLoginRank],

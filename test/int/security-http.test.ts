@@ -250,6 +250,23 @@ describe('password guessing', () => {
     expect(ratio).toBeLessThan(1.7)
   })
 
+  it('over GraphQL too, a locked login answers exactly as an unknown email (either the equal-cost check or the global lockout hook alone keeps it so)', async () => {
+    const graphqlLogin = async (email: string, password: string) => {
+      const res = await fetch(`${app.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.30' },
+        body: JSON.stringify({ query: 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }', variables: { email, password } }),
+      })
+      const body = (await res.json()) as { errors?: { message: string; extensions?: { statusCode?: number } }[] }
+      return { message: body.errors?.[0]?.message, statusCode: body.errors?.[0]?.extensions?.statusCode }
+    }
+    const unknown = await graphqlLogin('nobody@nowhere.example', 'wrong')
+    expect(unknown.message).toBe('The email or password provided is incorrect.')
+    for (let i = 0; i < 5; i++) expect(await graphqlLogin('user@coastal.example', `wrong-${i}`)).toEqual(unknown)
+    expect((await app.sql.query(`select lock_until > now() as locked from users where email = 'user@coastal.example'`)).rows[0].locked).toBe(true)
+    expect(await graphqlLogin('user@coastal.example', DEMO_PASSWORD)).toEqual(unknown)
+  })
+
   it('throttles one email after 10 failed logins with 429 and Retry-After, the right password included, known email or not', async () => {
     for (const email of ['finance@northwind.example', 'ghost@nowhere.example']) {
       for (let i = 0; i < 10; i++) {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { promisify } from 'node:util'
-import { AuthenticationError, type CollectionAfterErrorHook, type CollectionBeforeOperationHook, LockedAuth } from 'payload'
+import { type AfterErrorHook, AuthenticationError, type CollectionBeforeOperationHook, LockedAuth } from 'payload'
 
 import { loginEmail } from './loginEmail'
 
@@ -32,10 +32,16 @@ export const equalLoginCost: CollectionBeforeOperationHook = async ({ args, coll
   return args
 }
 
-/** The account locked by this very attempt answers like any wrong password (REST; the message only). */
-export const hideLockout: CollectionAfterErrorHook = ({ error, req }) => {
+/**
+ * The account locked by this very attempt answers like any wrong password, over REST and GraphQL alike (a global
+ * `afterError` hook: Payload runs a collection's own only for REST).
+ */
+export const hideLockout: AfterErrorHook = ({ error, graphqlResult, req }) => {
   if (!(error instanceof LockedAuth)) return
   const incorrect = new AuthenticationError(req.t)
+  if (graphqlResult) {
+    return { graphqlResult: { ...graphqlResult, message: incorrect.message, extensions: { ...graphqlResult.extensions, name: incorrect.name, statusCode: incorrect.status } } }
+  }
   return { response: { errors: [{ message: incorrect.message }] }, status: incorrect.status }
 }
 
