@@ -13,7 +13,7 @@ export const Carriers: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Telecom catalog', defaultColumns: ['code', 'name', 'active', 'chargebackWindowDays'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
-  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'code', type: 'text', required: true, unique: true, admin: { description: 'Short code used in files and templates, e.g. VZW.' } },
     { name: 'name', type: 'text', required: true },

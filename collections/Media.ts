@@ -12,7 +12,7 @@ export const Media: CollectionConfig = {
   lockDocuments: false,
   admin: { group: 'Branding' },
   access: { read: anyone, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
-  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   upload: {
     staticDir: uploadDir('media', process.env.MEDIA_DIR),
     mimeTypes: ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp'],

@@ -14,7 +14,7 @@ export const RatePlans: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Telecom catalog', defaultColumns: ['carrier', 'code', 'name', 'category', 'monthlyCharge', 'active'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
-  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['carrier', 'code'], unique: true }],
   fields: [
     { name: 'carrier', type: 'relationship', relationTo: 'carriers', required: true, index: true },

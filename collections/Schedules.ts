@@ -13,7 +13,7 @@ export const Schedules: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'System', defaultColumns: ['name', 'task', 'cron', 'timezone', 'enabled', 'lastSlotAt'] },
   access: { read: operationsStaff, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
-  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     { name: 'task', type: 'select', required: true, options: SCHEDULABLE_TASKS.map((t) => ({ value: t.slug, label: t.label })) },

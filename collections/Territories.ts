@@ -11,7 +11,7 @@ export const Territories: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Network', defaultColumns: ['code', 'name', 'country', 'active'] },
   access: { read: authenticated, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
-  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'code', type: 'text', required: true, unique: true },
     { name: 'name', type: 'text', required: true },

@@ -15,8 +15,7 @@ export const Brands: CollectionConfig = {
   hooks: {
     beforeChange: [keepOneDefault],
     afterChange: [auditChange],
-    beforeDelete: [refuseDeleteDefault],
-    afterDelete: [auditDelete],
+    beforeDelete: [refuseDeleteDefault, auditDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },

@@ -25,7 +25,7 @@ export const CarrierConnectors: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/RunConnectorButton#RunConnectorButton'] } },
   },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
-  hooks: { beforeChange: [checkConnector], afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { beforeChange: [checkConnector], afterChange: [auditChange], beforeDelete: [auditDelete] },
   endpoints: [runNow],
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },

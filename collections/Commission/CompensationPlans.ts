@@ -15,7 +15,7 @@ export const CompensationPlans: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Commissions', defaultColumns: ['name', 'currency', 'active'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
-  hooks: { afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     { name: 'currency', type: 'text', required: true, defaultValue: 'USD', admin: { description: 'ISO 4217 code every amount of the plan is in.' } },

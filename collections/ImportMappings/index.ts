@@ -27,7 +27,7 @@ export const ImportMappings: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/TemplateDownload#TemplateDownload'] } },
   },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: catalogEditors },
-  hooks: { beforeChange: [checkMapping], afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { beforeChange: [checkMapping], afterChange: [auditChange], beforeDelete: [auditDelete] },
   endpoints: [downloadTemplate],
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },

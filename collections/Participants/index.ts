@@ -35,8 +35,7 @@ export const Participants: CollectionConfig = {
     beforeOperation: [refuseBulkMove],
     beforeChange: [placeInTree],
     afterChange: [rebaseSubtree, auditChange],
-    beforeDelete: [refuseDeleteInUse],
-    afterDelete: [auditDelete],
+    beforeDelete: [refuseDeleteInUse, auditDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -20,7 +20,7 @@ export const PayoutSchedules: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'title', group: 'Telecom catalog', defaultColumns: ['title', 'carrier', 'version', 'effectiveFrom', 'status'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
-  hooks: { beforeChange: [guardScheduleVersion], afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { beforeChange: [guardScheduleVersion], afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['carrier', 'effectiveFrom'], unique: true }],
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true, description: 'Set from the carrier, version and date.' } },

@@ -30,7 +30,7 @@ export const PortalCredentials: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Carrier portals', defaultColumns: ['name', 'username', 'keyId', 'updatedAt'] },
   access: { read: companyAdmins, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
-  hooks: { beforeChange: [sealCredentials], afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { beforeChange: [sealCredentials], afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     { name: 'username', type: 'text', required: true },

@@ -41,9 +41,8 @@ export const Users: CollectionConfig = {
     afterLogin: [forgiveThrottledLogin],
     beforeValidate: [requireRoleList],
     beforeChange: [guardRoleGrants, noteSecretChanges],
-    beforeDelete: [guardLoginRank],
+    beforeDelete: [guardLoginRank, auditDelete],
     afterChange: [auditChange],
-    afterDelete: [auditDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -23,7 +23,7 @@ export const auditChange: CollectionAfterChangeHook = async ({ collection, conte
 }
 
 /** The document as stored, every field included, relationships as ids, joins left out. */
-async function storedDocument(req: PayloadRequest, collection: string, id: number | string): Promise<Record<string, unknown> | null> {
+export async function storedDocument(req: PayloadRequest, collection: string, id: number | string): Promise<Record<string, unknown> | null> {
   const options = { collection, id, depth: 0, joins: false as const, overrideAccess: true, showHiddenFields: true, disableErrors: true, req }
   const stored: unknown = await req.payload.findByID(options as unknown as Parameters<typeof req.payload.findByID>[0])
   return stored as Record<string, unknown> | null

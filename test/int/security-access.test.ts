@@ -251,6 +251,29 @@ describe('item 8: the audit trail records only what changed', () => {
     expect((await stored()).path).toBe(`/${await participantId('NW')}/${sum}/${id}/`)
   })
 
+  it('a delete by a partner admin records the stored values, bank fields it cannot read included; a refused delete records nothing', async () => {
+    const partner = await Api.login(app.url, 'admin@summit.example')
+    const pac = await participantId('SUM-PAC')
+    const created = await partner.post('/api/participants', { name: 'Closing Store', code: 'DLR-CLOSE', kind: 'dealer', parent: pac, joinedOn: '2026-02-01' })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id as number
+    expect((await admin.patch(`/api/participants/${id}`, { bankAccountNumber: '4410000777', bankRoutingNumber: '021000021' })).status).toBe(200)
+    expect((await partner.delete(`/api/participants/${id}`)).status).toBe(200)
+    const events = (await app.sql.query(`select changes from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'delete'`, [String(id)])).rows
+    expect(events).toHaveLength(1)
+    const changes = events[0].changes as { field: string; before: unknown; after: unknown }[]
+    expect(changes).toContainEqual({ field: 'bankAccountNumber', before: '4410000777', after: null })
+    expect(changes).toContainEqual({ field: 'bankRoutingNumber', before: '021000021', after: null })
+    expect(changes).toContainEqual({ field: 'code', before: 'DLR-CLOSE', after: null })
+
+    // A participant with participants beneath it is in use: the guard refuses the delete, and no delete is recorded.
+    const inUse = pac
+    const refused = await admin.delete(`/api/participants/${inUse}`)
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect((await app.sql.query(`select count(*)::int as n from participants where id = $1`, [inUse])).rows[0].n).toBe(1)
+    expect((await app.sql.query(`select count(*)::int as n from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'delete'`, [String(inUse)])).rows[0].n).toBe(0)
+  })
+
   it('a company admin changing a bank account records it with before and after', async () => {
     const dealer = await participantId('DLR-0101')
     expect((await admin.patch(`/api/participants/${dealer}`, { bankAccountNumber: '4410000199' })).status).toBe(200)

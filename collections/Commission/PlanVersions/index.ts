@@ -19,7 +19,7 @@ export const PlanVersions: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'title', group: 'Commissions', defaultColumns: ['title', 'plan', 'effectiveFrom', 'status'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
-  hooks: { beforeChange: [guardPlanVersion], afterChange: [auditChange], afterDelete: [auditDelete] },
+  hooks: { beforeChange: [guardPlanVersion], afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['plan', 'effectiveFrom'], unique: true }],
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true, description: 'Set from the plan, version and date.' } },
