@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ensureBuilt } from '../../scripts/build'
 import { startTestApp, type TestApp } from '../support/app'
@@ -32,10 +32,20 @@ afterAll(async () => {
   await app?.close()
 })
 
-/** Picks an option of a Payload relationship/select field. */
+/**
+ * Picks an option of a Payload relationship/select field. A click that lands before React has hydrated the field
+ * opens nothing (seen once on a loaded CI machine), so the menu is opened again until the option shows.
+ */
 async function choose(field: string, option: string): Promise<void> {
-  await page.locator(`#field-${field}`).click()
-  await page.locator('.rs__option', { hasText: option }).first().click()
+  const item = page.locator('.rs__option', { hasText: option }).first()
+  await vi.waitFor(
+    async () => {
+      if (!(await page.locator('.rs__menu').isVisible())) await page.locator(`#field-${field}`).click()
+      await item.waitFor({ state: 'visible', timeout: 5_000 })
+    },
+    { timeout: 60_000, interval: 1_000 },
+  )
+  await item.click()
 }
 
 /** Reloads the document until a read-only select shows the wanted status. */
