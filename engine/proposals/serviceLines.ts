@@ -4,7 +4,7 @@
  * far inside the numeric(19,4) columns, and catch a typo of a few extra zeros before it climbs the approval chain.
  */
 import { D } from '../commission/decimal'
-import { parseAmount } from '../money'
+import { money, multiply, parseAmount } from '../money'
 import type { RuleProblem } from './rules'
 
 export const MAX_QUANTITY = 100_000
@@ -33,9 +33,9 @@ export function serviceLineProblems(line: ServiceLineInput, index: number): Rule
   return problems
 }
 
-/** What one line earns before commissions: price × quantity, as decimal text. */
-export function lineAmount(price: string, quantity: number): string {
-  return new D(price).times(quantity).toFixed()
+/** What one line earns before commissions: price × quantity in the money module, as decimal text. */
+export function lineAmount(price: string, quantity: number, currency: string): string {
+  return multiply(money(price, currency), quantity).amount.toFixed()
 }
 
 function parsedOrNull(text: string): InstanceType<typeof D> | null {

@@ -67,8 +67,8 @@ describe('a service line holds a whole, bounded quantity and a price from zero t
   })
 
   it('what a line earns is price × quantity, exactly', () => {
-    expect(lineAmount('450.0000', 2)).toBe('900')
-    expect(lineAmount('0.0100', 100000)).toBe('1000')
+    expect(lineAmount('450.0000', 2, 'USD')).toBe('900')
+    expect(lineAmount('0.0100', 100000, 'USD')).toBe('1000')
   })
 })
 

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import { NotFound, type PayloadRequest } from 'payload'
 
 import { lineAmount } from '../../../engine/proposals/serviceLines'
 import { termChainProblems, termProblems, type EarningLine, type ProposedTerm } from '../../../engine/proposals/terms'
@@ -52,9 +52,14 @@ export async function submitTermsProblem(req: PayloadRequest, doc: StoredProposa
   if (own) return own
   const prospect = await req.payload.findByID({ collection: 'prospects', id: relationId(doc.prospect) ?? -1, depth: 0, req, overrideAccess: true, select: { territory: true } })
   const lines: EarningLine[] = []
-  for (const line of (doc.services ?? []) as { service?: unknown; quantity?: number; price?: string | null }[]) {
-    const service = await req.payload.findByID({ collection: 'services', id: relationId(line.service) ?? -1, depth: 0, req, overrideAccess: true })
-    lines.push({ serviceId: service.id, amount: lineAmount(String(line.price || service.price), Number(line.quantity ?? 1)), currency: service.currency ?? TERMS_CURRENCY })
+  const serviceLines = (doc.services ?? []) as { service?: unknown; quantity?: number; price?: string | null }[]
+  const services = await req.payload.find({ collection: 'services', where: { id: { in: serviceLines.map((line) => relationId(line.service) ?? -1) } }, depth: 0, pagination: false, req, overrideAccess: true })
+  const byId = new Map(services.docs.map((service) => [Number(service.id), service]))
+  for (const line of serviceLines) {
+    const service = byId.get(relationId(line.service) ?? -1)
+    if (!service) throw new NotFound(req.t)
+    const currency = service.currency ?? TERMS_CURRENCY
+    lines.push({ serviceId: service.id, amount: lineAmount(String(line.price || service.price), Number(line.quantity ?? 1), currency), currency })
   }
   const stored = await req.payload.find({ collection: 'commission-rules', depth: 0, pagination: false, req, overrideAccess: true })
   const rules: CommissionRule[] = stored.docs.map((rule) => ({
