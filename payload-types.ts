@@ -71,15 +71,14 @@ export interface Config {
     users: User;
     territories: Territory;
     brands: Brand;
-    media: Media;
     carriers: Carrier;
     'rate-plans': RatePlan;
     'payout-schedules': PayoutSchedule;
+    'dealer-sales': DealerSale;
+    'carrier-records': CarrierRecord;
     'import-mappings': ImportMapping;
     imports: Import;
     'import-rejects': ImportReject;
-    'dealer-sales': DealerSale;
-    'carrier-records': CarrierRecord;
     'reconciliation-runs': ReconciliationRun;
     'reconciliation-lines': ReconciliationLine;
     discrepancies: Discrepancy;
@@ -87,7 +86,6 @@ export interface Config {
     'carrier-connectors': CarrierConnector;
     'scrape-runs': ScrapeRun;
     'scrape-evidence': ScrapeEvidence;
-    notifications: Notification;
     'compensation-plans': CompensationPlan;
     'plan-versions': PlanVersion;
     'commission-periods': CommissionPeriod;
@@ -105,6 +103,8 @@ export interface Config {
     'commission-rules': CommissionRule;
     'advertising-programs': AdvertisingProgram;
     'billing-lines': BillingLine;
+    media: Media;
+    notifications: Notification;
     schedules: Schedule;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
@@ -132,15 +132,14 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     territories: TerritoriesSelect<false> | TerritoriesSelect<true>;
     brands: BrandsSelect<false> | BrandsSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
     carriers: CarriersSelect<false> | CarriersSelect<true>;
     'rate-plans': RatePlansSelect<false> | RatePlansSelect<true>;
     'payout-schedules': PayoutSchedulesSelect<false> | PayoutSchedulesSelect<true>;
+    'dealer-sales': DealerSalesSelect<false> | DealerSalesSelect<true>;
+    'carrier-records': CarrierRecordsSelect<false> | CarrierRecordsSelect<true>;
     'import-mappings': ImportMappingsSelect<false> | ImportMappingsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'import-rejects': ImportRejectsSelect<false> | ImportRejectsSelect<true>;
-    'dealer-sales': DealerSalesSelect<false> | DealerSalesSelect<true>;
-    'carrier-records': CarrierRecordsSelect<false> | CarrierRecordsSelect<true>;
     'reconciliation-runs': ReconciliationRunsSelect<false> | ReconciliationRunsSelect<true>;
     'reconciliation-lines': ReconciliationLinesSelect<false> | ReconciliationLinesSelect<true>;
     discrepancies: DiscrepanciesSelect<false> | DiscrepanciesSelect<true>;
@@ -148,7 +147,6 @@ export interface Config {
     'carrier-connectors': CarrierConnectorsSelect<false> | CarrierConnectorsSelect<true>;
     'scrape-runs': ScrapeRunsSelect<false> | ScrapeRunsSelect<true>;
     'scrape-evidence': ScrapeEvidenceSelect<false> | ScrapeEvidenceSelect<true>;
-    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'compensation-plans': CompensationPlansSelect<false> | CompensationPlansSelect<true>;
     'plan-versions': PlanVersionsSelect<false> | PlanVersionsSelect<true>;
     'commission-periods': CommissionPeriodsSelect<false> | CommissionPeriodsSelect<true>;
@@ -166,6 +164,8 @@ export interface Config {
     'commission-rules': CommissionRulesSelect<false> | CommissionRulesSelect<true>;
     'advertising-programs': AdvertisingProgramsSelect<false> | AdvertisingProgramsSelect<true>;
     'billing-lines': BillingLinesSelect<false> | BillingLinesSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -497,68 +497,32 @@ export interface PayoutSchedule {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "import-mappings".
+ * via the `definition` "dealer-sales".
  */
-export interface ImportMapping {
+export interface DealerSale {
   id: number;
-  name: string;
-  source: 'dealer_sales' | 'carrier_records' | 'billing_lines';
+  dealer: number | Participant;
+  saleDate: string;
+  carrier: number | Carrier;
+  activationType: 'new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add';
+  mdn?: string | null;
+  iccid?: string | null;
+  imei?: string | null;
+  ratePlan: number | RatePlan;
   /**
-   * Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).
+   * Feature codes, sorted and comma-separated.
    */
-  carrier?: (number | null) | Carrier;
+  features?: string | null;
+  customerAccount?: string | null;
+  import?: (number | null) | Import;
   /**
-   * Excel only. Empty: the first sheet.
+   * Row number in the imported file.
    */
-  sheetName?: string | null;
+  sourceRow?: number | null;
   /**
-   * Row number of the header. Empty: found automatically (title lines above it are skipped).
+   * Identifies the same fact across files.
    */
-  headerRow?: number | null;
-  /**
-   * Empty: the row after the header.
-   */
-  firstDataRow?: number | null;
-  csvDelimiter?: ('auto' | ',' | ';' | '\t' | '|') | null;
-  decimalSeparator: '.' | ',';
-  /**
-   * Accepted date formats for text dates, comma-separated, tried in order (YYYY, MM, M, DD, D). Excel dates are always understood.
-   */
-  dateFormats: string;
-  /**
-   * Which file header holds which field.
-   */
-  columns: {
-    field:
-      | 'dealerCode'
-      | 'saleDate'
-      | 'carrierCode'
-      | 'activationType'
-      | 'mdn'
-      | 'iccid'
-      | 'imei'
-      | 'ratePlanCode'
-      | 'features'
-      | 'customerAccount'
-      | 'activationDate'
-      | 'lineStatus'
-      | 'deactivationDate'
-      | 'paidActivation'
-      | 'paidFeatures'
-      | 'paidSpiff'
-      | 'clientCode'
-      | 'serviceCode'
-      | 'chargedOn'
-      | 'frequency'
-      | 'charged'
-      | 'commissionable'
-      | 'nonCommissionable';
-    /**
-     * The header text in the file.
-     */
-    header: string;
-    id?: string | null;
-  }[];
+  naturalKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -629,57 +593,68 @@ export interface Import {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "import-rejects".
+ * via the `definition` "import-mappings".
  */
-export interface ImportReject {
+export interface ImportMapping {
   id: number;
-  import: number | Import;
+  name: string;
+  source: 'dealer_sales' | 'carrier_records' | 'billing_lines';
   /**
-   * The row number in the file, as Excel shows it.
+   * Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).
    */
-  rowNumber: number;
-  reasons: string;
+  carrier?: (number | null) | Carrier;
   /**
-   * The row as it was in the file.
+   * Excel only. Empty: the first sheet.
    */
-  cells?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "dealer-sales".
- */
-export interface DealerSale {
-  id: number;
-  dealer: number | Participant;
-  saleDate: string;
-  carrier: number | Carrier;
-  activationType: 'new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add';
-  mdn?: string | null;
-  iccid?: string | null;
-  imei?: string | null;
-  ratePlan: number | RatePlan;
+  sheetName?: string | null;
   /**
-   * Feature codes, sorted and comma-separated.
+   * Row number of the header. Empty: found automatically (title lines above it are skipped).
    */
-  features?: string | null;
-  customerAccount?: string | null;
-  import?: (number | null) | Import;
+  headerRow?: number | null;
   /**
-   * Row number in the imported file.
+   * Empty: the row after the header.
    */
-  sourceRow?: number | null;
+  firstDataRow?: number | null;
+  csvDelimiter?: ('auto' | ',' | ';' | '\t' | '|') | null;
+  decimalSeparator: '.' | ',';
   /**
-   * Identifies the same fact across files.
+   * Accepted date formats for text dates, comma-separated, tried in order (YYYY, MM, M, DD, D). Excel dates are always understood.
    */
-  naturalKey?: string | null;
+  dateFormats: string;
+  /**
+   * Which file header holds which field.
+   */
+  columns: {
+    field:
+      | 'dealerCode'
+      | 'saleDate'
+      | 'carrierCode'
+      | 'activationType'
+      | 'mdn'
+      | 'iccid'
+      | 'imei'
+      | 'ratePlanCode'
+      | 'features'
+      | 'customerAccount'
+      | 'activationDate'
+      | 'lineStatus'
+      | 'deactivationDate'
+      | 'paidActivation'
+      | 'paidFeatures'
+      | 'paidSpiff'
+      | 'clientCode'
+      | 'serviceCode'
+      | 'chargedOn'
+      | 'frequency'
+      | 'charged'
+      | 'commissionable'
+      | 'nonCommissionable';
+    /**
+     * The header text in the file.
+     */
+    header: string;
+    id?: string | null;
+  }[];
   updatedAt: string;
   createdAt: string;
 }
@@ -725,6 +700,31 @@ export interface CarrierRecord {
   naturalKey?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-rejects".
+ */
+export interface ImportReject {
+  id: number;
+  import: number | Import;
+  /**
+   * The row number in the file, as Excel shows it.
+   */
+  rowNumber: number;
+  reasons: string;
+  /**
+   * The row as it was in the file.
+   */
+  cells?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -977,23 +977,6 @@ export interface ScrapeEvidence {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "notifications".
- */
-export interface Notification {
-  id: number;
-  title: string;
-  message: string;
-  level: 'info' | 'warning' | 'error';
-  connector?: (number | null) | CarrierConnector;
-  /**
-   * Tick when someone is on it.
-   */
-  acknowledged?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1350,7 +1333,7 @@ export interface Prospect {
    */
   clientCode?: string | null;
   /**
-   * The participant of the login that created it.
+   * The participant of the login that created it, or one beneath it.
    */
   owner?: (number | null) | Participant;
   updatedAt: string;
@@ -1665,6 +1648,23 @@ export interface AdvertisingProgram {
    * Empty: until stopped.
    */
   endsOn?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  title: string;
+  message: string;
+  level: 'info' | 'warning' | 'error';
+  connector?: (number | null) | CarrierConnector;
+  /**
+   * Tick when someone is on it.
+   */
+  acknowledged?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2005,24 +2005,6 @@ export interface BrandsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media_select".
- */
-export interface MediaSelect<T extends boolean = true> {
-  alt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "carriers_select".
  */
 export interface CarriersSelect<T extends boolean = true> {
@@ -2081,6 +2063,54 @@ export interface PayoutSchedulesSelect<T extends boolean = true> {
         id?: T;
       };
   notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dealer-sales_select".
+ */
+export interface DealerSalesSelect<T extends boolean = true> {
+  dealer?: T;
+  saleDate?: T;
+  carrier?: T;
+  activationType?: T;
+  mdn?: T;
+  iccid?: T;
+  imei?: T;
+  ratePlan?: T;
+  features?: T;
+  customerAccount?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-records_select".
+ */
+export interface CarrierRecordsSelect<T extends boolean = true> {
+  activationDate?: T;
+  carrier?: T;
+  activationType?: T;
+  mdn?: T;
+  iccid?: T;
+  imei?: T;
+  ratePlan?: T;
+  features?: T;
+  customerAccount?: T;
+  dealer?: T;
+  lineStatus?: T;
+  deactivationDate?: T;
+  paidActivation?: T;
+  paidFeatures?: T;
+  paidSpiff?: T;
+  paidTotal?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2152,54 +2182,6 @@ export interface ImportRejectsSelect<T extends boolean = true> {
   rowNumber?: T;
   reasons?: T;
   cells?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "dealer-sales_select".
- */
-export interface DealerSalesSelect<T extends boolean = true> {
-  dealer?: T;
-  saleDate?: T;
-  carrier?: T;
-  activationType?: T;
-  mdn?: T;
-  iccid?: T;
-  imei?: T;
-  ratePlan?: T;
-  features?: T;
-  customerAccount?: T;
-  import?: T;
-  sourceRow?: T;
-  naturalKey?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "carrier-records_select".
- */
-export interface CarrierRecordsSelect<T extends boolean = true> {
-  activationDate?: T;
-  carrier?: T;
-  activationType?: T;
-  mdn?: T;
-  iccid?: T;
-  imei?: T;
-  ratePlan?: T;
-  features?: T;
-  customerAccount?: T;
-  dealer?: T;
-  lineStatus?: T;
-  deactivationDate?: T;
-  paidActivation?: T;
-  paidFeatures?: T;
-  paidSpiff?: T;
-  paidTotal?: T;
-  import?: T;
-  sourceRow?: T;
-  naturalKey?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2354,19 +2336,6 @@ export interface ScrapeEvidenceSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "notifications_select".
- */
-export interface NotificationsSelect<T extends boolean = true> {
-  title?: T;
-  message?: T;
-  level?: T;
-  connector?: T;
-  acknowledged?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2781,6 +2750,37 @@ export interface BillingLinesSelect<T extends boolean = true> {
   import?: T;
   sourceRow?: T;
   naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  title?: T;
+  message?: T;
+  level?: T;
+  connector?: T;
+  acknowledged?: T;
   updatedAt?: T;
   createdAt?: T;
 }

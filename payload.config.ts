@@ -4,73 +4,34 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
-import { jobOperators } from './access/operationsStaff'
-import { AuditEvents } from './collections/AuditEvents'
-import { Brands } from './collections/Brands'
-import { CommissionEvaluations } from './collections/Commission/CommissionEvaluations'
-import { CommissionHolds } from './collections/Commission/CommissionHolds'
-import { CommissionLines } from './collections/Commission/CommissionLines'
-import { CommissionNotes } from './collections/Commission/CommissionNotes'
-import { CommissionPeriods } from './collections/Commission/CommissionPeriods'
-import { CommissionRuns } from './collections/Commission/CommissionRuns'
-import { CommissionStatements } from './collections/Commission/CommissionStatements'
-import { CompensationPlans } from './collections/Commission/CompensationPlans'
-import { PaymentBatches } from './collections/Commission/PaymentBatches'
-import { Payments } from './collections/Commission/Payments'
-import { PlanVersions } from './collections/Commission/PlanVersions'
-import { CarrierConnectors } from './collections/CarrierConnectors'
-import { Carriers } from './collections/Carriers'
-import { Discrepancies } from './collections/Discrepancies'
-import { ImportMappings } from './collections/ImportMappings'
-import { Imports } from './collections/Imports'
-import { Media } from './collections/Media'
-import { Notifications } from './collections/Notifications'
-import { Participants } from './collections/Participants'
-import { AdvertisingPrograms } from './collections/Proposals/AdvertisingPrograms'
-import { BillingLines } from './collections/Proposals/BillingLines'
-import { CommissionRules } from './collections/Proposals/CommissionRules'
-import { Proposals } from './collections/Proposals/Proposals'
-import { Prospects } from './collections/Proposals/Prospects'
-import { Services } from './collections/Proposals/Services'
-import { PayoutSchedules } from './collections/PayoutSchedules'
-import { PortalCredentials } from './collections/PortalCredentials'
-import { RatePlans } from './collections/RatePlans'
-import { ReconciliationRuns } from './collections/ReconciliationRuns'
-import { ScheduleSlots } from './collections/ScheduleSlots'
-import { ScrapeEvidence } from './collections/ScrapeEvidence'
-import { ScrapeRuns } from './collections/ScrapeRuns'
-import { Schedules } from './collections/Schedules'
-import { CarrierRecords } from './collections/Telecom/CarrierRecords'
-import { DealerSales } from './collections/Telecom/DealerSales'
-import { ImportRejects } from './collections/Telecom/ImportRejects'
-import { ReconciliationLines } from './collections/Telecom/ReconciliationLines'
-import { Territories } from './collections/Territories'
-import { Users } from './collections/Users'
-import { hideLockout } from './collections/Users/hooks/equalLoginCost'
-import { withDefaults } from './collections/withDefaults'
+import { jobOperators } from './access/core/operationsStaff'
+import { commission } from './collections/commission'
+import { ingest } from './collections/ingest'
+import { network } from './collections/network'
+import { payments } from './collections/payments'
+import { portal } from './collections/portal'
+import { proposals } from './collections/proposals'
+import { reconcile } from './collections/reconcile'
+import { scrape } from './collections/scrape'
+import { system } from './collections/system'
+import { telecom } from './collections/telecom'
+import { Users } from './collections/network/Users'
+import { hideLockout } from './collections/network/Users/hooks/equalLoginCost'
+import { withDefaults } from './collections/core/withDefaults'
 import { migrations } from './db/migrations'
 import { columnTypes } from './db/columnTypes'
 import { withDeleteOneNoMatch } from './db/deleteOneNoMatch'
-import { databaseInputErrors } from './hooks/databaseInputErrors'
+import { databaseInputErrors } from './hooks/core/databaseInputErrors'
 import { lazyPoolOptions } from './db/url'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
 import { tasks } from './jobs/tasks'
 import { allowedOrigins } from './server/origins'
+import { payloadSecret } from './server/secret'
+
+/** The capabilities, in the order the admin navigation shows them (each lists its collections and admin views). */
+const capabilities = [network, portal, telecom, ingest, reconcile, scrape, commission, payments, proposals, system]
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-/** Public in this source: builds and tests only. `bootPayload` refuses to serve with it (db/bootstrap.ts). */
-export const DEVELOPMENT_SECRET = 'accrue-development-secret-not-for-production'
-
-/**
- * Signs sessions and encrypts API keys. `npm start` on the embedded database generates one per installation
- * (kept in the data folder); a deployment sets PAYLOAD_SECRET. Builds and tests use the development value.
- * `bootPayload` reads it again when Payload boots, so importing this config before the environment is complete
- * cannot leave a server on the development value.
- */
-export function payloadSecret(): string {
-  return process.env.PAYLOAD_SECRET || DEVELOPMENT_SECRET
-}
 
 export default buildConfig({
   serverURL: process.env.PUBLIC_URL ?? '',
@@ -82,26 +43,9 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Accrue' },
     avatar: 'default',
-    components: {
-      views: {
-        commissionDashboard: { Component: '/components/CommissionDashboard#CommissionDashboard', path: '/commission-dashboard' },
-        waitingForMe: { Component: '/components/WaitingForMe#WaitingForMe', path: '/waiting-for-me' },
-        proposalReports: { Component: '/components/ProposalReports#ProposalReports', path: '/proposal-reports' },
-      },
-      afterNavLinks: ['/components/WaitingForMe/NavLink#WaitingNavLink', '/components/CommissionDashboard/NavLink#DashboardNavLink', '/components/ProposalReports/NavLink#ReportsNavLink'],
-    },
+    components: { views: Object.assign({}, ...capabilities.map((c) => c.views)), afterNavLinks: capabilities.flatMap((c) => c.navLinks ?? []) },
   },
-  collections: withDefaults([
-    Participants, Users, Territories, Brands, Media,
-    Carriers, RatePlans, PayoutSchedules,
-    ImportMappings, Imports, ImportRejects, DealerSales, CarrierRecords,
-    ReconciliationRuns, ReconciliationLines, Discrepancies,
-    PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence, Notifications,
-    CompensationPlans, PlanVersions, CommissionPeriods, CommissionRuns, CommissionLines, CommissionEvaluations,
-    CommissionHolds, CommissionNotes, CommissionStatements, PaymentBatches, Payments,
-    Services, Prospects, Proposals, CommissionRules, AdvertisingPrograms, BillingLines,
-    Schedules, ScheduleSlots, AuditEvents,
-  ]),
+  collections: withDefaults(capabilities.flatMap((c) => c.collections)),
   editor: lexicalEditor(),
   db: withDeleteOneNoMatch(
     postgresAdapter({

@@ -1,8 +1,10 @@
 import { getPayload, type Payload } from 'payload'
 
-import config, { DEVELOPMENT_SECRET, payloadSecret } from '../payload.config'
+import config from '../payload.config'
+import { DEVELOPMENT_SECRET, payloadSecret } from '../server/secret'
 import { migrations } from './migrations'
 import { trace } from './trace'
+import { dbPool } from './pool'
 
 /** Shortest PAYLOAD_SECRET a server or worker boots with, in bytes (it keys HMAC-SHA256 signatures). */
 const MIN_SECRET_BYTES = 32
@@ -65,7 +67,7 @@ export function checkPayloadSecret(secret: string): void {
 
 /** Names of committed migrations not yet applied to the database (empty when the schema is current). */
 export async function pendingMigrations(payload: Payload): Promise<string[]> {
-  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+  const pool = dbPool(payload)
   const applied = await pool.query<{ name: string }>('select name from payload_migrations')
   const done = new Set(applied.rows.map((row) => row.name))
   return (migrations as { name: string }[]).map((m) => m.name).filter((name) => !done.has(name))

@@ -2,7 +2,7 @@ import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 import { date, numeric } from 'drizzle-orm/pg-core'
 import type { Field } from 'payload'
 
-import { MONEY_SCALE } from '../fields/money'
+import { MONEY_SCALE } from '../fields/core/money'
 
 type PostgresSchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 type Schema = Parameters<PostgresSchemaHook>[0]['schema']

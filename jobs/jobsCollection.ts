@@ -1,14 +1,14 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { nobody } from '../access/nobody'
-import { operationsStaff } from '../access/operationsStaff'
+import { nobody } from '../access/core/nobody'
+import { operationsStaff } from '../access/core/operationsStaff'
 
 /** Fields Accrue adds to Payload's jobs collection: who holds a job, its heartbeat, and live progress. */
 const trackingFields: Field[] = [
   {
     name: 'progress',
     type: 'group',
-    admin: { position: 'sidebar', components: { Field: '/components/JobProgress#JobProgress' } },
+    admin: { position: 'sidebar', components: { Field: '/components/core/JobProgress#JobProgress' } },
     fields: [
       { name: 'done', type: 'number', defaultValue: 0 },
       { name: 'total', type: 'number' },

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { Pool } from 'pg'
+import { dbPool } from '../db/pool'
 
 export type Progress = { done: number; total?: number; label?: string; counts?: Record<string, number> }
 
@@ -8,7 +8,7 @@ export type Progress = { done: number; total?: number; label?: string; counts?: 
  * /events/jobs stream show it live.
  */
 export async function reportProgress(payload: Payload, jobId: number | string, progress: Progress): Promise<void> {
-  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const pool = dbPool(payload)
   await pool.query(
     `update payload_jobs set progress_done = $2, progress_total = $3, progress_label = $4, progress_counts = $5, heartbeat_at = now() where id = $1`,
     [jobId, progress.done, progress.total ?? null, progress.label ?? null, progress.counts ? JSON.stringify(progress.counts) : null],

@@ -1,9 +1,9 @@
 import os from 'node:os'
 import type { Payload } from 'payload'
-import type { Pool } from 'pg'
 
-import { closeSharedBrowser } from '../scrape/sharedBrowser'
+import { closeSharedBrowser } from '../modules/scrape/sharedBrowser'
 import { beat, claimDueJobs, handBackJobs, reclaimAbandonedJobs } from './claim'
+import { dbPool } from '../db/pool'
 
 export type WorkerOptions = {
   /** Jobs run at once by this process. */
@@ -39,7 +39,7 @@ function graceSecondsFromEnv(): number {
  */
 export function startWorker(payload: Payload, options: WorkerOptions = {}): RunningWorker {
   const { concurrency = 2, pollMs = 1_000, abandonAfterSeconds = 120, exitWhenIdle = false, shutdownGraceSeconds = graceSecondsFromEnv() } = options
-  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const pool = dbPool(payload)
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
   let stopping = false
   let handedBack = false

@@ -1,4 +1,4 @@
-import { ensureDatabase, onShutdown } from '../scripts/environment'
+import { ensureDatabase, onShutdown } from '../db/environment'
 
 /**
  * `npm run worker`: a process that only runs jobs and schedules. Start as many as the load needs against one

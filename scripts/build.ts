@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { root } from './environment'
+import { root } from '../db/environment'
 
 const SOURCES = ['app', 'collections', 'components', 'access', 'hooks', 'fields', 'engine', 'jobs', 'db', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
 const stamp = path.join(root, '.next', 'accrue-source.sha256')

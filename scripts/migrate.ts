@@ -1,5 +1,5 @@
 import { bootPayload, closePayload } from '../db/bootstrap'
-import { ensureDatabase } from './environment'
+import { ensureDatabase } from '../db/environment'
 
 /**
  * `npm run migrate`: applies the committed migrations to DATABASE_URL (or the embedded database) and exits.

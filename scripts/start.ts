@@ -2,7 +2,7 @@ import type { EmbeddedDatabase } from '../db/embedded'
 import { startDemoPortal } from '../demo/carrier-portal/inProcess'
 import type { RunningServer } from '../server'
 import { ensureBuilt } from './build'
-import { ensureDatabase, onShutdown } from './environment'
+import { ensureDatabase, onShutdown } from '../db/environment'
 
 /**
  * `npm start` (`--dev`: Next in development mode; `--api-only`: no admin or portal pages, only the REST API, the

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { root } from './environment'
+import { root } from '../db/environment'
 
 /**
  * `npm test`: every vitest project (unit, int, e2e) in one run, then the plain "N passed, N failed, N skipped" line

@@ -1,12 +1,12 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import { ROLE_LABELS } from '../engine/roles'
-import { logoSvg } from './logos'
-import { CARRIERS, DEMO_RECON } from './telecom'
-import { writeCommissionDemo } from './commissionSeed'
-import { writeProposalDemo } from './proposalSeed'
-import { writeTelecomDemo } from './telecomSeed'
-import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network'
+import { ROLE_LABELS } from '../engine/network/roles'
+import { logoSvg } from './portal/logos'
+import { CARRIERS, DEMO_RECON } from './telecom/data'
+import { writeCommissionDemo } from './commission/write'
+import { writeProposalDemo } from './proposals/write'
+import { writeTelecomDemo } from './telecom/write'
+import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network/data'
 
 export type DemoLogin = { email: string; roles: string }
 

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
-import { hasRole, type AccessUser } from '../access/user'
+import { hasRole, type AccessUser } from '../access/core/user'
+import { dbPool } from '../db/pool'
 
 type JobRow = {
   id: number
@@ -38,7 +39,7 @@ export async function recentJobs(pool: Pool, jobId?: number): Promise<JobRow[]> 
  * Staff only (company admins, finance, auditors); authenticated by the same cookie or API key as the admin.
  */
 export function jobEvents(payload: Payload) {
-  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const pool = dbPool(payload)
   return async (req: Request, res: Response): Promise<void> => {
     const headers = new Headers()
     for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)

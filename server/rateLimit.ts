@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { dbPool } from '../db/pool'
 
 /**
  * Failed logins allowed per client address and per email within a window, counted in PostgreSQL (table
@@ -25,7 +26,7 @@ function throttleOf(payload: Payload): Throttle {
   let throttle = throttles.get(payload)
   if (!throttle) {
     const limits = loginLimitsFromEnv()
-    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    const pool = dbPool(payload)
     // Both share the table; the first also deletes, every five minutes, counts whose window ended an hour ago.
     const limiter = (keyPrefix: string, points: number, clearExpiredByTimeout: boolean) =>
       new RateLimiterPostgres({

@@ -3,7 +3,7 @@
  * (engine/totp.ts, RFC 4226/6238) so the portal and the scraper can never disagree on a code. Adds what only a
  * portal needs: base32 encoding of a secret and the `otpauth://` URI an authenticator app scans.
  */
-import { base32Decode, hotp, totp, verifyTotp as verifyCode } from '../../engine/totp'
+import { base32Decode, hotp, totp, verifyTotp as verifyCode } from '../../engine/scrape/totp'
 
 export { base32Decode, hotp }
 

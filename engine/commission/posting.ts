@@ -4,7 +4,7 @@
  */
 import type Decimal from 'decimal.js'
 
-import { money, round, toStorageString, type RoundingMode } from '../money'
+import { money, round, toStorageString, type RoundingMode } from '../core/money'
 
 /** The posted amount of an exact evaluation, as a storage string with 4 decimals (e.g. "12.3400"). */
 export function postAmount(exact: Decimal, currency: string, mode: RoundingMode): string {

@@ -2,7 +2,7 @@
  * Commission payout statement: the lines of one participant for one period, grouped by component
  * and totalled exactly. Pure: the renderers (`statements/`) and the jobs that feed them call this.
  */
-import { money, MoneyError, subtract, sum, toStorageString, type Money } from '../money'
+import { money, MoneyError, subtract, sum, toStorageString, type Money } from '../core/money'
 
 export type StatementLine = {
   id: number

@@ -8,7 +8,7 @@
  */
 import type Decimal from 'decimal.js'
 
-import { D, decimalOrNull } from './decimal'
+import { D, decimalOrNull } from '../core/decimal'
 
 export type Tier = { from: string; to: string | null; rate: string }
 export type TierMethod = 'marginal' | 'retroactive'

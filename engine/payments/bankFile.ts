@@ -6,7 +6,7 @@
  * are written in cents from `toMinorUnits`; no float ever touches them. Both writers refuse, with an error listing
  * every problem, input for which `bankFileProblems` is not empty, so a file that is written is a file a bank takes.
  */
-import { compare, format, isCurrencyCode, isPositive, minorUnits, money, sum, toMinorUnits, toStorageString } from '../money'
+import { compare, format, isCurrencyCode, isPositive, minorUnits, money, sum, toMinorUnits, toStorageString } from '../core/money'
 import { abaRoutingProblem, accountNumberProblem } from './routing'
 
 export type PaymentInstruction = {

@@ -13,9 +13,9 @@
  *   period whatever the commissionable amount; the caller decides which periods are billed.
  * - `chainProblems` adds up what the chain would actually pay (each share rounded as `commissionFor` rounds it).
  */
-import { D, type Dec } from '../commission/decimal'
-import { format, isCurrencyCode, minorUnits, money, multiply, round, toStorageString, type Money } from '../money'
-import { decimalText, quoted } from './decimalText'
+import { D, type Dec } from '../core/decimal'
+import { format, isCurrencyCode, minorUnits, money, multiply, round, toStorageString, type Money } from '../core/money'
+import { decimalText, quoted } from '../core/decimalText'
 
 export const RULE_SCOPES = ['proposal', 'territory', 'relationship', 'default'] as const // most specific first
 export type RuleScope = (typeof RULE_SCOPES)[number]

@@ -1,4 +1,4 @@
-import { add, format, money, multiply, type Money } from '../money'
+import { add, format, money, multiply, type Money } from '../core/money'
 
 /** One service line of a proposal as the amount needs it: its price (the line's, else the catalog's), quantity, currency, frequency. */
 export type ServiceAmountLine = { price: string | null; quantity: number; currency: string; frequency: string }

@@ -3,8 +3,8 @@
  * sets its own) from zero to MAX_UNIT_PRICE. The bounds keep price × quantity, and every commission computed from it,
  * far inside the numeric(19,4) columns, and catch a typo of a few extra zeros before it climbs the approval chain.
  */
-import { D } from '../commission/decimal'
-import { money, multiply, parseAmount } from '../money'
+import { D } from '../core/decimal'
+import { money, multiply, parseAmount } from '../core/money'
 import type { RuleProblem } from './rules'
 
 export const MAX_QUANTITY = 100_000

@@ -15,7 +15,7 @@
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
 
-import { leadingCalendarDay } from './calendarDate'
+import { leadingCalendarDay } from '../core/calendarDate'
 
 export type LinkPayload = { proposalId: number; action: 'respond'; expiresAt: string }
 

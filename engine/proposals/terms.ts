@@ -8,7 +8,7 @@
  */
 import { applicableRule, chainProblems, rateProblem, RULE_KINDS, type CommissionRule, type RuleKind, type RuleProblem } from './rules'
 import { termParticipantProblem } from './ownership'
-import { idsOnPath } from '../tree'
+import { idsOnPath } from '../network/tree'
 
 export type ProposedTerm = { participantId: number | null; kind: string; rate: string; serviceId: number | null }
 

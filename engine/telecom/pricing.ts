@@ -5,7 +5,7 @@
  * Pure: callers pass the schedule versions in, and evaluate once per distinct (plan, type, features, date), not
  * once per row.
  */
-import { add, money, sum, toStorageString, zero, type Money } from '../money'
+import { add, money, sum, toStorageString, zero, type Money } from '../core/money'
 import type { ActivationType, PayoutKind } from './vocabulary'
 
 export type ScheduleLine = {

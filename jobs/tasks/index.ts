@@ -1,12 +1,12 @@
 import type { TaskConfig } from 'payload'
 
-import { commissionRunTask } from './commissionRun'
-import { generateStatementsTask } from './generateStatements'
-import { payBatchTask } from './payBatch'
-import { reconcileTask } from './reconcile'
-import { runImportTask } from './runImport'
-import { scrapeCarrierTask } from './scrapeCarrier'
-import { verifyNetworkTask } from './verifyNetwork'
+import { commissionRunTask } from './commission/commissionRun'
+import { generateStatementsTask } from './commission/generateStatements'
+import { payBatchTask } from './payments/payBatch'
+import { reconcileTask } from './reconcile/reconcile'
+import { runImportTask } from './ingest/runImport'
+import { scrapeCarrierTask } from './scrape/scrapeCarrier'
+import { verifyNetworkTask } from './network/verifyNetwork'
 
 /** Every task the queue knows. Adding a task is adding it here (and to `schedulable.ts` if schedules may start it). */
 export const tasks: TaskConfig[] = [

@@ -11,7 +11,7 @@ import Decimal from 'decimal.js'
 import type { Payload } from 'payload'
 import type pg from 'pg'
 
-import { runCommission } from '../../commission/runCommission'
+import { runCommission } from '../../modules/commission/runCommission'
 import type { PlanVersion } from '../../payload-types'
 import { startBenchDatabase } from './database'
 import { combineChecks, formatSeconds, progress, result, timed, type BenchResult } from './report'

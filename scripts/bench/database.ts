@@ -13,6 +13,7 @@ import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/embedded'
 import { printInterrupted, progress } from './report'
 import { freePort } from '../../db/freePort'
+import { dbPool } from '../../db/pool'
 
 export type BenchDatabase = {
   payload: Payload
@@ -125,7 +126,7 @@ export async function startBenchDatabase(settings: Record<string, string> = {}):
     progress('seeding the demo data')
     const { seedDemoData } = await import('../../seed')
     await seedDemoData(payload, progress)
-    const pool = (payload.db as unknown as { pool: pg.Pool }).pool
+    const pool = dbPool(payload)
     return { payload, pool, dataDir, close }
   } catch (err) {
     await close()

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 
-import { DEMO_PASSWORD } from '../../seed/network'
+import { DEMO_PASSWORD } from '../../seed/network/data'
 
-export { launchChromium } from '../../scrape/browser'
+export { launchChromium } from '../../modules/scrape/browser'
 
 /** Logs a demo user into the admin in a fresh browser context (downloads allowed) and returns its page. */
 export async function logIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {

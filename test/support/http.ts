@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../seed/network'
+import { DEMO_PASSWORD } from '../../seed/network/data'
 
 export type ApiResponse = { status: number; body: any }
 

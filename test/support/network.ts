@@ -1,4 +1,4 @@
-import { PARTICIPANTS, USERS } from '../../seed/network'
+import { PARTICIPANTS, USERS } from '../../seed/network/data'
 
 /**
  * Expectations computed from the seed's own parent links (not from the database): the participant codes in a

@@ -3,7 +3,7 @@
  * processes at once). Usage: DATABASE_URL=… tsx test/support/payBatchProcess.ts <batchId>
  */
 import { bootPayload, closePayload } from '../../db/bootstrap'
-import { payBatch } from '../../payments/payBatch'
+import { payBatch } from '../../modules/payments/payBatch'
 
 const payload = await bootPayload()
 try {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { isRole, type Role } from '../../engine/roles'
+import { isRole, type Role } from '../../engine/network/roles'
 
 const readme = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md')
 

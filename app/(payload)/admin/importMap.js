@@ -1,52 +1,52 @@
-import { PayeeLedger as PayeeLedger_7fac560cb8cd1b8b0b5337e8964be6d6 } from '../../../components/PayeeLedger'
-import { TemplateDownload as TemplateDownload_05b5a041026c69cd4d1b3fa8ae2c2e0a } from '../../../components/TemplateDownload'
-import { LinkedJobProgress as LinkedJobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
-import { RejectsDownload as RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2 } from '../../../components/RejectsDownload'
-import { ReconSummary as ReconSummary_711ed7abe06fce2a652c71f962a4da5b } from '../../../components/ReconSummary'
-import { RerunButton as RerunButton_b3cc297f4e1dfde5444435d778d624b7 } from '../../../components/RerunButton'
-import { RunConnectorButton as RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907 } from '../../../components/RunConnectorButton'
-import { StatementsJobProgress as StatementsJobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
-import { RunSteps as RunSteps_b226b72c30f794879bcdfa72b9df3bbd } from '../../../components/RunSteps'
-import { RunSummary as RunSummary_500973a9cff49a7f47c89811f134c8d5 } from '../../../components/RunSummary'
-import { CommissionRunActions as CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577 } from '../../../components/CommissionRunActions'
-import { WhyThisAmount as WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3 } from '../../../components/WhyThisAmount'
-import { StatementDownloads as StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb } from '../../../components/StatementDownloads'
-import { PaymentBatchActions as PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511 } from '../../../components/PaymentBatchActions'
-import { ProposalActions as ProposalActions_e91b97f731116982c465d212ecd39c52 } from '../../../components/ProposalActions'
-import { ProposalHistory as ProposalHistory_5ebfbcdfef918520d480badfaf09940d } from '../../../components/ProposalHistory'
-import { JobProgress as JobProgress_a942480752001772ceaccce5d20c0660 } from '../../../components/JobProgress'
-import { WaitingNavLink as WaitingNavLink_7aa92a7f612213087f273cb3d54f5ff8 } from '../../../components/WaitingForMe/NavLink'
-import { DashboardNavLink as DashboardNavLink_398714055367a69c5100bb1bd7f3c597 } from '../../../components/CommissionDashboard/NavLink'
-import { ReportsNavLink as ReportsNavLink_6f202119b01e315f5a3f89554d8d8d1e } from '../../../components/ProposalReports/NavLink'
-import { CommissionDashboard as CommissionDashboard_efee15b8aa70b2da9627a8e8e0d5d7f3 } from '../../../components/CommissionDashboard'
-import { WaitingForMe as WaitingForMe_fb04f60cb340f4f120fda70dba4cf6a8 } from '../../../components/WaitingForMe'
-import { ProposalReports as ProposalReports_b916151cab9f7b4421a8a251ba7144cb } from '../../../components/ProposalReports'
+import { PayeeLedger as PayeeLedger_904bacb1fa3215c7186766b7d5d56eb5 } from '../../../components/payments/PayeeLedger'
+import { TemplateDownload as TemplateDownload_7cefd4ac38cbb9134b748fb8b2daf51a } from '../../../components/ingest/TemplateDownload'
+import { LinkedJobProgress as LinkedJobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
+import { RejectsDownload as RejectsDownload_d3a44a94f09961560c5e7b1b4df2faff } from '../../../components/ingest/RejectsDownload'
+import { ReconSummary as ReconSummary_13a4f7c5c33dcba3320acaca8fa34c9b } from '../../../components/reconcile/ReconSummary'
+import { RerunButton as RerunButton_1370d5d667478e3108c969c27da1287a } from '../../../components/reconcile/RerunButton'
+import { RunConnectorButton as RunConnectorButton_9f51f040aa306230baa18d37003aeffd } from '../../../components/scrape/RunConnectorButton'
+import { StatementsJobProgress as StatementsJobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
+import { RunSteps as RunSteps_03ca194a6075b2b8aa0525d9a939401d } from '../../../components/commission/RunSteps'
+import { RunSummary as RunSummary_0827ee8558472e82db98fd284bcd4d7c } from '../../../components/commission/RunSummary'
+import { CommissionRunActions as CommissionRunActions_0af5e0b0c87dbc978bd99c29c3c5973e } from '../../../components/commission/CommissionRunActions'
+import { WhyThisAmount as WhyThisAmount_0ca95f71ee759d0f36ef1132166b5a74 } from '../../../components/commission/WhyThisAmount'
+import { StatementDownloads as StatementDownloads_6c94111edb28ac775494ce2e6b9407ad } from '../../../components/commission/StatementDownloads'
+import { PaymentBatchActions as PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc } from '../../../components/payments/PaymentBatchActions'
+import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } from '../../../components/proposals/ProposalActions'
+import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
+import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
+import { WaitingNavLink as WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5 } from '../../../components/proposals/WaitingForMe/NavLink'
+import { DashboardNavLink as DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc } from '../../../components/commission/CommissionDashboard/NavLink'
+import { ReportsNavLink as ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a } from '../../../components/proposals/ProposalReports/NavLink'
+import { CommissionDashboard as CommissionDashboard_e82046ae4d2573ef1a198356647186ee } from '../../../components/commission/CommissionDashboard'
+import { WaitingForMe as WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6 } from '../../../components/proposals/WaitingForMe'
+import { ProposalReports as ProposalReports_7ce264df008b1d8efc49b3f2d9af1367 } from '../../../components/proposals/ProposalReports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/components/PayeeLedger#PayeeLedger": PayeeLedger_7fac560cb8cd1b8b0b5337e8964be6d6,
-  "/components/TemplateDownload#TemplateDownload": TemplateDownload_05b5a041026c69cd4d1b3fa8ae2c2e0a,
-  "/components/JobProgress#LinkedJobProgress": LinkedJobProgress_a942480752001772ceaccce5d20c0660,
-  "/components/RejectsDownload#RejectsDownload": RejectsDownload_9711496ff5ca6479c87c08a9ab6d86d2,
-  "/components/ReconSummary#ReconSummary": ReconSummary_711ed7abe06fce2a652c71f962a4da5b,
-  "/components/RerunButton#RerunButton": RerunButton_b3cc297f4e1dfde5444435d778d624b7,
-  "/components/RunConnectorButton#RunConnectorButton": RunConnectorButton_2d7b3d0f9a2d8d6a7c3409a755b79907,
-  "/components/JobProgress#StatementsJobProgress": StatementsJobProgress_a942480752001772ceaccce5d20c0660,
-  "/components/RunSteps#RunSteps": RunSteps_b226b72c30f794879bcdfa72b9df3bbd,
-  "/components/RunSummary#RunSummary": RunSummary_500973a9cff49a7f47c89811f134c8d5,
-  "/components/CommissionRunActions#CommissionRunActions": CommissionRunActions_3205dcfa44d79bddf3c68823d37dc577,
-  "/components/WhyThisAmount#WhyThisAmount": WhyThisAmount_0e423ffe474f4730d0cb633e48bd37d3,
-  "/components/StatementDownloads#StatementDownloads": StatementDownloads_bad0fee6c13f1fc8425b6a0931eb34bb,
-  "/components/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_e81aa39db745ca84b6364bc082ad4511,
-  "/components/ProposalActions#ProposalActions": ProposalActions_e91b97f731116982c465d212ecd39c52,
-  "/components/ProposalHistory#ProposalHistory": ProposalHistory_5ebfbcdfef918520d480badfaf09940d,
-  "/components/JobProgress#JobProgress": JobProgress_a942480752001772ceaccce5d20c0660,
-  "/components/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_7aa92a7f612213087f273cb3d54f5ff8,
-  "/components/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_398714055367a69c5100bb1bd7f3c597,
-  "/components/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_6f202119b01e315f5a3f89554d8d8d1e,
-  "/components/CommissionDashboard#CommissionDashboard": CommissionDashboard_efee15b8aa70b2da9627a8e8e0d5d7f3,
-  "/components/WaitingForMe#WaitingForMe": WaitingForMe_fb04f60cb340f4f120fda70dba4cf6a8,
-  "/components/ProposalReports#ProposalReports": ProposalReports_b916151cab9f7b4421a8a251ba7144cb,
+  "/components/payments/PayeeLedger#PayeeLedger": PayeeLedger_904bacb1fa3215c7186766b7d5d56eb5,
+  "/components/ingest/TemplateDownload#TemplateDownload": TemplateDownload_7cefd4ac38cbb9134b748fb8b2daf51a,
+  "/components/core/JobProgress#LinkedJobProgress": LinkedJobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
+  "/components/ingest/RejectsDownload#RejectsDownload": RejectsDownload_d3a44a94f09961560c5e7b1b4df2faff,
+  "/components/reconcile/ReconSummary#ReconSummary": ReconSummary_13a4f7c5c33dcba3320acaca8fa34c9b,
+  "/components/reconcile/RerunButton#RerunButton": RerunButton_1370d5d667478e3108c969c27da1287a,
+  "/components/scrape/RunConnectorButton#RunConnectorButton": RunConnectorButton_9f51f040aa306230baa18d37003aeffd,
+  "/components/core/JobProgress#StatementsJobProgress": StatementsJobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
+  "/components/commission/RunSteps#RunSteps": RunSteps_03ca194a6075b2b8aa0525d9a939401d,
+  "/components/commission/RunSummary#RunSummary": RunSummary_0827ee8558472e82db98fd284bcd4d7c,
+  "/components/commission/CommissionRunActions#CommissionRunActions": CommissionRunActions_0af5e0b0c87dbc978bd99c29c3c5973e,
+  "/components/commission/WhyThisAmount#WhyThisAmount": WhyThisAmount_0ca95f71ee759d0f36ef1132166b5a74,
+  "/components/commission/StatementDownloads#StatementDownloads": StatementDownloads_6c94111edb28ac775494ce2e6b9407ad,
+  "/components/payments/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc,
+  "/components/proposals/ProposalActions#ProposalActions": ProposalActions_ba3e18d8c3b6405291212c3fc9b93821,
+  "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,
+  "/components/core/JobProgress#JobProgress": JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
+  "/components/proposals/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5,
+  "/components/commission/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc,
+  "/components/proposals/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a,
+  "/components/commission/CommissionDashboard#CommissionDashboard": CommissionDashboard_e82046ae4d2573ef1a198356647186ee,
+  "/components/proposals/WaitingForMe#WaitingForMe": WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6,
+  "/components/proposals/ProposalReports#ProposalReports": ProposalReports_7ce264df008b1d8efc49b3f2d9af1367,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,11 +1,11 @@
 import React from 'react'
 
-import { portalBrand } from '../../../portal/brand'
-import { portalOverview } from '../../../portal/overview'
-import { portalSession } from '../../../portal/session'
-import { BrandFrame, BrandHeader } from '../_components/BrandFrame'
-import { PaymentTable, ProposalTable, ProspectTable, StatementTable } from '../_components/Lists'
-import { LogoutButton } from '../_components/LogoutButton'
+import { portalBrand } from '../../../modules/portal/brand'
+import { portalOverview } from '../../../modules/portal/overview'
+import { portalSession } from '../../../modules/portal/session'
+import { BrandFrame, BrandHeader } from '../../../components/portal/BrandFrame'
+import { PaymentTable, ProposalTable, ProspectTable, StatementTable } from '../../../components/portal/Lists'
+import { LogoutButton } from '../../../components/portal/LogoutButton'
 
 export const dynamic = 'force-dynamic'
 

@@ -2,7 +2,7 @@
  * Advertising deduction: every active program's percentage of a participant's proposal commission for the period is
  * taken off, as a negative line of its own (national programs: everyone; territory programs: participants in it).
  */
-import { D } from '../decimal'
+import { D } from '../../core/decimal'
 import type { AdvertisingConfig, ComponentModule } from './types'
 
 export type AdvertisingInput = { base: string; percent: string; program: string }

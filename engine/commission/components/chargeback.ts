@@ -2,7 +2,7 @@
  * Chargeback: when a line that was paid upfront deactivates within the window (days from activation), `percent` of
  * that upfront payout is taken back, in the first open period after the deactivation is known.
  */
-import { D } from '../decimal'
+import { D } from '../../core/decimal'
 import { percentProblems } from './percent'
 import type { ChargebackConfig, ComponentModule } from './types'
 

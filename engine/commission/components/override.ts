@@ -3,7 +3,7 @@
  * commission for the period (every component but overrides). With compression, inactive ancestors are skipped and
  * the level passes to the next active one. The operating company at the root is never paid.
  */
-import { D, decimalOrNull } from '../decimal'
+import { D, decimalOrNull } from '../../core/decimal'
 import { percentProblems } from './percent'
 import type { ComponentModule, ComponentProblem, OverrideConfig } from './types'
 

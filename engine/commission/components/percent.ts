@@ -1,4 +1,4 @@
-import { decimalOrNull } from '../decimal'
+import { decimalOrNull } from '../../core/decimal'
 import type { ComponentProblem } from './types'
 
 /** Problems of a percentage field: a number from 0 to `max` (100 unless the component allows more). */

@@ -3,7 +3,7 @@
  * difference between the rebates of the new and the old plan (as new activations, from the same version's upfront
  * table), times the plan's percentage. A downgrade usually gives a negative amount.
  */
-import { D } from '../decimal'
+import { D } from '../../core/decimal'
 import { percentProblems } from './percent'
 import type { ComponentModule, Evaluation, PlanChangeConfig, UpfrontConfig } from './types'
 import { describeInput, upfrontRow } from './upfront'

@@ -3,7 +3,7 @@
  * commission rule between it and its parent says (percentage of the commissionable part, or a fixed amount per
  * month). The rule is chosen by `engine/proposals/rules.ts` (proposal > territory > relationship > default).
  */
-import { D } from '../decimal'
+import { D } from '../../core/decimal'
 import type { CommissionRule } from '../../proposals/rules'
 import type { ComponentModule, ProposalCommissionConfig } from './types'
 

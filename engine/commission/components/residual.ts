@@ -2,7 +2,7 @@
  * Residual: for each of the `months` calendar months after the activation month in which the line is still active
  * at the end of the month, the dealer earns `percent` of the plan's monthly recurring charge.
  */
-import { D } from '../decimal'
+import { D } from '../../core/decimal'
 import { percentProblems } from './percent'
 import type { ComponentModule, ResidualConfig } from './types'
 

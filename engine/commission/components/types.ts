@@ -6,7 +6,7 @@
  */
 import type Decimal from 'decimal.js'
 
-import type { RoundingMode } from '../../money'
+import type { RoundingMode } from '../../core/money'
 import type { ActivationType } from '../../telecom/vocabulary'
 import type { Tier, TierMethod } from '../tiers'
 

@@ -5,7 +5,7 @@
  * since a plan belongs to one carrier).
  * Upgrades and downgrades are paid by the plan-change component, not here.
  */
-import { D, decimalOrNull } from '../decimal'
+import { D, decimalOrNull } from '../../core/decimal'
 
 import { ACTIVATION_TYPE_LABELS, type ActivationType } from '../../telecom/vocabulary'
 import type { CatalogFacts, ComponentModule, ComponentProblem, UpfrontConfig, UpfrontPayout, UpfrontRow } from './types'

@@ -5,7 +5,7 @@
  */
 import type Decimal from 'decimal.js'
 
-import { D, decimalOrNull } from '../decimal'
+import { D, decimalOrNull } from '../../core/decimal'
 import { tierOf, tierProblems, tieredAmount } from '../tiers'
 import type { ComponentModule, VolumeBonusConfig } from './types'
 

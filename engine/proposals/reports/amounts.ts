@@ -5,7 +5,7 @@
  * at the cent, so these totals are also the exact totals of the lines. Nothing is ever added across currencies: the
  * currency is part of every group's key.
  */
-import { add, minorUnits, money, round, zero, type Money } from '../../money'
+import { add, minorUnits, money, round, zero, type Money } from '../../core/money'
 
 /** An amount to add up: one line, or `lines` lines PostgreSQL already summed (exact `numeric` text). */
 export type AmountInput = { currency: string; amount: string; lines?: number }

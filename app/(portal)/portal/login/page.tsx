@@ -2,9 +2,9 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 import React from 'react'
 
-import { PLAIN_PORTAL_BRAND, toPortalBrand, type PortalBrand } from '../../../../portal/brand'
-import { BrandFrame } from '../../_components/BrandFrame'
-import { LoginForm } from '../../_components/LoginForm'
+import { PLAIN_PORTAL_BRAND, toPortalBrand, type PortalBrand } from '../../../../modules/portal/brand'
+import { BrandFrame } from '../../../../components/portal/BrandFrame'
+import { LoginForm } from '../../../../components/portal/LoginForm'
 
 export const dynamic = 'force-dynamic'
 

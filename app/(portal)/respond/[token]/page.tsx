@@ -2,11 +2,11 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 import React from 'react'
 
-import { proposalForLink } from '../../../../collections/Proposals/Proposals/prospectView'
-import { PLAIN_PORTAL_BRAND, portalBrand } from '../../../../portal/brand'
-import { amount } from '../../_components/Lists'
-import { BrandFrame, BrandHeader } from '../../_components/BrandFrame'
-import { RespondForm } from '../../_components/RespondForm'
+import { proposalForLink } from '../../../../modules/proposals/prospectView'
+import { PLAIN_PORTAL_BRAND, portalBrand } from '../../../../modules/portal/brand'
+import { amount } from '../../../../components/portal/Lists'
+import { BrandFrame, BrandHeader } from '../../../../components/portal/BrandFrame'
+import { RespondForm } from '../../../../components/portal/RespondForm'
 
 export const dynamic = 'force-dynamic'
 

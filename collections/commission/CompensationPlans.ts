@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+
+import { catalogEditors } from '../../access/core/catalogEditors'
+import { companyAdmins } from '../../access/core/companyAdmins'
+import { staff } from '../../access/core/staff'
+import { auditChange } from '../../hooks/system/audit/auditChange'
+import { auditDelete } from '../../hooks/system/audit/auditDelete'
+
+/**
+ * A compensation plan: what the company pays its dealers and the network above them. What it pays is in its
+ * versions (`plan-versions`), each effective-dated and approved before a run may use it.
+ */
+export const CompensationPlans: CollectionConfig = {
+  slug: 'compensation-plans',
+  lockDocuments: false,
+  admin: { useAsTitle: 'name', group: 'Commissions', defaultColumns: ['name', 'currency', 'active'] },
+  access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
+  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true },
+    { name: 'currency', type: 'text', required: true, defaultValue: 'USD', admin: { description: 'ISO 4217 code every amount of the plan is in.' } },
+    { name: 'active', type: 'checkbox', defaultValue: true },
+    { name: 'description', type: 'textarea' },
+    { name: 'versions', type: 'join', collection: 'plan-versions', on: 'plan', admin: { defaultColumns: ['title', 'effectiveFrom', 'status'] } },
+  ],
+}

@@ -1,0 +1,20 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { isSupportedDateFormat } from '../../../../engine/ingest/cells'
+import { mappingProblems, type ImportSource, type MappingColumn } from '../../../../engine/ingest/fields'
+import { fieldError } from '../../../../hooks/core/fieldError'
+import { relationId } from '../../../../hooks/core/relationId'
+
+/** Refuses a mapping that could not import a file: unknown or doubled fields, missing required fields, no carrier. */
+export const checkMapping: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const source = (data.source ?? originalDoc?.source) as ImportSource
+  const columns = (data.columns ?? originalDoc?.columns ?? []) as MappingColumn[]
+  const fixedCarrier = relationId(data.carrier !== undefined ? data.carrier : originalDoc?.carrier) !== null
+  const formats = String(data.dateFormats ?? originalDoc?.dateFormats ?? '').split(',').map((f) => f.trim()).filter(Boolean)
+  const unsupported = formats.find((format) => !isSupportedDateFormat(format))
+  if (formats.length === 0) throw fieldError('import-mappings', 'dateFormats', 'name at least one date format, e.g. YYYY-MM-DD')
+  if (unsupported) throw fieldError('import-mappings', 'dateFormats', `"${unsupported}" is not a date format Accrue reads; use YYYY, MM, M, DD, D with - / . separators, or YYYYMMDD`)
+  const problem = mappingProblems(source, columns, fixedCarrier)[0]
+  if (problem) throw fieldError('import-mappings', problem.includes('carrier') && problem.includes('must') ? 'carrier' : 'columns', problem)
+  return data
+}

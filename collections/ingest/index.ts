@@ -1,0 +1,9 @@
+import type { Capability } from '../core/capability'
+import { ImportMappings } from './ImportMappings'
+import { ImportRejects } from './ImportRejects'
+import { Imports } from './Imports'
+
+/** Imports: mappings, import runs and the rows they rejected. */
+export const ingest: Capability = {
+  collections: [ImportMappings, Imports, ImportRejects],
+}

@@ -1,0 +1,8 @@
+import type { Capability } from '../core/capability'
+import { PaymentBatches } from './PaymentBatches'
+import { Payments } from './Payments'
+
+/** Payments: batches and the payments in them. */
+export const payments: Capability = {
+  collections: [PaymentBatches, Payments],
+}

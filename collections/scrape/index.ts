@@ -1,0 +1,10 @@
+import type { Capability } from '../core/capability'
+import { CarrierConnectors } from './CarrierConnectors'
+import { PortalCredentials } from './PortalCredentials'
+import { ScrapeEvidence } from './ScrapeEvidence'
+import { ScrapeRuns } from './ScrapeRuns'
+
+/** Carrier portal scraping: sealed credentials, connectors, runs and their evidence. */
+export const scrape: Capability = {
+  collections: [PortalCredentials, CarrierConnectors, ScrapeRuns, ScrapeEvidence],
+}

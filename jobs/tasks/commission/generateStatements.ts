@@ -1,0 +1,16 @@
+import type { TaskConfig } from 'payload'
+
+import { generateStatements } from '../../../modules/commission/statements/generateStatements'
+
+/** Writes every payee's PDF and xlsx statement of a run. Safe to retry: each statement is replaced whole. */
+export const generateStatementsTask: TaskConfig<{ input: { runId: number }; output: { statements: number } }> = {
+  slug: 'generateStatements',
+  label: 'Generate commission statements',
+  retries: 1,
+  inputSchema: [{ name: 'runId', type: 'number', required: true }],
+  outputSchema: [{ name: 'statements', type: 'number', required: true }],
+  handler: async ({ input, job, req }) => {
+    const statements = await generateStatements(req.payload, input.runId, job.id as number)
+    return { output: { statements } }
+  },
+}
