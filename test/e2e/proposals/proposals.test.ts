@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../../support/app'
 import { launchChromium, logIn } from '../../support/browser'
 import { Api } from '../../support/http'
 
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results')
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results')
 let app: TestApp
 let browser: Browser
 let proposalId: number

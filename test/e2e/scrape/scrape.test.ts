@@ -11,7 +11,7 @@ import { ensureBuilt } from '../../../scripts/build'
 import { startTestApp, type TestApp } from '../../support/app'
 import { launchChromium, logIn as logInAs } from '../../support/browser'
 
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results')
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results')
 let app: TestApp
 let browser: Browser
 let portal: Server
