@@ -13,9 +13,9 @@
  *   period whatever the commissionable amount; the caller decides which periods are billed.
  * - `chainProblems` adds up what the chain would actually pay (each share rounded as `commissionFor` rounds it).
  */
-import { D, type Dec } from '../core/decimal'
+import { D, decimalText, quoted, type Dec } from '../core/decimal'
 import { format, isCurrencyCode, minorUnits, money, multiply, round, toStorageString, type Money } from '../core/money'
-import { decimalText, quoted } from '../core/decimalText'
+import { idsOnPath } from '../network'
 
 export const RULE_SCOPES = ['proposal', 'territory', 'relationship', 'default'] as const // most specific first
 export type RuleScope = (typeof RULE_SCOPES)[number]
@@ -64,6 +64,25 @@ export function applicableRule(rules: readonly CommissionRule[], q: RuleQuery): 
     if (best === null || precedes(rule, best)) best = rule
   }
   return best
+}
+
+/** One member of a chain below the operating company, its parent, and the rule that pays it (null: none applies). */
+export type ChainLink = { parentId: number; childId: number; rule: CommissionRule | null }
+
+/**
+ * The chain walk: for one service line of a proposal, each member of the author's chain below the operating company
+ * (`authorPath` is the author's tree path: from the top down to the author) with the rule that applies between it
+ * and its parent. Commission runs pay these links; the rule and terms checks add them up.
+ */
+export function chainRules(rules: readonly CommissionRule[], authorPath: string, line: Omit<RuleQuery, 'parentId' | 'childId'>): ChainLink[] {
+  const path = idsOnPath(authorPath)
+  const links: ChainLink[] = []
+  for (let i = 1; i < path.length; i++) {
+    const parentId = path[i - 1]!
+    const childId = path[i]!
+    links.push({ parentId, childId, rule: applicableRule(rules, { parentId, childId, proposalId: line.proposalId, territoryId: line.territoryId, serviceId: line.serviceId }) })
+  }
+  return links
 }
 
 /** Does `rule` apply to `q`: its scope's keys are set and every key it sets matches. */

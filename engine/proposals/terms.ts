@@ -6,9 +6,8 @@
  * - `termChainProblems` (at submit): with the terms as proposal-scope rules over the rules already in force, no
  *   service line pays more than it earns down the author's chain — the check the rules get when they are saved.
  */
-import { applicableRule, chainProblems, rateProblem, RULE_KINDS, type CommissionRule, type RuleKind, type RuleProblem } from './rules'
+import { chainProblems, chainRules, rateProblem, RULE_KINDS, type CommissionRule, type RuleKind, type RuleProblem } from './rules'
 import { termParticipantProblem } from './ownership'
-import { idsOnPath } from '../network/tree'
 
 export type ProposedTerm = { participantId: number | null; kind: string; rate: string; serviceId: number | null }
 
@@ -58,16 +57,14 @@ export function termRules(terms: readonly ProposedTerm[], proposalId: number, cu
 export function termChainProblems(terms: readonly ProposedTerm[], lines: readonly EarningLine[], rulesInForce: readonly CommissionRule[], ctx: TermsContext): RuleProblem[] {
   const proposed = termRules(terms, ctx.proposalId, ctx.currency)
   const rules = [...rulesInForce, ...proposed]
-  const path = idsOnPath(ctx.authorPath)
   for (const [lineIndex, line] of lines.entries()) {
     const shares = []
     let involved: number | null = null
-    for (let i = 1; i < path.length; i++) {
-      const applied = applicableRule(rules, { parentId: path[i - 1]!, childId: path[i]!, proposalId: ctx.proposalId, territoryId: ctx.territoryId, serviceId: line.serviceId })
+    for (const { childId, rule: applied } of chainRules(rules, ctx.authorPath, { proposalId: ctx.proposalId, territoryId: ctx.territoryId, serviceId: line.serviceId })) {
       if (!applied) continue
       const term = proposed.indexOf(applied)
       if (term !== -1 && (involved === null || term < involved)) involved = term
-      shares.push({ childId: path[i]!, kind: applied.kind, rate: applied.rate })
+      shares.push({ childId, kind: applied.kind, rate: applied.rate })
     }
     if (involved === null) continue
     const problem = chainProblems(shares, line.amount, line.currency)[0]

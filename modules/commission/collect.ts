@@ -1,8 +1,9 @@
+import { verifiedSales } from '../reconcile'
 import type { RunContext } from './context'
 
 /**
- * The verified facts of the period: each dealer sale dated in the period whose latest completed reconciliation
- * classed it `matched`, with the carrier record that verified it. Refused when a carrier with sales in the period has
+ * The verified facts of the period: each verified sale dated in the period (`modules/reconcile/verifiedSales.ts`),
+ * with the carrier record that verified it. Refused when a carrier with sales in the period has
  * no completed reconciliation covering the whole period.
  */
 export async function collectVerifiedFacts(ctx: RunContext): Promise<{ facts: number }> {
@@ -27,15 +28,9 @@ export async function collectVerifiedFacts(ctx: RunContext): Promise<{ facts: nu
     `create temp table cf on commit drop as
      select v.sale_id, v.carrier_record_id, s.dealer_id, s.carrier_id, s.rate_plan_id, s.activation_type::text as activation_type,
             coalesce(s.features, '') as features, s.sale_date, s.mdn, v.paid, coalesce(p.dealer_tier::text, '') as tier
-       from (select distinct on (rl.sale_id) rl.sale_id, rl.carrier_record_id, rl.paid, rl.recon_class
-               from reconciliation_lines rl
-               join reconciliation_runs rr on rr.id = rl.run_id and rr.status = 'completed'
-               join dealer_sales s on s.id = rl.sale_id
-              where s.sale_date between $1 and $2
-              order by rl.sale_id, rr.last_run_at desc) v
+       from ${verifiedSales('s.sale_date between $1 and $2')} v
        join dealer_sales s on s.id = v.sale_id
-       join participants p on p.id = s.dealer_id
-      where v.recon_class = 'matched'`,
+       join participants p on p.id = s.dealer_id`,
     [period.startsOn, period.endsOn],
   )
   await client.query(`analyze cf`)

@@ -1,33 +1,36 @@
 import type { Payload } from 'payload'
 
-import type { ComponentConfig, ComponentKind } from '../../engine/commission/components/types'
+import { dbPool } from '../../db/pool'
+import { withTransaction } from '../../db/withTransaction'
+import { COMPONENT_KINDS } from '../../engine/commission/components/registry'
+import type { ComponentConfig } from '../../engine/commission/components/types'
 import { RUN_STEP_LABELS, type RunStep, type StepRecord } from '../../engine/commission/runSteps'
 import { format, money } from '../../engine/core/money'
-import { reportProgress } from '../../jobs/progress'
-import { calculateAdvertising } from './calculate/advertising'
-import { calculateChargeback } from './calculate/chargeback'
+import type { OnProgress } from '../core/progress'
 import { postNotes } from './calculate/notes'
-import { calculateOverride } from './calculate/override'
-import { calculatePlanChange } from './calculate/planChange'
-import { calculateProposalCommission } from './calculate/proposalCommission'
-import { calculateResidual } from './calculate/residual'
-import { calculateUpfront } from './calculate/upfront'
-import { calculateVolumeBonus } from './calculate/volumeBonus'
+import { COMPONENT_STEPS, type ComponentStep } from './calculate/steps'
 import { collectVerifiedFacts } from './collect'
 import type { PeriodRow, RunContext } from './context'
 import { applyHolds } from './holds'
 import { postRunLines, stageRunLines } from './runLines'
 import { summarizeRun, type RunSummary } from './summary'
 import { loadPlanVersion } from './versionData'
-import { dbPool } from '../../db/pool'
 
-/** Components that read verified telecom sales: a plan with any of them needs its period reconciled. */
-const TELECOM_KINDS: readonly ComponentKind[] = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback']
+type RunRow = { id: number; periodId: number; planId: number; mode: 'post' | 'preview'; currency: string; planName: string }
 
-type RunRow = { id: number; periodId: number; planId: number; mode: 'post' | 'preview'; job: number | null; currency: string; planName: string }
-
-function componentOf<K extends ComponentKind>(components: readonly ComponentConfig[], kind: K): Extract<ComponentConfig, { kind: K }> | undefined {
-  return components.find((c): c is Extract<ComponentConfig, { kind: K }> => c.kind === kind)
+/**
+ * Stages the lines of one phase's components, in the registry's order: each component the version has runs its step.
+ * Returns "n counted" for every kind of the phase, with whether the version has it.
+ */
+async function runPhase(ctx: RunContext, phase: ComponentStep<ComponentConfig>['phase']): Promise<{ present: boolean; counted: string }[]> {
+  const counts: { present: boolean; counted: string }[] = []
+  for (const kind of COMPONENT_KINDS) {
+    const step = COMPONENT_STEPS[kind] as ComponentStep<ComponentConfig>
+    if (step.phase !== phase) continue
+    const config = ctx.version.components.find((c) => c.kind === kind)
+    counts.push({ present: config !== undefined, counted: `${config ? await step.run(ctx, config) : 0} ${step.counted}` })
+  }
+  return counts
 }
 
 /**
@@ -36,10 +39,10 @@ function componentOf<K extends ComponentKind>(components: readonly ComponentConf
  * validate → post. A posted run then waits for approval; a preview never posts its lines and keeps only the summary. Any
  * failure leaves the period exactly as it was, with the reason on the run.
  */
-export async function runCommission(payload: Payload, runId: number): Promise<RunSummary> {
+export async function runCommission(payload: Payload, runId: number, onProgress: OnProgress): Promise<RunSummary> {
   const pool = dbPool(payload)
   const found = await pool.query<RunRow>(
-    `select r.id, r.period_id as "periodId", r.plan_id as "planId", r.mode::text as mode, r.job::int as job, p.currency, p.name as "planName"
+    `select r.id, r.period_id as "periodId", r.plan_id as "planId", r.mode::text as mode, p.currency, p.name as "planName"
        from commission_runs r join compensation_plans p on p.id = r.plan_id where r.id = $1`,
     [runId],
   )
@@ -47,13 +50,14 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
   if (!run) throw new Error(`commission run ${runId} does not exist`)
   const steps: StepRecord[] = []
   const step = (name: RunStep, detail: string, status: StepRecord['status'] = 'done') => steps.push({ step: name, status, detail, at: new Date().toISOString() })
-  const progress = (done: number, label: string) => reportProgress(payload, run.job ?? 0, { done, total: 4, label })
+  const progress = (done: number, label: string) => onProgress({ done, total: 4, label })
   await pool.query(`update commission_runs set status = 'running', message = null, steps = '[]' where id = $1`, [runId])
-  const client = await pool.connect()
   let current: RunStep = 'collect'
-  try {
-    await client.query('begin')
-    await client.query(`select pg_advisory_xact_lock(hashtext('accrue.commission-run.' || $1))`, [runId])
+  const onFailure = async (err: unknown) => {
+    step(current, (err as Error).message, 'failed')
+    await pool.query(`update commission_runs set status = 'failed', message = $2, steps = $3 where id = $1`, [runId, `The run failed and changed nothing: ${(err as Error).message}`, JSON.stringify(steps)])
+  }
+  const summary = await withTransaction(pool, { lock: `accrue.commission-run.${runId}`, onFailure }, async (client) => {
     await client.query(`set local work_mem = '256MB'`)
     const period = (await client.query<PeriodRow>(
       `select id, label, starts_on::text as "startsOn", ends_on::text as "endsOn", frequency::text as frequency, status::text as status from commission_periods where id = $1`,
@@ -74,38 +78,22 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
     await stageRunLines(ctx)
 
     await progress(0, RUN_STEP_LABELS.collect)
-    const telecom = version.components.some((c) => TELECOM_KINDS.includes(c.kind))
+    const telecom = version.components.some((c) => COMPONENT_STEPS[c.kind].telecom)
     const { facts } = telecom ? await collectVerifiedFacts(ctx) : { facts: 0 }
     step('collect', `${telecom ? `${facts} verified sales` : 'billing of accepted proposals'} in ${period.label} (${period.startsOn} – ${period.endsOn}), plan version ${version.label}`)
 
     current = 'calculate'
     await progress(1, RUN_STEP_LABELS.calculate)
-    const counts: string[] = []
-    const components = version.components
-    const upfront = componentOf(components, 'upfront')
-    if (upfront) counts.push(`${await calculateUpfront(ctx, upfront)} upfront`)
-    const volume = componentOf(components, 'volume_bonus')
-    if (volume) counts.push(`${await calculateVolumeBonus(ctx, volume)} volume bonus`)
-    const change = componentOf(components, 'plan_change')
-    if (change) counts.push(`${await calculatePlanChange(ctx, change)} upgrade/downgrade`)
-    const residual = componentOf(components, 'residual')
-    if (residual) counts.push(`${await calculateResidual(ctx, residual)} residual`)
-    const chargeback = componentOf(components, 'chargeback')
-    if (chargeback) counts.push(`${await calculateChargeback(ctx, chargeback)} chargeback`)
-    const proposals = componentOf(components, 'proposal_commission')
-    if (proposals) counts.push(`${await calculateProposalCommission(ctx, proposals)} proposal commission`)
-    step('calculate', `${counts.join(', ')} lines`)
+    const calculated = await runPhase(ctx, 'calculate')
+    step('calculate', `${calculated.filter((c) => c.present).map((c) => c.counted).join(', ')} lines`)
     await client.query('analyze run_lines')
 
     current = 'adjust'
     await progress(2, RUN_STEP_LABELS.adjust)
     const notes = await postNotes(ctx, run.planId)
-    const override = componentOf(components, 'override')
-    const overrides = override ? await calculateOverride(ctx, override) : 0
-    const advertising = componentOf(components, 'advertising')
-    const deductions = advertising ? await calculateAdvertising(ctx, advertising) : 0
+    const adjusted = await runPhase(ctx, 'adjust')
     const held = await applyHolds(ctx)
-    step('adjust', `${notes} debit/credit notes, ${overrides} override lines, ${deductions} advertising deductions, ${held} lines on hold`)
+    step('adjust', [`${notes} debit/credit notes`, ...adjusted.map((c) => c.counted), `${held} lines on hold`].join(', '))
 
     current = 'validate'
     await progress(3, RUN_STEP_LABELS.validate)
@@ -125,15 +113,8 @@ export async function runCommission(payload: Payload, runId: number): Promise<Ru
               run_count = coalesce(run_count, 0) + 1, last_run_at = now(), approved_by_id = null, approved_at = null where id = $1`,
       [runId, preview ? 'previewed' : 'awaiting_approval', summary.total, preview ? 0 : summary.lineCount, JSON.stringify(summary), JSON.stringify(steps), message],
     )
-    await client.query('commit')
-    await progress(4, 'completed')
     return summary
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined)
-    step(current, (err as Error).message, 'failed')
-    await pool.query(`update commission_runs set status = 'failed', message = $2, steps = $3 where id = $1`, [runId, `The run failed and changed nothing: ${(err as Error).message}`, JSON.stringify(steps)])
-    throw err
-  } finally {
-    client.release()
-  }
+  })
+  await progress(4, 'completed')
+  return summary
 }

@@ -540,7 +540,7 @@ async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions):
   await instrument(pool)
   progress('running the commission run (timed)')
   const startedAt = Date.now()
-  const measured = await record(() => timed(() => runCommission(payload, runId)))
+  const measured = await record(() => timed(() => runCommission(payload, runId, async () => undefined)))
   const seconds = measured.value.seconds
   progress(`commission run: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} activations/s); ${measured.value.value.lineCount} lines for ${measured.value.value.payees} payees`)
   await printSteps(pool, runId, startedAt)

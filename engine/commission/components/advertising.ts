@@ -3,13 +3,17 @@
  * taken off, as a negative line of its own (national programs: everyone; territory programs: participants in it).
  */
 import { D } from '../../core/decimal'
-import type { AdvertisingConfig, ComponentModule } from './types'
+import type { ComponentModule } from './types'
+
+/** Deducts the active advertising programs' percentages from each participant's proposal commission. */
+export type AdvertisingConfig = { kind: 'advertising' }
 
 export type AdvertisingInput = { base: string; percent: string; program: string }
 
 export const advertising: ComponentModule<AdvertisingConfig, AdvertisingInput> = {
   kind: 'advertising',
   label: 'Advertising deduction',
+  ownCommission: false,
   validate() {
     return []
   },

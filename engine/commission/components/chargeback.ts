@@ -4,7 +4,10 @@
  */
 import { D } from '../../core/decimal'
 import { percentProblems } from './percent'
-import type { ChargebackConfig, ComponentModule } from './types'
+import type { ComponentModule } from './types'
+
+/** Takes back percent of the upfront paid when the line deactivates within windowDays (null: the carrier's window). */
+export type ChargebackConfig = { kind: 'chargeback'; percent: string; windowDays: number | null }
 
 export type ChargebackInput = { upfrontPaid: string; daysActive: number; carrierWindowDays: number }
 
@@ -15,6 +18,7 @@ export function windowOf(config: ChargebackConfig, carrierWindowDays: number): n
 export const chargeback: ComponentModule<ChargebackConfig, ChargebackInput> = {
   kind: 'chargeback',
   label: 'Chargeback',
+  ownCommission: true,
   validate(config) {
     const problems = percentProblems(config.percent, 'percent', 'chargeback percentage')
     if (config.windowDays !== null && (!Number.isInteger(config.windowDays) || config.windowDays < 0 || config.windowDays > 730)) {

@@ -5,13 +5,17 @@
  */
 import { D, decimalOrNull } from '../../core/decimal'
 import { percentProblems } from './percent'
-import type { ComponentModule, ComponentProblem, OverrideConfig } from './types'
+import type { ComponentModule, ComponentProblem } from './types'
+
+/** Pays each ancestor level (1 = parent) a percent of a participant's own commission; compression skips inactive. */
+export type OverrideConfig = { kind: 'override'; levels: { level: number; percent: string }[]; compress: boolean }
 
 export type OverrideInput = { base: string; level: number }
 
 export const override: ComponentModule<OverrideConfig, OverrideInput> = {
   kind: 'override',
   label: 'Override',
+  ownCommission: false,
   validate(config) {
     const problems: ComponentProblem[] = []
     if (config.levels.length === 0) problems.push({ path: 'levels', message: 'add at least level 1' })

@@ -5,14 +5,18 @@
  */
 import { D } from '../../core/decimal'
 import { percentProblems } from './percent'
-import type { ComponentModule, Evaluation, PlanChangeConfig, UpfrontConfig } from './types'
-import { describeInput, upfrontRow } from './upfront'
+import type { ComponentModule, Evaluation } from './types'
+import { describeInput, upfrontRow, type UpfrontConfig } from './upfront'
+
+/** Upgrade/downgrade: (rebate of the new plan − rebate of the old plan) × percent / 100, from the upfront table. */
+export type PlanChangeConfig = { kind: 'plan_change'; percent: string }
 
 export type PlanChangeInput = { carrierId: number; oldRatePlanId: number | null; newRatePlanId: number; dealerTier: string | null }
 
 export const planChange: ComponentModule<PlanChangeConfig, PlanChangeInput> = {
   kind: 'plan_change',
   label: 'Upgrade / downgrade adjustment',
+  ownCommission: true,
   validate(config) {
     return percentProblems(config.percent, 'percent', 'percentage of the rebate difference')
   },

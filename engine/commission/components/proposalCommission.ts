@@ -4,14 +4,18 @@
  * month). The rule is chosen by `engine/proposals/rules.ts` (proposal > territory > relationship > default).
  */
 import { D } from '../../core/decimal'
-import type { CommissionRule } from '../../proposals/rules'
-import type { ComponentModule, ProposalCommissionConfig } from './types'
+import type { CommissionRule } from '../../proposals'
+import type { ComponentModule } from './types'
+
+/** Pays each member of an accepted proposal's chain by the commission rule between it and its parent. */
+export type ProposalCommissionConfig = { kind: 'proposal_commission' }
 
 export type ProposalCommissionInput = { rule: Pick<CommissionRule, 'id' | 'scope' | 'kind' | 'rate'>; commissionable: string }
 
 export const proposalCommission: ComponentModule<ProposalCommissionConfig, ProposalCommissionInput> = {
   kind: 'proposal_commission',
   label: 'Proposal commission',
+  ownCommission: false,
   validate() {
     return []
   },

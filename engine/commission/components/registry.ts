@@ -1,15 +1,28 @@
-/** The one place component kinds are registered: the run, the admin validation and the docs read this list. */
+/**
+ * The one place component kinds are registered: a kind is a key here, and its type, its configuration, the run's SQL
+ * step (`modules/commission/calculate/steps.ts`) and the admin block (`collections/commission/PlanVersions/blocks/`)
+ * all follow from it, so the compiler names whatever a new kind still lacks. The order is the run's and the
+ * statements' order of components.
+ */
 import { advertising } from './advertising'
 import { chargeback } from './chargeback'
 import { override } from './override'
 import { planChange } from './planChange'
 import { proposalCommission } from './proposalCommission'
 import { residual } from './residual'
-import type { CatalogFacts, ComponentConfig, ComponentKind, ComponentModule, ComponentProblem } from './types'
+import type { CatalogFacts, ComponentConfig, ComponentKind, ComponentModule, ComponentProblem, LineComponent } from './types'
 import { upfront } from './upfront'
 import { volumeBonus } from './volumeBonus'
 
-export const COMPONENTS = {
+/** A registry of component modules, each under its own kind (a module filed under another name does not compile). */
+export type ComponentRegistry = { [K in string]: ComponentModule<{ kind: K }, any> }
+
+/** Checks that every module is filed under its own kind, and keeps the registry's exact type. */
+export function defineComponents<const R extends { [K in keyof R]: ComponentModule<{ kind: K & string }, any> }>(registry: R): R {
+  return registry
+}
+
+export const COMPONENTS = defineComponents({
   upfront,
   volume_bonus: volumeBonus,
   plan_change: planChange,
@@ -18,7 +31,17 @@ export const COMPONENTS = {
   override,
   proposal_commission: proposalCommission,
   advertising,
-} as const satisfies { [K in ComponentKind]: ComponentModule<Extract<ComponentConfig, { kind: K }>, never> }
+})
+
+export const COMPONENT_KINDS = Object.keys(COMPONENTS) as ComponentKind[]
+
+/** What a commission line can be: a component's output, or a debit/credit note posted by finance. */
+export const LINE_COMPONENTS = [...COMPONENT_KINDS, 'note'] as LineComponent[]
+
+export const LINE_COMPONENT_LABELS = Object.fromEntries([
+  ...COMPONENT_KINDS.map((kind) => [kind, COMPONENTS[kind].label]),
+  ['note', 'Debit / credit note'],
+]) as Record<LineComponent, string>
 
 export type VersionProblem = ComponentProblem & { component: number }
 

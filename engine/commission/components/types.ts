@@ -7,70 +7,21 @@
 import type Decimal from 'decimal.js'
 
 import type { RoundingMode } from '../../core/money'
-import type { ActivationType } from '../../telecom/vocabulary'
-import type { Tier, TierMethod } from '../tiers'
+import type { COMPONENTS } from './registry'
 
-export const COMPONENT_KINDS = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'proposal_commission', 'advertising'] as const
-export type ComponentKind = (typeof COMPONENT_KINDS)[number]
+/**
+ * The kinds are the keys of the registry (`./registry.ts`): a kind exists once its module is registered there, and
+ * its configuration type is the one its module validates. Nothing else lists them.
+ */
+export type ComponentKind = keyof typeof COMPONENTS
+
+/** The configuration of one kind, as its module declares it. */
+export type ConfigOf<K extends ComponentKind> = Parameters<(typeof COMPONENTS)[K]['validate']>[0]
+
+export type ComponentConfig = { [K in ComponentKind]: ConfigOf<K> }[ComponentKind]
 
 /** What a commission line can be: a component's output, or a debit/credit note posted by finance. */
-export const LINE_COMPONENTS = [...COMPONENT_KINDS, 'note'] as const
-export type LineComponent = (typeof LINE_COMPONENTS)[number]
-
-export const LINE_COMPONENT_LABELS: Record<LineComponent, string> = {
-  upfront: 'Upfront (rebate, features, spiff)',
-  volume_bonus: 'Volume bonus',
-  plan_change: 'Upgrade / downgrade adjustment',
-  residual: 'Residual',
-  chargeback: 'Chargeback',
-  override: 'Override',
-  proposal_commission: 'Proposal commission',
-  advertising: 'Advertising deduction',
-  note: 'Debit / credit note',
-}
-
-export const UPFRONT_PAYOUTS = ['rebate', 'feature', 'spiff'] as const
-export type UpfrontPayout = (typeof UPFRONT_PAYOUTS)[number]
-
-export type UpfrontRow = {
-  payout: UpfrontPayout
-  carrierId: number | null
-  ratePlanId: number | null
-  activationType: ActivationType | null
-  dealerTier: string | null
-  featureCode: string | null
-  amount: string
-}
-export type UpfrontConfig = { kind: 'upfront'; rows: UpfrontRow[] }
-
-export type VolumeBonusConfig = {
-  kind: 'volume_bonus'
-  /** count: rate is an amount per activation; revenue: rate is a percentage of the carrier-paid revenue. */
-  metric: 'count' | 'revenue'
-  method: TierMethod
-  activationTypes: ActivationType[]
-  tiers: Tier[]
-}
-
-/** Upgrade/downgrade: (rebate of the new plan − rebate of the old plan) × percent / 100, from the upfront table. */
-export type PlanChangeConfig = { kind: 'plan_change'; percent: string }
-
-/** percent of the plan's monthly recurring charge for each of months 1..months after the activation month. */
-export type ResidualConfig = { kind: 'residual'; percent: string; months: number }
-
-/** Takes back percent of the upfront paid when the line deactivates within windowDays (null: the carrier's window). */
-export type ChargebackConfig = { kind: 'chargeback'; percent: string; windowDays: number | null }
-
-/** Pays each ancestor level (1 = parent) a percent of a participant's own commission; compression skips inactive. */
-export type OverrideConfig = { kind: 'override'; levels: { level: number; percent: string }[]; compress: boolean }
-
-/** Pays each member of an accepted proposal's chain by the commission rule between it and its parent. */
-export type ProposalCommissionConfig = { kind: 'proposal_commission' }
-
-/** Deducts the active advertising programs' percentages from each participant's proposal commission. */
-export type AdvertisingConfig = { kind: 'advertising' }
-
-export type ComponentConfig = UpfrontConfig | VolumeBonusConfig | PlanChangeConfig | ResidualConfig | ChargebackConfig | OverrideConfig | ProposalCommissionConfig | AdvertisingConfig
+export type LineComponent = ComponentKind | 'note'
 
 export type PlanVersionData = {
   id: number
@@ -96,9 +47,14 @@ export type Evaluation = { amount: Decimal; detail: Record<string, string>; prob
 /** Facts the catalog gives validation: which plans belong to which carrier. */
 export type CatalogFacts = { ratePlanCarrier: ReadonlyMap<number, number>; carrierIds: ReadonlySet<number> }
 
-export type ComponentModule<C extends ComponentConfig, I> = {
+export type ComponentModule<C extends { kind: string }, I> = {
   kind: C['kind']
   label: string
+  /** Its amounts are the participant's own commission for the period: what overrides pay a share of. */
+  ownCommission: boolean
   validate(config: C, catalog: CatalogFacts): ComponentProblem[]
   calculate(config: C, input: I, version: PlanVersionData): Evaluation
 }
+
+/** The kinds (registry order) and what a line can be, with their labels: read from the registry. */
+export { COMPONENT_KINDS, LINE_COMPONENT_LABELS, LINE_COMPONENTS } from './registry'

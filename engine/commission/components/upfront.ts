@@ -7,8 +7,22 @@
  */
 import { D, decimalOrNull } from '../../core/decimal'
 
-import { ACTIVATION_TYPE_LABELS, type ActivationType } from '../../telecom/vocabulary'
-import type { CatalogFacts, ComponentModule, ComponentProblem, UpfrontConfig, UpfrontPayout, UpfrontRow } from './types'
+import { ACTIVATION_TYPE_LABELS, type ActivationType } from '../../telecom'
+import type { CatalogFacts, ComponentModule, ComponentProblem } from './types'
+
+export const UPFRONT_PAYOUTS = ['rebate', 'feature', 'spiff'] as const
+export type UpfrontPayout = (typeof UPFRONT_PAYOUTS)[number]
+
+export type UpfrontRow = {
+  payout: UpfrontPayout
+  carrierId: number | null
+  ratePlanId: number | null
+  activationType: ActivationType | null
+  dealerTier: string | null
+  featureCode: string | null
+  amount: string
+}
+export type UpfrontConfig = { kind: 'upfront'; rows: UpfrontRow[] }
 
 export type UpfrontInput = {
   carrierId: number
@@ -59,6 +73,7 @@ function conditionKey(row: UpfrontRow): string {
 export const upfront: ComponentModule<UpfrontConfig, UpfrontInput> = {
   kind: 'upfront',
   label: 'Upfront (rebate, features, spiff)',
+  ownCommission: true,
   validate(config, catalog: CatalogFacts) {
     const problems: ComponentProblem[] = []
     if (config.rows.length === 0) problems.push({ path: 'rows', message: 'add at least one rebate row' })

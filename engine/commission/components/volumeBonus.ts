@@ -6,14 +6,25 @@
 import type Decimal from 'decimal.js'
 
 import { D, decimalOrNull } from '../../core/decimal'
-import { tierOf, tierProblems, tieredAmount } from '../tiers'
-import type { ComponentModule, VolumeBonusConfig } from './types'
+import type { ActivationType } from '../../telecom'
+import { tierOf, tierProblems, tieredAmount, type Tier, type TierMethod } from '../tiers'
+import type { ComponentModule } from './types'
+
+export type VolumeBonusConfig = {
+  kind: 'volume_bonus'
+  /** count: rate is an amount per activation; revenue: rate is a percentage of the carrier-paid revenue. */
+  metric: 'count' | 'revenue'
+  method: TierMethod
+  activationTypes: ActivationType[]
+  tiers: Tier[]
+}
 
 export type VolumeBonusInput = { quantity: string }
 
 export const volumeBonus: ComponentModule<VolumeBonusConfig, VolumeBonusInput> = {
   kind: 'volume_bonus',
   label: 'Volume bonus',
+  ownCommission: true,
   validate(config) {
     const problems = tierProblems(config.tiers, { integer: config.metric === 'count' }).map((p) => ({ path: `tiers.${p.index}.${p.field}`, message: p.message }))
     if (config.activationTypes.length === 0) problems.push({ path: 'activationTypes', message: 'choose the activation types that count towards the volume' })

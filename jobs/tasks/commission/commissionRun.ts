@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { runCommission } from '../../../modules/commission/runCommission'
 import { scheduledRun } from '../../../modules/commission/scheduledRun'
+import { jobProgress } from '../../progress'
 
 /**
  * Runs one commission run. Input `runId` (a run created in the admin or over REST), or `plan` (from a schedule: the
@@ -24,7 +25,7 @@ export const commissionRunTask: TaskConfig<{ input: { runId?: number; plan?: num
     const runId = input.runId ?? (input.plan ? await scheduledRun(req.payload, input.plan, job.id as number, new Date()) : null)
     if (!runId) throw new Error('commissionRun needs a runId or a plan')
     if (runId === 'already-run') return { output: { lines: 0, total: '0' } }
-    const summary = await runCommission(req.payload, runId)
+    const summary = await runCommission(req.payload, runId, jobProgress(req.payload, job.id))
     return { output: { lines: summary.lineCount, total: summary.total } }
   },
 }

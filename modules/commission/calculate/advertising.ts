@@ -1,7 +1,8 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { AdvertisingConfig } from '../../../engine/commission/components/types'
+import type { AdvertisingConfig } from '../../../engine/commission/components/advertising'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
+import type { ComponentStep } from './steps'
 
 type Program = { id: number; name: string; kind: 'national' | 'territory'; territory_id: number | null; percent: string }
 
@@ -46,4 +47,12 @@ export async function calculateAdvertising(ctx: RunContext, config: AdvertisingC
     [ctx.runId, period.id, ctx.currency, ctx.version.id, earners.map((e) => e.payee), earners.map((e) => e.program.id), earners.map((e) => e.base), earners.map((e) => e.program.name), earners.map((e) => e.program.percent)],
   )
   return inserted.rowCount ?? 0
+}
+
+export const advertisingStep: ComponentStep<AdvertisingConfig> = {
+  phase: 'adjust',
+  counted: 'advertising deductions',
+  telecom: false,
+  fromBlock: () => ({ kind: 'advertising' }),
+  run: calculateAdvertising,
 }

@@ -1,7 +1,10 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { ChargebackConfig } from '../../../engine/commission/components/types'
+import type { ChargebackConfig } from '../../../engine/commission/components/chargeback'
 import type { RunContext } from '../context'
+import { POSTED_RUN } from '../lineStates'
 import { stageEvaluations } from '../evaluations'
+import { text, numberOrNull } from './blockValues'
+import type { ComponentStep } from './steps'
 
 type Combo = { upfront_paid: string; days_active: number; carrier_window: number; n: number }
 
@@ -16,7 +19,7 @@ export async function calculateChargeback(ctx: RunContext, config: ChargebackCon
      select distinct on (l.sale_id) l.sale_id, l.carrier_record_id, l.payee_id as dealer_id, l.amount::text as upfront_paid,
             (cr.deactivation_date - cr.activation_date)::int as days_active, c.chargeback_window_days::int as carrier_window
        from commission_lines l
-       join commission_runs r on r.id = l.run_id and r.plan_id = $4 and r.mode = 'post' and r.status in ('awaiting_approval', 'approved', 'locked') and r.period_id <> $2
+       join commission_runs r on r.id = l.run_id and r.plan_id = $4 and ${POSTED_RUN} and r.period_id <> $2
        join carrier_records cr on cr.id = l.carrier_record_id
        join carriers c on c.id = cr.carrier_id
       where l.component = 'upfront' and cr.deactivation_date is not null and cr.deactivation_date <= $3
@@ -39,4 +42,12 @@ export async function calculateChargeback(ctx: RunContext, config: ChargebackCon
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id],
   )
   return inserted.rowCount ?? 0
+}
+
+export const chargebackStep: ComponentStep<ChargebackConfig> = {
+  phase: 'calculate',
+  counted: 'chargeback',
+  telecom: true,
+  fromBlock: (block) => ({ kind: 'chargeback', percent: text(block.percent), windowDays: numberOrNull(block.windowDays) }),
+  run: calculateChargeback,
 }

@@ -1,13 +1,15 @@
 import { idsOnPath } from '../../../engine/network/tree'
-import { COMPONENTS } from '../../../engine/commission/components/registry'
+import { COMPONENT_KINDS, COMPONENTS } from '../../../engine/commission/components/registry'
 import { overrideChain } from '../../../engine/commission/components/override'
-import type { OverrideConfig } from '../../../engine/commission/components/types'
+import type { OverrideConfig } from '../../../engine/commission/components/override'
 import { pgIntArray } from '../../../db/pgArray'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
+import { text, rows } from './blockValues'
+import type { ComponentStep } from './steps'
 
 /** The components whose amounts are a participant's own commission (the base of overrides). */
-const OWN_COMPONENTS = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback']
+const OWN_COMPONENTS = COMPONENT_KINDS.filter((kind) => COMPONENTS[kind].ownCommission)
 
 /**
  * Override lines: for each participant with own commission in the run, each ancestor level of the plan (compressed
@@ -52,4 +54,16 @@ export async function calculateOverride(ctx: RunContext, config: OverrideConfig)
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id, earners.map((e) => e.payee), earners.map((e) => e.from), earners.map((e) => e.level), earners.map((e) => e.base)],
   )
   return inserted.rowCount ?? 0
+}
+
+export const overrideStep: ComponentStep<OverrideConfig> = {
+  phase: 'adjust',
+  counted: 'override lines',
+  telecom: false,
+  fromBlock: (block) => ({
+    kind: 'override',
+    compress: block.compress !== false,
+    levels: rows(block.levels).map((level) => ({ level: Number(level.level ?? 0), percent: text(level.percent) })),
+  }),
+  run: calculateOverride,
 }

@@ -1,7 +1,9 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { PlanChangeConfig } from '../../../engine/commission/components/types'
+import type { PlanChangeConfig } from '../../../engine/commission/components/planChange'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
+import { text } from './blockValues'
+import type { ComponentStep } from './steps'
 
 type Combo = { carrier_id: number; old_plan: number | null; rate_plan_id: number; tier: string; n: number }
 
@@ -35,4 +37,12 @@ export async function calculatePlanChange(ctx: RunContext, config: PlanChangeCon
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id],
   )
   return inserted.rowCount ?? 0
+}
+
+export const planChangeStep: ComponentStep<PlanChangeConfig> = {
+  phase: 'calculate',
+  counted: 'upgrade/downgrade',
+  telecom: true,
+  fromBlock: (block) => ({ kind: 'plan_change', percent: text(block.percent) }),
+  run: calculatePlanChange,
 }

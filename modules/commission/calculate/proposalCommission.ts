@@ -1,9 +1,10 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { ProposalCommissionConfig } from '../../../engine/commission/components/types'
-import { applicableRule, type CommissionRule } from '../../../engine/proposals/rules'
-import { idsOnPath } from '../../../engine/network/tree'
+import type { ProposalCommissionConfig } from '../../../engine/commission/components/proposalCommission'
+import { chainRules } from '../../../engine/proposals'
 import type { RunContext } from '../context'
+import { loadCommissionRules } from '../ruleChains'
 import { stageEvaluations } from '../evaluations'
+import type { ComponentStep } from './steps'
 
 type Billed = { id: number; proposal_id: number; service_id: number; commissionable: string; territory_id: number | null; author_path: string; company: string; service: string }
 
@@ -24,20 +25,16 @@ export async function calculateProposalCommission(ctx: RunContext, config: Propo
       where b.charged_on between $1 and $2`,
     [period.startsOn, period.endsOn],
   )).rows
-  const rules = (await client.query<{ id: number; scope: CommissionRule['scope']; parent_id: number | null; child_id: number | null; proposal_id: number | null; territory_id: number | null; service_id: number | null; kind: CommissionRule['kind']; rate: string; currency: string }>(
-    `select id, scope::text as scope, parent_id, child_id, proposal_id, territory_id, service_id, kind::text as kind, rate, currency from commission_rules`,
-  )).rows.map((r): CommissionRule => ({ id: r.id, scope: r.scope, parentId: r.parent_id, childId: r.child_id, proposalId: r.proposal_id, territoryId: r.territory_id, serviceId: r.service_id, kind: r.kind, rate: r.rate, currency: r.currency }))
+  const rules = await loadCommissionRules(client)
   const earners: { billing: number; payee: number; rule: number; commissionable: string; description: string }[] = []
   let uncovered = 0
   for (const line of billed) {
-    const path = idsOnPath(line.author_path)
-    for (let i = 1; i < path.length; i++) {
-      const rule = applicableRule(rules, { parentId: path[i - 1]!, childId: path[i]!, proposalId: line.proposal_id, territoryId: line.territory_id, serviceId: line.service_id })
+    for (const { childId, rule } of chainRules(rules, line.author_path, { proposalId: line.proposal_id, territoryId: line.territory_id, serviceId: line.service_id })) {
       if (!rule) {
         uncovered += 1
         continue
       }
-      earners.push({ billing: line.id, payee: path[i]!, rule: rule.id, commissionable: line.commissionable, description: `${line.company} · ${line.service}` })
+      earners.push({ billing: line.id, payee: childId, rule: rule.id, commissionable: line.commissionable, description: `${line.company} · ${line.service}` })
     }
   }
   if (uncovered > 0) ctx.warnings.push(`${uncovered} parent–child pairs of accepted proposals: no commission rule applies, nothing paid (add a default rule)`)
@@ -64,4 +61,12 @@ export async function calculateProposalCommission(ctx: RunContext, config: Propo
     [ctx.runId, period.id, ctx.currency, ctx.version.id, earners.map((e) => e.billing), earners.map((e) => e.payee), earners.map((e) => e.rule), earners.map((e) => e.commissionable), earners.map((e) => e.description)],
   )
   return inserted.rowCount ?? 0
+}
+
+export const proposalCommissionStep: ComponentStep<ProposalCommissionConfig> = {
+  phase: 'calculate',
+  counted: 'proposal commission',
+  telecom: false,
+  fromBlock: () => ({ kind: 'proposal_commission' }),
+  run: calculateProposalCommission,
 }

@@ -1,8 +1,11 @@
 import { addMonths } from '../../../engine/commission/calendar'
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { ResidualConfig } from '../../../engine/commission/components/types'
+import type { ResidualConfig } from '../../../engine/commission/components/residual'
+import { verifiedSales } from '../../reconcile'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
+import { text } from './blockValues'
+import type { ComponentStep } from './steps'
 
 type Combo = { rate_plan_id: number; month_index: number; monthly_charge: string; n: number }
 
@@ -18,15 +21,10 @@ export async function calculateResidual(ctx: RunContext, config: ResidualConfig)
     `create temp table cf_residual on commit drop as
      select v.sale_id, v.carrier_record_id, s.dealer_id, s.rate_plan_id,
             ((extract(year from $2::date) - extract(year from s.sale_date)) * 12 + extract(month from $2::date) - extract(month from s.sale_date))::int as month_index
-       from (select distinct on (rl.sale_id) rl.sale_id, rl.carrier_record_id, rl.recon_class
-               from reconciliation_lines rl
-               join reconciliation_runs rr on rr.id = rl.run_id and rr.status = 'completed'
-               join dealer_sales s on s.id = rl.sale_id
-              where s.sale_date >= $1 and s.sale_date < $2 and s.activation_type in ('new', 'port_in')
-              order by rl.sale_id, rr.last_run_at desc) v
+       from ${verifiedSales(`s.sale_date >= $1 and s.sale_date < $2 and s.activation_type in ('new', 'port_in')`)} v
        join dealer_sales s on s.id = v.sale_id
        join carrier_records cr on cr.id = v.carrier_record_id
-      where v.recon_class = 'matched' and (cr.deactivation_date is null or cr.deactivation_date > $3)`,
+      where cr.deactivation_date is null or cr.deactivation_date > $3`,
     [from, period.startsOn, period.endsOn],
   )
   const combos = await client.query<Combo>(
@@ -45,4 +43,12 @@ export async function calculateResidual(ctx: RunContext, config: ResidualConfig)
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id],
   )
   return inserted.rowCount ?? 0
+}
+
+export const residualStep: ComponentStep<ResidualConfig> = {
+  phase: 'calculate',
+  counted: 'residual',
+  telecom: true,
+  fromBlock: (block) => ({ kind: 'residual', percent: text(block.percent), months: Number(block.months ?? 0) }),
+  run: calculateResidual,
 }

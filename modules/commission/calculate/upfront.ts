@@ -1,9 +1,11 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { UpfrontConfig } from '../../../engine/commission/components/types'
-import { UPFRONT_ACTIVATION_TYPES } from '../../../engine/commission/components/upfront'
+import { UPFRONT_ACTIVATION_TYPES, type UpfrontConfig, type UpfrontPayout } from '../../../engine/commission/components/upfront'
 import type { ActivationType } from '../../../engine/telecom/vocabulary'
+import { relationId } from '../../../hooks/core/relationId'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
+import { text, textOrNull, rows } from './blockValues'
+import type { ComponentStep } from './steps'
 
 type Combo = { carrier_id: number; rate_plan_id: number; activation_type: ActivationType; tier: string; features: string; n: number; carrier: string; plan: string }
 
@@ -37,4 +39,23 @@ export async function calculateUpfront(ctx: RunContext, config: UpfrontConfig): 
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id],
   )
   return inserted.rowCount ?? 0
+}
+
+export const upfrontStep: ComponentStep<UpfrontConfig> = {
+  phase: 'calculate',
+  counted: 'upfront',
+  telecom: true,
+  fromBlock: (block) => ({
+    kind: 'upfront',
+    rows: rows(block.rows).map((row) => ({
+      payout: text(row.payout) as UpfrontPayout,
+      carrierId: relationId(row.carrier),
+      ratePlanId: relationId(row.ratePlan),
+      activationType: textOrNull(row.activationType) as ActivationType | null,
+      dealerTier: textOrNull(row.dealerTier),
+      featureCode: textOrNull(row.featureCode)?.toUpperCase() ?? null,
+      amount: text(row.amount) || '0',
+    })),
+  }),
+  run: calculateUpfront,
 }

@@ -1,7 +1,10 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
-import type { VolumeBonusConfig } from '../../../engine/commission/components/types'
+import type { VolumeBonusConfig } from '../../../engine/commission/components/volumeBonus'
+import type { ActivationType } from '../../../engine/telecom/vocabulary'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
+import { text, textOrNull, rows } from './blockValues'
+import type { ComponentStep } from './steps'
 
 type Combo = { quantity: string; n: number }
 
@@ -28,4 +31,18 @@ export async function calculateVolumeBonus(ctx: RunContext, config: VolumeBonusC
     [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id, unit],
   )
   return inserted.rowCount ?? 0
+}
+
+export const volumeBonusStep: ComponentStep<VolumeBonusConfig> = {
+  phase: 'calculate',
+  counted: 'volume bonus',
+  telecom: true,
+  fromBlock: (block) => ({
+    kind: 'volume_bonus',
+    metric: block.metric === 'revenue' ? 'revenue' : 'count',
+    method: block.method === 'retroactive' ? 'retroactive' : 'marginal',
+    activationTypes: (Array.isArray(block.activationTypes) ? block.activationTypes : []) as ActivationType[],
+    tiers: rows(block.tiers).map((tier) => ({ from: text(tier.from), to: textOrNull(tier.to), rate: text(tier.rate) })),
+  }),
+  run: calculateVolumeBonus,
 }

@@ -6,26 +6,14 @@
 import { describe, expect, it } from 'vitest'
 
 import { addMonths, daysBetween, generatePeriods, monthsBetween, periodProblems, previousMonthEnd } from '../../../engine/commission/calendar'
-import { chargeback } from '../../../engine/commission/components/chargeback'
-import { override, overrideChain } from '../../../engine/commission/components/override'
+import { chargeback, type ChargebackConfig } from '../../../engine/commission/components/chargeback'
+import { override, overrideChain, type OverrideConfig } from '../../../engine/commission/components/override'
 import { planChange } from '../../../engine/commission/components/planChange'
 import { COMPONENTS, versionProblems } from '../../../engine/commission/components/registry'
 import { residual } from '../../../engine/commission/components/residual'
-import {
-  COMPONENT_KINDS,
-  type CatalogFacts,
-  type ChargebackConfig,
-  type ComponentConfig,
-  type Evaluation,
-  type OverrideConfig,
-  type PlanVersionData,
-  type UpfrontConfig,
-  type UpfrontPayout,
-  type UpfrontRow,
-  type VolumeBonusConfig,
-} from '../../../engine/commission/components/types'
-import { upfront, type UpfrontInput } from '../../../engine/commission/components/upfront'
-import { volumeBonus } from '../../../engine/commission/components/volumeBonus'
+import { COMPONENT_KINDS, type CatalogFacts, type ComponentConfig, type Evaluation, type PlanVersionData } from '../../../engine/commission/components/types'
+import { upfront, type UpfrontConfig, type UpfrontInput, type UpfrontPayout, type UpfrontRow } from '../../../engine/commission/components/upfront'
+import { volumeBonus, type VolumeBonusConfig } from '../../../engine/commission/components/volumeBonus'
 import { D } from '../../../engine/core/decimal'
 import { postAmount } from '../../../engine/commission/posting'
 import { actionRefusal, RUN_STATUSES, type RunStatus } from '../../../engine/commission/runSteps'

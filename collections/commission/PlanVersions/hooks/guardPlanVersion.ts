@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { PlanVersion } from '../../../../payload-types'
+
 import { currentUser, hasRole } from '../../../../access/core/user'
 import { versionProblems } from '../../../../engine/commission/components/registry'
 import { componentsFromBlocks } from '../../../../modules/commission/versionData'
@@ -12,7 +14,7 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
  * validated by its engine module (overlapping or gapped tiers, negative rates, plans of another carrier…) and the
  * first problem is reported on its field; versions are numbered per plan.
  */
-export const guardPlanVersion: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const guardPlanVersion: CollectionBeforeChangeHook<PlanVersion> = async ({ data, operation, originalDoc, req }) => {
   if (operation === 'update' && originalDoc?.status === 'approved') {
     throw fieldError('plan-versions', 'status', `version ${originalDoc.version} is approved and can no longer be changed; create a new version with a later effective date`)
   }
@@ -26,8 +28,8 @@ export const guardPlanVersion: CollectionBeforeChangeHook = async ({ data, opera
     req.payload.find({ collection: 'carriers', pagination: false, depth: 0, req, select: {} }),
   ])
   const catalog = {
-    ratePlanCarrier: new Map(plans.docs.map((p) => [p.id as number, relationId(p.carrier) ?? 0])),
-    carrierIds: new Set(carriers.docs.map((c) => c.id as number)),
+    ratePlanCarrier: new Map(plans.docs.map((p) => [p.id, relationId(p.carrier) ?? 0])),
+    carrierIds: new Set(carriers.docs.map((c) => c.id)),
   }
   let components
   try {
@@ -40,10 +42,10 @@ export const guardPlanVersion: CollectionBeforeChangeHook = async ({ data, opera
 
   if (operation === 'create') {
     const latest = await req.payload.find({ collection: 'plan-versions', where: { plan: { equals: planId } }, sort: '-version', limit: 1, depth: 0, req })
-    data.version = ((latest.docs[0]?.version as number | undefined) ?? 0) + 1
+    data.version = (latest.docs[0]?.version ?? 0) + 1
   }
   const effectiveFrom = String(data.effectiveFrom ?? originalDoc?.effectiveFrom ?? '').slice(0, 10)
-  data.title = `${plan.name as string} v${(data.version ?? originalDoc?.version) as number} from ${effectiveFrom}`
+  data.title = `${plan.name} v${data.version ?? originalDoc?.version} from ${effectiveFrom}`
   if (data.status === 'approved') {
     const user = currentUser(req)
     if (user && !hasRole(user, 'company_admin')) throw fieldError('plan-versions', 'status', 'only a company admin approves a plan version')
