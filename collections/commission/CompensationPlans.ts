@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { catalogEditors } from '../../access/core/catalogEditors'
 import { companyAdmins } from '../../access/core/companyAdmins'
 import { staff } from '../../access/core/staff'
+import { isCurrencyCode } from '../../engine/core/money'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
 
@@ -18,7 +19,15 @@ export const CompensationPlans: CollectionConfig = {
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
-    { name: 'currency', type: 'text', required: true, defaultValue: 'USD', admin: { description: 'ISO 4217 code every amount of the plan is in.' } },
+    {
+      name: 'currency',
+      type: 'text',
+      required: true,
+      defaultValue: 'USD',
+      admin: { description: 'ISO 4217 code every amount of the plan is in. Lines, statements and payments are rounded to its minor unit (JPY 1, USD 0.01, BHD 0.001).' },
+      validate: (value: unknown) =>
+        isCurrencyCode(value) ? true : `currency: ${JSON.stringify(value ?? '')} is not an ISO 4217 currency code (three capital letters, e.g. USD, JPY, BHD)`,
+    },
     { name: 'active', type: 'checkbox', defaultValue: true },
     { name: 'description', type: 'textarea' },
     { name: 'versions', type: 'join', collection: 'plan-versions', on: 'plan', admin: { defaultColumns: ['title', 'effectiveFrom', 'status'] } },

@@ -2,11 +2,13 @@
  * The commission run workflow: its statuses, its visible steps, and which actions each status allows. The run code
  * and the endpoints ask here, so the state machine is stated once.
  */
+import { isPostedRun } from './lineStates'
+
 export const RUN_STATUSES = ['queued', 'running', 'awaiting_approval', 'previewed', 'approved', 'locked', 'failed'] as const
 export type RunStatus = (typeof RUN_STATUSES)[number]
 
-/** The statuses of a run whose lines count as posted (what dashboards, reports and ledgers read). */
-export const POSTED_RUN_STATUSES = ['awaiting_approval', 'approved', 'locked'] as const satisfies readonly RunStatus[]
+/** The statuses of a run whose lines count as posted: stated in ./lineStates, with the other line states. */
+export { POSTED_RUN_STATUSES } from './lineStates'
 
 export const RUN_STEPS = ['collect', 'calculate', 'adjust', 'validate', 'approve', 'lock'] as const
 export type RunStep = (typeof RUN_STEPS)[number]
@@ -39,6 +41,6 @@ export function actionRefusal(action: RunAction, status: RunStatus, mode: 'post'
       return status === 'approved' ? null : `only an approved run can be locked (this one is ${status.replace(/_/g, ' ')})`
     case 'statements':
       if (mode === 'preview') return 'a preview has no posted lines to print'
-      return status === 'awaiting_approval' || status === 'approved' || status === 'locked' ? null : `statements need a calculated run (this one is ${status.replace(/_/g, ' ')})`
+      return isPostedRun(status, mode) ? null : `statements need a calculated run (this one is ${status.replace(/_/g, ' ')})`
   }
 }

@@ -2,13 +2,13 @@
  * Commission payout statement: the lines of one participant for one period, grouped by component
  * and totalled exactly. Pure: the renderers (`statements/`) and the jobs that feed them call this.
  */
-import { money, MoneyError, subtract, sum, toStorageString, type Money } from '../core/money'
+import { minorUnits, money, MoneyError, subtract, sum, toStorageString, type Money } from '../core/money'
 
 export type StatementLine = {
   id: number
   component: string
   componentLabel: string
-  /** Decimal string with at most 2 decimals, e.g. "-12.50". */
+  /** Decimal string with at most the currency's minor units of decimals, e.g. "-12.50" (USD), "1250" (JPY), "-1.250" (BHD). */
   amount: string
   held: boolean
   /** e.g. "Sale #123 · VTX UNL-PLUS · new" */
@@ -46,23 +46,37 @@ export type StatementSummary = { groups: StatementGroup[]; total: string; held: 
 /** Components in the order a statement shows them; any other component follows, alphabetically. */
 export const COMPONENT_ORDER = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'proposal_commission', 'advertising', 'note'] as const
 
-/** Decimals of every amount on a statement. */
-const SCALE = 2
+/**
+ * A stored line amount ("1250.0000") as a statement shows it: exactly the currency's minor units of decimals
+ * ("1250" in JPY, "1250.00" in USD, "1250.000" in BHD). Never rounds: throws MoneyError PRECISION_LOSS when the
+ * amount is finer than the currency's minor unit (every posted line is rounded to it).
+ */
+export function statementAmount(stored: string, currency: string, lineId: number): string {
+  return show(lineAmount(stored, currency, lineId))
+}
+
+/** A line amount as Money, refused when it has more decimals than the currency's minor units. */
+function lineAmount(stored: string, currency: string, lineId: number): Money {
+  const amount = money(stored, currency)
+  const scale = minorUnits(currency)
+  if (amount.amount.dp() > scale) {
+    throw new MoneyError('PRECISION_LOSS', `line ${lineId}: amount ${stored} has more than the ${scale} decimals of ${currency}; round it before it reaches a statement`, 'amount')
+  }
+  return amount
+}
 
 /**
  * Groups the lines by component (fixed order, lines keep their input order) and totals them exactly:
- * total = all lines, held = held lines, payable = total − held. Amounts are "0.00"-style strings.
- * Throws MoneyError when the currency is invalid or a line amount is not a decimal of at most 2 places.
+ * total = all lines, held = held lines, payable = total − held. Amounts are strings with exactly the currency's
+ * minor units of decimals ("0.00" in USD, "0" in JPY, "0.000" in BHD).
+ * Throws MoneyError when the currency is invalid or a line amount has more decimals than the currency's minor units.
  */
 export function summarizeStatement(input: StatementInput): StatementSummary {
   const { currency } = input
   const amounts = new Map<StatementLine, Money>()
   const byComponent = new Map<string, StatementLine[]>()
   for (const line of input.lines) {
-    const amount = money(line.amount, currency)
-    if (amount.amount.dp() > SCALE) {
-      throw new MoneyError('PRECISION_LOSS', `line ${line.id}: amount ${line.amount} has more than ${SCALE} decimals; round it before it reaches a statement`, 'amount')
-    }
+    const amount = lineAmount(line.amount, currency, line.id)
     amounts.set(line, amount)
     const bucket = byComponent.get(line.component)
     if (bucket) bucket.push(line)
@@ -107,9 +121,9 @@ function compareComponents(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
-/** Fixed 2-decimal string; exact (no rounding), since every line has at most 2 decimals. */
+/** Fixed string with the currency's minor units of decimals; exact (no rounding), since no line has more. */
 function show(m: Money): string {
-  return toStorageString(m, SCALE)
+  return toStorageString(m, minorUnits(m.currency))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * Money: the one money module of the back-office.
  *
  * Rules kept by every function here:
- * - amounts are decimal.js `Decimal`s from a private clone (global Decimal config is never touched);
+ * - amounts are decimal.js `Decimal`s of the shared clone `D` (engine/core/decimal.ts; global Decimal config is never touched);
  * - no JavaScript float ever enters arithmetic: numbers are accepted only when they are safe integers;
  * - nothing is rounded unless the caller asks (`round`, `format`); an operation whose exact result
  *   would not fit in the 40 significant digits of the clone throws instead of rounding silently;
@@ -10,11 +10,10 @@
  */
 import Decimal from 'decimal.js'
 
-/** Private Decimal constructor: 40 significant digits, half-even, plain notation for money-sized values. */
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 })
+import { D } from './decimal'
 
-/** Significant digits available to exact arithmetic (the clone's precision). */
-const PRECISION = 40
+/** Significant digits available to exact arithmetic (the clone's precision, `D` of ./decimal). */
+const PRECISION = D.precision
 
 /** Longest user string `parseAmount` looks at. */
 const MAX_INPUT_LENGTH = 100

@@ -2,8 +2,10 @@
  * Bank files for a commission payment batch: a CSV for banks that take uploads, and a NACHA PPD credit file
  * (one batch of service class 220, credits only) for the ACH network.
  *
- * Pure: the caller passes every date in (no clock) and gets text back. Amounts go through the money module and
- * are written in cents from `toMinorUnits`; no float ever touches them. Both writers refuse, with an error listing
+ * Pure: the caller passes every date in (no clock) and gets text back. Amounts go through the money module; no
+ * float ever touches them. The CSV carries any currency, each amount with its currency's minor units (JPY 1250,
+ * USD 12.50, BHD 1.250); NACHA is a US-dollar format, written in cents from `toMinorUnits`, and refuses every other
+ * currency with a problem naming it rather than mis-stating the amount. Both writers refuse, with an error listing
  * every problem, input for which `bankFileProblems` is not empty, so a file that is written is a file a bank takes.
  */
 import { compare, format, isCurrencyCode, isPositive, minorUnits, money, sum, toMinorUnits, toStorageString } from '../core/money'
@@ -14,7 +16,7 @@ export type PaymentInstruction = {
   payeeId: number
   payeeCode: string
   payeeName: string
-  /** Decimal string such as "1234.56": above zero, at most 2 decimals that are not zero ("12.5000" is fine). */
+  /** Decimal string such as "1234.56": above zero, no non-zero decimals beyond the currency's minor units ("12.5000" is fine in USD). */
   amount: string
   currency: string
   routingNumber: string
@@ -170,7 +172,10 @@ function paymentProblems(p: PaymentInstruction, fileFormat: BankFileFormat, add:
   if (name === '') add('payeeName', fileFormat === 'nacha' ? 'the payee name is required and must contain letters or digits that ASCII can write' : 'the payee name is required')
 }
 
-/** Why `amount` cannot be paid: not a plain decimal, not above zero, finer than cents, or above the per-entry cap. */
+/**
+ * Why `amount` cannot be paid: not a plain decimal, not above zero, finer than the currency's minor unit (the cent,
+ * the yen, the fils), or above the per-entry cap.
+ */
 function amountProblem(amount: unknown, currency: string): string | null {
   if (typeof amount !== 'string' || !/^-?\d{1,20}(\.\d{1,20})?$/.test(amount)) {
     return `the amount must be a plain decimal such as 1234.56 (got ${show(amount)})`
@@ -178,9 +183,9 @@ function amountProblem(amount: unknown, currency: string): string | null {
   // A bad currency is reported on its own; the amount is still checked, at cent scale.
   const valid = isCurrencyCode(currency)
   const m = money(amount, valid ? currency : 'USD')
-  const scale = Math.min(2, valid ? minorUnits(currency) : 2)
+  const scale = minorUnits(m.currency)
   if (!isPositive(m)) return `the amount must be greater than zero (got ${amount})`
-  if (m.amount.dp() > scale) return `the amount ${amount} has more than ${scale} decimals; round it to ${scale === 0 ? 'whole units' : 'cents'} first`
+  if (m.amount.dp() > scale) return `the amount ${amount} has more than ${scale} decimals; round it to ${scale === 0 ? 'whole units' : scale === 2 ? 'cents' : `${scale} decimals`} first`
   const most = money(MAX_PAYMENT_AMOUNT, m.currency)
   if (compare(m, most) > 0) return `the amount ${format(m)} is above ${format(most)}, the most one bank-file entry can carry`
   return null
@@ -198,7 +203,8 @@ function assertWritable(input: BatchFileInput, fileFormat: BankFileFormat): void
 const CSV_HEADER = ['payment_id', 'payee_code', 'payee_name', 'routing_number', 'account_number', 'account_type', 'amount', 'currency', 'effective_date', 'batch_id'] as const
 
 /**
- * The batch as CSV (RFC 4180, CRLF after every line): one row per payment in input order, amounts with 2 decimals.
+ * The batch as CSV (RFC 4180, CRLF after every line): one row per payment in input order, each amount with its
+ * currency's minor units of decimals (JPY 1250, USD 12.50, BHD 1.250).
  * Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading apostrophe.
  */
 export function bankCsv(input: BatchFileInput): string {
@@ -210,7 +216,7 @@ export function bankCsv(input: BatchFileInput): string {
     csvText(p.routingNumber),
     csvText(p.accountNumber),
     csvText(p.accountType),
-    toStorageString(money(p.amount, p.currency), 2),
+    toStorageString(money(p.amount, p.currency), minorUnits(p.currency)),
     csvText(p.currency),
     csvText(input.effectiveDate),
     String(input.batchId),

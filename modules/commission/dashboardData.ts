@@ -1,5 +1,5 @@
 import type { Pool } from 'pg'
-import { POSTED_RUN_STATUSES } from '../../engine/commission/runSteps'
+import { POSTED_RUN_STATUSES } from '../../engine/commission/lineStates'
 
 /**
  * Figures of the commission dashboard, read straight from PostgreSQL. Every amount is the exact decimal string

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { unlockedLineProblem } from '../../engine/commission/lineStates'
 import { pgClientOf } from '../../db/transaction'
 
 /** Why a commission line cannot be referenced by a hold or a note (null when it can: it exists and its run is locked). */
@@ -7,6 +8,5 @@ export async function lockedLineProblem(req: PayloadRequest, lineId: number): Pr
   const client = await pgClientOf(req)
   const row = (await client.query<{ status: string }>(`select r.status::text as status from commission_lines l join commission_runs r on r.id = l.run_id where l.id = $1`, [lineId])).rows[0]
   if (!row) return `commission line ${lineId} does not exist`
-  if (row.status !== 'locked') return `line ${lineId} belongs to a run that is not locked; its lines are replaced when the period is run again, so hold or correct the sale or the participant instead`
-  return null
+  return unlockedLineProblem(lineId, row.status)
 }

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
 import { format, money } from '../../engine/core/money'
-import { HELD_CONDITION, LOCKED_LINES, UNPAID } from './eligibleLines'
+import { HELD_LINE, LOCKED_LINES, UNPAID } from '../commission'
 import { dbPool } from '../../db/pool'
+import { withTransaction } from '../../db/withTransaction'
 
 export type PayResult = { payments: number; total: string; carriedForward: number; alreadyDone: boolean }
 
@@ -15,10 +16,10 @@ export type PayResult = { payments: number; total: string; carriedForward: numbe
  */
 export async function payBatch(payload: Payload, batchId: number): Promise<PayResult> {
   const pool = dbPool(payload)
-  const client = await pool.connect()
-  try {
-    await client.query('begin')
-    await client.query(`select pg_advisory_xact_lock(hashtext('accrue.payments'))`)
+  const onFailure = async (err: unknown): Promise<void> => {
+    await pool.query(`update payment_batches set status = 'failed', message = $2 where id = $1 and status in ('queued', 'paying')`, [batchId, `The payment step failed and paid nothing: ${(err as Error).message}`])
+  }
+  return withTransaction(pool, { lock: 'accrue.payments', onFailure }, async (client) => {
     const batch = (await client.query<{ status: string; ends_on: string; payment_count: number | null; total: string | null; carried_forward: number | null }>(
       `select b.status::text as status, p.ends_on::text as ends_on, b.payment_count::int as payment_count, b.total::text as total, b.carried_forward::int as carried_forward
          from payment_batches b join commission_periods p on p.id = b.period_id where b.id = $1 for update of b`,
@@ -26,13 +27,12 @@ export async function payBatch(payload: Payload, batchId: number): Promise<PayRe
     )).rows[0]
     if (!batch) throw new Error(`payment batch ${batchId} does not exist`)
     if (batch.status === 'ready' || batch.status === 'paid') {
-      await client.query('commit')
       return { payments: batch.payment_count ?? 0, total: batch.total ?? '0.0000', carriedForward: batch.carried_forward ?? 0, alreadyDone: true }
     }
     await client.query(
       `create temp table payable on commit drop as
        select l.id as line_id, l.payee_id, l.amount, l.currency from ${LOCKED_LINES}
-        where p.ends_on <= $1 and ${UNPAID} and not ${HELD_CONDITION}`,
+        where p.ends_on <= $1 and ${UNPAID} and not ${HELD_LINE}`,
       [batch.ends_on],
     )
     const balances = await client.query<{ payee_id: number; currency: string; balance: string; lines: number; payable: boolean; reason: string | null }>(
@@ -70,13 +70,6 @@ export async function payBatch(payload: Payload, batchId: number): Promise<PayRe
       `update payment_batches set status = 'ready', payment_count = $2, total = $3, carried_forward = $4, message = $5 where id = $1`,
       [batchId, paying.length, totals.total, carried.length, message],
     )
-    await client.query('commit')
     return { payments: paying.length, total: totals.total, carriedForward: carried.length, alreadyDone: false }
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined)
-    await pool.query(`update payment_batches set status = 'failed', message = $2 where id = $1 and status in ('queued', 'paying')`, [batchId, `The payment step failed and paid nothing: ${(err as Error).message}`])
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }

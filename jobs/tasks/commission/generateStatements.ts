@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { generateStatements } from '../../../modules/commission/statements/generateStatements'
+import { jobProgress } from '../../progress'
 
 /** Writes every payee's PDF and xlsx statement of a run. Safe to retry: each statement is replaced whole. */
 export const generateStatementsTask: TaskConfig<{ input: { runId: number }; output: { statements: number } }> = {
@@ -10,7 +11,7 @@ export const generateStatementsTask: TaskConfig<{ input: { runId: number }; outp
   inputSchema: [{ name: 'runId', type: 'number', required: true }],
   outputSchema: [{ name: 'statements', type: 'number', required: true }],
   handler: async ({ input, job, req }) => {
-    const statements = await generateStatements(req.payload, input.runId, job.id as number)
+    const statements = await generateStatements(req.payload, input.runId, jobProgress(req.payload, job.id))
     return { output: { statements } }
   },
 }

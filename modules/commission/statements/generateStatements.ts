@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { statementsDir } from '../../core/uploadDir'
 import { statementBreakdown, summarizeStatement } from '../../../engine/commission/statement'
-import { reportProgress } from '../../../jobs/progress'
+import type { OnProgress } from '../../core/progress'
 import { renderStatementPdf } from './renderPdf'
 import { renderStatementXlsx } from './renderXlsx'
 import { statementData } from './statementData'
@@ -18,9 +18,10 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
 
 /**
  * Generates the PDF and xlsx statement of every payee of a run, with live progress, and records each statement's
- * totals. The statements' totals are checked to add up to the run total before the job reports success.
+ * totals. The statements' totals are checked to add up to the run total before the job reports success. Progress
+ * goes to `onProgress` every ten statements and at the end.
  */
-export async function generateStatements(payload: Payload, runId: number, jobId: number): Promise<number> {
+export async function generateStatements(payload: Payload, runId: number, onProgress: OnProgress): Promise<number> {
   const pool = dbPool(payload)
   const run = (await pool.query<{ period_id: number; total: string | null; title: string }>(`select period_id, total::text as total, title from commission_runs where id = $1`, [runId])).rows[0]
   if (!run) throw new Error(`commission run ${runId} does not exist`)
@@ -45,7 +46,7 @@ export async function generateStatements(payload: Payload, runId: number, jobId:
         [`${input.participant.name} · ${input.period.label}`, runId, run.period_id, payee, input.currency, summary.total, summary.held, summary.payable, summary.lineCount, generatedAt, `${base}.pdf`, `${base}.xlsx`, JSON.stringify(statementBreakdown(summary))],
       )
       done += 1
-      if (done % 10 === 0 || done === payees.length) await reportProgress(payload, jobId, { done, total: payees.length, label: `${done} of ${payees.length} statements` })
+      if (done % 10 === 0 || done === payees.length) await onProgress({ done, total: payees.length, label: `${done} of ${payees.length} statements` })
     }
     const tie = (await client.query<{ ok: boolean; statements: string }>(
       `select coalesce(sum(total), 0) = coalesce($2::numeric, 0) as ok, coalesce(sum(total), 0)::text as statements from commission_statements where run_id = $1`,

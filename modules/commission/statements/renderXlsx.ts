@@ -5,9 +5,12 @@
  *
  * Amount cells hold numbers so the sheet sorts and filters, but nothing here adds them: every subtotal
  * and total is the exact decimal computed by `summarizeStatement`, and the "Exact amount" column repeats
- * each amount as its decimal string so the workbook reconciles to the cent without floating point.
+ * each amount as its decimal string so the workbook reconciles to the smallest unit of the currency (the cent,
+ * the yen, the fils) without floating point. Amounts are shown with the currency's minor units of decimals.
  */
 import ExcelJS from 'exceljs'
+
+import { minorUnits } from '../../../engine/core/money'
 
 import {
   participantTitle,
@@ -18,7 +21,11 @@ import {
   type StatementInput,
 } from '../../../engine/commission/statement'
 
-const AMOUNT_FORMAT = '#,##0.00'
+/** Excel number format showing the currency's minor units ('#,##0' for JPY, '#,##0.00' for USD, '#,##0.000' for BHD). */
+function amountFormat(currency: string): string {
+  const scale = minorUnits(currency)
+  return scale === 0 ? '#,##0' : `#,##0.${'0'.repeat(scale)}`
+}
 const STATEMENT_COLUMNS = [
   { header: 'Component', width: 18 },
   { header: 'Description', width: 46 },
@@ -38,6 +45,7 @@ const SUMMARY_COLUMNS = [
 /** Renders the statement of one participant for one period as an .xlsx file. */
 export async function renderStatementXlsx(input: StatementInput): Promise<Buffer> {
   const summary = summarizeStatement(input)
+  const numFmt = amountFormat(input.currency)
   const colours = statementColours(input.brand)
   const workbook = new ExcelJS.Workbook()
   workbook.creator = input.brand.name
@@ -58,28 +66,28 @@ export async function renderStatementXlsx(input: StatementInput): Promise<Buffer
   for (const group of summary.groups) {
     for (const line of group.lines) {
       const row = sheet.addRow([group.label, line.description, line.sourceRef ?? '', line.ruleRef, line.held ? 'HELD' : '', displayNumber(line.amount), line.amount])
-      amountCells(row, 6)
+      amountCells(row, 6, numFmt)
       if (line.held) row.getCell(5).font = { bold: true, color: { argb: 'FFB45309' } }
     }
     const subtotal = sheet.addRow([`Subtotal ${group.label}`, `${group.count} ${group.count === 1 ? 'line' : 'lines'}`, '', '', '', displayNumber(group.total), group.total])
-    totalRow(subtotal, 6, { top: { style: 'thin' } })
+    totalRow(subtotal, 6, numFmt, { top: { style: 'thin' } })
   }
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: sheet.rowCount, column: STATEMENT_COLUMNS.length } }
   sheet.addRow([])
-  totalRow(sheet.addRow(['Total', `${summary.lineCount} ${summary.lineCount === 1 ? 'line' : 'lines'}`, '', '', '', displayNumber(summary.total), summary.total]), 6, { top: { style: 'thin' }, bottom: { style: 'double' } })
-  totalRow(sheet.addRow(['Held', '', '', '', '', displayNumber(summary.held), summary.held]), 6)
-  totalRow(sheet.addRow(['Payable', '', '', '', '', displayNumber(summary.payable), summary.payable]), 6)
+  totalRow(sheet.addRow(['Total', `${summary.lineCount} ${summary.lineCount === 1 ? 'line' : 'lines'}`, '', '', '', displayNumber(summary.total), summary.total]), 6, numFmt, { top: { style: 'thin' }, bottom: { style: 'double' } })
+  totalRow(sheet.addRow(['Held', '', '', '', '', displayNumber(summary.held), summary.held]), 6, numFmt)
+  totalRow(sheet.addRow(['Payable', '', '', '', '', displayNumber(summary.payable), summary.payable]), 6, numFmt)
 
   const summarySheet = workbook.addWorksheet('Summary')
   SUMMARY_COLUMNS.forEach((column, i) => (summarySheet.getColumn(i + 1).width = column.width))
   styleHeader(summarySheet.getRow(1), SUMMARY_COLUMNS.map((c) => c.header), colours)
   for (const group of summary.groups) {
-    amountCells(summarySheet.addRow([group.label, group.count, displayNumber(group.total), group.total]), 3)
+    amountCells(summarySheet.addRow([group.label, group.count, displayNumber(group.total), group.total]), 3, numFmt)
   }
   summarySheet.addRow([])
-  totalRow(summarySheet.addRow(['Total', summary.lineCount, displayNumber(summary.total), summary.total]), 3, { top: { style: 'thin' } })
-  totalRow(summarySheet.addRow(['Held', '', displayNumber(summary.held), summary.held]), 3)
-  totalRow(summarySheet.addRow(['Payable', '', displayNumber(summary.payable), summary.payable]), 3)
+  totalRow(summarySheet.addRow(['Total', summary.lineCount, displayNumber(summary.total), summary.total]), 3, numFmt, { top: { style: 'thin' } })
+  totalRow(summarySheet.addRow(['Held', '', displayNumber(summary.held), summary.held]), 3, numFmt)
+  totalRow(summarySheet.addRow(['Payable', '', displayNumber(summary.payable), summary.payable]), 3, numFmt)
 
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
@@ -118,20 +126,20 @@ function styleHeader(row: ExcelJS.Row, headers: readonly string[], colours: Stat
 }
 
 /** Number format on the numeric amount cell and right alignment on the exact string beside it. */
-function amountCells(row: ExcelJS.Row, amountColumn: number): void {
-  row.getCell(amountColumn).numFmt = AMOUNT_FORMAT
+function amountCells(row: ExcelJS.Row, amountColumn: number, numFmt: string): void {
+  row.getCell(amountColumn).numFmt = numFmt
   row.getCell(amountColumn + 1).alignment = { horizontal: 'right' }
 }
 
-function totalRow(row: ExcelJS.Row, amountColumn: number, border: Partial<ExcelJS.Borders> = {}): void {
-  amountCells(row, amountColumn)
+function totalRow(row: ExcelJS.Row, amountColumn: number, numFmt: string, border: Partial<ExcelJS.Borders> = {}): void {
+  amountCells(row, amountColumn, numFmt)
   row.font = { bold: true }
   for (let column = 1; column <= amountColumn + 1; column++) row.getCell(column).border = border
 }
 
 /**
- * The cell value shown for an exact 2-decimal string. A double renders any such amount below 10^13
- * exactly at 2 decimals; it is for display only and never summed (totals come from summarizeStatement).
+ * The cell value shown for an exact decimal string of at most 3 decimals. A double renders any such amount
+ * below 10^12 exactly at its decimals; it is for display only and never summed (totals come from summarizeStatement).
  */
 function displayNumber(decimal: string): number {
   return Number(decimal)

@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { PoolClient } from 'pg'
 
 import { LINE_COMPONENT_LABELS, type LineComponent } from '../../../engine/commission/components/types'
-import type { StatementBrand, StatementInput } from '../../../engine/commission/statement'
-import { brandIdOfParticipant } from '../../portal/resolveBrand'
+import { statementAmount, type StatementBrand, type StatementInput } from '../../../engine/commission/statement'
+import { brandIdOfParticipant } from '../../portal'
 import { uploadDir } from '../../core/uploadDir'
 import { printableLogo } from './printableLogo'
 
@@ -49,7 +49,7 @@ export async function statementData(client: PoolClient, runId: number, participa
   )).rows[0]
   if (!head) throw new Error(`run ${runId} or participant ${participantId} does not exist`)
   const lines = await client.query<{ id: number; component: LineComponent; amount: string; held: boolean; description: string; source: string | null }>(
-    `select l.id, l.component::text as component, round(l.amount, 2)::text as amount, l.held,
+    `select l.id, l.component::text as component, l.amount::text as amount, l.held,
             coalesce(l.description, 'Sale ' || s.sale_date || ' · MDN ' || coalesce(s.mdn, '—') || ' · ' || rp.code || ' · ' || replace(s.activation_type::text, '_', ' '), '') as description,
             case when l.sale_id is not null then 'dealer-sales #' || l.sale_id
                  when l.from_participant_id is not null then 'participants #' || l.from_participant_id
@@ -69,7 +69,7 @@ export async function statementData(client: PoolClient, runId: number, participa
       id: line.id,
       component: line.component,
       componentLabel: LINE_COMPONENT_LABELS[line.component] ?? line.component,
-      amount: line.amount,
+      amount: statementAmount(line.amount, head.currency, line.id),
       held: line.held,
       description: line.description,
       sourceRef: line.source,

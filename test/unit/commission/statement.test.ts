@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, it } from 'vitest'
 
-import { summarizeStatement, type StatementInput, type StatementLine } from '../../../engine/commission/statement'
+import { statementAmount, summarizeStatement, type StatementInput, type StatementLine } from '../../../engine/commission/statement'
 import { MoneyError } from '../../../engine/core/money'
 import { renderStatementPdf } from '../../../modules/commission/statements/renderPdf'
 import { renderStatementXlsx } from '../../../modules/commission/statements/renderXlsx'
@@ -121,6 +121,28 @@ describe('summarizeStatement', () => {
 
   it('refuses an invalid currency', () => {
     expect(() => summarizeStatement({ ...WORKED, currency: 'usd' })).toThrow(MoneyError)
+  })
+
+  it("totals in the currency's minor units: whole yen (no decimals), dinars to the fils (three)", () => {
+    // 1250 + 51 − 300 = 1001 yen; 10.102 − 2.004 (held) + 0.005 = 8.103 BHD, payable 10.107.
+    const yen = summarizeStatement({ ...statement([line(1, 'upfront', '1250'), line(2, 'override', '51.0000'), line(3, 'chargeback', '-300')]), currency: 'JPY' })
+    expect(yen).toMatchObject({ total: '1001', held: '0', payable: '1001' })
+    expect(yen.groups.map((g) => g.total)).toEqual(['1250', '-300', '51'])
+    const dinar = summarizeStatement({ ...statement([line(1, 'note', '10.102'), line(2, 'note', '-2.0040', true), line(3, 'override', '0.005')]), currency: 'BHD' })
+    expect(dinar).toMatchObject({ total: '8.103', held: '-2.004', payable: '10.107' })
+    expect(dinar.groups.map((g) => g.total)).toEqual(['0.005', '8.098'])
+  })
+
+  it('refuses a yen fraction and a tenth of a fils instead of rounding them away', () => {
+    expect(() => summarizeStatement({ ...statement([line(4, 'upfront', '1250.5')]), currency: 'JPY' })).toThrow(/line 4: amount 1250.5 has more than the 0 decimals of JPY/)
+    expect(() => summarizeStatement({ ...statement([line(5, 'upfront', '1.0005')]), currency: 'BHD' })).toThrow(/line 5: amount 1.0005 has more than the 3 decimals of BHD/)
+  })
+
+  it('statementAmount shows a stored amount with exactly the minor units of its currency', () => {
+    expect(statementAmount('1250.0000', 'JPY', 1)).toBe('1250')
+    expect(statementAmount('-12.5000', 'USD', 2)).toBe('-12.50')
+    expect(statementAmount('8.0980', 'BHD', 3)).toBe('8.098')
+    expect(() => statementAmount('12.3450', 'USD', 4)).toThrow(MoneyError)
   })
 })
 

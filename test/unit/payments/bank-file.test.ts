@@ -219,6 +219,30 @@ describe('bank CSV', () => {
     expect(bankCsv(euro)).toContain(',1234.56,EUR,')
     expect(bankFileProblems(euro)).toEqual([{ paymentId: 101, field: 'currency', message: 'NACHA files carry US dollars only; this payment is in "EUR"' }])
   })
+
+  it("writes each amount with its currency's minor units: whole yen, dinars to the fils", () => {
+    const mixed = withPayments([
+      { ...payments[0]!, amount: '125000.0000', currency: 'JPY' },
+      { ...payments[1]!, amount: '8.0980', currency: 'BHD' },
+      { ...payments[2]!, amount: '0.0010', currency: 'BHD' },
+    ])
+    expect(bankFileProblems(mixed, 'csv')).toEqual([])
+    expect(bankCsv(mixed).split('\r\n').slice(1, 4).map((row) => row.split(',').slice(6, 8).join(' '))).toEqual(['125000 JPY', '8.098 BHD', '0.001 BHD'])
+  })
+
+  it('refuses an amount finer than the minor unit of its currency (a yen fraction, a tenth of a fils)', () => {
+    const finer = withPayments([{ ...payments[0]!, amount: '1250.5', currency: 'JPY' }, { ...payments[1]!, amount: '1.2345', currency: 'BHD' }])
+    expect(bankFileProblems(finer, 'csv')).toEqual([
+      { paymentId: 101, field: 'amount', message: 'the amount 1250.5 has more than 0 decimals; round it to whole units first' },
+      { paymentId: 102, field: 'amount', message: 'the amount 1.2345 has more than 3 decimals; round it to 3 decimals first' },
+    ])
+    expect(() => bankCsv(finer)).toThrow(BankFileError)
+  })
+
+  it('refuses a NACHA file of yen or dinars, naming the currency, rather than writing them as cents', () => {
+    const yen = withPayments([{ ...payments[0]!, amount: '125000', currency: 'JPY' }, { ...payments[1]!, amount: '8.098', currency: 'BHD' }])
+    expect(() => nachaFile(yen)).toThrow(/payment 101, currency: NACHA files carry US dollars only; this payment is in "JPY"[\s\S]*payment 102, currency: NACHA files carry US dollars only; this payment is in "BHD"/)
+  })
 })
 
 describe('refusals', () => {

@@ -1,0 +1,4 @@
+/** What other capabilities use of commissions: the check of a commission rule's chain (proposal commission rules). */
+export { ruleChainProblem } from './ruleChains'
+/** The line states (posted, locked, held, paid) as SQL, for payments' batches and ledgers. */
+export { HELD_LINE, LOCKED_LINE, LOCKED_LINES, POSTED_RUN, UNPAID } from './lineStates'
