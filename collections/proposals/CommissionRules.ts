@@ -6,7 +6,7 @@ import { RULE_KINDS, RULE_SCOPES, ruleProblems, type CommissionRule, type RuleKi
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { fieldError } from '../../hooks/core/fieldError'
 import { relationId } from '../../hooks/core/relationId'
-import { ruleChainProblem } from '../../modules/commission/ruleChains'
+import { ruleChainProblem } from '../../modules/commission'
 
 /**
  * Every rule is checked by the engine on save (keys its scope needs, no negative rate, percentages up to 100; the

@@ -18,7 +18,7 @@
  * - Decimals never go through floating point: a spreadsheet number is taken from its shortest
  *   round-trip representation (String(n)) straight into decimal.js.
  */
-import Decimal from 'decimal.js'
+import { D, localizedDecimalText } from '../core/decimal'
 
 /** A cell as the readers deliver it: null is an empty cell. */
 export type CellValue = string | number | boolean | Date | null
@@ -29,12 +29,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
 export type DateOptions = { dateFormats: readonly string[] }
 export type DecimalOptions = { decimalSeparator: '.' | ',' }
 export type IdentifierKind = 'iccid' | 'imei' | 'mdn'
-
-/** Private Decimal constructor: enough digits for any amount a spreadsheet can hold. */
-const D = Decimal.clone({ precision: 60 })
-
-/** Longest text (after trimming) a number is read from. */
-const MAX_NUMBER_LENGTH = 60
 
 /** Serial number of 9999-12-31, the last day Excel can show. */
 const MAX_EXCEL_SERIAL = 2958465
@@ -216,37 +210,8 @@ export function parseDecimal(v: CellValue, options: DecimalOptions): Parsed<stri
   }
   if (typeof v !== 'string') return fail(`${v instanceof Date ? isoDate(v) : String(v).toUpperCase()} is not a number`)
   const text = v.replace(UNICODE_SPACES, ' ').trim()
-  const value = decimalFromText(text, options.decimalSeparator)
+  const value = localizedDecimalText(text, options.decimalSeparator)
   return value === null ? fail(`${quote(text)} is not a number`) : ok(value)
-}
-
-function decimalFromText(text: string, decimalSeparator: '.' | ','): string | null {
-  if (text.length > MAX_NUMBER_LENGTH) return null
-  const group = decimalSeparator === '.' ? ',' : '.'
-  // Spaces and apostrophes between digits are thousands separators ("1 234,50", "1'234.50"): check them as such.
-  let s = text.replace(/\u2212/g, '-').replace(/(?<=\d)[\s'’](?=\d)/g, group).replace(/\s/g, '')
-  let negative = false
-  const paren = /^\((.*)\)$/.exec(s)
-  if (paren) {
-    negative = true
-    s = paren[1]!
-  }
-  const parts = /^([+-]?)[$€£]?([+-]?)([\d.,]+(?:[eE][+-]?\d{1,2})?)[$€£]?(-?)$/.exec(s)
-  if (!parts) return null
-  const signs = [parts[1], parts[2], parts[4]].filter(Boolean)
-  if (signs.length > 1 || (negative && signs.length > 0)) return null
-  if (signs[0] === '-') negative = true
-
-  const dec = decimalSeparator === '.' ? '\\.' : ','
-  const grp = decimalSeparator === '.' ? ',' : '\\.'
-  const shape = new RegExp(`^(\\d{1,3}(?:${grp}\\d{3})+|\\d*)(?:${dec}(\\d*))?(?:[eE]([+-]?\\d{1,2}))?$`)
-  const m = shape.exec(parts[3]!)
-  if (!m) return null
-  const intPart = m[1]!.split(group).join('')
-  const fracPart = m[2] ?? ''
-  if (intPart === '' && fracPart === '') return null
-  const exponent = m[3] ? `e${m[3]}` : ''
-  return new D(`${negative ? '-' : ''}${intPart || '0'}.${fracPart || '0'}${exponent}`).toFixed()
 }
 
 // ---------------------------------------------------------------------------------------------

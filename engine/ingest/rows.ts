@@ -10,15 +10,12 @@ import {
   normalizeFeatures,
   type ActivationType,
   type LineStatus,
-} from '../telecom/vocabulary'
-import DecimalBase from 'decimal.js'
+} from '../telecom'
 
+import { D } from '../core/decimal'
 import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
-import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals/billing'
+import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
-
-/** Exact decimal arithmetic for amounts (never floats). */
-const Exact = DecimalBase.clone({ precision: 40 })
 
 export type RowFormats = { dateFormats: string[]; decimalSeparator: '.' | ',' }
 
@@ -227,7 +224,7 @@ export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<Carr
     row: {
       carrierId, dealerId, activationDate, activationType, ...keys, ratePlanId, features, customerAccount, lineStatus, deactivationDate,
       paidActivation, paidFeatures, paidSpiff,
-      paidTotal: new Exact(paidActivation).plus(paidFeatures).plus(paidSpiff).toFixed(),
+      paidTotal: new D(paidActivation).plus(paidFeatures).plus(paidSpiff).toFixed(),
     },
   }
 }

@@ -14,9 +14,8 @@
  * - Programs covering one payout may total at most 100%; more, or any invalid program, throws.
  * - Rows come out in payout order, then program order.
  */
-import { D, type Dec } from '../core/decimal'
+import { D, decimalText, quoted, type Dec } from '../core/decimal'
 import { minorUnits, money, multiply, negate, round, toStorageString, isZero, type RoundingMode } from '../core/money'
-import { decimalText, quoted } from '../core/decimalText'
 
 export const PROGRAM_KINDS = ['national', 'territory'] as const
 export type ProgramKind = (typeof PROGRAM_KINDS)[number]

@@ -21,8 +21,8 @@
  *   login's roles never allow the step there: a 403) or `state` (not now, not yours, not in this status: a 409);
  *   nothing here throws for a refused action.
  */
-import { HIERARCHY_ROLES, hasAnyRole, type Role } from '../network/roles'
-import { idsOnPath } from '../network/tree'
+import { HIERARCHY_ROLES, hasAnyRole, type Role } from '../network'
+import { idsOnPath } from '../network'
 
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'returned', 'rejected', 'approved', 'sent', 'accepted', 'declined', 'expired'] as const
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]

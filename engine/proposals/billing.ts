@@ -11,9 +11,8 @@
  * - `rollUpCharges` refuses (throws) when any charge has problems, naming the charge by its index.
  * - Rows come out sorted by month, then client, then service.
  */
-import { D, type Dec } from '../core/decimal'
+import { D, decimalText, quoted, type Dec } from '../core/decimal'
 import { leadingCalendarDay } from '../core/calendarDate'
-import { decimalText, quoted } from '../core/decimalText'
 
 export const CHARGE_FREQUENCIES = ['monthly', 'weekly', 'biweekly'] as const
 export type ChargeFrequency = (typeof CHARGE_FREQUENCIES)[number]

@@ -6,7 +6,7 @@
  * The messages name the writer's participant and only the id that was sent: a participant the writer may not read
  * is neither named nor told apart from one that does not exist.
  */
-import { idsOnPath, isInSubtree } from '../network/tree'
+import { idsOnPath, isInSubtree } from '../network'
 
 export type Writer = { id: number; name: string }
 

@@ -4,11 +4,7 @@
  *
  * The matching itself is set-based SQL (reconcile/ in the app); this module holds the decisions it reports against.
  */
-import DecimalBase from 'decimal.js'
-
-/** Enough digits for a million amounts summed exactly. */
-const Decimal = DecimalBase.clone({ precision: 40 })
-type Decimal = InstanceType<typeof Decimal>
+import { D, type Dec } from '../core/decimal'
 
 export const RECON_CLASSES = [
   'matched',
@@ -82,19 +78,19 @@ export type ReconSummary = {
   carrierRecordsRead: number
 }
 
-const fixed = (d: Decimal) => d.toFixed(4)
+const fixed = (d: Dec) => d.toFixed(4)
 
 /** The money at stake of one class, by its stake kind. */
-function stakeOf(totals: ClassTotals): Decimal {
+function stakeOf(totals: ClassTotals): Dec {
   switch (STAKE_OF_CLASS[totals.reconClass]) {
     case 'overpayment_avoided':
-      return new Decimal(totals.expected)
+      return new D(totals.expected)
     case 'revenue_leakage':
-      return new Decimal(totals.shortfall).plus(totals.excess)
+      return new D(totals.shortfall).plus(totals.excess)
     case 'unattributed_revenue':
-      return new Decimal(totals.paid)
+      return new D(totals.paid)
     case 'none':
-      return new Decimal(0)
+      return new D(0)
   }
 }
 
@@ -103,11 +99,11 @@ export function summarize(rows: readonly ClassTotals[]): ReconSummary {
   const classes = Object.fromEntries(
     RECON_CLASSES.map((c) => [c, { sales: 0, carrierRecords: 0, expected: '0.0000', paid: '0.0000', atStake: '0.0000' }]),
   ) as ReconSummary['classes']
-  const headline = { overpayment_avoided: new Decimal(0), revenue_leakage: new Decimal(0), unattributed_revenue: new Decimal(0) }
-  let carrierOverpaid = new Decimal(0)
+  const headline = { overpayment_avoided: new D(0), revenue_leakage: new D(0), unattributed_revenue: new D(0) }
+  let carrierOverpaid = new D(0)
   for (const row of rows) {
     const stake = stakeOf(row)
-    classes[row.reconClass] = { sales: row.sales, carrierRecords: row.carrierRecords, expected: fixed(new Decimal(row.expected)), paid: fixed(new Decimal(row.paid)), atStake: fixed(stake) }
+    classes[row.reconClass] = { sales: row.sales, carrierRecords: row.carrierRecords, expected: fixed(new D(row.expected)), paid: fixed(new D(row.paid)), atStake: fixed(stake) }
     const kind = STAKE_OF_CLASS[row.reconClass]
     if (kind === 'revenue_leakage') {
       headline.revenue_leakage = headline.revenue_leakage.plus(row.shortfall)

@@ -3,7 +3,7 @@
  * selector. Values may name placeholders filled at run time — {{loginUrl}}, {{username}}, {{password}}, {{totp}},
  * {{from}}, {{to}} — so credentials never sit in the steps themselves.
  */
-import { normalizeHeader } from '../ingest/cells'
+import { normalizeHeader } from '../ingest'
 
 export const STEP_ACTIONS = ['goto', 'fill', 'click', 'waitFor', 'failIfPresent', 'readTable', 'download'] as const
 export type StepAction = (typeof STEP_ACTIONS)[number]

@@ -6,7 +6,6 @@ import type { PoolClient } from 'pg'
 import { normalizeHeader, type CellValue } from '../../engine/ingest/cells'
 import { targetField, type ImportSource, type MappingColumn } from '../../engine/ingest/fields'
 import { billingLineKey, carrierRecordKey, dealerSaleKey, describeErrors, readBillingLine, readCarrierRecord, readDealerSale, type Cells, type RowContext, type RowResult } from '../../engine/ingest/rows'
-import { reportProgress } from '../../jobs/progress'
 import { writeBillingLines, writeCarrierRecords, writeDealerSales, writeRejections, type Provenance, type Rejection, type WriteCounts } from './factWriters'
 import { loadLookups } from './lookups'
 import { estimateRows } from './rowEstimate'
@@ -25,6 +24,8 @@ const SOURCES: Record<ImportSource, SourceIO> = {
 }
 import { openSheet, SpreadsheetError } from './readers'
 import { dbPool } from '../../db/pool'
+import { withTransaction } from '../../db/withTransaction'
+import type { OnProgress } from '../core/progress'
 
 /** Rows written per statement. */
 const BATCH = 5_000
@@ -52,38 +53,38 @@ const today = () => new Date().toISOString().slice(0, 10)
 /**
  * Imports one uploaded file: reads it as a stream, turns each row into a fact or a rejection with reasons, writes
  * facts in bulk (upsert by natural key) and rejections, and records the counts, all in one transaction, so a file
- * that fails half-way leaves nothing behind. Progress is published outside the transaction as rows are read.
+ * that fails half-way leaves nothing behind. Progress is handed to `onProgress` (outside the transaction) as rows
+ * are read; the job task hands one that writes its job row.
  */
-export async function runImport(payload: Payload, importId: number): Promise<ImportCounts> {
+export async function runImport(payload: Payload, importId: number, onProgress: OnProgress): Promise<ImportCounts> {
   const pool = dbPool(payload)
   const doc = (await payload.findByID({ collection: 'imports', id: importId, depth: 0 })) as unknown as ImportDoc
   const mapping = (await payload.findByID({ collection: 'import-mappings', id: doc.mapping, depth: 0 })) as unknown as MappingDoc
   const staticDir = payload.collections.imports.config.upload.staticDir as string
   await pool.query(`update imports set status = 'running', started_at = now(), message = null where id = $1`, [importId])
 
-  const client = await pool.connect()
-  try {
-    await client.query('begin')
-    // One import per file at a time, so two uploads of overlapping files cannot interleave their upserts.
-    await client.query(`select pg_advisory_xact_lock(hashtext('accrue.import.' || $1))`, [doc.source])
-    const notes: string[] = []
-    const counts = await importRows(client, payload, doc, mapping, path.join(staticDir, doc.filename), notes)
-    const message = [outcomeMessage(counts, doc), ...notes].join(' ')
-    await client.query(
-      `update imports set status = 'completed', finished_at = now(), message = $2, rows_read = $3, accepted = $4, rejected = $5,
-              inserted = $6, updated = $7, duplicates = $8, blank_rows = $9 where id = $1`,
-      [importId, message, counts.rowsRead, counts.accepted, counts.rejected, counts.inserted, counts.updated, counts.duplicates, counts.blankRows],
-    )
-    await client.query('commit')
-    return counts
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined)
-    const reason = err instanceof ImportFileError || err instanceof SpreadsheetError ? err.message : `the import failed: ${(err as Error).message}`
-    await pool.query(`update imports set status = 'failed', finished_at = now(), message = $2 where id = $1`, [importId, `${reason} Nothing was imported.`])
-    throw err
-  } finally {
-    client.release()
-  }
+  return withTransaction(
+    pool,
+    {
+      // One import per source at a time, so two uploads of overlapping files cannot interleave their upserts.
+      lock: `accrue.import.${doc.source}`,
+      onFailure: async (err) => {
+        const reason = err instanceof ImportFileError || err instanceof SpreadsheetError ? err.message : `the import failed: ${(err as Error).message}`
+        await pool.query(`update imports set status = 'failed', finished_at = now(), message = $2 where id = $1`, [importId, `${reason} Nothing was imported.`])
+      },
+    },
+    async (client) => {
+      const notes: string[] = []
+      const counts = await importRows(client, doc, mapping, path.join(staticDir, doc.filename), notes, onProgress)
+      const message = [outcomeMessage(counts, doc), ...notes].join(' ')
+      await client.query(
+        `update imports set status = 'completed', finished_at = now(), message = $2, rows_read = $3, accepted = $4, rejected = $5,
+                inserted = $6, updated = $7, duplicates = $8, blank_rows = $9 where id = $1`,
+        [importId, message, counts.rowsRead, counts.accepted, counts.rejected, counts.inserted, counts.updated, counts.duplicates, counts.blankRows],
+      )
+      return counts
+    },
+  )
 }
 
 function outcomeMessage(counts: ImportCounts, doc: ImportDoc): string {
@@ -94,7 +95,7 @@ function outcomeMessage(counts: ImportCounts, doc: ImportDoc): string {
   return parts.join(' ')
 }
 
-async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, mapping: MappingDoc, filePath: string, notes: string[]): Promise<ImportCounts> {
+async function importRows(client: PoolClient, doc: ImportDoc, mapping: MappingDoc, filePath: string, notes: string[], onProgress: OnProgress): Promise<ImportCounts> {
   const expectedHeaders = mapping.columns.map((column) => column.header)
   const sheet = await openSheet(filePath, {
     format: doc.format,
@@ -156,7 +157,7 @@ async function importRows(client: PoolClient, payload: Payload, doc: ImportDoc, 
       writing.catch(() => undefined)
       facts = []
       rejections = []
-      await reportProgress(payload, doc.job ?? 0, {
+      await onProgress({
         done: counts.rowsRead,
         total: dataRowsEstimate === undefined ? undefined : Math.max(dataRowsEstimate, counts.rowsRead),
         label: 'importing rows',

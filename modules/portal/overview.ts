@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { mayDecideFor } from '../proposals/waitingQueue'
+import { mayDecideFor } from '../proposals'
 import type { StatementBreakdown } from '../../engine/commission/statement'
 import type { CommissionStatement, Participant, Payment, Proposal, Prospect, User } from '../../payload-types'
 

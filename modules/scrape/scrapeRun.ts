@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import type { ConnectorStep } from '../../engine/scrape/steps'
-import { runImport } from '../ingest/runImport'
-import { reportProgress } from '../../jobs/progress'
+import { runImport } from '../ingest'
+import { ignoreProgress, type OnProgress } from '../core/progress'
 import { openSecret } from '../core/security/credentials'
 import { loadKeyring } from '../core/security/keyring'
 import { maskSecrets } from '../core/security/mask'
@@ -29,9 +29,9 @@ export type ScrapeOutcome = { status: 'completed' | 'failed' | 'retrying'; rowsF
  * One scrape run: sign in and fetch the report in the worker's browser, store the file as an import of the
  * connector's mapping (same checks, rejects and de-duplication as an upload) and import it. A transient failure is
  * thrown for the job to retry with backoff (until `lastAttempt`); drift and permanent failures end the run at once,
- * with the evidence kept, and may raise an alert.
+ * with the evidence kept, and may raise an alert. Pages read are reported to `onProgress` (at most once a second).
  */
-export async function scrapeRun(payload: Payload, runId: number, attempt: number, lastAttempt: boolean): Promise<ScrapeOutcome> {
+export async function scrapeRun(payload: Payload, runId: number, attempt: number, lastAttempt: boolean, onProgress: OnProgress): Promise<ScrapeOutcome> {
   const pool = dbPool(payload)
   const run = await payload.findByID({ collection: 'scrape-runs', id: runId, depth: 0 })
   const connector = (await payload.findByID({ collection: 'carrier-connectors', id: run.connector as number, depth: 0 })) as unknown as Connector
@@ -42,7 +42,7 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
   const password = openSecret(credential.passwordSealed as string, keyring, `${context}:password`)
   const totpSecret = credential.totpSealed ? openSecret(credential.totpSealed as string, keyring, `${context}:totp`) : null
   const mapping = await payload.findByID({ collection: 'import-mappings', id: connector.mapping, depth: 0 })
-  const progress = throttledProgress(payload, (run.job as number | null) ?? null)
+  const progress = throttledProgress(onProgress)
   try {
     const report = await runConnector(await sharedBrowser(), {
       loginUrl: connector.loginUrl,
@@ -59,7 +59,8 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
       context: { skipQueue: true },
     })
     await progress.flush()
-    const counts = await runImport(payload, upload.id as number)
+    // The import's own progress is not followed: the run's job shows the pages read.
+    const counts = await runImport(payload, upload.id as number, ignoreProgress)
     await pool.query(
       `update scrape_runs set status = 'completed', finished_at = now(), pages = $2, rows_fetched = $3, accepted = $4, rejected = $5, inserted = $6, import_id = $7,
               failure_kind = null, diagnosis = null where id = $1`,
@@ -87,13 +88,12 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
   }
 }
 
-/** Page progress for the run's job: at most one write a second, each after the previous one, never to a missing job. */
-function throttledProgress(payload: Payload, jobId: number | null) {
+/** Page progress for the run's job: at most one report a second, each after the previous one; a failed report is dropped. */
+function throttledProgress(onProgress: OnProgress) {
   let last = 0
   let chain: Promise<void> = Promise.resolve()
   const write = (pages: number, rows: number) => {
-    if (jobId === null) return
-    chain = chain.then(() => reportProgress(payload, jobId, { done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } })).catch(() => undefined)
+    chain = chain.then(() => onProgress({ done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } })).catch(() => undefined)
   }
   let pending: [number, number] | null = null
   return {

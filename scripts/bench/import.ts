@@ -13,6 +13,7 @@ import type pg from 'pg'
 import { luhnValid } from '../../engine/ingest/cells'
 import { standardColumns } from '../../engine/ingest/fields'
 import { ACTIVATION_TYPES } from '../../engine/telecom/vocabulary'
+import { jobProgress } from '../../jobs/progress'
 import { runImport } from '../../modules/ingest/runImport'
 import { startBenchDatabase } from './database'
 import { combineChecks, formatSeconds, peakRssMb, progress, result, timed, type BenchResult } from './report'
@@ -65,7 +66,7 @@ async function run(payload: Payload, pool: pg.Pool, dataDir: string, options: Im
       })
       const importId = upload.value.id as number
       progress(`  upload (hook, stored file, queued job): ${formatSeconds(upload.seconds)}; import ${importId}`)
-      const job = await timed(() => runImport(payload, importId))
+      const job = await timed(() => runImport(payload, importId, jobProgress(payload, (upload.value.job as number | null) ?? 0)))
       progress(`  runImport: ${formatSeconds(job.seconds)}; ${JSON.stringify(job.value)}`)
       return importId
     }),

@@ -13,6 +13,7 @@ import { RECON_CLASSES, type ReconClass, type ReconSummary } from '../../engine/
 import { MATCH_KEYS, type MatchKey } from '../../engine/telecom/vocabulary'
 import { writeCarrierRecords, writeDealerSales } from '../../modules/ingest/factWriters'
 import { loadScheduleVersions } from '../../modules/reconcile/prices'
+import { jobProgress } from '../../jobs/progress'
 import { runReconciliation } from '../../modules/reconcile/runReconciliation'
 import { generateReconData } from '../../seed/reconcile/reconData'
 import { DEMO_RECON } from '../../seed/telecom/data'
@@ -58,26 +59,30 @@ async function run(payload: Payload, pool: pg.Pool, options: ReconcileOptions): 
     data: { carrier: carrier.id, periodStart: PERIOD.start, periodEnd: PERIOD.end },
   })
   const runId = created.id as number
+  // Progress goes to the run's queued job row, as the job task would.
+  const onProgress = jobProgress(payload, (created.job as number | null) ?? 0)
   progress(`created reconciliation run ${runId} through the Local API (its job stays queued; the bench runs it directly)`)
 
   await instrument(pool)
   progress('running the reconciliation (timed)')
-  const first = await record(() => timed(() => runReconciliation(payload, runId)))
+  const first = await record(() => timed(() => runReconciliation(payload, runId, onProgress)))
   const seconds = first.value.seconds
   progress(`reconciliation: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} carrier records/s)`)
   printBreakdown('first run', first.statements)
   const firstCheck = await checkRun(pool, runId, planted, first.value.value)
   progress(`first run checks: ${firstCheck}`)
+  progress(`first run summary: ${canonical(first.value.value)}`)
 
   const floor = await timeFloor(pool, runId, carrier)
   progress(`floor (plain join, warm): ${formatSeconds(floor)}; ratio ${(seconds / floor).toFixed(2)}`)
 
   progress('re-running the reconciliation (timed)')
-  const second = await record(() => timed(() => runReconciliation(payload, runId)))
+  const second = await record(() => timed(() => runReconciliation(payload, runId, onProgress)))
   progress(`re-run: ${formatSeconds(second.value.seconds)}`)
   printBreakdown('re-run', second.statements)
   const rerunCheck = await checkRun(pool, runId, planted, second.value.value)
   progress(`re-run checks: ${rerunCheck}`)
+  progress(`re-run summary: ${canonical(second.value.value)}`)
 
   if (options.explain) await explain(pool, second.statements)
 

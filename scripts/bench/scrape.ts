@@ -13,6 +13,7 @@ import type pg from 'pg'
 
 import { createCarrierPortal, PAGE_SIZE } from '../../demo/carrier-portal/app'
 import { totp } from '../../engine/scrape/totp'
+import { jobProgress } from '../../jobs/progress'
 import { scrapeRun } from '../../modules/scrape/scrapeRun'
 import { closeSharedBrowser } from '../../modules/scrape/sharedBrowser'
 import { VERTEX_PORTAL_STEPS } from '../../seed/scrape/connectors'
@@ -98,12 +99,14 @@ async function run(payload: Payload, pool: pg.Pool, portal: Portal, chromiumBefo
 
   const runId = await createRun(payload, pool, portal.url)
   progress(`created credential, connector and scrape run ${runId} through the Local API`)
+  // Progress goes to the run's queued job row, as the job task would.
+  const onProgress = jobProgress(payload, ((await payload.findByID({ collection: 'scrape-runs', id: runId, depth: 0 })).job as number | null) ?? 0)
 
   await instrument(pool)
   portal.resetHits()
   progress('running scrapeRun (timed: Chromium launch, TOTP sign-in, every page, the .xlsx, the import)')
   const startedAt = performance.now()
-  const measured = await record(() => timed(() => scrapeRun(payload, runId, 1, true)))
+  const measured = await record(() => timed(() => scrapeRun(payload, runId, 1, true, onProgress)))
   const endedAt = performance.now()
   const seconds = measured.value.seconds
   progress(`scrapeRun: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} rows/s); ${JSON.stringify(measured.value.value)}; peak RSS so far ${peakRssMb()} MB`)

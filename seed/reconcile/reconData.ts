@@ -4,14 +4,11 @@
  * in. The demo data uses a few hundred lines; the benchmark a million carrier records. Rows come out in batches so
  * a large set never sits in memory whole.
  */
-import DecimalBase from 'decimal.js'
-
+import { D } from '../../engine/core/decimal'
 import type { CarrierRecordRow, DealerSaleRow } from '../../engine/ingest/rows'
 import { luhnValid } from '../../engine/ingest/cells'
 import type { ReconClass } from '../../engine/reconcile/reconciliation'
 import { ACTIVATION_TYPES, type ActivationType } from '../../engine/telecom/vocabulary'
-
-const Exact = DecimalBase.clone({ precision: 40 })
 
 export type ReconDataSpec = {
   carrierId: number
@@ -97,7 +94,7 @@ export function* generateReconData(spec: ReconDataSpec): Generator<ReconDataBatc
     const sale: DealerSaleRow = { dealerId, saleDate, carrierId: spec.carrierId, activationType: type, ...keys, ratePlanId: planId, features, customerAccount: `CA${i}` }
     const recordPlan = planned === 'rate_plan_mismatch' ? spec.planIds[(planIndex + 1) % spec.planIds.length]! : planId
     const price = spec.priceOf(recordPlan, type, features, activationDate)
-    const paidTotal = planned === 'amount_mismatch' ? new Exact(price).minus('5').toFixed(4) : price
+    const paidTotal = planned === 'amount_mismatch' ? new D(price).minus('5').toFixed(4) : price
     const record: CarrierRecordRow = {
       carrierId: spec.carrierId,
       dealerId,

@@ -14,7 +14,7 @@
  * - Durations are hours as plain numbers, rounded to 2 decimals only in the report rows; the median of an even count
  *   is the mean of the two middle values.
  */
-import { KIND_LABELS, type ParticipantKind } from '../../network/participants'
+import { KIND_LABELS, type ParticipantKind } from '../../network'
 
 const HOUR_MS = 3_600_000
 const DECISIONS = ['approve', 'return', 'reject'] as const

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { runImport } from '../../../modules/ingest/runImport'
+import { jobProgress } from '../../progress'
 
 /**
  * Runs one uploaded import. Not retried: a file that cannot be read fails the same way twice, and the import
@@ -22,8 +23,8 @@ export const runImportTask: TaskConfig<{
     { name: 'updated', type: 'number', required: true },
     { name: 'duplicates', type: 'number', required: true },
   ],
-  handler: async ({ input, req }) => {
-    const counts = await runImport(req.payload, input.importId)
+  handler: async ({ input, job, req }) => {
+    const counts = await runImport(req.payload, input.importId, jobProgress(req.payload, job.id))
     return { output: counts }
   },
 }

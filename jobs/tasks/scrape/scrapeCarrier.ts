@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { scheduleScrapeRun } from '../../../modules/scrape/oneRunPerConnector'
 import { scrapeRun } from '../../../modules/scrape/scrapeRun'
+import { jobProgress } from '../../progress'
 
 const ATTEMPTS = 3
 
@@ -35,7 +36,7 @@ export const scrapeCarrierTask: TaskConfig<{ input: { runId?: number; connector?
       runId = scheduled.runId
     }
     const attempt = (job.totalTried ?? 0) + 1
-    const outcome = await scrapeRun(req.payload, runId, attempt, attempt >= ATTEMPTS + 1)
+    const outcome = await scrapeRun(req.payload, runId, attempt, attempt >= ATTEMPTS + 1, jobProgress(req.payload, job.id))
     return { output: outcome }
   },
 }
