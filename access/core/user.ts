@@ -4,7 +4,7 @@ import type { Role } from '../../engine/network/roles'
 import { hasAnyRole } from '../../engine/network/roles'
 
 /** The part of a logged-in user that access decisions read. */
-export type AccessUser = { id: number | string; roles?: string[] | null; participant?: number | { id: number } | null }
+export type AccessUser = { id: number; roles?: string[] | null; participant?: number | { id: number } | null }
 
 export function currentUser(req: PayloadRequest): AccessUser | null {
   return (req.user as AccessUser | null | undefined) ?? null

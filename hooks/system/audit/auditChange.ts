@@ -1,8 +1,11 @@
-import type { CollectionAfterChangeHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig, TypeWithID } from 'payload'
 
 import { diffDocuments, type FieldChange } from '../../../engine/system/audit'
 import { secretChangesKey } from './noteSecretChanges'
 import { writeAuditEvent } from './writeAuditEvent'
+
+/** Any collection's document: the audit trail reads its fields by name. */
+export type AuditedDocument = TypeWithID & Record<string, unknown>
 
 /**
  * Records every create and update, with before/after for each changed field. The "after" side is the stored
@@ -10,7 +13,7 @@ import { writeAuditEvent } from './writeAuditEvent'
  * the writer's own view of the result: fields the writer may not read, or left out with `select`, are absent from
  * that view and would otherwise read as changed to null.
  */
-export const auditChange: CollectionAfterChangeHook = async ({ collection, context, doc, operation, previousDoc, req }) => {
+export const auditChange: CollectionAfterChangeHook<AuditedDocument> = async ({ collection, context, doc, operation, previousDoc, req }) => {
   const key = secretChangesKey(collection.slug)
   const secrets = (context[key] as FieldChange[] | undefined) ?? []
   delete context[key]
@@ -23,10 +26,11 @@ export const auditChange: CollectionAfterChangeHook = async ({ collection, conte
 }
 
 /** The document as stored, every field included, relationships as ids, joins left out. */
-export async function storedDocument(req: PayloadRequest, collection: string, id: number | string): Promise<Record<string, unknown> | null> {
+export async function storedDocument(req: PayloadRequest, collection: CollectionSlug, id: number | string): Promise<AuditedDocument | null> {
+  // `joins: false` is not in the type Payload derives for a collection not known here; the call is valid for every collection.
   const options = { collection, id, depth: 0, joins: false as const, overrideAccess: true, showHiddenFields: true, disableErrors: true, req }
   const stored: unknown = await req.payload.findByID(options as unknown as Parameters<typeof req.payload.findByID>[0])
-  return stored as Record<string, unknown> | null
+  return stored as AuditedDocument | null
 }
 
 /**

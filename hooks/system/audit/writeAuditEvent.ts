@@ -19,7 +19,7 @@ type AuditEventInput = {
  * only this function writes to it.
  */
 export async function writeAuditEvent({ req, action, collection, documentId, changes, summary }: AuditEventInput): Promise<void> {
-  const user = req.user as { id?: number; email?: string; collection?: string } | null
+  const user = req.user
   await req.payload.create({
     collection: 'audit-events',
     data: {

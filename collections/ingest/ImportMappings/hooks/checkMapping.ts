@@ -1,14 +1,16 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { ImportMapping } from '../../../../payload-types'
+
 import { isSupportedDateFormat } from '../../../../engine/ingest/cells'
 import { mappingProblems, type ImportSource, type MappingColumn } from '../../../../engine/ingest/fields'
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
 
 /** Refuses a mapping that could not import a file: unknown or doubled fields, missing required fields, no carrier. */
-export const checkMapping: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const checkMapping: CollectionBeforeChangeHook<ImportMapping> = ({ data, originalDoc }) => {
   const source = (data.source ?? originalDoc?.source) as ImportSource
-  const columns = (data.columns ?? originalDoc?.columns ?? []) as MappingColumn[]
+  const columns: MappingColumn[] = data.columns ?? originalDoc?.columns ?? []
   const fixedCarrier = relationId(data.carrier !== undefined ? data.carrier : originalDoc?.carrier) !== null
   const formats = String(data.dateFormats ?? originalDoc?.dateFormats ?? '').split(',').map((f) => f.trim()).filter(Boolean)
   const unsupported = formats.find((format) => !isSupportedDateFormat(format))

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { Import } from '../../../../payload-types'
+
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
 import { checkDeclaredExpansion, detectFormat, expansionLimits, SpreadsheetError, zipPartsOfBuffer } from '../../../../modules/ingest/readers'
@@ -11,7 +13,7 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
  * anything is stored); fingerprint the file, take the source from the mapping, and note an earlier completed import
  * of the very same file.
  */
-export const acceptUpload: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+export const acceptUpload: CollectionBeforeChangeHook<Import> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const file = req.file
   if (!file?.data || file.data.length === 0) throw fieldError('imports', 'file', 'choose a .xlsx or .csv file to import')

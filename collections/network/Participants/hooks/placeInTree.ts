@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { Participant } from '../../../../payload-types'
+
 import { hasRole, currentUser, participantIdOf } from '../../../../access/core/user'
 import { isClientOwnerKind } from '../../../../engine/portal/brand'
 import { rootKindProblem } from '../../../../engine/network/participants'
@@ -13,7 +15,7 @@ import { findNode, findRoot, lockTree, namesOnPath } from './loadTreeContext'
  * by a non-company user stays inside that user's own subtree. Sets the node's materialized path; descendants are
  * rebased after the change by `rebaseSubtree`.
  */
-export const placeInTree: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const placeInTree: CollectionBeforeChangeHook<Participant> = async ({ data, operation, originalDoc, req }) => {
   const parentId = relationId(data.parent !== undefined ? data.parent : originalDoc?.parent)
   const previousParentId = relationId(originalDoc?.parent)
   const kind = String(data.kind ?? originalDoc?.kind ?? '')
@@ -38,7 +40,7 @@ export const placeInTree: CollectionBeforeChangeHook = async ({ data, operation,
     }
   }
 
-  const id = operation === 'update' ? (originalDoc?.id as number) : undefined
+  const id = operation === 'update' ? originalDoc?.id : undefined
   const problem = parentChangeProblem({
     node: { id, name },
     newParent: parent,

@@ -5,13 +5,14 @@ import { pathOf } from '../../../../engine/network/tree'
 import { sqlSession } from '../../../../db/transaction'
 import { relationId } from '../../../../hooks/core/relationId'
 import { writeAuditEvent } from '../../../../hooks/system/audit/writeAuditEvent'
+import type { Participant } from '../../../../payload-types'
 import { findNode } from './loadTreeContext'
 
 /**
  * After a create, stores the new node's path (its id is known only now). After a move, rewrites every descendant's
  * path in one statement and records the move, with the number of participants that moved, on the audit trail.
  */
-export const rebaseSubtree: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+export const rebaseSubtree: CollectionAfterChangeHook<Participant> = async ({ doc, operation, previousDoc, req }) => {
   const db = await sqlSession(req)
   // Parent and path as stored: `doc` is the writer's view, which a `select` may have narrowed.
   const stored = (await db.execute(sql`select parent_id, path from participants where id = ${doc.id}`)).rows[0] as { parent_id: number | null; path: string | null }
@@ -22,7 +23,7 @@ export const rebaseSubtree: CollectionAfterChangeHook = async ({ doc, operation,
     await db.execute(sql`update participants set path = ${path} where id = ${doc.id}`)
     return { ...doc, path }
   }
-  const oldPath = previousDoc?.path as string | undefined
+  const oldPath = previousDoc?.path
   const newPath = stored.path as string
   if (!oldPath || oldPath === newPath) return doc
   const moved = await db.execute(sql`

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 import { type AfterErrorHook, AuthenticationError, type CollectionBeforeOperationHook, LockedAuth } from 'payload'
 
+import type { User } from '../../../../payload-types'
 import { loginEmail } from './loginEmail'
 
 const pbkdf2 = promisify(crypto.pbkdf2)
@@ -13,16 +14,14 @@ const pbkdf2 = promisify(crypto.pbkdf2)
  * check for an unknown email (Payload then answers "incorrect" as for a wrong password), and answers a locked account
  * with that same "incorrect" after the same cost. `hideLockout` does the same for the attempt that locks an account.
  */
-export const equalLoginCost: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+export const equalLoginCost: CollectionBeforeOperationHook<'users'> = async ({ args, collection, operation, req }) => {
   if (operation !== 'login') return args
-  const data = (args as { data?: { password?: unknown } }).data
+  // What the client sent: the declared `{ email, password }` strings are not checked yet.
+  const data: { password?: unknown } | undefined = args.data
   const email = loginEmail(data)
   const password = data?.password
   if (email === null || typeof password !== 'string' || password.trim() === '') return args
-  const user = (await req.payload.db.findOne({ collection: collection.slug, req, where: { email: { equals: email } } })) as {
-    hash?: unknown
-    lockUntil?: unknown
-  } | null
+  const user = await req.payload.db.findOne<User>({ collection: collection.slug, req, where: { email: { equals: email } } })
   if (user === null) {
     await checkPasswordCost(password, null)
   } else if (isLocked(user.lockUntil)) {

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { User } from '../../../../payload-types'
+
 import { currentUser, hasRole, participantIdOf } from '../../../../access/core/user'
 import { canGrantRole, isRole, roleSetProblems, ROLE_LABELS } from '../../../../engine/network/roles'
 import { isInSubtree } from '../../../../engine/network/tree'
@@ -13,8 +15,8 @@ import { loginRankProblem } from './loginRank'
  * their own participant's subtree and grants only roles at or below their own (README: "Who may grant which role");
  * nobody changes their own roles or moves their own login, except a company admin.
  */
-export const guardRoleGrants: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
-  const roles: unknown[] = Array.isArray(data.roles) ? data.roles : ((originalDoc?.roles as unknown[]) ?? [])
+export const guardRoleGrants: CollectionBeforeChangeHook<User> = async ({ data, operation, originalDoc, req }) => {
+  const roles: unknown[] = Array.isArray(data.roles) ? data.roles : (originalDoc?.roles ?? [])
   const participantId = relationId(data.participant !== undefined ? data.participant : originalDoc?.participant)
   if (participantId === null) throw fieldError('users', 'participant', 'a login must belong to a participant')
   const participant = await findNode(req, participantId)
@@ -33,7 +35,7 @@ export const guardRoleGrants: CollectionBeforeChangeHook = async ({ data, operat
     throw fieldError('users', rolesChanged ? 'roles' : 'participant', 'you cannot change your own roles or move your own login')
   }
   if (operation === 'update' && !isSelf) {
-    const rankProblem = loginRankProblem(actor, (originalDoc?.roles as unknown[]) ?? [])
+    const rankProblem = loginRankProblem(actor, originalDoc?.roles ?? [])
     if (rankProblem) throw fieldError('users', 'roles', rankProblem)
     const keyChanged =
       (typeof data.apiKey === 'string' && data.apiKey !== '' && data.apiKey !== originalDoc?.apiKey) ||

@@ -1,5 +1,7 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
+import type { User } from '../../../../payload-types'
+
 import { fieldError } from '../../../../hooks/core/fieldError'
 
 /**
@@ -7,7 +9,7 @@ import { fieldError } from '../../../../hooks/core/fieldError'
  * is refused here, before the role guard reads it, so a malformed value can neither slip past the guard nor wipe a
  * login's roles. Leaving `roles` out of an update keeps them.
  */
-export const requireRoleList: CollectionBeforeValidateHook = ({ data }) => {
+export const requireRoleList: CollectionBeforeValidateHook<User> = ({ data }) => {
   if (!data || !('roles' in data) || data.roles === undefined) return data
   const problem = roleListProblem(data.roles)
   if (problem) throw fieldError('users', 'roles', problem)

@@ -2,6 +2,7 @@ import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperation
 
 import { clientAddress } from '../../../../server/clientAddress'
 import { countLoginAttempt, forgiveLogin } from '../../../../server/rateLimit'
+import type { User } from '../../../../payload-types'
 import { loginEmail } from './loginEmail'
 
 /**
@@ -9,9 +10,9 @@ import { loginEmail } from './loginEmail'
  * (server/rateLimit.ts); past either limit the answer is 429 with Retry-After, whoever the email belongs to. A
  * successful login takes its attempt back (see `forgiveThrottledLogin`), so only failures add up.
  */
-export const throttleLogin: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const throttleLogin: CollectionBeforeOperationHook<'users'> = async ({ args, operation, req }) => {
   if (operation !== 'login') return args
-  const email = loginEmail((args as { data?: unknown }).data)
+  const email = loginEmail(args.data)
   if (email === null) return args
   const retryAfter = await countLoginAttempt(req.payload, clientAddress(), email)
   if (retryAfter === null) return args
@@ -19,7 +20,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   throw new APIError(`Too many failed logins. Try again in ${Math.ceil(retryAfter / 60)} minute${retryAfter > 60 ? 's' : ''}.`, 429, null, true)
 }
 
-export const forgiveThrottledLogin: CollectionAfterLoginHook = async ({ req, user }) => {
+export const forgiveThrottledLogin: CollectionAfterLoginHook<User> = async ({ req, user }) => {
   const email = loginEmail(user)
   if (email !== null) await forgiveLogin(req.payload, clientAddress(), email)
   return user

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'pay
 import { sql } from '@payloadcms/db-postgres'
 
 import { colourProblem } from '../../../../engine/portal/brand'
+import type { Brand } from '../../../../payload-types'
 import { sqlSession } from '../../../../db/transaction'
 import { fieldError } from '../../../../hooks/core/fieldError'
 
@@ -11,7 +12,7 @@ const COLOUR_FIELDS = ['primaryColor', 'secondaryColor', 'textColor'] as const
  * Exactly one brand is the default: marking a brand default unmarks the previous one in the same transaction;
  * the default cannot be unmarked directly (mark another one instead). Colours must be #rrggbb.
  */
-export const keepOneDefault: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const keepOneDefault: CollectionBeforeChangeHook<Brand> = async ({ data, operation, originalDoc, req }) => {
   for (const field of COLOUR_FIELDS) {
     const problem = colourProblem(data[field])
     if (problem) throw fieldError('brands', field, problem)

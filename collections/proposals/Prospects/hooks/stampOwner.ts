@@ -4,13 +4,14 @@ import { currentUser, participantIdOf } from '../../../../access/core/user'
 import { ownerProblem, type Writer } from '../../../../engine/proposals/ownership'
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
+import type { Prospect } from '../../../../payload-types'
 
 /**
  * A new prospect belongs to its creator's participant, or to a participant beneath it when the creator names one; an
  * edit may move it only within the writer's subtree (`engine/proposals/ownership.ts`), anything else is a 400 naming
  * the owner. Status and client code never change through edits, and the territory must exist.
  */
-export const stampOwner: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
+export const stampOwner: CollectionBeforeChangeHook<Prospect> = async ({ data, operation, originalDoc, req, context }) => {
   if (context?.proposalFlow) return data
   const writerId = participantIdOf(currentUser(req))
   const wanted = data.owner === undefined ? undefined : relationId(data.owner)

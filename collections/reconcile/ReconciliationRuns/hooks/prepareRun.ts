@@ -1,11 +1,13 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { ReconciliationRun } from '../../../../payload-types'
+
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
 /** A new run takes the carrier's matching settings (so a later change to the carrier does not alter it) and a title. */
-export const prepareRun: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+export const prepareRun: CollectionBeforeChangeHook<ReconciliationRun> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const carrierId = relationId(data.carrier)
   const carrier = carrierId === null ? null : await findOrNull(req.payload.findByID({ collection: 'carriers', id: carrierId, depth: 0, req }))

@@ -1,13 +1,15 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { CarrierConnector } from '../../../../payload-types'
+
 import { stepProblems, type ConnectorStep } from '../../../../engine/scrape/steps'
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
 /** A connector must be runnable: valid steps, an absolute login URL, and a carrier-records mapping of its carrier. */
-export const checkConnector: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  const steps = (data.steps ?? originalDoc?.steps ?? []) as ConnectorStep[]
+export const checkConnector: CollectionBeforeChangeHook<CarrierConnector> = async ({ data, originalDoc, req }) => {
+  const steps: ConnectorStep[] = data.steps ?? originalDoc?.steps ?? []
   if (!Array.isArray(steps) || steps.some((step) => !step || typeof step !== 'object')) throw fieldError('carrier-connectors', 'steps', 'steps is a list of step objects')
   const problem = stepProblems(steps)[0]
   if (problem) throw fieldError('carrier-connectors', `steps.${problem.index}.${problem.field}`, `step ${problem.index + 1}: ${problem.message}`)

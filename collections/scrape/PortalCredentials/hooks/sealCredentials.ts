@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { PortalCredential } from '../../../../payload-types'
+
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { sealSecret, sealedKeyId } from '../../../../modules/core/security/credentials'
 import { loadKeyring } from '../../../../modules/core/security/keyring'
@@ -11,9 +13,9 @@ import { base32Decode } from '../../../../engine/scrape/totp'
  * Seals a newly typed password or TOTP secret (bound to this credential and field), and forgets the plain text.
  * A TOTP secret must be valid base32. Leaving a secret empty keeps the stored one.
  */
-export const sealCredentials: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) => {
+export const sealCredentials: CollectionBeforeChangeHook<PortalCredential> = ({ data, originalDoc, operation }) => {
   const keyring = loadKeyring()
-  const context = (originalDoc?.sealContext as string | undefined) ?? randomUUID()
+  const context = originalDoc?.sealContext ?? randomUUID()
   data.sealContext = context
   const password = typeof data.password === 'string' ? data.password : ''
   const totpSecret = typeof data.totpSecret === 'string' ? data.totpSecret.replace(/\s+/g, '') : ''
@@ -29,7 +31,7 @@ export const sealCredentials: CollectionBeforeChangeHook = ({ data, originalDoc,
     }
     data.totpSealed = sealSecret(totpSecret.toUpperCase(), keyring, `${context}:totp`)
   }
-  const sealed = (data.passwordSealed ?? originalDoc?.passwordSealed) as string | undefined
+  const sealed = data.passwordSealed ?? originalDoc?.passwordSealed
   data.keyId = sealed ? sealedKeyId(sealed) : null
   return data
 }
