@@ -70,7 +70,8 @@ const BOUNDARY_ZONES = [
   {
     target: './modules',
     from: ['./collections', './components', './jobs', './app'],
-    message: 'modules/ never imports collections/, components/, jobs/ or app/: take what you need as an argument (e.g. an OnProgress callback).',
+    message:
+      'modules/ never imports collections/, components/, jobs/ or app/: take what you need as an argument (e.g. an OnProgress callback).',
   },
   ...capabilityZones('modules'),
   ...capabilityZones('engine'),
@@ -78,7 +79,20 @@ const BOUNDARY_ZONES = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.data/', 'test-results/', 'next-env.d.ts', 'payload-types.ts', 'app/(payload)/admin/importMap.js', 'db/migrations/*.ts', '!db/migrations/*_network_constraints.ts', '!db/migrations/index.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.data/',
+      'test-results/',
+      'next-env.d.ts',
+      'payload-types.ts',
+      'app/(payload)/admin/importMap.js',
+      'db/migrations/*.ts',
+      '!db/migrations/*_network_constraints.ts',
+      '!db/migrations/index.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -43,7 +43,10 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Accrue' },
     avatar: 'default',
-    components: { views: Object.assign({}, ...capabilities.map((c) => c.views)), afterNavLinks: capabilities.flatMap((c) => c.navLinks ?? []) },
+    components: {
+      views: Object.assign({}, ...capabilities.map((c) => c.views)),
+      afterNavLinks: capabilities.flatMap((c) => c.navLinks ?? []),
+    },
   },
   collections: withDefaults(capabilities.flatMap((c) => c.collections)),
   editor: lexicalEditor(),

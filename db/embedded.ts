@@ -25,7 +25,13 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP', 'exit'] as const
  * running by a crashed start, refuses to touch one that a live Accrue process still owns, and leaves shutdown order
  * to the caller (the package's own exit hooks are removed so the database is not stopped under a closing app).
  */
-export async function startEmbeddedPostgres({ dataDir, port, database, log = console.log, attach = false }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database,
+  log = console.log,
+  attach = false,
+}: Options): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'pg')
   fs.mkdirSync(dataDir, { recursive: true })
   assertReachableByServerUser(clusterDir)
@@ -71,7 +77,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = con
     // and then never match; a connection that succeeds is the better signal.
     await Promise.race([server.start(), waitUntilConnectable(`postgres://${USER}:${PASSWORD}@localhost:${port}/postgres`, 60_000)])
   } catch (err) {
-    throw new Error(`the embedded PostgreSQL did not start on port ${port} (${err instanceof Error ? err.message : 'it exited early'}); is another server using that port? Set EMBEDDED_PG_PORT to use another one`)
+    throw new Error(
+      `the embedded PostgreSQL did not start on port ${port} (${err instanceof Error ? err.message : 'it exited early'}); is another server using that port? Set EMBEDDED_PG_PORT to use another one`,
+    )
   }
   trace('embedded-postgres', 'started')
   fs.writeFileSync(ownerFile, String(process.pid))
@@ -142,7 +150,9 @@ async function recoverStaleServer(clusterDir: string, ownerFile: string, log: (l
   if (!fs.existsSync(pidFile)) return
   const owner = liveOwner(ownerFile)
   if (owner !== null) {
-    throw new Error(`the embedded database in ${clusterDir} belongs to a running Accrue process (pid ${owner}); stop it first, or run \`npm run worker\` beside it`)
+    throw new Error(
+      `the embedded database in ${clusterDir} belongs to a running Accrue process (pid ${owner}); stop it first, or run \`npm run worker\` beside it`,
+    )
   }
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
   if (!Number.isInteger(pid) || !isAlive(pid)) {

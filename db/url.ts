@@ -6,7 +6,9 @@
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL
   if (!url) {
-    throw new Error('DATABASE_URL is not set: start Accrue with `npm start` (embedded PostgreSQL) or set DATABASE_URL to a PostgreSQL server')
+    throw new Error(
+      'DATABASE_URL is not set: start Accrue with `npm start` (embedded PostgreSQL) or set DATABASE_URL to a PostgreSQL server',
+    )
   }
   return url
 }

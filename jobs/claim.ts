@@ -59,7 +59,8 @@ export async function handBackJobs(pool: Pool, workerId: string): Promise<number
   for (let waited = 0; clients().some((client) => client.processID === null) && waited < 5_000; waited += 20) {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  if (clients().some((client) => client.processID === null)) throw new Error('a database connection of this worker is still opening; its jobs will be reclaimed when their heartbeat is stale')
+  if (clients().some((client) => client.processID === null))
+    throw new Error('a database connection of this worker is still opening; its jobs will be reclaimed when their heartbeat is stale')
   const sessions = clients().map((client) => client.processID)
   const own = new pg.Client(pool.options)
   await own.connect()
@@ -67,7 +68,9 @@ export async function handBackJobs(pool: Pool, workerId: string): Promise<number
     await own.query('select pg_terminate_backend(pid, 10000) from unnest($1::int[]) as pid', [sessions])
     const alive = await own.query<{ pid: number }>('select pid from pg_stat_activity where pid = any($1::int[])', [sessions])
     if (alive.rows.length > 0) {
-      throw new Error(`database session(s) ${alive.rows.map((row) => row.pid).join(', ')} did not end; the jobs will be reclaimed when their heartbeat is stale`)
+      throw new Error(
+        `database session(s) ${alive.rows.map((row) => row.pid).join(', ')} did not end; the jobs will be reclaimed when their heartbeat is stale`,
+      )
     }
     const released = await own.query<{ id: number }>(
       `update payload_jobs set processing = false, claimed_by = null, heartbeat_at = null

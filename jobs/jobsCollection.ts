@@ -17,7 +17,12 @@ const trackingFields: Field[] = [
     ],
   },
   { name: 'claimedBy', type: 'text', index: true, admin: { position: 'sidebar', readOnly: true } },
-  { name: 'heartbeatAt', type: 'date', index: true, admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+  {
+    name: 'heartbeatAt',
+    type: 'date',
+    index: true,
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+  },
 ]
 
 /** Shows the queue in the admin (read-only, staff only) with live progress. */

@@ -38,7 +38,13 @@ function graceSecondsFromEnv(): number {
  * the running jobs a grace period, then hands the unfinished ones back to the queue (`handBackJobs`).
  */
 export function startWorker(payload: Payload, options: WorkerOptions = {}): RunningWorker {
-  const { concurrency = 2, pollMs = 1_000, abandonAfterSeconds = 120, exitWhenIdle = false, shutdownGraceSeconds = graceSecondsFromEnv() } = options
+  const {
+    concurrency = 2,
+    pollMs = 1_000,
+    abandonAfterSeconds = 120,
+    exitWhenIdle = false,
+    shutdownGraceSeconds = graceSecondsFromEnv(),
+  } = options
   const pool = dbPool(payload)
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
   let stopping = false
@@ -90,9 +96,12 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
   const stop = async (): Promise<void> => {
     stopping = true
     wake?.()
-    if (running.size > 0) payload.logger.info(`worker ${id} stopping: waiting up to ${shutdownGraceSeconds} s for job(s) ${[...running].join(', ')}`)
+    if (running.size > 0)
+      payload.logger.info(`worker ${id} stopping: waiting up to ${shutdownGraceSeconds} s for job(s) ${[...running].join(', ')}`)
     let timer: NodeJS.Timeout | undefined
-    const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), shutdownGraceSeconds * 1_000)))
+    const graceOver = new Promise<'grace over'>(
+      (resolve) => (timer = setTimeout(() => resolve('grace over'), shutdownGraceSeconds * 1_000)),
+    )
     try {
       if ((await Promise.race([done, graceOver])) !== 'grace over') return
     } finally {
@@ -102,7 +111,9 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
     clearInterval(heartbeat)
     try {
       const ids = await handBackJobs(pool, id)
-      payload.logger.warn(`worker ${id}: ${ids.length} job(s) still running after ${shutdownGraceSeconds} s handed back to the queue: ${ids.join(', ')}`)
+      payload.logger.warn(
+        `worker ${id}: ${ids.length} job(s) still running after ${shutdownGraceSeconds} s handed back to the queue: ${ids.join(', ')}`,
+      )
     } catch (err) {
       payload.logger.error({ err, msg: `worker ${id} could not hand its jobs back` })
     }

@@ -19,7 +19,11 @@ export function slotOf(date: Date): Date {
  * is claimed with INSERT … ON CONFLICT DO NOTHING, and the job is queued in the same transaction; a process that
  * finds the slot taken enqueues nothing. Returns the job id, or null when the slot had already fired.
  */
-export async function fireSlot(payload: Payload, schedule: Pick<ScheduleRow, 'id' | 'task' | 'input'>, slotAt: Date): Promise<string | null> {
+export async function fireSlot(
+  payload: Payload,
+  schedule: Pick<ScheduleRow, 'id' | 'task' | 'input'>,
+  slotAt: Date,
+): Promise<string | null> {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
@@ -32,7 +36,9 @@ export async function fireSlot(payload: Payload, schedule: Pick<ScheduleRow, 'id
       await killTransaction(req)
       return null
     }
-    const job = (await payload.jobs.queue({ task: schedule.task as never, input: (schedule.input ?? {}) as never, req })) as { id: number | string }
+    const job = (await payload.jobs.queue({ task: schedule.task as never, input: (schedule.input ?? {}) as never, req })) as {
+      id: number | string
+    }
     await db.execute(sql`update schedule_slots set job_id = ${String(job.id)} where id = ${slotId}`)
     await db.execute(sql`update schedules set last_slot_at = ${slotAt.toISOString()} where id = ${schedule.id}`)
     await commitTransaction(req)
@@ -51,7 +57,13 @@ export function startScheduler(payload: Payload): { stop: () => Promise<void> } 
   const running = new Map<number, { task: ScheduledTask; version: string }>()
 
   const sync = async (): Promise<void> => {
-    const { docs } = await payload.find({ collection: 'schedules', where: { enabled: { equals: true } }, limit: 0, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'schedules',
+      where: { enabled: { equals: true } },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+    })
     const wanted = new Set<number>()
     for (const doc of docs as unknown as ScheduleRow[]) {
       wanted.add(doc.id)
@@ -80,7 +92,9 @@ export function startScheduler(payload: Payload): { stop: () => Promise<void> } 
     }
   }
 
-  const syncing = cron.schedule('* * * * *', () => sync().catch((err) => payload.logger.error({ err, msg: 'schedule sync failed' })), { name: 'schedule-sync' })
+  const syncing = cron.schedule('* * * * *', () => sync().catch((err) => payload.logger.error({ err, msg: 'schedule sync failed' })), {
+    name: 'schedule-sync',
+  })
   void sync().catch((err) => payload.logger.error({ err, msg: 'schedule sync failed' }))
   return {
     stop: async () => {

@@ -5,7 +5,20 @@ import path from 'node:path'
 
 import { root } from '../db/environment'
 
-const SOURCES = ['app', 'collections', 'components', 'access', 'hooks', 'fields', 'engine', 'jobs', 'db', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
+const SOURCES = [
+  'app',
+  'collections',
+  'components',
+  'access',
+  'hooks',
+  'fields',
+  'engine',
+  'jobs',
+  'db',
+  'payload.config.ts',
+  'next.config.mjs',
+  'package-lock.json',
+]
 const stamp = path.join(root, '.next', 'accrue-source.sha256')
 
 /** A hash of everything the Next build depends on, so `npm start` rebuilds only when the source changed. */
@@ -33,7 +46,11 @@ export function ensureBuilt(log: (line: string) => void, force = false): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://build-time-unused@localhost/none' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://build-time-unused@localhost/none',
+    },
   })
   fs.writeFileSync(stamp, hash)
 }

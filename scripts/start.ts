@@ -30,7 +30,9 @@ try {
   const { seedDemoData } = await import('../seed')
   const logins = await seedDemoData(server.payload, log)
   if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log)
-  log(`Ready in ${((Date.now() - buildDone) / 1000).toFixed(1)} s (plus ${((buildDone - started) / 1000).toFixed(1)} s checking the build).`)
+  log(
+    `Ready in ${((Date.now() - buildDone) / 1000).toFixed(1)} s (plus ${((buildDone - started) / 1000).toFixed(1)} s checking the build).`,
+  )
   log(apiOnly ? `API: ${server.url}/api (started with --api-only: no admin)` : `Admin: ${server.url}/admin`)
   log('Demo logins (password for all: demo1234!):')
   for (const login of logins) log(`  ${login.email.padEnd(34)} ${login.roles}`)

@@ -30,7 +30,9 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
     throw err
   }
   log(`Seeded ${PARTICIPANTS.length} participants, ${USERS.length} logins, ${BRANDS.length} brands and ${TERRITORIES.length} territories.`)
-  log(`Seeded ${CARRIERS.length} carriers with plans, payout schedules and import mappings, and ${DEMO_RECON.carrier} sales and carrier records for ${DEMO_RECON.periodStart} – ${DEMO_RECON.periodEnd}; its reconciliation run is queued for the worker.`)
+  log(
+    `Seeded ${CARRIERS.length} carriers with plans, payout schedules and import mappings, and ${DEMO_RECON.carrier} sales and carrier records for ${DEMO_RECON.periodStart} – ${DEMO_RECON.periodEnd}; its reconciliation run is queued for the worker.`,
+  )
   return logins
 }
 
@@ -70,7 +72,13 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   for (const user of USERS) {
     await payload.create({
       collection: 'users',
-      data: { email: user.email, name: user.name, password: DEMO_PASSWORD, participant: participantIds.get(user.participant)!, roles: user.roles } as never,
+      data: {
+        email: user.email,
+        name: user.name,
+        password: DEMO_PASSWORD,
+        participant: participantIds.get(user.participant)!,
+        roles: user.roles,
+      } as never,
       req,
     })
   }

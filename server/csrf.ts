@@ -21,7 +21,10 @@ export function refuseCrossSiteWrites(options: { allowedOrigins: () => readonly 
     const origin = requestOrigin(req)
     if (origin === undefined) {
       if (!hasCookie(req, options.sessionCookie)) return next()
-      return refuse(res, 'A request that changes data with the session cookie must carry an Origin or Referer header. Scripts should send their token in the Authorization header instead.')
+      return refuse(
+        res,
+        'A request that changes data with the session cookie must carry an Origin or Referer header. Scripts should send their token in the Authorization header instead.',
+      )
     }
     if (origin !== null && options.allowedOrigins().includes(origin)) return next()
     refuse(

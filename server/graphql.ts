@@ -43,7 +43,10 @@ export function graphqlHandler(config: SanitizedConfig) {
     })(originalRequest)
     const resHeaders = headersWithCors({ headers: new Headers(response.headers), req })
     for (const [key, value] of Object.entries(headers)) resHeaders.append(key, value)
-    return new Response(response.body, { headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, resHeaders) : resHeaders, status: response.status })
+    return new Response(response.body, {
+      headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, resHeaders) : resHeaders,
+      status: response.status,
+    })
   }
 }
 
@@ -67,18 +70,35 @@ async function formatError(err: GraphQLError, req: PayloadRequest): Promise<Grap
 }
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/
-const CHARACTER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', '.': 'point', ':': 'colon', ' ': 'space', '/': 'slash', '-': 'dash', '+': 'plus' }
+const CHARACTER_NAMES: Record<string, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+  '.': 'point',
+  ':': 'colon',
+  ' ': 'space',
+  '/': 'slash',
+  '-': 'dash',
+  '+': 'plus',
+}
 
 /** The enum value name Payload derives from an option's value (`formatName` in `@payloadcms/graphql`). */
 function payloadEnumName(value: string): string {
   const prefixed = /^\d/.test(value) ? `_${value}` : value
-  const formatted = prefixed.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[.\-/+,()'[\]]/g, '_').replace(/ /g, '')
+  const formatted = prefixed
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[.\-/+,()'[\]]/g, '_')
+    .replace(/ /g, '')
   return formatted || '_'
 }
 
 /** A readable GraphQL name for a value Payload cannot name (";" → semicolon, "\t" → tab). */
 function readableEnumName(value: string): string {
-  const named = [...value].map((ch) => (/[_0-9A-Za-z]/.test(ch) ? ch : `_${CHARACTER_NAMES[ch] ?? `u${ch.codePointAt(0)!.toString(16)}`}_`)).join('')
+  const named = [...value]
+    .map((ch) => (/[_0-9A-Za-z]/.test(ch) ? ch : `_${CHARACTER_NAMES[ch] ?? `u${ch.codePointAt(0)!.toString(16)}`}_`))
+    .join('')
   const trimmed = named.replace(/_+/g, '_').replace(/^_(?=[A-Za-z])|_$/g, '')
   return /^[A-Za-z_]/.test(trimmed) ? trimmed : `_${trimmed}`
 }

@@ -66,10 +66,11 @@ function jsonBodyRefusal(body: Buffer, upload: boolean): string | null {
     return `the request body is not valid JSON (${(err as Error).message})`
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'the request body must be a JSON object ({...})'
-  if (upload) for (const field of UPLOAD_TEXT_FIELDS) {
-    const value = (parsed as Record<string, unknown>)[field]
-    if (value !== undefined && value !== null && typeof value !== 'string') return `${field} must be text`
-  }
+  if (upload)
+    for (const field of UPLOAD_TEXT_FIELDS) {
+      const value = (parsed as Record<string, unknown>)[field]
+      if (value !== undefined && value !== null && typeof value !== 'string') return `${field} must be text`
+    }
   return null
 }
 

@@ -52,7 +52,10 @@ function throttleOf(payload: Payload): Throttle {
 export async function countLoginAttempt(payload: Payload, address: string | null, email: string): Promise<number | null> {
   const throttle = throttleOf(payload)
   let wait = 0
-  for (const [limiter, key] of [[throttle.address, address], [throttle.email, email]] as const) {
+  for (const [limiter, key] of [
+    [throttle.address, address],
+    [throttle.email, email],
+  ] as const) {
     if (key === null) continue
     try {
       await limiter.consume(key)

@@ -24,12 +24,23 @@ export const CompensationPlans: CollectionConfig = {
       type: 'text',
       required: true,
       defaultValue: 'USD',
-      admin: { description: 'ISO 4217 code every amount of the plan is in. Lines, statements and payments are rounded to its minor unit (JPY 1, USD 0.01, BHD 0.001).' },
+      admin: {
+        description:
+          'ISO 4217 code every amount of the plan is in. Lines, statements and payments are rounded to its minor unit (JPY 1, USD 0.01, BHD 0.001).',
+      },
       validate: (value: unknown) =>
-        isCurrencyCode(value) ? true : `currency: ${JSON.stringify(value ?? '')} is not an ISO 4217 currency code (three capital letters, e.g. USD, JPY, BHD)`,
+        isCurrencyCode(value)
+          ? true
+          : `currency: ${JSON.stringify(value ?? '')} is not an ISO 4217 currency code (three capital letters, e.g. USD, JPY, BHD)`,
     },
     { name: 'active', type: 'checkbox', defaultValue: true },
     { name: 'description', type: 'textarea' },
-    { name: 'versions', type: 'join', collection: 'plan-versions', on: 'plan', admin: { defaultColumns: ['title', 'effectiveFrom', 'status'] } },
+    {
+      name: 'versions',
+      type: 'join',
+      collection: 'plan-versions',
+      on: 'plan',
+      admin: { defaultColumns: ['title', 'effectiveFrom', 'status'] },
+    },
   ],
 }

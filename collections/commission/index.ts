@@ -11,7 +11,17 @@ import { PlanVersions } from './PlanVersions'
 
 /** Commission: plans, versions, periods, runs, lines, holds, notes and statements. */
 export const commission: Capability = {
-  collections: [CompensationPlans, PlanVersions, CommissionPeriods, CommissionRuns, CommissionLines, CommissionEvaluations, CommissionHolds, CommissionNotes, CommissionStatements],
+  collections: [
+    CompensationPlans,
+    PlanVersions,
+    CommissionPeriods,
+    CommissionRuns,
+    CommissionLines,
+    CommissionEvaluations,
+    CommissionHolds,
+    CommissionNotes,
+    CommissionStatements,
+  ],
   views: {
     commissionDashboard: { Component: '/components/commission/CommissionDashboard#CommissionDashboard', path: '/commission-dashboard' },
   },

@@ -22,7 +22,16 @@ export const Payments: CollectionConfig = {
     moneyField({ name: 'amount', required: true }),
     { name: 'currency', type: 'text', required: true },
     { name: 'lineCount', type: 'number' },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', options: [{ value: 'pending', label: 'Pending (in a bank file)' }, { value: 'paid', label: 'Paid' }] },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      options: [
+        { value: 'pending', label: 'Pending (in a bank file)' },
+        { value: 'paid', label: 'Paid' },
+      ],
+    },
     { name: 'paidAt', type: 'date' },
   ],
 }

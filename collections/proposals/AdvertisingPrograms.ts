@@ -10,7 +10,13 @@ import { relationId } from '../../hooks/core/relationId'
 
 const checkProgram: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   const merged = { ...originalDoc, ...data }
-  const problem = programProblems({ id: Number(merged.id ?? 0), kind: merged.kind as ProgramKind, territoryId: relationId(merged.territory), percent: String(merged.percent ?? ''), name: String(merged.name ?? '') })[0]
+  const problem = programProblems({
+    id: Number(merged.id ?? 0),
+    kind: merged.kind as ProgramKind,
+    territoryId: relationId(merged.territory),
+    percent: String(merged.percent ?? ''),
+    name: String(merged.name ?? ''),
+  })[0]
   if (problem) throw fieldError('advertising-programs', problem.field, problem.message)
   return data
 }
@@ -28,11 +34,25 @@ export const AdvertisingPrograms: CollectionConfig = {
   hooks: { beforeChange: [checkProgram], afterChange: [auditChange] },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { type: 'row', fields: [
-      { name: 'kind', type: 'select', required: true, options: PROGRAM_KINDS.map((value) => ({ value, label: value === 'national' ? 'National' : 'Territory' })) },
-      { name: 'territory', type: 'relationship', relationTo: 'territories', admin: { condition: (data) => data?.kind === 'territory' } },
-      { name: 'percent', type: 'text', required: true, admin: { description: 'Deducted from each affected payout, e.g. 2.5.' } },
-    ] },
-    { type: 'row', fields: [dateOnlyField({ name: 'startsOn', required: true }), dateOnlyField({ name: 'endsOn', description: 'Empty: until stopped.' })] },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          options: PROGRAM_KINDS.map((value) => ({ value, label: value === 'national' ? 'National' : 'Territory' })),
+        },
+        { name: 'territory', type: 'relationship', relationTo: 'territories', admin: { condition: (data) => data?.kind === 'territory' } },
+        { name: 'percent', type: 'text', required: true, admin: { description: 'Deducted from each affected payout, e.g. 2.5.' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        dateOnlyField({ name: 'startsOn', required: true }),
+        dateOnlyField({ name: 'endsOn', description: 'Empty: until stopped.' }),
+      ],
+    },
   ],
 }

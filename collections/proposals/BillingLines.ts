@@ -22,7 +22,12 @@ export const BillingLines: CollectionConfig = {
     { name: 'client', type: 'relationship', relationTo: 'prospects', required: true },
     { name: 'service', type: 'relationship', relationTo: 'services', required: true },
     dateOnlyField({ name: 'chargedOn', required: true }),
-    { name: 'frequency', type: 'select', required: true, options: CHARGE_FREQUENCIES.map((value) => ({ value, label: CHARGE_FREQUENCY_LABELS[value] })) },
+    {
+      name: 'frequency',
+      type: 'select',
+      required: true,
+      options: CHARGE_FREQUENCIES.map((value) => ({ value, label: CHARGE_FREQUENCY_LABELS[value] })),
+    },
     moneyField({ name: 'charged', required: true }),
     moneyField({ name: 'commissionable', required: true }),
     moneyField({ name: 'nonCommissionable', required: true }),

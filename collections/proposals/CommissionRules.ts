@@ -47,19 +47,34 @@ export const CommissionRules: CollectionConfig = {
   hooks: { beforeChange: [checkRule], afterChange: [auditChange] },
   fields: [
     { name: 'scope', type: 'select', required: true, options: RULE_SCOPES.map((value) => ({ value, label: value })) },
-    { type: 'row', fields: [
-      { name: 'parent', type: 'relationship', relationTo: 'participants' },
-      { name: 'child', type: 'relationship', relationTo: 'participants' },
-    ] },
-    { type: 'row', fields: [
-      { name: 'proposal', type: 'relationship', relationTo: 'proposals' },
-      { name: 'territory', type: 'relationship', relationTo: 'territories' },
-      { name: 'service', type: 'relationship', relationTo: 'services', admin: { description: 'Empty: all services.' } },
-    ] },
-    { type: 'row', fields: [
-      { name: 'kind', type: 'select', required: true, defaultValue: 'percent', options: RULE_KINDS.map((value) => ({ value, label: value === 'percent' ? '% of commissionable billing' : 'Fixed per month' })) },
-      { name: 'rate', type: 'text', required: true },
-      { name: 'currency', type: 'text', required: true, defaultValue: 'USD' },
-    ] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'parent', type: 'relationship', relationTo: 'participants' },
+        { name: 'child', type: 'relationship', relationTo: 'participants' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'proposal', type: 'relationship', relationTo: 'proposals' },
+        { name: 'territory', type: 'relationship', relationTo: 'territories' },
+        { name: 'service', type: 'relationship', relationTo: 'services', admin: { description: 'Empty: all services.' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'percent',
+          options: RULE_KINDS.map((value) => ({ value, label: value === 'percent' ? '% of commissionable billing' : 'Fixed per month' })),
+        },
+        { name: 'rate', type: 'text', required: true },
+        { name: 'currency', type: 'text', required: true, defaultValue: 'USD' },
+      ],
+    },
   ],
 }

@@ -11,7 +11,11 @@ import { CHARGE_FREQUENCIES, CHARGE_FREQUENCY_LABELS } from '../../engine/propos
 export const Services: CollectionConfig = {
   slug: 'services',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Proposals', defaultColumns: ['code', 'name', 'price', 'billingFrequency', 'commissionable', 'active'] },
+  admin: {
+    useAsTitle: 'name',
+    group: 'Proposals',
+    defaultColumns: ['code', 'name', 'price', 'billingFrequency', 'commissionable', 'active'],
+  },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange] },
   fields: [

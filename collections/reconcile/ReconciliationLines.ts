@@ -20,12 +20,23 @@ export const ReconciliationLines: CollectionConfig = {
   indexes: [{ fields: ['run', 'reconClass'] }],
   fields: [
     { name: 'run', type: 'relationship', relationTo: 'reconciliation-runs', required: true },
-    { name: 'reconClass', label: 'Class', type: 'select', required: true, options: RECON_CLASSES.map((value) => ({ value, label: RECON_CLASS_LABELS[value] })) },
+    {
+      name: 'reconClass',
+      label: 'Class',
+      type: 'select',
+      required: true,
+      options: RECON_CLASSES.map((value) => ({ value, label: RECON_CLASS_LABELS[value] })),
+    },
     { name: 'sale', type: 'relationship', relationTo: 'dealer-sales', index: true },
     { name: 'carrierRecord', type: 'relationship', relationTo: 'carrier-records', index: true },
     { name: 'dealer', type: 'relationship', relationTo: 'participants' },
     moneyField({ name: 'expected', description: "The payout schedule's price of the line." }),
     moneyField({ name: 'paid', description: 'What the carrier paid for it.' }),
-    { name: 'scheduleVersion', type: 'relationship', relationTo: 'payout-schedules', admin: { description: 'The payout schedule version that priced the line.' } },
+    {
+      name: 'scheduleVersion',
+      type: 'relationship',
+      relationTo: 'payout-schedules',
+      admin: { description: 'The payout schedule version that priced the line.' },
+    },
   ],
 }

@@ -26,7 +26,9 @@ export const Schedules: CollectionConfig = {
         if (typeof value !== 'string' || value.trim() === '') return 'a cron expression is required'
         if (value.trim().split(/\s+/).length !== 5) return `"${value}" must have five fields (minute hour day month weekday)`
         const result = cron.validateDetailed(value)
-        return result.valid ? true : `"${value}" is not a valid cron expression: ${result.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
+        return result.valid
+          ? true
+          : `"${value}" is not a valid cron expression: ${result.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
       },
     },
     { name: 'timezone', type: 'text', required: true, defaultValue: 'UTC' },

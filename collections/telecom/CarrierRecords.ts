@@ -25,8 +25,19 @@ export const CarrierRecords: CollectionConfig = {
   fields: [
     dateOnlyField({ name: 'activationDate', required: true }),
     ...lineFields,
-    { name: 'dealer', type: 'relationship', relationTo: 'participants', admin: { description: 'The dealer the carrier credits, when its file says.' } },
-    { name: 'lineStatus', type: 'select', required: true, defaultValue: 'active', options: LINE_STATUSES.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })) },
+    {
+      name: 'dealer',
+      type: 'relationship',
+      relationTo: 'participants',
+      admin: { description: 'The dealer the carrier credits, when its file says.' },
+    },
+    {
+      name: 'lineStatus',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      options: LINE_STATUSES.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+    },
     dateOnlyField({ name: 'deactivationDate' }),
     moneyField({ name: 'paidActivation', defaultValue: '0.0000' }),
     moneyField({ name: 'paidFeatures', defaultValue: '0.0000' }),

@@ -12,16 +12,36 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const RatePlans: CollectionConfig = {
   slug: 'rate-plans',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Telecom catalog', defaultColumns: ['carrier', 'code', 'name', 'category', 'monthlyCharge', 'active'] },
+  admin: {
+    useAsTitle: 'name',
+    group: 'Telecom catalog',
+    defaultColumns: ['carrier', 'code', 'name', 'category', 'monthlyCharge', 'active'],
+  },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['carrier', 'code'], unique: true }],
   fields: [
     { name: 'carrier', type: 'relationship', relationTo: 'carriers', required: true, index: true },
-    { name: 'code', type: 'text', required: true, admin: { description: "The carrier's plan code, as it appears in files. Unique per carrier." } },
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      admin: { description: "The carrier's plan code, as it appears in files. Unique per carrier." },
+    },
     { name: 'name', type: 'text', required: true },
-    { name: 'category', type: 'select', required: true, defaultValue: 'postpaid', options: RATE_PLAN_CATEGORIES.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })) },
-    moneyField({ name: 'monthlyCharge', label: 'Monthly recurring charge', required: true, description: 'What the customer pays per month, before taxes.' }),
+    {
+      name: 'category',
+      type: 'select',
+      required: true,
+      defaultValue: 'postpaid',
+      options: RATE_PLAN_CATEGORIES.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+    },
+    moneyField({
+      name: 'monthlyCharge',
+      label: 'Monthly recurring charge',
+      required: true,
+      description: 'What the customer pays per month, before taxes.',
+    }),
     {
       name: 'features',
       type: 'array',

@@ -18,7 +18,9 @@ export function RunSteps(): React.ReactElement {
           const record = latest.get(name)
           return (
             <li key={name} data-testid={`step-${name}`} data-status={record?.status ?? 'pending'}>
-              <strong>{MARK[record?.status ?? 'pending']} {RUN_STEP_LABELS[name]}</strong>
+              <strong>
+                {MARK[record?.status ?? 'pending']} {RUN_STEP_LABELS[name]}
+              </strong>
               {record ? <span> — {record.detail}</span> : null}
             </li>
           )

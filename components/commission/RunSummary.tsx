@@ -28,7 +28,12 @@ export function RunSummary(): React.ReactElement {
     <div className="field-type" data-testid="run-summary">
       <table style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
-          <tr><th style={{ textAlign: 'left' }}>Component</th><th style={{ textAlign: 'right' }}>Lines</th><th style={{ textAlign: 'right' }}>Held</th><th style={{ textAlign: 'right' }}>Total</th></tr>
+          <tr>
+            <th style={{ textAlign: 'left' }}>Component</th>
+            <th style={{ textAlign: 'right' }}>Lines</th>
+            <th style={{ textAlign: 'right' }}>Held</th>
+            <th style={{ textAlign: 'right' }}>Total</th>
+          </tr>
         </thead>
         <tbody>
           {summary.byComponent.map((row) => (
@@ -39,7 +44,16 @@ export function RunSummary(): React.ReactElement {
               <td style={{ textAlign: 'right' }}>{amount(row.total, summary.currency)}</td>
             </tr>
           ))}
-          <tr><td><strong>Total</strong></td><td style={{ textAlign: 'right' }}>{summary.lineCount}</td><td style={{ textAlign: 'right' }}>{amount(summary.held, summary.currency)}</td><td style={{ textAlign: 'right' }}><strong>{amount(summary.total, summary.currency)}</strong></td></tr>
+          <tr>
+            <td>
+              <strong>Total</strong>
+            </td>
+            <td style={{ textAlign: 'right' }}>{summary.lineCount}</td>
+            <td style={{ textAlign: 'right' }}>{amount(summary.held, summary.currency)}</td>
+            <td style={{ textAlign: 'right' }}>
+              <strong>{amount(summary.total, summary.currency)}</strong>
+            </td>
+          </tr>
         </tbody>
       </table>
       <p>Top payees: {summary.topPayees.map((p) => `${p.name} ${amount(p.total, summary.currency)}`).join(' · ')}</p>

@@ -9,8 +9,17 @@ export function StatementDownloads(): React.ReactElement | null {
   if (!id) return null
   return (
     <span>
-      <a className="btn btn--style-secondary btn--size-small" href={`/api/commission-statements/${id}/pdf`} data-testid="statement-pdf" style={{ marginRight: 8 }}>PDF</a>
-      <a className="btn btn--style-secondary btn--size-small" href={`/api/commission-statements/${id}/xlsx`} data-testid="statement-xlsx">Excel</a>
+      <a
+        className="btn btn--style-secondary btn--size-small"
+        href={`/api/commission-statements/${id}/pdf`}
+        data-testid="statement-pdf"
+        style={{ marginRight: 8 }}
+      >
+        PDF
+      </a>
+      <a className="btn btn--style-secondary btn--size-small" href={`/api/commission-statements/${id}/xlsx`} data-testid="statement-xlsx">
+        Excel
+      </a>
     </span>
   )
 }

@@ -3,7 +3,11 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-type Explanation = { sentence: string; rule: { inputs: unknown; detail: Record<string, string> | null }; sources: { collection: string; id: number; summary: string }[] }
+type Explanation = {
+  sentence: string
+  rule: { inputs: unknown; detail: Record<string, string> | null }
+  sources: { collection: string; id: number; summary: string }[]
+}
 
 /** On a commission line: asks the server why this amount, and shows the rule, its inputs and the source rows. */
 export function WhyThisAmount(): React.ReactElement | null {
@@ -16,13 +20,20 @@ export function WhyThisAmount(): React.ReactElement | null {
   }
   return (
     <div>
-      <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void ask()} data-testid="why">Why this amount?</button>
+      <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void ask()} data-testid="why">
+        Why this amount?
+      </button>
       {why ? (
         <div data-testid="why-answer" style={{ marginTop: 8 }}>
           <p>{why.sentence}</p>
           <ul>
             {why.sources.map((s) => (
-              <li key={`${s.collection}-${s.id}`}><a href={`/admin/collections/${s.collection}/${s.id}`}>{s.collection} #{s.id}</a>: {s.summary}</li>
+              <li key={`${s.collection}-${s.id}`}>
+                <a href={`/admin/collections/${s.collection}/${s.id}`}>
+                  {s.collection} #{s.id}
+                </a>
+                : {s.summary}
+              </li>
             ))}
           </ul>
           <pre style={{ fontSize: 12 }}>{JSON.stringify(why.rule.inputs, null, 2)}</pre>

@@ -8,7 +8,12 @@ export function TemplateDownload(): React.ReactElement | null {
   const { id } = useDocumentInfo()
   if (!id) return null
   return (
-    <a className="btn btn--style-secondary btn--size-small" href={`/api/import-mappings/${id}/template`} download data-testid="template-download">
+    <a
+      className="btn btn--style-secondary btn--size-small"
+      href={`/api/import-mappings/${id}/template`}
+      download
+      data-testid="template-download"
+    >
       Download Excel template
     </a>
   )

@@ -3,7 +3,16 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type Ledger = { currency: string; accrued: string; paid: string; inPayment: string; held: string; carriedForward: string; pending: string; balances: boolean }
+type Ledger = {
+  currency: string
+  accrued: string
+  paid: string
+  inPayment: string
+  held: string
+  carriedForward: string
+  pending: string
+  balances: boolean
+}
 
 const ROWS: [keyof Ledger, string][] = [
   ['accrued', 'Accrued (locked periods)'],
@@ -20,7 +29,9 @@ export function PayeeLedger(): React.ReactElement | null {
   const [ledger, setLedger] = useState<Ledger | null>(null)
   useEffect(() => {
     if (!id) return
-    void fetch(`/api/payments/ledger/${id}`, { credentials: 'include' }).then(async (res) => (res.ok ? setLedger((await res.json()) as Ledger) : null))
+    void fetch(`/api/payments/ledger/${id}`, { credentials: 'include' }).then(async (res) =>
+      res.ok ? setLedger((await res.json()) as Ledger) : null,
+    )
   }, [id])
   if (!id || !ledger) return null
   return (
@@ -36,7 +47,9 @@ export function PayeeLedger(): React.ReactElement | null {
           ))}
         </tbody>
       </table>
-      <p data-testid="ledger-balances">{ledger.balances ? 'Balances: accrued = paid + in payment + held + carried forward.' : 'DOES NOT BALANCE — report this.'}</p>
+      <p data-testid="ledger-balances">
+        {ledger.balances ? 'Balances: accrued = paid + in payment + held + carried forward.' : 'DOES NOT BALANCE — report this.'}
+      </p>
     </div>
   )
 }

@@ -12,8 +12,22 @@ export function PaymentBatchActions(): React.ReactElement | null {
   if (!id || (status !== 'ready' && status !== 'paid')) return null
   return (
     <span>
-      <a className="btn btn--style-secondary btn--size-small" href={`/api/payment-batches/${id}/csv`} data-testid="batch-csv" style={{ marginRight: 8 }}>Bank CSV</a>
-      <a className="btn btn--style-secondary btn--size-small" href={`/api/payment-batches/${id}/nacha`} data-testid="batch-nacha" style={{ marginRight: 8 }}>NACHA file</a>
+      <a
+        className="btn btn--style-secondary btn--size-small"
+        href={`/api/payment-batches/${id}/csv`}
+        data-testid="batch-csv"
+        style={{ marginRight: 8 }}
+      >
+        Bank CSV
+      </a>
+      <a
+        className="btn btn--style-secondary btn--size-small"
+        href={`/api/payment-batches/${id}/nacha`}
+        data-testid="batch-nacha"
+        style={{ marginRight: 8 }}
+      >
+        NACHA file
+      </a>
       {status === 'ready' ? <ActionButton url={`/api/payment-batches/${id}/mark-paid`} label="Mark paid" testId="batch-mark-paid" /> : null}
     </span>
   )

@@ -37,13 +37,30 @@ export function ApprovalButtons({ proposalId }: { proposalId: number }): React.R
   }
   return (
     <div className="decide">
-      <textarea aria-label="Comment (needed to return or reject)" placeholder="Comment (needed to return or reject)" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="portal-comment" />
+      <textarea
+        aria-label="Comment (needed to return or reject)"
+        placeholder="Comment (needed to return or reject)"
+        rows={2}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        data-testid="portal-comment"
+      />
       <div>
-        <button type="button" className="small primary" disabled={busy} onClick={() => void decide('approve')} data-testid="portal-approve">Approve</button>
-        <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('return')} data-testid="portal-return">Return</button>
-        <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('reject')} data-testid="portal-reject">Reject</button>
+        <button type="button" className="small primary" disabled={busy} onClick={() => void decide('approve')} data-testid="portal-approve">
+          Approve
+        </button>
+        <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('return')} data-testid="portal-return">
+          Return
+        </button>
+        <button type="button" className="small secondary" disabled={busy} onClick={() => void decide('reject')} data-testid="portal-reject">
+          Reject
+        </button>
       </div>
-      {answer ? <p className={answer.ok ? 'notice' : 'error'} role="status" data-testid="portal-action-message">{answer.text}</p> : null}
+      {answer ? (
+        <p className={answer.ok ? 'notice' : 'error'} role="status" data-testid="portal-action-message">
+          {answer.text}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -4,7 +4,11 @@ import type { PortalBrand } from '../../modules/portal/brand'
 
 /** Paints its children in a brand: the colours as CSS variables, read by portal.css. */
 export function BrandFrame({ brand, children }: { brand: PortalBrand; children: React.ReactNode }): React.ReactElement {
-  const style = { '--brand-primary': brand.primaryColor, '--brand-secondary': brand.secondaryColor, '--brand-text': brand.textColor } as React.CSSProperties
+  const style = {
+    '--brand-primary': brand.primaryColor,
+    '--brand-secondary': brand.secondaryColor,
+    '--brand-text': brand.textColor,
+  } as React.CSSProperties
   return (
     <div className="portal" data-testid="portal-brand" data-brand={brand.name} data-primary={brand.primaryColor} style={style}>
       {children}

@@ -41,7 +41,11 @@ export function LoginForm(): React.ReactElement {
       <button className="primary" type="submit" disabled={busy} data-testid="portal-login">
         {busy ? 'Logging in…' : 'Log in'}
       </button>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </form>
   )
 }

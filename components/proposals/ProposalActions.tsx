@@ -40,7 +40,11 @@ export function ProposalActions(): React.ReactElement | null {
 
   if (!id || !user || !stored) return null
   const state = after ?? stored
-  const actor = { actorUserId: Number(user.id), actorParticipantId: relationId(user.participant), actorRoles: (user as { roles?: string[] | null }).roles ?? [] }
+  const actor = {
+    actorUserId: Number(user.id),
+    actorParticipantId: relationId(user.participant),
+    actorRoles: (user as { roles?: string[] | null }).roles ?? [],
+  }
   // Return and reject need a comment: ask the state machine as if one were given, so the buttons stay visible and the comment box says why.
   const allowed = KINDS.filter(({ kind }) => applyAction(state, { kind, ...actor, comment: 'comment' }).ok)
 
@@ -77,8 +81,17 @@ export function ProposalActions(): React.ReactElement | null {
           <label htmlFor="proposal-comment" style={{ display: 'block', marginBottom: 4 }}>
             Comment {allowed.some(({ kind }) => kind === 'return' || kind === 'reject') ? '(required to return or reject)' : '(optional)'}
           </label>
-          <textarea id="proposal-comment" data-testid="proposal-comment" rows={3} style={{ width: '100%', marginBottom: 8 }} value={comment} onChange={(e) => setComment(e.target.value)} />
-          {modified && allowed.some(({ kind }) => kind === 'submit') ? <p style={{ marginTop: 0 }}>Save your changes first: the saved proposal is what gets submitted.</p> : null}
+          <textarea
+            id="proposal-comment"
+            data-testid="proposal-comment"
+            rows={3}
+            style={{ width: '100%', marginBottom: 8 }}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          {modified && allowed.some(({ kind }) => kind === 'submit') ? (
+            <p style={{ marginTop: 0 }}>Save your changes first: the saved proposal is what gets submitted.</p>
+          ) : null}
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {allowed.map(({ kind, label }) => (
               <button
@@ -97,7 +110,11 @@ export function ProposalActions(): React.ReactElement | null {
         </>
       )}
       {answer ? (
-        <p role={answer.ok ? 'status' : 'alert'} style={{ color: answer.ok ? undefined : 'var(--theme-error-500)' }} data-testid="proposal-action-message">
+        <p
+          role={answer.ok ? 'status' : 'alert'}
+          style={{ color: answer.ok ? undefined : 'var(--theme-error-500)' }}
+          data-testid="proposal-action-message"
+        >
           {answer.text}
         </p>
       ) : null}
@@ -107,7 +124,12 @@ export function ProposalActions(): React.ReactElement | null {
           <a href={answer.link} target="_blank" rel="noreferrer" data-testid="proposal-link" style={{ wordBreak: 'break-all' }}>
             {answer.link}
           </a>{' '}
-          <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} onClick={() => void navigator.clipboard?.writeText(answer.link!)}>
+          <button
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            style={{ margin: 0 }}
+            onClick={() => void navigator.clipboard?.writeText(answer.link!)}
+          >
             Copy
           </button>
         </p>
@@ -131,9 +153,9 @@ function useStoredState(): ApprovalState | null {
 }
 
 function waitingText(state: ApprovalState, waitingName: string | null): string {
-  if (state.status === 'submitted') return waitingName ? `Waiting for ${waitingName} to approve, return or reject it.` : 'Waiting for the next approver in the chain.'
+  if (state.status === 'submitted')
+    return waitingName ? `Waiting for ${waitingName} to approve, return or reject it.` : 'Waiting for the next approver in the chain.'
   if (state.status === 'approved') return 'Approved: waiting for the top of the chain to send it.'
   if (state.status === 'draft' || state.status === 'returned') return 'Waiting for its author to submit it.'
   return `This proposal is ${state.status}.`
 }
-

@@ -25,21 +25,45 @@ function idOf(value: unknown): number | null {
  * Names are read with the viewer's own rights: a participant the viewer may not read is shown as "above you".
  */
 export async function ProposalHistory({ data, payload, req }: ArrayFieldServerProps): Promise<React.ReactElement> {
-  const steps = ((data?.history ?? []) as Step[])
+  const steps = (data?.history ?? []) as Step[]
   const participantIds = [...new Set(steps.map((s) => idOf(s.participant)).filter((id): id is number => id !== null))]
-  const readable = participantIds.length === 0 ? [] : (await payload.find({ collection: 'participants', where: { id: { in: participantIds } }, depth: 0, limit: participantIds.length, select: { name: true }, user: req.user, overrideAccess: false, req })).docs
+  const readable =
+    participantIds.length === 0
+      ? []
+      : (
+          await payload.find({
+            collection: 'participants',
+            where: { id: { in: participantIds } },
+            depth: 0,
+            limit: participantIds.length,
+            select: { name: true },
+            user: req.user,
+            overrideAccess: false,
+            req,
+          })
+        ).docs
   const names = new Map(readable.map((p) => [p.id, p.name]))
   return (
     <div className="field-type" data-testid="proposal-history">
       <h4 style={{ marginBottom: 8 }}>History</h4>
       <table style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
-          <tr><th style={{ textAlign: 'left' }}>When (UTC)</th><th style={{ textAlign: 'left' }}>Step</th><th style={{ textAlign: 'left' }}>By</th><th style={{ textAlign: 'left' }}>Comment</th></tr>
+          <tr>
+            <th style={{ textAlign: 'left' }}>When (UTC)</th>
+            <th style={{ textAlign: 'left' }}>Step</th>
+            <th style={{ textAlign: 'left' }}>By</th>
+            <th style={{ textAlign: 'left' }}>Comment</th>
+          </tr>
         </thead>
         <tbody>
           {steps.map((step, index) => {
             const participant = idOf(step.participant)
-            const by = participant === null ? (step.action === 'accept' || step.action === 'decline' ? 'the prospect' : '—') : names.get(participant) ?? 'an approver above you'
+            const by =
+              participant === null
+                ? step.action === 'accept' || step.action === 'decline'
+                  ? 'the prospect'
+                  : '—'
+                : (names.get(participant) ?? 'an approver above you')
             return (
               <tr key={index} data-testid="history-row">
                 <td>{step.at ? step.at.slice(0, 16).replace('T', ' ') : '—'}</td>

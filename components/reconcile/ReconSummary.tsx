@@ -49,9 +49,11 @@ export function ReconSummary(): React.ReactElement {
         </tbody>
       </table>
       <p>
-        Commissionable sales: <strong>{summary.commissionableSales}</strong> · Overpayment avoided: <strong>{formatAmount(summary.overpaymentAvoided)}</strong> ·
-        Revenue leakage found: <strong>{formatAmount(summary.revenueLeakage)}</strong> · Unattributed revenue:{' '}
-        <strong>{formatAmount(summary.unattributedRevenue)}</strong> · Carrier overpaid: <strong>{formatAmount(summary.carrierOverpaid)}</strong>
+        Commissionable sales: <strong>{summary.commissionableSales}</strong> · Overpayment avoided:{' '}
+        <strong>{formatAmount(summary.overpaymentAvoided)}</strong> · Revenue leakage found:{' '}
+        <strong>{formatAmount(summary.revenueLeakage)}</strong> · Unattributed revenue:{' '}
+        <strong>{formatAmount(summary.unattributedRevenue)}</strong> · Carrier overpaid:{' '}
+        <strong>{formatAmount(summary.carrierOverpaid)}</strong>
       </p>
     </div>
   )

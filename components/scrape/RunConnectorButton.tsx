@@ -15,7 +15,12 @@ export function RunConnectorButton(): React.ReactElement | null {
   if (!id) return null
   const run = async () => {
     const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) }
-    const res = await fetch(`/api/carrier-connectors/${id}/run`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(period) })
+    const res = await fetch(`/api/carrier-connectors/${id}/run`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(period),
+    })
     const body = (await res.json()) as { message?: string; run?: number; errors?: { message: string }[] }
     setMessage(body.message ?? body.errors?.[0]?.message ?? `HTTP ${res.status}`)
     if (res.ok && body.run) window.location.assign(`/admin/collections/scrape-runs/${body.run}`)
@@ -31,7 +36,9 @@ export function RunConnectorButton(): React.ReactElement | null {
       <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void run()} data-testid="run-connector">
         Run now
       </button>
-      <span data-testid="run-period">{from || to ? `${from || 'look-back start'} – ${to || 'yesterday'}` : 'the look-back period up to yesterday'}</span>
+      <span data-testid="run-period">
+        {from || to ? `${from || 'look-back start'} – ${to || 'yesterday'}` : 'the look-back period up to yesterday'}
+      </span>
       {message ? <span>{message}</span> : null}
     </span>
   )

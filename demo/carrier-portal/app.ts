@@ -45,7 +45,8 @@ export const MESSAGES = {
 } as const
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest()
-const sameSecret = (given: unknown, expected: string): boolean => typeof given === 'string' && timingSafeEqual(sha256(given), sha256(expected))
+const sameSecret = (given: unknown, expected: string): boolean =>
+  typeof given === 'string' && timingSafeEqual(sha256(given), sha256(expected))
 const one = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
 function failNextProblem(value: unknown): string | null {
@@ -69,11 +70,10 @@ function firstOnOrAfter(rows: readonly ActivationRow[], date: string): number {
 }
 
 export function createCarrierPortal(options: PortalOptions): express.Express {
-  if (options.totpSecret !== undefined && base32Decode(options.totpSecret).length < 10) throw new Error('totpSecret must be base32 of at least 10 bytes')
+  if (options.totpSecret !== undefined && base32Decode(options.totpSecret).length < 10)
+    throw new Error('totpSecret must be base32 of at least 10 bytes')
   const now = options.now ?? Date.now
-  const rows = Array.isArray(options.rows)
-    ? sortRows(options.rows)
-    : activationRows(options.rows)
+  const rows = Array.isArray(options.rows) ? sortRows(options.rows) : activationRows(options.rows)
   const firstDate = rows[0]?.activationDate ?? new Date(now()).toISOString().slice(0, 10)
   const lastDate = rows[rows.length - 1]?.activationDate ?? firstDate
   const sessions = new PortalSessions((options.sessionTtlSeconds ?? 1800) * 1000, now)
@@ -123,7 +123,11 @@ export function createCarrierPortal(options: PortalOptions): express.Express {
     if (!state.failNext || state.failNext.remaining <= 0) return next()
     state.failNext.remaining -= 1
     if (state.failNext.status === 503) res.setHeader('Retry-After', '1')
-    html(res, state.failNext.status, errorPage(MESSAGES.unavailable, 'We are unable to process your request right now. Please try again in a few minutes.'))
+    html(
+      res,
+      state.failNext.status,
+      errorPage(MESSAGES.unavailable, 'We are unable to process your request right now. Please try again in a few minutes.'),
+    )
   })
 
   // --- Sign-in ----------------------------------------------------------------------------------
@@ -246,8 +250,16 @@ export function createCarrierPortal(options: PortalOptions): express.Express {
     html(res, 404, errorPage('Page not found', 'The page you requested does not exist.'))
   })
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' && err.status < 500 ? err.status : 500
-    html(res, status, errorPage(status === 500 ? MESSAGES.unavailable : 'Bad request', status === 500 ? 'An unexpected error occurred.' : 'The request could not be read.'))
+    const status =
+      typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' && err.status < 500 ? err.status : 500
+    html(
+      res,
+      status,
+      errorPage(
+        status === 500 ? MESSAGES.unavailable : 'Bad request',
+        status === 500 ? 'An unexpected error occurred.' : 'The request could not be read.',
+      ),
+    )
   })
 
   return app

@@ -103,7 +103,8 @@ export function isIsoDate(text: string): boolean {
 /** `count` rows from `from` over `days` days, sorted by activation date then ICCID. */
 export function activationRows({ count, from, days = 31, seed = 1 }: ActivationRowSettings): ActivationRow[] {
   if (!isIsoDate(from)) throw new Error(`activationRows: from must be YYYY-MM-DD, got ${from}`)
-  if (!Number.isInteger(count) || count < 0 || count > 10_000_000) throw new Error(`activationRows: count must be 0..10000000, got ${count}`)
+  if (!Number.isInteger(count) || count < 0 || count > 10_000_000)
+    throw new Error(`activationRows: count must be 0..10000000, got ${count}`)
   const next = random(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
   const serial = (seed % 100) * 10_000_000

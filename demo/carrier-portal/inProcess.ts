@@ -8,7 +8,12 @@ import { DEMO_PORTAL } from './demoAccount'
  * connector in the seeded data can be run end to end from the admin. A busy port is reported, not fatal.
  */
 export async function startDemoPortal(log: (line: string) => void): Promise<{ close: () => Promise<void> } | null> {
-  const app = createCarrierPortal({ username: DEMO_PORTAL.username, password: DEMO_PORTAL.password, totpSecret: DEMO_PORTAL.totpSecret, rows: { ...DEMO_PORTAL.rows } })
+  const app = createCarrierPortal({
+    username: DEMO_PORTAL.username,
+    password: DEMO_PORTAL.password,
+    totpSecret: DEMO_PORTAL.totpSecret,
+    rows: { ...DEMO_PORTAL.rows },
+  })
   const server = await new Promise<Server | null>((resolve) => {
     const s = app.listen(DEMO_PORTAL.port, 'localhost', () => resolve(s))
     s.on('error', (err) => {
@@ -17,6 +22,8 @@ export async function startDemoPortal(log: (line: string) => void): Promise<{ cl
     })
   })
   if (!server) return null
-  log(`Demo carrier portal (Vertex Wireless stand-in): http://localhost:${DEMO_PORTAL.port}/login — run it from Carrier portals → Carrier Connectors → "Run now".`)
+  log(
+    `Demo carrier portal (Vertex Wireless stand-in): http://localhost:${DEMO_PORTAL.port}/login — run it from Carrier portals → Carrier Connectors → "Run now".`,
+  )
   return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }

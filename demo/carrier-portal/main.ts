@@ -7,7 +7,6 @@ import { DEMO_PORTAL } from './demoAccount'
 import { PORTAL_NAME } from './pages'
 import { otpauthUri, totpAt } from './totp'
 
-
 const port = Number(process.env.PORT ?? DEMO_PORTAL.port)
 const withTotp = process.env.PORTAL_TOTP !== 'off'
 const count = Number(process.env.PORTAL_ROWS ?? DEMO_PORTAL.rows.count)

@@ -23,7 +23,9 @@ export function esc(value: string | number): string {
 }
 
 function page(title: string, body: string, user?: string): string {
-  const account = user ? `<span class="user">Signed in as <strong id="current-user">${esc(user)}</strong> · <a id="logout" href="/logout">Sign out</a></span>` : ''
+  const account = user
+    ? `<span class="user">Signed in as <strong id="current-user">${esc(user)}</strong> · <a id="logout" href="/logout">Sign out</a></span>`
+    : ''
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)} · ${PORTAL_NAME}</title><style>${CSS}</style></head>
 <body><header><span class="brand">${PORTAL_NAME} <small>(VTX)</small></span>${account}</header>
@@ -85,12 +87,26 @@ export function reportPage(view: ReportView): string {
   const amountFrom = spec.columns.length - 3
   const head = spec.columns.map((c) => `<th scope="col">${esc(c.header)}</th>`).join('')
   const body = view.rows
-    .map((row) => `<tr>${cellsOf(view.layout, row).map((v, i) => `<td${i >= amountFrom ? ' class="num"' : ''}>${esc(v)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${cellsOf(view.layout, row)
+          .map((v, i) => `<td${i >= amountFrom ? ' class="num"' : ''}>${esc(v)}</td>`)
+          .join('')}</tr>`,
+    )
     .join('\n')
   const exportLink = `<div class="${spec.toolbarClass}"><a id="${spec.exportId}" class="button" href="/reports/activations.csv?${esc(reportQuery(view.from, view.to))}" download>${esc(spec.exportLabel)}</a></div>`
-  const prev = view.page > 1 ? `<a class="prev-page" rel="prev" href="/reports/activations?${esc(reportQuery(view.from, view.to, view.page - 1))}">‹ Previous</a>` : ''
-  const next = view.page < view.pages ? `<a class="next-page" rel="next" href="/reports/activations?${esc(reportQuery(view.from, view.to, view.page + 1))}">Next ›</a>` : ''
-  const shown = view.total === 0 ? 'No activations in this range' : `Showing ${view.firstIndex + 1}–${view.firstIndex + view.rows.length} of ${view.total} activations`
+  const prev =
+    view.page > 1
+      ? `<a class="prev-page" rel="prev" href="/reports/activations?${esc(reportQuery(view.from, view.to, view.page - 1))}">‹ Previous</a>`
+      : ''
+  const next =
+    view.page < view.pages
+      ? `<a class="next-page" rel="next" href="/reports/activations?${esc(reportQuery(view.from, view.to, view.page + 1))}">Next ›</a>`
+      : ''
+  const shown =
+    view.total === 0
+      ? 'No activations in this range'
+      : `Showing ${view.firstIndex + 1}–${view.firstIndex + view.rows.length} of ${view.total} activations`
   return page(
     'Activations report',
     `<h1>Activations report</h1>
@@ -113,5 +129,8 @@ ${view.layout === 'changed' ? exportLink : ''}`,
 }
 
 export function errorPage(title: string, message: string): string {
-  return page(title, `<div class="card"><h1 id="error-title">${esc(title)}</h1><p id="error-message">${esc(message)}</p><p><a href="/reports/activations">Back to reports</a></p></div>`)
+  return page(
+    title,
+    `<div class="card"><h1 id="error-title">${esc(title)}</h1><p id="error-message">${esc(message)}</p><p><a href="/reports/activations">Back to reports</a></p></div>`,
+  )
 }

@@ -70,7 +70,8 @@ export function periodProblems(frequency: PeriodFrequency, startsOn: string, end
     if (daysBetween(startsOn, endsOn) < 0) return [`the period ends (${endsOn}) before it starts (${startsOn})`]
     if (frequency === 'monthly') {
       const [expected] = generatePeriods('monthly', startsOn, 1)
-      if (expected!.startsOn !== startsOn || expected!.endsOn !== endsOn) return [`a monthly period runs from the 1st to the last day of a month (${expected!.startsOn} to ${expected!.endsOn})`]
+      if (expected!.startsOn !== startsOn || expected!.endsOn !== endsOn)
+        return [`a monthly period runs from the 1st to the last day of a month (${expected!.startsOn} to ${expected!.endsOn})`]
     } else {
       const days = daysBetween(startsOn, endsOn) + 1
       const wanted = frequency === 'biweekly' ? 14 : 7

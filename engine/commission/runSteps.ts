@@ -36,7 +36,9 @@ export function actionRefusal(action: RunAction, status: RunStatus, mode: 'post'
       return null
     case 'approve':
       if (mode === 'preview') return 'a preview posts nothing and cannot be approved; run the period in post mode'
-      return status === 'awaiting_approval' ? null : `only a run awaiting approval can be approved (this one is ${status.replace(/_/g, ' ')})`
+      return status === 'awaiting_approval'
+        ? null
+        : `only a run awaiting approval can be approved (this one is ${status.replace(/_/g, ' ')})`
     case 'lock':
       return status === 'approved' ? null : `only an approved run can be locked (this one is ${status.replace(/_/g, ' ')})`
     case 'statements':

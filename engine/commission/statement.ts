@@ -44,7 +44,17 @@ export type StatementGroup = { component: string; label: string; lines: Statemen
 export type StatementSummary = { groups: StatementGroup[]; total: string; held: string; payable: string; lineCount: number }
 
 /** Components in the order a statement shows them; any other component follows, alphabetically. */
-export const COMPONENT_ORDER = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'proposal_commission', 'advertising', 'note'] as const
+export const COMPONENT_ORDER = [
+  'upfront',
+  'volume_bonus',
+  'plan_change',
+  'residual',
+  'chargeback',
+  'override',
+  'proposal_commission',
+  'advertising',
+  'note',
+] as const
 
 /**
  * A stored line amount ("1250.0000") as a statement shows it: exactly the currency's minor units of decimals
@@ -60,7 +70,11 @@ function lineAmount(stored: string, currency: string, lineId: number): Money {
   const amount = money(stored, currency)
   const scale = minorUnits(currency)
   if (amount.amount.dp() > scale) {
-    throw new MoneyError('PRECISION_LOSS', `line ${lineId}: amount ${stored} has more than the ${scale} decimals of ${currency}; round it before it reaches a statement`, 'amount')
+    throw new MoneyError(
+      'PRECISION_LOSS',
+      `line ${lineId}: amount ${stored} has more than the ${scale} decimals of ${currency}; round it before it reaches a statement`,
+      'amount',
+    )
   }
   return amount
 }
@@ -82,7 +96,11 @@ export function summarizeStatement(input: StatementInput): StatementSummary {
     if (bucket) bucket.push(line)
     else byComponent.set(line.component, [line])
   }
-  const totalOf = (lines: readonly StatementLine[]): Money => sum(lines.map((l) => amounts.get(l)!), currency)
+  const totalOf = (lines: readonly StatementLine[]): Money =>
+    sum(
+      lines.map((l) => amounts.get(l)!),
+      currency,
+    )
 
   const groups = [...byComponent.keys()].sort(compareComponents).map((component): StatementGroup => {
     const lines = byComponent.get(component)!
@@ -100,7 +118,13 @@ export function summarizeStatement(input: StatementInput): StatementSummary {
 }
 
 /** A statement's totals by component as the portal lists them; groups of at most `detailUpTo` lines keep their lines. */
-export type StatementBreakdown = { component: string; label: string; total: string; count: number; lines: { description: string; amount: string }[] }[]
+export type StatementBreakdown = {
+  component: string
+  label: string
+  total: string
+  count: number
+  lines: { description: string; amount: string }[]
+}[]
 
 export function statementBreakdown(summary: StatementSummary, detailUpTo = 12): StatementBreakdown {
   return summary.groups.map((group) => ({

@@ -25,27 +25,38 @@ export function tierProblems(tiers: readonly Tier[], options: { integer?: boolea
     const to = decimalOrNull(tier.to)
     const rate = decimalOrNull(tier.rate)
     if (from === null) problems.push({ index, field: 'from', message: `${label}: "from" must be a number` })
-    if (tier.to !== null && tier.to !== undefined && String(tier.to).trim() !== '' && to === null) problems.push({ index, field: 'to', message: `${label}: "to" must be a number or empty` })
+    if (tier.to !== null && tier.to !== undefined && String(tier.to).trim() !== '' && to === null)
+      problems.push({ index, field: 'to', message: `${label}: "to" must be a number or empty` })
     if (rate === null) problems.push({ index, field: 'rate', message: `${label}: the rate must be a number` })
-    else if (rate.isNegative()) problems.push({ index, field: 'rate', message: `${label}: the rate may not be negative (${rate.toString()})` })
+    else if (rate.isNegative())
+      problems.push({ index, field: 'rate', message: `${label}: the rate may not be negative (${rate.toString()})` })
     if (options.integer) {
-      if (from && !from.isInteger()) problems.push({ index, field: 'from', message: `${label}: counts are whole numbers (${from.toString()})` })
+      if (from && !from.isInteger())
+        problems.push({ index, field: 'from', message: `${label}: counts are whole numbers (${from.toString()})` })
       if (to && !to.isInteger()) problems.push({ index, field: 'to', message: `${label}: counts are whole numbers (${to.toString()})` })
     }
     if (from !== null && expectedFrom !== null && !from.eq(expectedFrom)) {
-      const message = index === 0
-        ? `${label} must start at 0 (it starts at ${from.toString()})`
-        : from.lt(expectedFrom)
-          ? `${label} overlaps tier ${index}: it starts at ${from.toString()} but tier ${index} runs to ${expectedFrom.toString()}`
-          : `gap between tier ${index} and ${label}: nothing covers ${expectedFrom.toString()} to ${from.toString()}`
+      const message =
+        index === 0
+          ? `${label} must start at 0 (it starts at ${from.toString()})`
+          : from.lt(expectedFrom)
+            ? `${label} overlaps tier ${index}: it starts at ${from.toString()} but tier ${index} runs to ${expectedFrom.toString()}`
+            : `gap between tier ${index} and ${label}: nothing covers ${expectedFrom.toString()} to ${from.toString()}`
       problems.push({ index, field: 'from', message })
     }
-    if (from !== null && to !== null && !to.gt(from)) problems.push({ index, field: 'to', message: `${label}: "to" (${to.toString()}) must be above "from" (${from.toString()})` })
-    if (to === null && index < tiers.length - 1) problems.push({ index, field: 'to', message: `${label}: only the last tier may be open-ended; give it an upper bound` })
+    if (from !== null && to !== null && !to.gt(from))
+      problems.push({ index, field: 'to', message: `${label}: "to" (${to.toString()}) must be above "from" (${from.toString()})` })
+    if (to === null && index < tiers.length - 1)
+      problems.push({ index, field: 'to', message: `${label}: only the last tier may be open-ended; give it an upper bound` })
     expectedFrom = to
   })
   const last = tiers[tiers.length - 1]!
-  if (decimalOrNull(last.to) !== null) problems.push({ index: tiers.length - 1, field: 'to', message: `tier ${tiers.length}: the last tier must be open-ended (leave "to" empty) so every quantity is covered` })
+  if (decimalOrNull(last.to) !== null)
+    problems.push({
+      index: tiers.length - 1,
+      field: 'to',
+      message: `tier ${tiers.length}: the last tier must be open-ended (leave "to" empty) so every quantity is covered`,
+    })
   return problems
 }
 

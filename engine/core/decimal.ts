@@ -51,7 +51,10 @@ export function localizedDecimalText(text: string, decimalSeparator: '.' | ','):
   if (text.length > MAX_LOCALIZED_LENGTH) return null
   const group = decimalSeparator === '.' ? ',' : '.'
   // Spaces and apostrophes between digits are thousands separators ("1 234,50", "1'234.50"): check them as such.
-  let s = text.replace(/\u2212/g, '-').replace(/(?<=\d)[\s'’](?=\d)/g, group).replace(/\s/g, '')
+  let s = text
+    .replace(/\u2212/g, '-')
+    .replace(/(?<=\d)[\s'’](?=\d)/g, group)
+    .replace(/\s/g, '')
   let negative = false
   const paren = /^\((.*)\)$/.exec(s)
   if (paren) {

@@ -32,12 +32,7 @@ export type Money = { readonly amount: Decimal; readonly currency: CurrencyCode 
 
 /** Error codes raised by this module. */
 export type MoneyErrorCode =
-  | 'CURRENCY_MISMATCH'
-  | 'INVALID_AMOUNT'
-  | 'INVALID_CURRENCY'
-  | 'INVALID_ALLOCATION'
-  | 'INVALID_SCALE'
-  | 'PRECISION_LOSS'
+  'CURRENCY_MISMATCH' | 'INVALID_AMOUNT' | 'INVALID_CURRENCY' | 'INVALID_ALLOCATION' | 'INVALID_SCALE' | 'PRECISION_LOSS'
 
 /** Error thrown by every money function; `code` is stable, `field` names the input when known. */
 export class MoneyError extends Error {
@@ -54,8 +49,18 @@ export class MoneyError extends Error {
 
 /** Minor-unit exponents that differ from the default of 2. */
 export const MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze({
-  JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0,
-  BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3, LYD: 3, IQD: 3,
+  JPY: 0,
+  KRW: 0,
+  CLP: 0,
+  ISK: 0,
+  VND: 0,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+  LYD: 3,
+  IQD: 3,
 })
 
 /** True when `code` is three uppercase ASCII letters. */
@@ -66,7 +71,11 @@ export function isCurrencyCode(code: unknown): code is CurrencyCode {
 /** Validates a currency code, throwing MoneyError INVALID_CURRENCY otherwise. */
 export function currencyCode(code: string, field?: string): CurrencyCode {
   if (!isCurrencyCode(code)) {
-    throw new MoneyError('INVALID_CURRENCY', `${prefix(field)}${quote(code)} is not an ISO 4217 currency code (three uppercase letters)`, field)
+    throw new MoneyError(
+      'INVALID_CURRENCY',
+      `${prefix(field)}${quote(code)} is not an ISO 4217 currency code (three uppercase letters)`,
+      field,
+    )
   }
   return code
 }
@@ -99,7 +108,11 @@ function toDecimal(value: unknown, field: string, allowSymbol: boolean): Decimal
   if (typeof value === 'string') return parseNumber(value, field, allowSymbol, '.')
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
-      throw new MoneyError('INVALID_AMOUNT', `${field}: ${String(value)} is not a safe integer (floats are refused: pass a string or a Decimal)`, field)
+      throw new MoneyError(
+        'INVALID_AMOUNT',
+        `${field}: ${String(value)} is not a safe integer (floats are refused: pass a string or a Decimal)`,
+        field,
+      )
     }
     return new D(value)
   }
@@ -206,7 +219,13 @@ export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down'
 
 /** Every rounding mode, in documentation order. */
 export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
-  'half-even', 'half-up', 'half-down', 'up', 'down', 'ceiling', 'floor',
+  'half-even',
+  'half-up',
+  'half-down',
+  'up',
+  'down',
+  'ceiling',
+  'floor',
 ] as const)
 
 /** decimal.js constant for each named mode. */
@@ -269,7 +288,10 @@ export function allocate(m: Money, ratios: readonly (string | Decimal | number)[
 /** The amount to allocate in minor units; refuses amounts finer than the minor unit. */
 function allocationWhole(m: Money): bigint {
   if (m.amount.dp() > minorUnits(m.currency)) {
-    throw new MoneyError('INVALID_ALLOCATION', `cannot allocate ${m.currency} ${m.amount.toString()}: round it to ${minorUnits(m.currency)} decimals first`)
+    throw new MoneyError(
+      'INVALID_ALLOCATION',
+      `cannot allocate ${m.currency} ${m.amount.toString()}: round it to ${minorUnits(m.currency)} decimals first`,
+    )
   }
   return toMinorUnits(m)
 }

@@ -243,8 +243,7 @@ function luhnCheckDigit(body: string): number {
   return (10 - (luhnSum(`${body}0`) % 10)) % 10
 }
 
-const lostDigits = (shown: string): string =>
-  `arrived as a number (${shown}) and has lost digits; format the column as text and re-export`
+const lostDigits = (shown: string): string => `arrived as a number (${shown}) and has lost digits; format the column as text and re-export`
 
 /** How Excel shows a long number: 15 significant digits in scientific notation. */
 const excelShown = (n: number): string => Number(n.toPrecision(15)).toExponential()
@@ -257,9 +256,7 @@ export function parseIdentifier(v: CellValue, kind: IdentifierKind): Parsed<stri
   if (isBlank(v)) return ok('')
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v) || v < 0) {
-      return Number.isFinite(v) && Math.abs(v) >= 1e15
-        ? fail(lostDigits(excelShown(v)))
-        : fail(`${String(v)} is not ${KIND_NAME[kind]}`)
+      return Number.isFinite(v) && Math.abs(v) >= 1e15 ? fail(lostDigits(excelShown(v))) : fail(`${String(v)} is not ${KIND_NAME[kind]}`)
     }
     const digits = normalizeDigits(String(v), kind)
     if (!fitsLength(digits, kind)) {
@@ -302,17 +299,18 @@ function validateIdentifier(digits: string, kind: IdentifierKind, shown: string)
 // ---------------------------------------------------------------------------------------------
 // Choices and headers
 
-const choiceKey = (s: string): string => s.replace(UNICODE_SPACES, ' ').trim().toLowerCase().replace(/[\s_-]+/g, ' ')
+const choiceKey = (s: string): string =>
+  s
+    .replace(UNICODE_SPACES, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
 
 /**
  * One of `options`, matched without regard to case, spacing, '_' or '-'; `aliases` maps other
  * spellings ('port in', 'PI') to an option. Empty → rejected.
  */
-export function parseChoice<T extends string>(
-  v: CellValue,
-  options: readonly T[],
-  aliases: Readonly<Record<string, T>> = {},
-): Parsed<T> {
+export function parseChoice<T extends string>(v: CellValue, options: readonly T[], aliases: Readonly<Record<string, T>> = {}): Parsed<T> {
   if (isBlank(v)) return fail('is empty')
   const text = parseText(v)
   if (!text.ok) return text

@@ -74,7 +74,8 @@ export type RowResult<T> = { ok: true; row: T } | { ok: false; errors: RowError[
 
 export type Cells = (field: string) => CellValue | undefined
 
-const isBlank = (value: CellValue | undefined) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+const isBlank = (value: CellValue | undefined) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
 /** Reads fields one by one, collecting every problem of the row rather than stopping at the first. */
 class RowReader {
@@ -155,7 +156,9 @@ class RowReader {
 
   keys(): LineKeys {
     const keys = { mdn: this.identifier('mdn'), iccid: this.identifier('iccid'), imei: this.identifier('imei') }
-    const identifierFailed = this.errors.some((error) => ['mdn', 'iccid', 'imei'].some((field) => error.column === this.ctx.headerOf(field)))
+    const identifierFailed = this.errors.some((error) =>
+      ['mdn', 'iccid', 'imei'].some((field) => error.column === this.ctx.headerOf(field)),
+    )
     if (!identifierFailed && keys.mdn === '' && keys.iccid === '' && keys.imei === '') {
       this.fail('iccid', 'is empty, and so are IMEI and MDN: a line needs at least one of them')
     }
@@ -186,7 +189,14 @@ export function readDealerSale(cells: Cells, ctx: RowContext): RowResult<DealerS
   const ratePlanId = ratePlanOf(reader, ctx, carrierId)
   const features = reader.features('features')
   const customerAccount = reader.text('customerAccount') ?? ''
-  if (reader.errors.length > 0 || dealerId === null || saleDate === null || carrierId === null || activationType === null || ratePlanId === null) {
+  if (
+    reader.errors.length > 0 ||
+    dealerId === null ||
+    saleDate === null ||
+    carrierId === null ||
+    activationType === null ||
+    ratePlanId === null
+  ) {
     return { ok: false, errors: reader.errors }
   }
   return { ok: true, row: { dealerId, saleDate, carrierId, activationType, ...keys, ratePlanId, features, customerAccount } }
@@ -203,14 +213,22 @@ export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<Carr
   const customerAccount = reader.text('customerAccount') ?? ''
   const dealerCode = reader.text('dealerCode')
   const dealerId = dealerCode === null ? null : ctx.lookups.dealerId(dealerCode)
-  if (dealerCode !== null && dealerId === null) reader.errors.push({ column: ctx.headerOf('dealerCode'), reason: `unknown dealer "${dealerCode}"` })
+  if (dealerCode !== null && dealerId === null)
+    reader.errors.push({ column: ctx.headerOf('dealerCode'), reason: `unknown dealer "${dealerCode}"` })
   const deactivationDate = reader.date('deactivationDate')
   const status = reader.choice('lineStatus', LINE_STATUSES, LINE_STATUS_ALIASES)
   const lineStatus: LineStatus = status ?? (deactivationDate ? 'deactivated' : 'active')
   if (deactivationDate !== null && activationDate !== null && deactivationDate < activationDate) {
-    reader.errors.push({ column: ctx.headerOf('deactivationDate'), reason: `${deactivationDate} is before the activation date ${activationDate}` })
+    reader.errors.push({
+      column: ctx.headerOf('deactivationDate'),
+      reason: `${deactivationDate} is before the activation date ${activationDate}`,
+    })
   }
-  if (lineStatus === 'deactivated' && deactivationDate === null && !reader.errors.some((e) => e.column === ctx.headerOf('deactivationDate'))) {
+  if (
+    lineStatus === 'deactivated' &&
+    deactivationDate === null &&
+    !reader.errors.some((e) => e.column === ctx.headerOf('deactivationDate'))
+  ) {
     reader.errors.push({ column: ctx.headerOf('deactivationDate'), reason: 'is empty, but the line status says deactivated' })
   }
   const paidActivation = reader.amount('paidActivation')
@@ -222,8 +240,19 @@ export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<Carr
   return {
     ok: true,
     row: {
-      carrierId, dealerId, activationDate, activationType, ...keys, ratePlanId, features, customerAccount, lineStatus, deactivationDate,
-      paidActivation, paidFeatures, paidSpiff,
+      carrierId,
+      dealerId,
+      activationDate,
+      activationType,
+      ...keys,
+      ratePlanId,
+      features,
+      customerAccount,
+      lineStatus,
+      deactivationDate,
+      paidActivation,
+      paidFeatures,
+      paidSpiff,
       paidTotal: new D(paidActivation).plus(paidFeatures).plus(paidSpiff).toFixed(),
     },
   }
@@ -238,15 +267,22 @@ export function readBillingLine(cells: Cells, ctx: RowContext): RowResult<Billin
   const clientId = reader.resolve('clientCode', 'client', ctx.lookups.clientId)
   const serviceId = reader.resolve('serviceCode', 'service', ctx.lookups.serviceId)
   const chargedOn = reader.date('chargedOn')
-  const frequency = reader.choice('frequency', CHARGE_FREQUENCIES, { week: 'weekly', month: 'monthly', fortnightly: 'biweekly', 'bi-weekly': 'biweekly' })
+  const frequency = reader.choice('frequency', CHARGE_FREQUENCIES, {
+    week: 'weekly',
+    month: 'monthly',
+    fortnightly: 'biweekly',
+    'bi-weekly': 'biweekly',
+  })
   const charged = reader.amount('charged')
   const commissionable = reader.amount('commissionable')
   const nonCommissionable = reader.amount('nonCommissionable')
-  if (reader.errors.length > 0 || clientId === null || serviceId === null || chargedOn === null || frequency === null) return { ok: false, errors: reader.errors }
+  if (reader.errors.length > 0 || clientId === null || serviceId === null || chargedOn === null || frequency === null)
+    return { ok: false, errors: reader.errors }
   const row = { clientId, serviceId, chargedOn, frequency, charged, commissionable, nonCommissionable }
   // The billing rules (parts add up to the charge, same sign) are the engine's, stated once.
   const problems = chargeProblems(row)
-  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => ({ column: ctx.headerOf(problem.field), reason: problem.message })) }
+  if (problems.length > 0)
+    return { ok: false, errors: problems.map((problem) => ({ column: ctx.headerOf(problem.field), reason: problem.message })) }
   return { ok: true, row }
 }
 
@@ -263,7 +299,11 @@ export function carrierRecordKey(row: CarrierRecordRow): string {
   return [row.carrierId, row.activationType, row.iccid, row.imei, row.mdn, row.activationDate].join('|')
 }
 
-export const READERS = { dealer_sales: readDealerSale, carrier_records: readCarrierRecord, billing_lines: readBillingLine } satisfies Record<ImportSource, unknown>
+export const READERS = {
+  dealer_sales: readDealerSale,
+  carrier_records: readCarrierRecord,
+  billing_lines: readBillingLine,
+} satisfies Record<ImportSource, unknown>
 
 /** Rejection reasons as one line for the rejects workbook: "Sale Date: ... ; Rate Plan: ...". */
 export function describeErrors(errors: readonly RowError[]): string {

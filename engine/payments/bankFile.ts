@@ -113,9 +113,13 @@ export function bankFileProblems(input: BatchFileInput, fileFormat: BankFileForm
 
   if (fileFormat === 'nacha') {
     const payable = input.payments.filter((p) => p.currency === 'USD' && amountProblem(p.amount, p.currency) === null)
-    const total = sum(payable.map((p) => money(p.amount, 'USD')), 'USD')
+    const total = sum(
+      payable.map((p) => money(p.amount, 'USD')),
+      'USD',
+    )
     const most = money(MAX_NACHA_TOTAL, 'USD')
-    if (compare(total, most) > 0) batch('payments', `the batch totals ${format(total)}, above the ${format(most)} one NACHA batch can carry: split it`)
+    if (compare(total, most) > 0)
+      batch('payments', `the batch totals ${format(total)}, above the ${format(most)} one NACHA batch can carry: split it`)
   }
   return problems
 }
@@ -126,7 +130,8 @@ function nachaBatchProblems(input: BatchFileInput, effective: CalendarDate | nul
   if (Number.isSafeInteger(input.batchId) && input.batchId > 99_999_999) {
     batch('batchId', 'the batch id must fit the 8-digit reference code of the NACHA file header (at most 99999999)')
   }
-  if (effective && !twoDigitYear(effective)) batch('effectiveDate', 'NACHA writes two-digit years: the effective date must fall in 2000–2099')
+  if (effective && !twoDigitYear(effective))
+    batch('effectiveDate', 'NACHA writes two-digit years: the effective date must fall in 2000–2099')
   const created = creationStamp(input.createdAt)
   if (!created) batch('createdAt', `the creation time must be an ISO datetime such as 2026-03-31T14:05:00Z (got ${show(input.createdAt)})`)
   if (typeof input.fileIdModifier !== 'string' || !/^[A-Z0-9]$/.test(input.fileIdModifier)) {
@@ -134,8 +139,10 @@ function nachaBatchProblems(input: BatchFileInput, effective: CalendarDate | nul
   }
   const description = toAsciiUpper(input.description)
   if (description === '') batch('description', 'the company entry description is required (e.g. COMMISSION)')
-  else if (description.length > 10) batch('description', `the company entry description has ${description.length} characters; at most 10 fit`)
-  if (input.payments.length > MAX_NACHA_ENTRIES) batch('payments', `a NACHA batch holds at most ${MAX_NACHA_ENTRIES} entries; this one has ${input.payments.length}`)
+  else if (description.length > 10)
+    batch('description', `the company entry description has ${description.length} characters; at most 10 fit`)
+  if (input.payments.length > MAX_NACHA_ENTRIES)
+    batch('payments', `a NACHA batch holds at most ${MAX_NACHA_ENTRIES} entries; this one has ${input.payments.length}`)
 
   if (toAsciiUpper(o.companyName) === '') batch('originator.companyName', 'the company name is required')
   if (typeof o.companyId !== 'string' || !/^[0-9A-Z ]{10}$/.test(o.companyId) || o.companyId.trim() === '') {
@@ -144,7 +151,10 @@ function nachaBatchProblems(input: BatchFileInput, effective: CalendarDate | nul
   const destination = abaRoutingProblem(o.immediateDestination)
   if (destination) batch('originator.immediateDestination', destination)
   if (typeof o.immediateOrigin !== 'string' || !/^(\d{9}|[0-9A-Z ]{10})$/.test(o.immediateOrigin) || o.immediateOrigin.trim() === '') {
-    batch('originator.immediateOrigin', `the immediate origin must be 9 digits or 10 digits and capital letters (got ${show(o.immediateOrigin)})`)
+    batch(
+      'originator.immediateOrigin',
+      `the immediate origin must be 9 digits or 10 digits and capital letters (got ${show(o.immediateOrigin)})`,
+    )
   }
   if (typeof o.odfiRouting !== 'string' || !/^\d{8}$/.test(o.odfiRouting)) {
     batch('originator.odfiRouting', `the originating bank id must be the first 8 digits of its routing number (got ${show(o.odfiRouting)})`)
@@ -157,19 +167,30 @@ function paymentProblems(p: PaymentInstruction, fileFormat: BankFileFormat, add:
   if (routing) add('routingNumber', routing)
   const account = accountNumberProblem(p.accountNumber)
   if (account) add('accountNumber', account)
-  if (p.accountType !== 'checking' && p.accountType !== 'savings') add('accountType', `the account type must be checking or savings (got ${show(p.accountType)})`)
+  if (p.accountType !== 'checking' && p.accountType !== 'savings')
+    add('accountType', `the account type must be checking or savings (got ${show(p.accountType)})`)
 
-  if (fileFormat === 'nacha' && p.currency !== 'USD') add('currency', `NACHA files carry US dollars only; this payment is in ${show(p.currency)}`)
+  if (fileFormat === 'nacha' && p.currency !== 'USD')
+    add('currency', `NACHA files carry US dollars only; this payment is in ${show(p.currency)}`)
   else if (!isCurrencyCode(p.currency)) add('currency', `${show(p.currency)} is not an ISO 4217 currency code (three capital letters)`)
   const amount = amountProblem(p.amount, p.currency)
   if (amount) add('amount', amount)
 
   if (typeof p.payeeCode !== 'string' || p.payeeCode.trim() === '') add('payeeCode', 'the payee code is required')
   else if (fileFormat === 'nacha' && !/^[ -~]{1,15}$/.test(p.payeeCode)) {
-    add('payeeCode', `the payee code must be at most 15 plain ASCII characters to fit the individual id of a NACHA entry (got ${show(p.payeeCode)})`)
+    add(
+      'payeeCode',
+      `the payee code must be at most 15 plain ASCII characters to fit the individual id of a NACHA entry (got ${show(p.payeeCode)})`,
+    )
   }
   const name = fileFormat === 'nacha' ? toAsciiUpper(p.payeeName) : typeof p.payeeName === 'string' ? p.payeeName.trim() : ''
-  if (name === '') add('payeeName', fileFormat === 'nacha' ? 'the payee name is required and must contain letters or digits that ASCII can write' : 'the payee name is required')
+  if (name === '')
+    add(
+      'payeeName',
+      fileFormat === 'nacha'
+        ? 'the payee name is required and must contain letters or digits that ASCII can write'
+        : 'the payee name is required',
+    )
 }
 
 /**
@@ -185,7 +206,8 @@ function amountProblem(amount: unknown, currency: string): string | null {
   const m = money(amount, valid ? currency : 'USD')
   const scale = minorUnits(m.currency)
   if (!isPositive(m)) return `the amount must be greater than zero (got ${amount})`
-  if (m.amount.dp() > scale) return `the amount ${amount} has more than ${scale} decimals; round it to ${scale === 0 ? 'whole units' : scale === 2 ? 'cents' : `${scale} decimals`} first`
+  if (m.amount.dp() > scale)
+    return `the amount ${amount} has more than ${scale} decimals; round it to ${scale === 0 ? 'whole units' : scale === 2 ? 'cents' : `${scale} decimals`} first`
   const most = money(MAX_PAYMENT_AMOUNT, m.currency)
   if (compare(m, most) > 0) return `the amount ${format(m)} is above ${format(most)}, the most one bank-file entry can carry`
   return null
@@ -200,7 +222,18 @@ function assertWritable(input: BatchFileInput, fileFormat: BankFileFormat): void
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-const CSV_HEADER = ['payment_id', 'payee_code', 'payee_name', 'routing_number', 'account_number', 'account_type', 'amount', 'currency', 'effective_date', 'batch_id'] as const
+const CSV_HEADER = [
+  'payment_id',
+  'payee_code',
+  'payee_name',
+  'routing_number',
+  'account_number',
+  'account_type',
+  'amount',
+  'currency',
+  'effective_date',
+  'batch_id',
+] as const
 
 /**
  * The batch as CSV (RFC 4180, CRLF after every line): one row per payment in input order, each amount with its
@@ -245,35 +278,93 @@ export function nachaFile(input: BatchFileInput): string {
   assertWritable(input, 'nacha')
   const o = input.originator
   const batchNumber = numeric(1, 7)
-  const entries = input.payments.map((p, i) => ({ payment: p, cents: toMinorUnits(money(p.amount, 'USD')), trace: o.odfiRouting + numeric(i + 1, 7) }))
+  const entries = input.payments.map((p, i) => ({
+    payment: p,
+    cents: toMinorUnits(money(p.amount, 'USD')),
+    trace: o.odfiRouting + numeric(i + 1, 7),
+  }))
   const entryHash = entries.reduce((h, e) => h + BigInt(e.payment.routingNumber.slice(0, 8)), 0n) % ENTRY_HASH_MODULUS
-  const totalCredit = toMinorUnits(sum(input.payments.map((p) => money(p.amount, 'USD')), 'USD'))
+  const totalCredit = toMinorUnits(
+    sum(
+      input.payments.map((p) => money(p.amount, 'USD')),
+      'USD',
+    ),
+  )
   const created = creationStamp(input.createdAt)!
   const effective = calendarDate(input.effectiveDate)!
 
   const records = [
     record(
-      '1', '01', ` ${o.immediateDestination}`, o.immediateOrigin.length === 9 ? ` ${o.immediateOrigin}` : o.immediateOrigin,
-      yymmdd(created.date), created.hhmm, input.fileIdModifier, '094', String(BLOCKING_FACTOR), '1',
-      name(o.immediateDestinationName, 23), name(o.immediateOriginName, 23), numeric(input.batchId, 8),
+      '1',
+      '01',
+      ` ${o.immediateDestination}`,
+      o.immediateOrigin.length === 9 ? ` ${o.immediateOrigin}` : o.immediateOrigin,
+      yymmdd(created.date),
+      created.hhmm,
+      input.fileIdModifier,
+      '094',
+      String(BLOCKING_FACTOR),
+      '1',
+      name(o.immediateDestinationName, 23),
+      name(o.immediateOriginName, 23),
+      numeric(input.batchId, 8),
     ),
     record(
-      '5', SERVICE_CLASS_CREDITS, name(o.companyName, 16), blank(20), o.companyId, 'PPD', name(input.description, 10),
-      blank(6), yymmdd(effective), blank(3), '1', o.odfiRouting, batchNumber,
+      '5',
+      SERVICE_CLASS_CREDITS,
+      name(o.companyName, 16),
+      blank(20),
+      o.companyId,
+      'PPD',
+      name(input.description, 10),
+      blank(6),
+      yymmdd(effective),
+      blank(3),
+      '1',
+      o.odfiRouting,
+      batchNumber,
     ),
-    ...entries.map(({ payment: p, cents, trace }) => record(
-      '6', TRANSACTION_CODES[p.accountType], p.routingNumber, p.accountNumber.padEnd(17), numeric(cents, 10),
-      p.payeeCode.padEnd(15), name(p.payeeName, 22), blank(2), '0', trace,
-    )),
+    ...entries.map(({ payment: p, cents, trace }) =>
+      record(
+        '6',
+        TRANSACTION_CODES[p.accountType],
+        p.routingNumber,
+        p.accountNumber.padEnd(17),
+        numeric(cents, 10),
+        p.payeeCode.padEnd(15),
+        name(p.payeeName, 22),
+        blank(2),
+        '0',
+        trace,
+      ),
+    ),
     record(
-      '8', SERVICE_CLASS_CREDITS, numeric(entries.length, 6), numeric(entryHash, 10), numeric(0, 12), numeric(totalCredit, 12),
-      o.companyId, blank(19), blank(6), o.odfiRouting, batchNumber,
+      '8',
+      SERVICE_CLASS_CREDITS,
+      numeric(entries.length, 6),
+      numeric(entryHash, 10),
+      numeric(0, 12),
+      numeric(totalCredit, 12),
+      o.companyId,
+      blank(19),
+      blank(6),
+      o.odfiRouting,
+      batchNumber,
     ),
   ]
   const blocks = Math.ceil((records.length + 1) / BLOCKING_FACTOR)
-  records.push(record(
-    '9', numeric(1, 6), numeric(blocks, 6), numeric(entries.length, 8), numeric(entryHash, 10), numeric(0, 12), numeric(totalCredit, 12), blank(39),
-  ))
+  records.push(
+    record(
+      '9',
+      numeric(1, 6),
+      numeric(blocks, 6),
+      numeric(entries.length, 8),
+      numeric(entryHash, 10),
+      numeric(0, 12),
+      numeric(totalCredit, 12),
+      blank(39),
+    ),
+  )
   while (records.length % BLOCKING_FACTOR !== 0) records.push('9'.repeat(RECORD_LENGTH))
   return records.join('\n')
 }
@@ -281,7 +372,8 @@ export function nachaFile(input: BatchFileInput): string {
 /** One record from its fields; throws if they do not add up to exactly 94 characters (a bug, never bad input). */
 function record(...fields: string[]): string {
   const line = fields.join('')
-  if (line.length !== RECORD_LENGTH) throw new Error(`NACHA record type ${fields[0]} came out ${line.length} characters long, not ${RECORD_LENGTH}`)
+  if (line.length !== RECORD_LENGTH)
+    throw new Error(`NACHA record type ${fields[0]} came out ${line.length} characters long, not ${RECORD_LENGTH}`)
   return line
 }
 
@@ -303,7 +395,22 @@ function blank(width: number): string {
 
 /** Letters that Unicode decomposition does not bring down to ASCII. */
 const TRANSLITERATIONS: Readonly<Record<string, string>> = {
-  ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Þ: 'TH', þ: 'th', ı: 'i',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Ø: 'O',
+  ø: 'o',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Þ: 'TH',
+  þ: 'th',
+  ı: 'i',
 }
 
 /** Text in printable ASCII capitals: accents dropped (José → JOSE), other non-ASCII removed, whitespace collapsed. */

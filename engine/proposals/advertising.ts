@@ -32,9 +32,11 @@ export function programProblems(program: AdvertisingProgram): ProgramProblem[] {
     problems.push({ field, message })
   }
   if (typeof program.name !== 'string' || program.name.trim() === '') add('name', 'an advertising program needs a name')
-  if (!(PROGRAM_KINDS as readonly string[]).includes(program.kind)) add('kind', `${quoted(program.kind)} is not an advertising kind (national or territory)`)
+  if (!(PROGRAM_KINDS as readonly string[]).includes(program.kind))
+    add('kind', `${quoted(program.kind)} is not an advertising kind (national or territory)`)
   if (program.kind === 'territory' && program.territoryId === null) add('territoryId', 'a territory program needs a territory')
-  if (program.kind === 'national' && program.territoryId !== null) add('territoryId', 'a national program covers every territory: leave the territory empty')
+  if (program.kind === 'national' && program.territoryId !== null)
+    add('territoryId', 'a national program covers every territory: leave the territory empty')
   if (program.territoryId !== null && (!Number.isSafeInteger(program.territoryId) || program.territoryId <= 0)) {
     add('territoryId', `territoryId must be a positive integer id, got ${String(program.territoryId)}`)
   }
@@ -53,7 +55,10 @@ export function advertisingDeductions(
 ): AdvertisingDeduction[] {
   for (const program of programs) {
     const problems = programProblems(program)
-    if (problems.length > 0) throw new Error(`advertising program #${program.id} (${program.name}) cannot be applied: ${problems.map((p) => p.message).join('; ')}`)
+    if (problems.length > 0)
+      throw new Error(
+        `advertising program #${program.id} (${program.name}) cannot be applied: ${problems.map((p) => p.message).join('; ')}`,
+      )
   }
   const scale = minorUnits(currency)
   const rows: AdvertisingDeduction[] = []
@@ -73,7 +78,12 @@ export function advertisingDeductions(
     for (const program of covering) {
       const deduction = round(multiply(base, new D(program.percent).div(100)), mode, scale)
       if (isZero(deduction)) continue
-      rows.push({ participantId: payout.participantId, programId: program.id, amount: toStorageString(negate(deduction)), base: toStorageString(base) })
+      rows.push({
+        participantId: payout.participantId,
+        programId: program.id,
+        amount: toStorageString(negate(deduction)),
+        base: toStorageString(base),
+      })
     }
   }
   return rows

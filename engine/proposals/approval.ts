@@ -24,7 +24,17 @@
 import { HIERARCHY_ROLES, hasAnyRole, type Role } from '../network'
 import { idsOnPath } from '../network'
 
-export const PROPOSAL_STATUSES = ['draft', 'submitted', 'returned', 'rejected', 'approved', 'sent', 'accepted', 'declined', 'expired'] as const
+export const PROPOSAL_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'rejected',
+  'approved',
+  'sent',
+  'accepted',
+  'declined',
+  'expired',
+] as const
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
 
 export const APPROVAL_ACTION_KINDS = ['submit', 'approve', 'return', 'reject', 'send', 'accept', 'decline', 'expire'] as const
@@ -153,9 +163,12 @@ export function waitingFor(state: ApprovalState): number | null {
 /** Applies one action to a proposal: the next state and its event, or the reason it is refused. */
 export function applyAction(state: ApprovalState, action: ApprovalAction): ApprovalResult {
   const allowed = ALLOWED_FROM[action.kind]
-  if (allowed === undefined) return refuse(`unknown action ${JSON.stringify(String(action.kind))} (known actions: ${APPROVAL_ACTION_KINDS.join(', ')})`)
+  if (allowed === undefined)
+    return refuse(`unknown action ${JSON.stringify(String(action.kind))} (known actions: ${APPROVAL_ACTION_KINDS.join(', ')})`)
   if (!allowed.includes(state.status)) {
-    return refuse(`cannot ${action.kind} this proposal: it is ${state.status} (${action.kind} is allowed only when it is ${allowed.join(' or ')})`)
+    return refuse(
+      `cannot ${action.kind} this proposal: it is ${state.status} (${action.kind} is allowed only when it is ${allowed.join(' or ')})`,
+    )
   }
   switch (action.kind) {
     case 'submit':

@@ -73,9 +73,15 @@ export function chargeProblems(charge: Charge): ChargeProblem[] {
   if (charged === null || commissionable === null || nonCommissionable === null) return problems
   const parts = commissionable.plus(nonCommissionable)
   if (!parts.eq(charged)) {
-    add('commissionable', `commissionable ${charge.commissionable} + non-commissionable ${charge.nonCommissionable} = ${parts.toFixed(STORAGE_SCALE)}, but the charge is ${charge.charged} (a difference of ${charged.minus(parts).toFixed(STORAGE_SCALE)})`)
+    add(
+      'commissionable',
+      `commissionable ${charge.commissionable} + non-commissionable ${charge.nonCommissionable} = ${parts.toFixed(STORAGE_SCALE)}, but the charge is ${charge.charged} (a difference of ${charged.minus(parts).toFixed(STORAGE_SCALE)})`,
+    )
   }
-  for (const [field, part] of [['commissionable', commissionable], ['nonCommissionable', nonCommissionable]] as const) {
+  for (const [field, part] of [
+    ['commissionable', commissionable],
+    ['nonCommissionable', nonCommissionable],
+  ] as const) {
     if (!part.isZero() && !charged.isZero() && part.isNegative() !== charged.isNegative()) {
       add(field, `${field} ${part.toFixed(STORAGE_SCALE)} has the opposite sign of the charge ${charged.toFixed(STORAGE_SCALE)}`)
     }
@@ -99,13 +105,24 @@ function amountProblem(text: string, field: string, add: (field: string, message
 
 /** Totals per calendar month, client and service; throws when a charge has problems. */
 export function rollUpCharges(charges: readonly Charge[]): MonthlyCharge[] {
-  const groups = new Map<string, { month: string; clientId: number; serviceId: number; charged: Dec; commissionable: Dec; nonCommissionable: Dec; charges: number }>()
+  const groups = new Map<
+    string,
+    { month: string; clientId: number; serviceId: number; charged: Dec; commissionable: Dec; nonCommissionable: Dec; charges: number }
+  >()
   charges.forEach((charge, index) => {
     const problems = chargeProblems(charge)
     if (problems.length > 0) throw new Error(`charge ${index + 1} cannot be rolled up: ${problems.map((p) => p.message).join('; ')}`)
     const month = monthOf(charge.chargedOn)
     const key = `${month}|${charge.clientId}|${charge.serviceId}`
-    const group = groups.get(key) ?? { month, clientId: charge.clientId, serviceId: charge.serviceId, charged: new D(0), commissionable: new D(0), nonCommissionable: new D(0), charges: 0 }
+    const group = groups.get(key) ?? {
+      month,
+      clientId: charge.clientId,
+      serviceId: charge.serviceId,
+      charged: new D(0),
+      commissionable: new D(0),
+      nonCommissionable: new D(0),
+      charges: 0,
+    }
     group.charged = group.charged.plus(charge.charged)
     group.commissionable = group.commissionable.plus(charge.commissionable)
     group.nonCommissionable = group.nonCommissionable.plus(charge.nonCommissionable)

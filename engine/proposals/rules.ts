@@ -46,7 +46,12 @@ export type ChainShare = { childId: number; kind: RuleKind; rate: string }
 
 type ScopedKey = 'parentId' | 'childId' | 'proposalId' | 'territoryId'
 
-const KEY_LABELS: Readonly<Record<ScopedKey, string>> = { parentId: 'parent', childId: 'child', proposalId: 'proposal', territoryId: 'territory' }
+const KEY_LABELS: Readonly<Record<ScopedKey, string>> = {
+  parentId: 'parent',
+  childId: 'child',
+  proposalId: 'proposal',
+  territoryId: 'territory',
+}
 
 /** The keys each scope needs, and those it never looks at (leave them empty). */
 const SCOPE_KEYS: Readonly<Record<RuleScope, { required: readonly ScopedKey[]; unused: readonly ScopedKey[] }>> = {
@@ -74,13 +79,27 @@ export type ChainLink = { parentId: number; childId: number; rule: CommissionRul
  * (`authorPath` is the author's tree path: from the top down to the author) with the rule that applies between it
  * and its parent. Commission runs pay these links; the rule and terms checks add them up.
  */
-export function chainRules(rules: readonly CommissionRule[], authorPath: string, line: Omit<RuleQuery, 'parentId' | 'childId'>): ChainLink[] {
+export function chainRules(
+  rules: readonly CommissionRule[],
+  authorPath: string,
+  line: Omit<RuleQuery, 'parentId' | 'childId'>,
+): ChainLink[] {
   const path = idsOnPath(authorPath)
   const links: ChainLink[] = []
   for (let i = 1; i < path.length; i++) {
     const parentId = path[i - 1]!
     const childId = path[i]!
-    links.push({ parentId, childId, rule: applicableRule(rules, { parentId, childId, proposalId: line.proposalId, territoryId: line.territoryId, serviceId: line.serviceId }) })
+    links.push({
+      parentId,
+      childId,
+      rule: applicableRule(rules, {
+        parentId,
+        childId,
+        proposalId: line.proposalId,
+        territoryId: line.territoryId,
+        serviceId: line.serviceId,
+      }),
+    })
   }
   return links
 }
@@ -127,7 +146,8 @@ export function ruleProblems(rule: CommissionRule): RuleProblem[] {
   if (!isCurrencyCode(rule.currency)) add('currency', `${quoted(rule.currency)} is not an ISO 4217 currency code (three uppercase letters)`)
   for (const key of ['parentId', 'childId', 'proposalId', 'territoryId', 'serviceId'] as const) {
     const value = rule[key]
-    if (value !== null && (!Number.isSafeInteger(value) || value <= 0)) add(key, `${key} must be a positive integer id, got ${String(value)}`)
+    if (value !== null && (!Number.isSafeInteger(value) || value <= 0))
+      add(key, `${key} must be a positive integer id, got ${String(value)}`)
   }
   if (keys !== undefined) {
     for (const key of keys.required) {
@@ -135,13 +155,17 @@ export function ruleProblems(rule: CommissionRule): RuleProblem[] {
     }
     for (const key of keys.unused) {
       if (rule[key] !== null) {
-        add(key, rule.scope === 'default'
-          ? `a default rule applies to everyone: leave the ${KEY_LABELS[key]} empty, or use a more specific scope`
-          : `a ${rule.scope} rule does not look at the ${KEY_LABELS[key]}: leave it empty, or make it a ${KEY_LABELS[key]} rule`)
+        add(
+          key,
+          rule.scope === 'default'
+            ? `a default rule applies to everyone: leave the ${KEY_LABELS[key]} empty, or use a more specific scope`
+            : `a ${rule.scope} rule does not look at the ${KEY_LABELS[key]}: leave it empty, or make it a ${KEY_LABELS[key]} rule`,
+        )
       }
     }
   }
-  if (rule.parentId !== null && rule.parentId === rule.childId) add('childId', 'a participant cannot pay commission to itself: parent and child are the same')
+  if (rule.parentId !== null && rule.parentId === rule.childId)
+    add('childId', 'a participant cannot pay commission to itself: parent and child are the same')
   const rate = rateProblem(rule.kind, rule.rate, rule.currency)
   if (rate) add('rate', rate)
   return problems
@@ -176,7 +200,9 @@ export function chainProblems(shares: ChainShare[], commissionableAmount: string
   for (const share of shares) {
     if (seen.has(share.childId)) problems.push(`participant #${share.childId} has more than one share in the chain`)
     seen.add(share.childId)
-    const problem = (RULE_KINDS as readonly string[]).includes(share.kind) ? rateProblem(share.kind, share.rate, currency) : `${quoted(share.kind)} is not a rule kind (percent or fixed)`
+    const problem = (RULE_KINDS as readonly string[]).includes(share.kind)
+      ? rateProblem(share.kind, share.rate, currency)
+      : `${quoted(share.kind)} is not a rule kind (percent or fixed)`
     if (problem) {
       problems.push(`share of participant #${share.childId}: ${problem}`)
       continue

@@ -20,15 +20,19 @@ export function serviceLineProblems(line: ServiceLineInput, index: number): Rule
   const quantity = line.quantity
   if (quantity !== undefined && quantity !== null) {
     const n = typeof quantity === 'number' || typeof quantity === 'string' ? Number(quantity) : Number.NaN
-    if (!Number.isInteger(n)) problems.push({ field: 'quantity', message: `${label}: the quantity is a whole number of units (got ${String(quantity)})` })
+    if (!Number.isInteger(n))
+      problems.push({ field: 'quantity', message: `${label}: the quantity is a whole number of units (got ${String(quantity)})` })
     else if (n < 1) problems.push({ field: 'quantity', message: `${label}: the quantity is at least 1 (got ${n})` })
-    else if (n > MAX_QUANTITY) problems.push({ field: 'quantity', message: `${label}: at most ${MAX_QUANTITY} units on one line (got ${n})` })
+    else if (n > MAX_QUANTITY)
+      problems.push({ field: 'quantity', message: `${label}: at most ${MAX_QUANTITY} units on one line (got ${n})` })
   }
   if (typeof line.price === 'string' && line.price !== '') {
     const price = parsedOrNull(line.price)
     // A price that does not parse is the money field's to report, with its own message.
-    if (price !== null && price.isNegative() && !price.isZero()) problems.push({ field: 'price', message: `${label}: the price must not be negative (got ${line.price})` })
-    else if (price !== null && price.gt(MAX_UNIT_PRICE)) problems.push({ field: 'price', message: `${label}: the price is at most ${MAX_UNIT_PRICE} a unit (got ${line.price})` })
+    if (price !== null && price.isNegative() && !price.isZero())
+      problems.push({ field: 'price', message: `${label}: the price must not be negative (got ${line.price})` })
+    else if (price !== null && price.gt(MAX_UNIT_PRICE))
+      problems.push({ field: 'price', message: `${label}: the price is at most ${MAX_UNIT_PRICE} a unit (got ${line.price})` })
   }
   return problems
 }

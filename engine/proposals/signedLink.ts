@@ -19,7 +19,8 @@ import { leadingCalendarDay } from '../core/calendarDate'
 
 export type LinkPayload = { proposalId: number; action: 'respond'; expiresAt: string }
 
-export type LinkVerification = { ok: true; proposalId: number; expiresAt: string } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' }
+export type LinkVerification =
+  { ok: true; proposalId: number; expiresAt: string } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' }
 
 /** Shortest secret accepted, in characters (an HMAC-SHA256 key should carry at least 256 bits). */
 export const MIN_SECRET_LENGTH = 32
@@ -50,9 +51,14 @@ export function signLink(payload: LinkPayload, secret: string): string {
   }
   if (payload.action !== 'respond') throw new Error(`unknown link action ${JSON.stringify(String(payload.action))}`)
   if (!isIsoDateTime(payload.expiresAt)) {
-    throw new Error(`expiresAt must be an ISO 8601 date-time with an offset such as "2026-10-31T23:59:59Z", got ${JSON.stringify(String(payload.expiresAt))}`)
+    throw new Error(
+      `expiresAt must be an ISO 8601 date-time with an offset such as "2026-10-31T23:59:59Z", got ${JSON.stringify(String(payload.expiresAt))}`,
+    )
   }
-  const body = Buffer.from(JSON.stringify({ proposalId: payload.proposalId, action: payload.action, expiresAt: payload.expiresAt }), 'utf8').toString('base64url')
+  const body = Buffer.from(
+    JSON.stringify({ proposalId: payload.proposalId, action: payload.action, expiresAt: payload.expiresAt }),
+    'utf8',
+  ).toString('base64url')
   return `${body}.${signature(body, secret)}`
 }
 

@@ -24,7 +24,10 @@ export function termProblems(terms: readonly ProposedTerm[], authorPath: string,
     const participant = termParticipantProblem(term.participantId, authorPath)
     if (participant) problems.push({ field: `terms.${index}.participant`, message: `${label}: ${participant}` })
     if (!(RULE_KINDS as readonly string[]).includes(term.kind)) {
-      problems.push({ field: `terms.${index}.kind`, message: `${label}: ${JSON.stringify(term.kind)} is not a rule kind (percent or fixed)` })
+      problems.push({
+        field: `terms.${index}.kind`,
+        message: `${label}: ${JSON.stringify(term.kind)} is not a rule kind (percent or fixed)`,
+      })
       return
     }
     const rate = rateProblem(term.kind as RuleKind, term.rate, currency)
@@ -54,13 +57,22 @@ export function termRules(terms: readonly ProposedTerm[], proposalId: number, cu
  * rate of the first term that takes part in it; empty when every line fits. Lines the terms take no part in are
  * not reported: the terms did not cause them.
  */
-export function termChainProblems(terms: readonly ProposedTerm[], lines: readonly EarningLine[], rulesInForce: readonly CommissionRule[], ctx: TermsContext): RuleProblem[] {
+export function termChainProblems(
+  terms: readonly ProposedTerm[],
+  lines: readonly EarningLine[],
+  rulesInForce: readonly CommissionRule[],
+  ctx: TermsContext,
+): RuleProblem[] {
   const proposed = termRules(terms, ctx.proposalId, ctx.currency)
   const rules = [...rulesInForce, ...proposed]
   for (const [lineIndex, line] of lines.entries()) {
     const shares = []
     let involved: number | null = null
-    for (const { childId, rule: applied } of chainRules(rules, ctx.authorPath, { proposalId: ctx.proposalId, territoryId: ctx.territoryId, serviceId: line.serviceId })) {
+    for (const { childId, rule: applied } of chainRules(rules, ctx.authorPath, {
+      proposalId: ctx.proposalId,
+      territoryId: ctx.territoryId,
+      serviceId: line.serviceId,
+    })) {
       if (!applied) continue
       const term = proposed.indexOf(applied)
       if (term !== -1 && (involved === null || term < involved)) involved = term
@@ -68,7 +80,13 @@ export function termChainProblems(terms: readonly ProposedTerm[], lines: readonl
     }
     if (involved === null) continue
     const problem = chainProblems(shares, line.amount, line.currency)[0]
-    if (problem) return [{ field: `terms.${involved}.rate`, message: `term ${involved + 1}: with the proposed terms, service line ${lineIndex + 1} would pay more than it earns down the chain: ${problem}` }]
+    if (problem)
+      return [
+        {
+          field: `terms.${involved}.rate`,
+          message: `term ${involved + 1}: with the proposed terms, service line ${lineIndex + 1} would pay more than it earns down the chain: ${problem}`,
+        },
+      ]
   }
   return []
 }

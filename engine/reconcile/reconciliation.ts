@@ -103,7 +103,13 @@ export function summarize(rows: readonly ClassTotals[]): ReconSummary {
   let carrierOverpaid = new D(0)
   for (const row of rows) {
     const stake = stakeOf(row)
-    classes[row.reconClass] = { sales: row.sales, carrierRecords: row.carrierRecords, expected: fixed(new D(row.expected)), paid: fixed(new D(row.paid)), atStake: fixed(stake) }
+    classes[row.reconClass] = {
+      sales: row.sales,
+      carrierRecords: row.carrierRecords,
+      expected: fixed(new D(row.expected)),
+      paid: fixed(new D(row.paid)),
+      atStake: fixed(stake),
+    }
     const kind = STAKE_OF_CLASS[row.reconClass]
     if (kind === 'revenue_leakage') {
       headline.revenue_leakage = headline.revenue_leakage.plus(row.shortfall)

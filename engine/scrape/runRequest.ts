@@ -34,7 +34,10 @@ export function parseRunRequest(text: string, contentType: string | null): RunRe
   if (text.trim() === '') return { ok: true, value: {} }
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
   if (mediaType !== 'application/json') {
-    return { ok: false, message: `the body must be JSON (content-type application/json), not ${mediaType ? `"${mediaType}"` : 'a body without a content type'}` }
+    return {
+      ok: false,
+      message: `the body must be JSON (content-type application/json), not ${mediaType ? `"${mediaType}"` : 'a body without a content type'}`,
+    }
   }
   let parsed: unknown
   try {
@@ -48,7 +51,10 @@ export function parseRunRequest(text: string, contentType: string | null): RunRe
   const body = parsed as Record<string, unknown>
   const unknown = Object.keys(body).filter((key) => !(FIELDS as readonly string[]).includes(key))
   if (unknown.length > 0) {
-    return { ok: false, message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')} (allowed: ${FIELDS.join(', ')})` }
+    return {
+      ok: false,
+      message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')} (allowed: ${FIELDS.join(', ')})`,
+    }
   }
   const value: RunRequest = {}
   for (const field of FIELDS) {

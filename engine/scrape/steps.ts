@@ -30,7 +30,8 @@ const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g
 /** Fills the placeholders of a value; an unknown placeholder is an error (a typo must not send "{{pasword}}"). */
 export function fillPlaceholders(text: string, values: PlaceholderValues): string {
   return text.replace(PLACEHOLDER, (_match, name: string) => {
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) throw new Error(`unknown placeholder {{${name}}}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`)
+    if (!(PLACEHOLDERS as readonly string[]).includes(name))
+      throw new Error(`unknown placeholder {{${name}}}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`)
     return values[name as Placeholder]
   })
 }
@@ -40,10 +41,14 @@ export function stepProblems(steps: readonly ConnectorStep[]): { index: number; 
   const problems: { index: number; field: string; message: string }[] = []
   let fetches = 0
   steps.forEach((step, index) => {
-    if (!(STEP_ACTIONS as readonly string[]).includes(step.action)) problems.push({ index, field: 'action', message: `"${step.action}" is not a step action` })
-    if (!step.target?.trim()) problems.push({ index, field: 'target', message: step.action === 'goto' ? 'a URL is needed' : 'a selector is needed' })
-    if (step.action === 'fill' && (step.value === undefined || step.value === null)) problems.push({ index, field: 'value', message: 'a fill step needs the value to type' })
-    if (step.action === 'failIfPresent' && !step.failure) problems.push({ index, field: 'failure', message: 'say whether this failure is permanent (not retried) or transient' })
+    if (!(STEP_ACTIONS as readonly string[]).includes(step.action))
+      problems.push({ index, field: 'action', message: `"${step.action}" is not a step action` })
+    if (!step.target?.trim())
+      problems.push({ index, field: 'target', message: step.action === 'goto' ? 'a URL is needed' : 'a selector is needed' })
+    if (step.action === 'fill' && (step.value === undefined || step.value === null))
+      problems.push({ index, field: 'value', message: 'a fill step needs the value to type' })
+    if (step.action === 'failIfPresent' && !step.failure)
+      problems.push({ index, field: 'failure', message: 'say whether this failure is permanent (not retried) or transient' })
     for (const text of [step.target, step.value ?? '']) {
       try {
         fillPlaceholders(text, Object.fromEntries(PLACEHOLDERS.map((p) => [p, ''])) as PlaceholderValues)
@@ -53,7 +58,12 @@ export function stepProblems(steps: readonly ConnectorStep[]): { index: number; 
     }
     if (step.action === 'readTable' || step.action === 'download') fetches++
   })
-  if (fetches !== 1) problems.push({ index: Math.max(0, steps.length - 1), field: 'action', message: `a connector fetches exactly one report (one readTable or download step), not ${fetches}` })
+  if (fetches !== 1)
+    problems.push({
+      index: Math.max(0, steps.length - 1),
+      field: 'action',
+      message: `a connector fetches exactly one report (one readTable or download step), not ${fetches}`,
+    })
   return problems
 }
 

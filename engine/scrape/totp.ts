@@ -41,7 +41,9 @@ export function base32Decode(input: string): Buffer {
     const value = BASE32_ALPHABET.indexOf(compact[i]!)
     if (value < 0) {
       // The character itself is not quoted: it is part of a secret.
-      throw new TotpError(`base32 secret has an invalid character at position ${i + 1}; only A–Z and 2–7 are allowed (0, 1, 8 and 9 are not)`)
+      throw new TotpError(
+        `base32 secret has an invalid character at position ${i + 1}; only A–Z and 2–7 are allowed (0, 1, 8 and 9 are not)`,
+      )
     }
     buffer = ((buffer << 5) | value) & 0xffff
     bits += 5

@@ -6,7 +6,19 @@ export type FieldChange = { field: string; before: unknown; after: unknown }
  * Secrets never compared or copied into the trail (documents read back may or may not carry them, so comparing
  * them would invent changes). A change of password or API key is recorded from the request by `secretChanges`.
  */
-export const SECRET_FIELDS = new Set(['password', 'hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', 'otpSecret', 'totpSecret', 'passwordSealed', 'totpSealed', 'sealContext'])
+export const SECRET_FIELDS = new Set([
+  'password',
+  'hash',
+  'salt',
+  'apiKey',
+  'apiKeyIndex',
+  'resetPasswordToken',
+  'otpSecret',
+  'totpSecret',
+  'passwordSealed',
+  'totpSealed',
+  'sealContext',
+])
 
 /** Bookkeeping fields that change on every save and say nothing about the business. */
 export const IGNORED_FIELDS = new Set([
@@ -57,9 +69,13 @@ export function diffDocuments(
 }
 
 /** The secrets a request sets (a new password, a new API key), recorded without their values. */
-export function secretChanges(data: Record<string, unknown> | null | undefined, before: Record<string, unknown> | null | undefined): FieldChange[] {
+export function secretChanges(
+  data: Record<string, unknown> | null | undefined,
+  before: Record<string, unknown> | null | undefined,
+): FieldChange[] {
   const changes: FieldChange[] = []
-  if (typeof data?.password === 'string' && data.password !== '') changes.push({ field: 'password', before: '[redacted]', after: '[redacted]' })
+  if (typeof data?.password === 'string' && data.password !== '')
+    changes.push({ field: 'password', before: '[redacted]', after: '[redacted]' })
   if (typeof data?.apiKey === 'string' && data.apiKey !== '' && data.apiKey !== before?.apiKey) {
     changes.push({ field: 'apiKey', before: '[redacted]', after: '[redacted]' })
   }

@@ -46,7 +46,9 @@ function specificity(line: ScheduleLine): number {
 }
 
 function applies(line: ScheduleLine, ratePlanId: number | null, activationType: ActivationType): boolean {
-  return (line.ratePlanId === null || line.ratePlanId === ratePlanId) && (line.activationType === null || line.activationType === activationType)
+  return (
+    (line.ratePlanId === null || line.ratePlanId === ratePlanId) && (line.activationType === null || line.activationType === activationType)
+  )
 }
 
 function mostSpecific(lines: readonly ScheduleLine[]): ScheduleLine | null {
@@ -61,7 +63,14 @@ export type LineFacts = { ratePlanId: number | null; activationType: ActivationT
 export function priceLine(version: ScheduleVersion | null, facts: LineFacts, currency = 'USD'): PricedLine {
   if (version === null) {
     const nothing = toStorageString(zero(currency))
-    return { scheduleVersionId: null, activation: nothing, spiff: nothing, features: nothing, total: nothing, unpricedFeatures: [...facts.features] }
+    return {
+      scheduleVersionId: null,
+      activation: nothing,
+      spiff: nothing,
+      features: nothing,
+      total: nothing,
+      unpricedFeatures: [...facts.features],
+    }
   }
   const matching = version.lines.filter((line) => applies(line, facts.ratePlanId, facts.activationType))
   const amountOf = (line: ScheduleLine | null): Money => (line ? money(line.amount, version.currency) : zero(version.currency))

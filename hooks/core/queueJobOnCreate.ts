@@ -12,7 +12,11 @@ type WorkDocument = { id: number; job?: number | null }
  * in the same transaction, with the document's id as `input[inputKey]`, and records the job on the document's `job`
  * field for the live progress panel. A caller that does the work itself passes `context.skipQueue`.
  */
-export function queueJobOnCreate<T extends TaskSlug>(collection: CollectionSlug, task: T, inputKey: InputKey<T>): CollectionAfterChangeHook<WorkDocument> {
+export function queueJobOnCreate<T extends TaskSlug>(
+  collection: CollectionSlug,
+  task: T,
+  inputKey: InputKey<T>,
+): CollectionAfterChangeHook<WorkDocument> {
   return async ({ context, doc, operation, req }) => {
     if (operation !== 'create' || context?.skipQueue) return doc
     const input = { [inputKey]: doc.id } as TypedJobs['tasks'][T]['input']

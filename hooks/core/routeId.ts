@@ -14,6 +14,8 @@ export function routeId(req: PayloadRequest, name = 'id'): number | null {
 /** The 400 for a path parameter that is not an id. */
 export function badRouteId(req: PayloadRequest, name = 'id'): Response {
   const raw = req.routeParams?.[name]
-  const shown = JSON.stringify(String(raw ?? '')).slice(1, -1).slice(0, 80)
+  const shown = JSON.stringify(String(raw ?? ''))
+    .slice(1, -1)
+    .slice(0, 80)
   return errorResponse(400, `${name} must be a positive whole number; "${shown}" is not one`)
 }

@@ -10,5 +10,11 @@ import { verifyNetworkTask } from './network/verifyNetwork'
 
 /** Every task the queue knows. Adding a task is adding it here (and to `schedulable.ts` if schedules may start it). */
 export const tasks: TaskConfig[] = [
-  verifyNetworkTask, runImportTask, reconcileTask, scrapeCarrierTask, commissionRunTask, generateStatementsTask, payBatchTask,
+  verifyNetworkTask,
+  runImportTask,
+  reconcileTask,
+  scrapeCarrierTask,
+  commissionRunTask,
+  generateStatementsTask,
+  payBatchTask,
 ] as unknown as TaskConfig[]

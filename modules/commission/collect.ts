@@ -20,8 +20,15 @@ export async function collectVerifiedFacts(ctx: RunContext): Promise<{ facts: nu
     [period.startsOn, period.endsOn],
   )
   if (uncovered.rows.length > 0) {
-    const list = uncovered.rows.map((row) => `${row.code} has ${row.sales} sales in the period but ${row.state ? `its reconciliation is ${row.state}` : 'no reconciliation covers it'}`).join('; ')
-    throw new Error(`the period's data is not reconciled yet: ${list}. Run (or finish) the reconciliation of ${period.startsOn} – ${period.endsOn} first`)
+    const list = uncovered.rows
+      .map(
+        (row) =>
+          `${row.code} has ${row.sales} sales in the period but ${row.state ? `its reconciliation is ${row.state}` : 'no reconciliation covers it'}`,
+      )
+      .join('; ')
+    throw new Error(
+      `the period's data is not reconciled yet: ${list}. Run (or finish) the reconciliation of ${period.startsOn} – ${period.endsOn} first`,
+    )
   }
   // Each sale's latest completed reconciliation decides: a sale a later run no longer matched is not paid.
   await client.query(

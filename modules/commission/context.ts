@@ -2,7 +2,14 @@ import type { PoolClient } from 'pg'
 
 import type { PlanVersionData } from '../../engine/commission/components/types'
 
-export type PeriodRow = { id: number; label: string; startsOn: string; endsOn: string; frequency: 'monthly' | 'biweekly' | 'weekly'; status: string }
+export type PeriodRow = {
+  id: number
+  label: string
+  startsOn: string
+  endsOn: string
+  frequency: 'monthly' | 'biweekly' | 'weekly'
+  status: string
+}
 
 /** What every step of a run reads: the transaction's client, the run, its period and the plan version in force. */
 export type RunContext = {

@@ -18,12 +18,19 @@ export const NOT_TIED_TO_A_SALE = 'not tied to a sale'
 /** Carrier label of lines whose sale no longer names a carrier. */
 export const UNKNOWN_CARRIER = 'unknown carrier'
 
-
 export type DashboardPeriod = { id: number; label: string; startsOn: string | null }
 /** One sum of posted lines: for a period, a currency and a component or carrier (`key`). */
 export type PeriodTotal = { periodId: number; currency: string; key: string; total: string }
 export type PayeeTotal = { payeeId: number; name: string; code: string | null; currency: string; total: string }
-export type PayeeMove = { payeeId: number; name: string; code: string | null; currency: string; previous: string; latest: string; change: string }
+export type PayeeMove = {
+  payeeId: number
+  name: string
+  code: string | null
+  currency: string
+  previous: string
+  latest: string
+  change: string
+}
 export type LeakageRow = {
   runId: number
   title: string
@@ -73,7 +80,14 @@ async function postedPeriods(pool: Pool): Promise<PeriodRow[]> {
 
 /** Sums of posted lines per period and currency, by component and by carrier, in one pass over the lines. */
 async function periodTotals(pool: Pool, periodIds: number[]): Promise<{ byComponent: PeriodTotal[]; byCarrier: PeriodTotal[] }> {
-  const { rows } = await pool.query<{ period_id: number; currency: string; by_component: boolean; component: string | null; carrier: string | null; total: string }>(
+  const { rows } = await pool.query<{
+    period_id: number
+    currency: string
+    by_component: boolean
+    component: string | null
+    carrier: string | null
+    total: string
+  }>(
     `with posted as (
        select l.period_id, l.currency, l.component::text as component, l.amount,
               case when l.sale_id is null then $3::text else coalesce(c.code, $4::text) end as carrier
@@ -121,7 +135,15 @@ async function topPayees(pool: Pool, periodId: number): Promise<PayeeTotal[]> {
 
 /** Payees whose payout changed most between two periods (a payee missing from one counts zero there). */
 async function movers(pool: Pool, previousId: number, latestId: number): Promise<PayeeMove[]> {
-  const { rows } = await pool.query<{ payee_id: number; name: string; code: string | null; currency: string; previous: string; latest: string; change: string }>(
+  const { rows } = await pool.query<{
+    payee_id: number
+    name: string
+    code: string | null
+    currency: string
+    previous: string
+    latest: string
+    change: string
+  }>(
     `with totals as (
        select l.payee_id, l.currency,
               coalesce(sum(l.amount) filter (where l.period_id = $2), 0) as previous,
@@ -202,7 +224,12 @@ export async function dashboardData(pool: Pool): Promise<DashboardData> {
   const newestFirst = await postedPeriods(pool)
   const [latest, previous] = newestFirst
   const [totals, top, moves, recon] = await Promise.all([
-    newestFirst.length > 0 ? periodTotals(pool, newestFirst.map((p) => p.id)) : { byComponent: [], byCarrier: [] },
+    newestFirst.length > 0
+      ? periodTotals(
+          pool,
+          newestFirst.map((p) => p.id),
+        )
+      : { byComponent: [], byCarrier: [] },
     latest ? topPayees(pool, latest.id) : [],
     latest && previous ? movers(pool, previous.id, latest.id) : [],
     leakage(pool),

@@ -5,19 +5,52 @@ import { pgClientOf } from '../../db/transaction'
 import { D } from '../../engine/core/decimal'
 
 type ExplainRow = {
-  id: number; component: string; amount: string; currency: string; held: boolean; description: string | null
-  payee_id: number; payee_name: string; payee_code: string | null; period_id: number; period_label: string
-  version_id: number | null; version_title: string | null; eval_id: number | null; inputs: unknown; detail: Record<string, string> | null; exact: string | null; posted: string | null
-  sale_id: number | null; sale_date: string | null; mdn: string | null; activation_type: string | null; plan_code: string | null
-  record_id: number | null; activation_date: string | null; deactivation_date: string | null
-  from_id: number | null; from_name: string | null; note_id: number | null; note_reason: string | null
+  id: number
+  component: string
+  amount: string
+  currency: string
+  held: boolean
+  description: string | null
+  payee_id: number
+  payee_name: string
+  payee_code: string | null
+  period_id: number
+  period_label: string
+  version_id: number | null
+  version_title: string | null
+  eval_id: number | null
+  inputs: unknown
+  detail: Record<string, string> | null
+  exact: string | null
+  posted: string | null
+  sale_id: number | null
+  sale_date: string | null
+  mdn: string | null
+  activation_type: string | null
+  plan_code: string | null
+  record_id: number | null
+  activation_date: string | null
+  deactivation_date: string | null
+  from_id: number | null
+  from_name: string | null
+  note_id: number | null
+  note_reason: string | null
 }
 
 export type LineExplanation = {
   line: { id: number; component: string; amount: string; currency: string; held: boolean; description: string | null }
   payee: { id: number; name: string; code: string | null }
   period: { id: number; label: string }
-  rule: { planVersion: number | null; planVersionTitle: string | null; component: string; evaluation: number | null; inputs: unknown; detail: unknown; exact: string | null; posted: string | null }
+  rule: {
+    planVersion: number | null
+    planVersionTitle: string | null
+    component: string
+    evaluation: number | null
+    inputs: unknown
+    detail: unknown
+    exact: string | null
+    posted: string | null
+  }
   sources: { collection: string; id: number; summary: string }[]
   sentence: string
 }
@@ -28,8 +61,9 @@ export type LineExplanation = {
  */
 export async function explainCommissionLine(req: PayloadRequest, lineId: number): Promise<LineExplanation> {
   const client = await pgClientOf(req)
-  const row = (await client.query(
-    `select l.id, l.component::text as component, l.amount::text as amount, l.currency, l.held, l.description,
+  const row = (
+    await client.query(
+      `select l.id, l.component::text as component, l.amount::text as amount, l.currency, l.held, l.description,
             pt.id as payee_id, pt.name as payee_name, pt.code as payee_code, pe.id as period_id, pe.label as period_label,
             v.id as version_id, v.title as version_title, e.id as eval_id, e.inputs, e.detail, e.exact, e.posted,
             s.id as sale_id, s.sale_date::text as sale_date, s.mdn, s.activation_type::text as activation_type, rp.code as plan_code,
@@ -46,23 +80,57 @@ export async function explainCommissionLine(req: PayloadRequest, lineId: number)
        left join participants fp on fp.id = l.from_participant_id
        left join commission_notes n on n.id = l.note_id
       where l.id = $1`,
-    [lineId],
-  )).rows[0] as ExplainRow
+      [lineId],
+    )
+  ).rows[0] as ExplainRow
   const sources: LineExplanation['sources'] = []
-  if (row.sale_id) sources.push({ collection: 'dealer-sales', id: row.sale_id, summary: `sale of ${row.sale_date}: MDN ${row.mdn ?? '—'}, plan ${row.plan_code}, ${row.activation_type}` })
-  if (row.record_id) sources.push({ collection: 'carrier-records', id: row.record_id, summary: `carrier record: activated ${row.activation_date}${row.deactivation_date ? `, deactivated ${row.deactivation_date}` : ', active'}` })
+  if (row.sale_id)
+    sources.push({
+      collection: 'dealer-sales',
+      id: row.sale_id,
+      summary: `sale of ${row.sale_date}: MDN ${row.mdn ?? '—'}, plan ${row.plan_code}, ${row.activation_type}`,
+    })
+  if (row.record_id)
+    sources.push({
+      collection: 'carrier-records',
+      id: row.record_id,
+      summary: `carrier record: activated ${row.activation_date}${row.deactivation_date ? `, deactivated ${row.deactivation_date}` : ', active'}`,
+    })
   if (row.from_id) sources.push({ collection: 'participants', id: row.from_id, summary: `own commission of ${row.from_name}` })
   if (row.note_id) sources.push({ collection: 'commission-notes', id: row.note_id, summary: `note: ${row.note_reason}` })
   const label = LINE_COMPONENT_LABELS[row.component as LineComponent] ?? row.component
-  const detail = row.detail ? Object.entries(row.detail).map(([k, v]) => `${k} ${v}`).join(', ') : ''
+  const detail = row.detail
+    ? Object.entries(row.detail)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')
+    : ''
   return {
-    line: { id: row.id, component: row.component, amount: row.amount, currency: row.currency, held: row.held, description: row.description },
+    line: {
+      id: row.id,
+      component: row.component,
+      amount: row.amount,
+      currency: row.currency,
+      held: row.held,
+      description: row.description,
+    },
     payee: { id: row.payee_id, name: row.payee_name, code: row.payee_code },
     period: { id: row.period_id, label: row.period_label },
-    rule: { planVersion: row.version_id, planVersionTitle: row.version_title, component: row.component, evaluation: row.eval_id, inputs: row.inputs, detail: row.detail, exact: row.exact, posted: row.posted },
+    rule: {
+      planVersion: row.version_id,
+      planVersionTitle: row.version_title,
+      component: row.component,
+      evaluation: row.eval_id,
+      inputs: row.inputs,
+      detail: row.detail,
+      exact: row.exact,
+      posted: row.posted,
+    },
     sources,
-    sentence: `${label} of ${row.amount} ${row.currency} to ${row.payee_name} for ${row.period_label}` +
-      (row.version_title ? `, by ${row.version_title}` : '') + (detail ? ` (${detail})` : '') +
-      (row.exact && row.posted && !new D(row.exact).eq(row.posted) ? `; exact ${row.exact}, posted ${row.posted} after rounding` : '') + '.',
+    sentence:
+      `${label} of ${row.amount} ${row.currency} to ${row.payee_name} for ${row.period_label}` +
+      (row.version_title ? `, by ${row.version_title}` : '') +
+      (detail ? ` (${detail})` : '') +
+      (row.exact && row.posted && !new D(row.exact).eq(row.posted) ? `; exact ${row.exact}, posted ${row.posted} after rounding` : '') +
+      '.',
   }
 }

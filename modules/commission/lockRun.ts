@@ -9,9 +9,17 @@ import { LOCKED_STATUS } from '../../engine/commission/lineStates'
  * not approved yet, since a locked period can no longer be run. A refusal changes nothing (the transaction has only
  * taken the run's row lock).
  */
-export async function lockRun(payload: Payload, runId: number, userId: number, who: string): Promise<{ message: string } | { error: string }> {
+export async function lockRun(
+  payload: Payload,
+  runId: number,
+  userId: number,
+  who: string,
+): Promise<{ message: string } | { error: string }> {
   return withTransaction(dbPool(payload), {}, async (client) => {
-    const run = await client.query<{ period_id: number; status: string }>(`select period_id, status::text as status from commission_runs where id = $1 for update`, [runId])
+    const run = await client.query<{ period_id: number; status: string }>(
+      `select period_id, status::text as status from commission_runs where id = $1 for update`,
+      [runId],
+    )
     const row = run.rows[0]
     if (!row || row.status !== 'approved') return { error: `run ${runId} is not approved (it is ${row?.status ?? 'missing'})` }
     const others = await client.query<{ title: string; status: string }>(
@@ -19,7 +27,9 @@ export async function lockRun(payload: Payload, runId: number, userId: number, w
       [row.period_id, runId, LOCKED_STATUS],
     )
     if (others.rows.length > 0) {
-      return { error: `the period cannot be locked yet: ${others.rows.map((o) => `${o.title} is ${o.status.replace(/_/g, ' ')}`).join('; ')}` }
+      return {
+        error: `the period cannot be locked yet: ${others.rows.map((o) => `${o.title} is ${o.status.replace(/_/g, ' ')}`).join('; ')}`,
+      }
     }
     await client.query(
       `update commission_runs set status = $4, locked_by_id = $2, locked_at = now(),
@@ -27,8 +37,15 @@ export async function lockRun(payload: Payload, runId: number, userId: number, w
         where id = $1`,
       [runId, userId, who, LOCKED_STATUS],
     )
-    await client.query(`update commission_runs set status = $3, locked_by_id = $2, locked_at = now() where period_id = $1 and mode = 'post' and status = 'approved'`, [row.period_id, userId, LOCKED_STATUS])
-    await client.query(`update commission_periods set status = $3, locked_by_id = $2, locked_at = now() where id = $1`, [row.period_id, userId, LOCKED_STATUS])
+    await client.query(
+      `update commission_runs set status = $3, locked_by_id = $2, locked_at = now() where period_id = $1 and mode = 'post' and status = 'approved'`,
+      [row.period_id, userId, LOCKED_STATUS],
+    )
+    await client.query(`update commission_periods set status = $3, locked_by_id = $2, locked_at = now() where id = $1`, [
+      row.period_id,
+      userId,
+      LOCKED_STATUS,
+    ])
     return { message: `run ${runId} and its period are locked` }
   })
 }

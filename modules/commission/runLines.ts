@@ -1,6 +1,7 @@
 import type { RunContext } from './context'
 
-const COLUMNS = 'run_id, period_id, payee_id, component, amount, currency, held, description, sale_id, carrier_record_id, from_participant_id, note_id, plan_version_id, evaluation_id, billing_line_id, rule_id'
+const COLUMNS =
+  'run_id, period_id, payee_id, component, amount, currency, held, description, sale_id, carrier_record_id, from_participant_id, note_id, plan_version_id, evaluation_id, billing_line_id, rule_id'
 
 /**
  * A run stages its lines in a temp table: overrides, holds and the checks read a table the planner knows, a preview

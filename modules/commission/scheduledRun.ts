@@ -18,10 +18,19 @@ export async function scheduledRun(payload: Payload, planId: number, jobId: numb
   })
   const period = periods.docs[0]
   if (!period) throw new Error(`no regular monthly period ends on ${monthEnd}: generate the calendar for that month first`)
-  const existing = await payload.find({ collection: 'commission-runs', where: { period: { equals: period.id }, plan: { equals: planId }, mode: { equals: 'post' } }, limit: 1, depth: 0 })
+  const existing = await payload.find({
+    collection: 'commission-runs',
+    where: { period: { equals: period.id }, plan: { equals: planId }, mode: { equals: 'post' } },
+    limit: 1,
+    depth: 0,
+  })
   const run = existing.docs[0]
   if (run && run.job !== jobId) return 'already-run'
   if (run) return run.id as number
-  const created = await payload.create({ collection: 'commission-runs', data: { period: period.id, plan: planId, mode: 'post', job: jobId } as never, context: { skipQueue: true } })
+  const created = await payload.create({
+    collection: 'commission-runs',
+    data: { period: period.id, plan: planId, mode: 'post', job: jobId } as never,
+    context: { skipQueue: true },
+  })
   return created.id as number
 }

@@ -7,7 +7,9 @@ import { COMPONENT_STEPS, type ComponentStep, type StoredBlock } from './calcula
 /** The engine's view of a version's `components` blocks as stored by Payload (each kind's step reads its block). */
 export function componentsFromBlocks(blocks: readonly StoredBlock[]): ComponentConfig[] {
   return blocks.map((block): ComponentConfig => {
-    const step = Object.hasOwn(COMPONENT_STEPS, String(block.blockType)) ? (COMPONENT_STEPS[block.blockType as ComponentKind] as ComponentStep<ComponentConfig>) : undefined
+    const step = Object.hasOwn(COMPONENT_STEPS, String(block.blockType))
+      ? (COMPONENT_STEPS[block.blockType as ComponentKind] as ComponentStep<ComponentConfig>)
+      : undefined
     if (!step) throw new Error(`unknown component block "${String(block.blockType)}"`)
     return step.fromBlock(block)
   })

@@ -13,7 +13,12 @@ type Column = { name: string; type: string; value: (row: any, p: Provenance) => 
  * so a batch of thousands of rows is a single statement with a handful of parameters. A row whose natural key is
  * already stored is updated only if a value changed; identical rows are left alone and counted as unchanged.
  */
-async function upsert(client: PoolClient, table: string, columns: Column[], rows: { row: unknown; provenance: Provenance }[]): Promise<WriteCounts> {
+async function upsert(
+  client: PoolClient,
+  table: string,
+  columns: Column[],
+  rows: { row: unknown; provenance: Provenance }[],
+): Promise<WriteCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 }
   const all: Column[] = [
     ...columns,

@@ -49,7 +49,11 @@ async function xlsxDimensionRows(filePath: string): Promise<number | null> {
       const nameLength = directory.readUInt16LE(p + 28)
       const name = directory.toString('utf8', p + 46, p + 46 + nameLength)
       if (name === 'xl/worksheets/sheet1.xml') {
-        sheet = { method: directory.readUInt16LE(p + 10), compressed: directory.readUInt32LE(p + 20), offset: directory.readUInt32LE(p + 42) }
+        sheet = {
+          method: directory.readUInt16LE(p + 10),
+          compressed: directory.readUInt32LE(p + 20),
+          offset: directory.readUInt32LE(p + 42),
+        }
         break
       }
       p += 46 + nameLength + directory.readUInt16LE(p + 30) + directory.readUInt16LE(p + 32)
@@ -60,7 +64,10 @@ async function xlsxDimensionRows(filePath: string): Promise<number | null> {
     const start = sheet.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
     const head = Buffer.alloc(Math.min(sheet.compressed || 16_384, 16_384))
     await handle.read(head, 0, head.length, start)
-    const xml = sheet.method === 0 ? head.toString('utf8') : zlib.inflateRawSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: HEAD_OUTPUT_BYTES }).toString('utf8')
+    const xml =
+      sheet.method === 0
+        ? head.toString('utf8')
+        : zlib.inflateRawSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: HEAD_OUTPUT_BYTES }).toString('utf8')
     const match = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(xml)
     return match?.[1] ? Number(match[1]) : null
   } finally {

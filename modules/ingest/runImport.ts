@@ -5,8 +5,27 @@ import type { PoolClient } from 'pg'
 
 import { normalizeHeader, type CellValue } from '../../engine/ingest/cells'
 import { targetField, type ImportSource, type MappingColumn } from '../../engine/ingest/fields'
-import { billingLineKey, carrierRecordKey, dealerSaleKey, describeErrors, readBillingLine, readCarrierRecord, readDealerSale, type Cells, type RowContext, type RowResult } from '../../engine/ingest/rows'
-import { writeBillingLines, writeCarrierRecords, writeDealerSales, writeRejections, type Provenance, type Rejection, type WriteCounts } from './factWriters'
+import {
+  billingLineKey,
+  carrierRecordKey,
+  dealerSaleKey,
+  describeErrors,
+  readBillingLine,
+  readCarrierRecord,
+  readDealerSale,
+  type Cells,
+  type RowContext,
+  type RowResult,
+} from '../../engine/ingest/rows'
+import {
+  writeBillingLines,
+  writeCarrierRecords,
+  writeDealerSales,
+  writeRejections,
+  type Provenance,
+  type Rejection,
+  type WriteCounts,
+} from './factWriters'
 import { loadLookups } from './lookups'
 import { estimateRows } from './rowEstimate'
 
@@ -30,12 +49,28 @@ import type { OnProgress } from '../core/progress'
 /** Rows written per statement. */
 const BATCH = 5_000
 
-export type ImportCounts = { rowsRead: number; accepted: number; rejected: number; inserted: number; updated: number; duplicates: number; blankRows: number }
+export type ImportCounts = {
+  rowsRead: number
+  accepted: number
+  rejected: number
+  inserted: number
+  updated: number
+  duplicates: number
+  blankRows: number
+}
 
 /** A problem with the file as a whole (wrong columns, not readable): the import fails and nothing is written. */
 export class ImportFileError extends Error {}
 
-type ImportDoc = { id: number; filename: string; mapping: number; source: ImportSource; format: 'xlsx' | 'csv'; job?: number | null; duplicateOf?: number | null }
+type ImportDoc = {
+  id: number
+  filename: string
+  mapping: number
+  source: ImportSource
+  format: 'xlsx' | 'csv'
+  job?: number | null
+  duplicateOf?: number | null
+}
 type MappingDoc = {
   name: string
   carrier?: number | null
@@ -69,8 +104,12 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
       // One import per source at a time, so two uploads of overlapping files cannot interleave their upserts.
       lock: `accrue.import.${doc.source}`,
       onFailure: async (err) => {
-        const reason = err instanceof ImportFileError || err instanceof SpreadsheetError ? err.message : `the import failed: ${(err as Error).message}`
-        await pool.query(`update imports set status = 'failed', finished_at = now(), message = $2 where id = $1`, [importId, `${reason} Nothing was imported.`])
+        const reason =
+          err instanceof ImportFileError || err instanceof SpreadsheetError ? err.message : `the import failed: ${(err as Error).message}`
+        await pool.query(`update imports set status = 'failed', finished_at = now(), message = $2 where id = $1`, [
+          importId,
+          `${reason} Nothing was imported.`,
+        ])
       },
     },
     async (client) => {
@@ -80,7 +119,17 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
       await client.query(
         `update imports set status = 'completed', finished_at = now(), message = $2, rows_read = $3, accepted = $4, rejected = $5,
                 inserted = $6, updated = $7, duplicates = $8, blank_rows = $9 where id = $1`,
-        [importId, message, counts.rowsRead, counts.accepted, counts.rejected, counts.inserted, counts.updated, counts.duplicates, counts.blankRows],
+        [
+          importId,
+          message,
+          counts.rowsRead,
+          counts.accepted,
+          counts.rejected,
+          counts.inserted,
+          counts.updated,
+          counts.duplicates,
+          counts.blankRows,
+        ],
       )
       return counts
     },
@@ -88,14 +137,26 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
 }
 
 function outcomeMessage(counts: ImportCounts, doc: ImportDoc): string {
-  const parts = [`${counts.rowsRead} rows read: ${counts.accepted} accepted (${counts.inserted} new, ${counts.updated} updated, ${counts.duplicates} already present), ${counts.rejected} rejected.`]
+  const parts = [
+    `${counts.rowsRead} rows read: ${counts.accepted} accepted (${counts.inserted} new, ${counts.updated} updated, ${counts.duplicates} already present), ${counts.rejected} rejected.`,
+  ]
   if (doc.duplicateOf) parts.push(`This file was imported before (import #${doc.duplicateOf}); rows already present were not duplicated.`)
-  else if (counts.duplicates > 0) parts.push(`${counts.duplicates} rows were already imported (from an overlapping file or repeated in this one) and were not duplicated.`)
+  else if (counts.duplicates > 0)
+    parts.push(
+      `${counts.duplicates} rows were already imported (from an overlapping file or repeated in this one) and were not duplicated.`,
+    )
   if (counts.rejected > 0) parts.push('Download the rejected rows, fix them and import that file.')
   return parts.join(' ')
 }
 
-async function importRows(client: PoolClient, doc: ImportDoc, mapping: MappingDoc, filePath: string, notes: string[], onProgress: OnProgress): Promise<ImportCounts> {
+async function importRows(
+  client: PoolClient,
+  doc: ImportDoc,
+  mapping: MappingDoc,
+  filePath: string,
+  notes: string[],
+  onProgress: OnProgress,
+): Promise<ImportCounts> {
   const expectedHeaders = mapping.columns.map((column) => column.header)
   const sheet = await openSheet(filePath, {
     format: doc.format,
@@ -107,7 +168,9 @@ async function importRows(client: PoolClient, doc: ImportDoc, mapping: MappingDo
     fileName: doc.filename,
   })
   try {
-    const requiredMissing = mapping.columns.filter((column) => sheet.missingHeaders.includes(column.header) && targetField(doc.source, column.field)?.required)
+    const requiredMissing = mapping.columns.filter(
+      (column) => sheet.missingHeaders.includes(column.header) && targetField(doc.source, column.field)?.required,
+    )
     const missing = sheet.missingHeaders
     if (requiredMissing.length > 0 || missing.length === expectedHeaders.length) {
       throw new ImportFileError(
@@ -128,7 +191,13 @@ async function importRows(client: PoolClient, doc: ImportDoc, mapping: MappingDo
       if (index !== undefined) columnOfField.set(column.field, index)
     }
     const ctx: RowContext = {
-      formats: { decimalSeparator: mapping.decimalSeparator, dateFormats: mapping.dateFormats.split(',').map((f) => f.trim()).filter(Boolean) },
+      formats: {
+        decimalSeparator: mapping.decimalSeparator,
+        dateFormats: mapping.dateFormats
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean),
+      },
       lookups: await loadLookups(client),
       fixedCarrierId: mapping.carrier ?? null,
       headerOf: (field) => headerOfField.get(field) ?? field,
@@ -181,7 +250,11 @@ async function importRows(client: PoolClient, doc: ImportDoc, mapping: MappingDo
         const earlier = seen.get(key)
         if (earlier && earlier.signature !== signature) {
           counts.rejected++
-          rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: `the same line as row ${earlier.rowNumber} (same keys and date) with different values; keep one of them` })
+          rejections.push({
+            rowNumber,
+            cells: cells.map(plainCell),
+            reasons: `the same line as row ${earlier.rowNumber} (same keys and date) with different values; keep one of them`,
+          })
         } else if (earlier) {
           counts.accepted++
           counts.duplicates++

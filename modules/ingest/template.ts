@@ -79,7 +79,14 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
         error: `Pick a ${field.label.toLowerCase()} from the list.`,
       }
     } else if (field.kind === 'date') {
-      validation = { type: 'date', operator: 'greaterThan', allowBlank: !field.required, formulae: [new Date(Date.UTC(2000, 0, 1))], showErrorMessage: true, error: 'Enter a date.' }
+      validation = {
+        type: 'date',
+        operator: 'greaterThan',
+        allowBlank: !field.required,
+        formulae: [new Date(Date.UTC(2000, 0, 1))],
+        showErrorMessage: true,
+        error: 'Enter a date.',
+      }
     }
     sheet.getColumn(index + 1).numFmt = numFmt
     if (validation) {

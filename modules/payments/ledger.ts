@@ -26,8 +26,9 @@ export type Ledger = {
  * to them. A payee without lines is shown in the currency it is paid in.
  */
 export async function payeeLedger(pool: Pool, participantId: number): Promise<Ledger> {
-  const row = (await pool.query<Record<string, string | null>>(
-    `select coalesce(min(l.currency), (select currency from participants where id = $1)) as currency,
+  const row = (
+    await pool.query<Record<string, string | null>>(
+      `select coalesce(min(l.currency), (select currency from participants where id = $1)) as currency,
             coalesce(sum(l.amount) filter (where locked), 0)::text as accrued,
             coalesce(sum(l.amount) filter (where locked and pay.status = 'paid'), 0)::text as paid,
             coalesce(sum(l.amount) filter (where locked and pay.status = 'pending'), 0)::text as in_payment,
@@ -41,8 +42,9 @@ export async function payeeLedger(pool: Pool, participantId: number): Promise<Le
               where l.payee_id = $1) l
        left join payment_items i on i.line_id = l.id
        left join payments pay on pay.id = i.payment_id`,
-    [participantId],
-  )).rows[0]!
+      [participantId],
+    )
+  ).rows[0]!
   const currency = row.currency ?? 'USD'
   const scale = isCurrencyCode(currency) ? minorUnits(currency) : 2
   const get = (key: string) => new D(row[key] ?? '0')

@@ -17,7 +17,9 @@ export const ledgerEndpoint: Endpoint = {
     if (!req.user) return errorResponse(401, 'log in first')
     const id = routeId(req, 'participant')
     if (id === null) return badRouteId(req, 'participant')
-    const participant = await findOrNull(req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: false, user: req.user }))
+    const participant = await findOrNull(
+      req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: false, user: req.user }),
+    )
     if (!participant) return errorResponse(404, `participant ${String(req.routeParams?.participant)} not found`)
     return Response.json(await payeeLedger(dbPool(req.payload), id))
   },

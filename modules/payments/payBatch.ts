@@ -17,17 +17,33 @@ export type PayResult = { payments: number; total: string; carriedForward: numbe
 export async function payBatch(payload: Payload, batchId: number): Promise<PayResult> {
   const pool = dbPool(payload)
   const onFailure = async (err: unknown): Promise<void> => {
-    await pool.query(`update payment_batches set status = 'failed', message = $2 where id = $1 and status in ('queued', 'paying')`, [batchId, `The payment step failed and paid nothing: ${(err as Error).message}`])
+    await pool.query(`update payment_batches set status = 'failed', message = $2 where id = $1 and status in ('queued', 'paying')`, [
+      batchId,
+      `The payment step failed and paid nothing: ${(err as Error).message}`,
+    ])
   }
   return withTransaction(pool, { lock: 'accrue.payments', onFailure }, async (client) => {
-    const batch = (await client.query<{ status: string; ends_on: string; payment_count: number | null; total: string | null; carried_forward: number | null }>(
-      `select b.status::text as status, p.ends_on::text as ends_on, b.payment_count::int as payment_count, b.total::text as total, b.carried_forward::int as carried_forward
+    const batch = (
+      await client.query<{
+        status: string
+        ends_on: string
+        payment_count: number | null
+        total: string | null
+        carried_forward: number | null
+      }>(
+        `select b.status::text as status, p.ends_on::text as ends_on, b.payment_count::int as payment_count, b.total::text as total, b.carried_forward::int as carried_forward
          from payment_batches b join commission_periods p on p.id = b.period_id where b.id = $1 for update of b`,
-      [batchId],
-    )).rows[0]
+        [batchId],
+      )
+    ).rows[0]
     if (!batch) throw new Error(`payment batch ${batchId} does not exist`)
     if (batch.status === 'ready' || batch.status === 'paid') {
-      return { payments: batch.payment_count ?? 0, total: batch.total ?? '0.0000', carriedForward: batch.carried_forward ?? 0, alreadyDone: true }
+      return {
+        payments: batch.payment_count ?? 0,
+        total: batch.total ?? '0.0000',
+        carriedForward: batch.carried_forward ?? 0,
+        alreadyDone: true,
+      }
     }
     await client.query(
       `create temp table payable on commit drop as
@@ -35,7 +51,14 @@ export async function payBatch(payload: Payload, batchId: number): Promise<PayRe
         where p.ends_on <= $1 and ${UNPAID} and not ${HELD_LINE}`,
       [batch.ends_on],
     )
-    const balances = await client.query<{ payee_id: number; currency: string; balance: string; lines: number; payable: boolean; reason: string | null }>(
+    const balances = await client.query<{
+      payee_id: number
+      currency: string
+      balance: string
+      lines: number
+      payable: boolean
+      reason: string | null
+    }>(
       `select b.payee_id, b.currency, b.balance::text as balance, b.lines,
               (b.balance > 0 and b.balance >= coalesce(pt.minimum_payout, 0) and pt.bank_routing_number is not null and pt.bank_account_number is not null) as payable,
               case when b.balance <= 0 then 'negative or zero balance'
@@ -57,14 +80,17 @@ export async function payBatch(payload: Payload, batchId: number): Promise<PayRe
        select pl.line_id, t.payment, $1 from payable pl join unnest($2::int[], $3::int[]) as t(payment, payee) on t.payee = pl.payee_id`,
       [batchId, inserted.rows.map((r) => r.id), inserted.rows.map((r) => r.payee_id)],
     )
-    const totals = (await client.query<{ total: string; currency: string | null }>(
-      `select coalesce(sum(amount), 0)::text as total, min(currency) as currency from payments where batch_id = $1`,
-      [batchId],
-    )).rows[0]!
+    const totals = (
+      await client.query<{ total: string; currency: string | null }>(
+        `select coalesce(sum(amount), 0)::text as total, min(currency) as currency from payments where batch_id = $1`,
+        [batchId],
+      )
+    ).rows[0]!
     const carried = balances.rows.filter((row) => !row.payable)
     const reasons = new Map<string, number>()
     for (const row of carried) reasons.set(row.reason ?? 'other', (reasons.get(row.reason ?? 'other') ?? 0) + 1)
-    const message = `${paying.length} payments, ${format(money(totals.total, totals.currency ?? 'USD'))}.` +
+    const message =
+      `${paying.length} payments, ${format(money(totals.total, totals.currency ?? 'USD'))}.` +
       (carried.length > 0 ? ` Carried forward: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}.` : '')
     await client.query(
       `update payment_batches set status = 'ready', payment_count = $2, total = $3, carried_forward = $4, message = $5 where id = $1`,

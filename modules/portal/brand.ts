@@ -7,7 +7,13 @@ import { dbPool } from '../../db/pool'
 /** What the portal paints with: the client owner's brand of the participant (the one brand rule), else plain. */
 export type PortalBrand = { name: string; primaryColor: string; secondaryColor: string; textColor: string; logoUrl: string | null }
 
-export const PLAIN_PORTAL_BRAND: PortalBrand = { name: 'Accrue', primaryColor: '#1f3a5f', secondaryColor: '#e8eef5', textColor: '#111827', logoUrl: null }
+export const PLAIN_PORTAL_BRAND: PortalBrand = {
+  name: 'Accrue',
+  primaryColor: '#1f3a5f',
+  secondaryColor: '#e8eef5',
+  textColor: '#111827',
+  logoUrl: null,
+}
 
 /**
  * The brand a participant is shown in. The brand is read with the viewer's own access (`user`, no override) when a
@@ -18,7 +24,13 @@ export async function portalBrand(payload: Payload, participantId: number, viewe
   const pool = dbPool(payload)
   const brandId = await brandIdOfParticipant(pool, participantId)
   if (brandId === null) return PLAIN_PORTAL_BRAND
-  const brand = await payload.findByID({ collection: 'brands', id: brandId, depth: 1, disableErrors: true, ...(viewer ? { user: viewer, overrideAccess: false } : { overrideAccess: true }) })
+  const brand = await payload.findByID({
+    collection: 'brands',
+    id: brandId,
+    depth: 1,
+    disableErrors: true,
+    ...(viewer ? { user: viewer, overrideAccess: false } : { overrideAccess: true }),
+  })
   return brand ? toPortalBrand(brand) : PLAIN_PORTAL_BRAND
 }
 

@@ -7,7 +7,16 @@ import type { CommissionStatement, Participant, Payment, Proposal, Prospect, Use
 /** One row of each portal list, plain data for the page. */
 export type PortalProposal = { id: number; title: string; company: string; status: string; waitingFor: string | null; updatedAt: string }
 export type PortalProspect = { id: number; company: string; status: string; clientCode: string | null; territory: string | null }
-export type PortalStatement = { id: number; title: string; period: string; currency: string; total: string; payable: string; generatedAt: string | null; breakdown: StatementBreakdown }
+export type PortalStatement = {
+  id: number
+  title: string
+  period: string
+  currency: string
+  total: string
+  payable: string
+  generatedAt: string | null
+  breakdown: StatementBreakdown
+}
 export type PortalPayment = { id: number; batch: string; amount: string; currency: string; status: string; paidAt: string | null }
 
 export type PortalOverview = {
@@ -33,7 +42,7 @@ function proposalRow(doc: Proposal): PortalProposal {
     title: doc.title ?? `Proposal #${doc.id}`,
     company: typeof prospect === 'object' ? prospect.company : '',
     status: doc.status,
-    waitingFor: doc.status === 'submitted' ? doc.waitingForName ?? null : null,
+    waitingFor: doc.status === 'submitted' ? (doc.waitingForName ?? null) : null,
     updatedAt: doc.updatedAt,
   }
 }
@@ -45,7 +54,15 @@ function prospectRow(doc: Prospect): PortalProspect {
 /** The submitted proposals waiting for the participant, when the login's roles decide them (none for user roles, agents and referrers). */
 async function waitingForLogin(payload: Payload, user: User, participantId: number): Promise<Proposal[]> {
   if (!(await mayDecideFor(payload, user, participantId))) return []
-  const found = await payload.find({ collection: 'proposals', where: { and: [{ waitingFor: { equals: participantId } }, { status: { equals: 'submitted' } }] }, sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, user, overrideAccess: false })
+  const found = await payload.find({
+    collection: 'proposals',
+    where: { and: [{ waitingFor: { equals: participantId } }, { status: { equals: 'submitted' } }] },
+    sort: '-updatedAt',
+    depth: 1,
+    limit: LIST_LIMIT,
+    user,
+    overrideAccess: false,
+  })
   return found.docs as Proposal[]
 }
 
@@ -60,10 +77,38 @@ export async function portalOverview(payload: Payload, user: User, participantId
     payload.findByID({ collection: 'participants', id: participantId, depth: 0, ...asUser }) as Promise<Participant>,
     waitingForLogin(payload, user, participantId),
     payload.find({ collection: 'proposals', sort: '-updatedAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
-    payload.find({ collection: 'prospects', where: { status: { not_equals: 'client' } }, sort: 'company', depth: 1, limit: LIST_LIMIT, ...asUser }),
-    payload.find({ collection: 'prospects', where: { status: { equals: 'client' } }, sort: 'company', depth: 1, limit: LIST_LIMIT, ...asUser }),
-    payload.find({ collection: 'commission-statements', where: { participant: { equals: participantId } }, sort: '-generatedAt', depth: 1, limit: 24, ...asUser }),
-    payload.find({ collection: 'payments', where: { payee: { equals: participantId } }, sort: '-createdAt', depth: 1, limit: LIST_LIMIT, ...asUser }),
+    payload.find({
+      collection: 'prospects',
+      where: { status: { not_equals: 'client' } },
+      sort: 'company',
+      depth: 1,
+      limit: LIST_LIMIT,
+      ...asUser,
+    }),
+    payload.find({
+      collection: 'prospects',
+      where: { status: { equals: 'client' } },
+      sort: 'company',
+      depth: 1,
+      limit: LIST_LIMIT,
+      ...asUser,
+    }),
+    payload.find({
+      collection: 'commission-statements',
+      where: { participant: { equals: participantId } },
+      sort: '-generatedAt',
+      depth: 1,
+      limit: 24,
+      ...asUser,
+    }),
+    payload.find({
+      collection: 'payments',
+      where: { payee: { equals: participantId } },
+      sort: '-createdAt',
+      depth: 1,
+      limit: LIST_LIMIT,
+      ...asUser,
+    }),
   ])
   return {
     participant: { id: participant.id, name: participant.name, code: participant.code ?? null },
@@ -83,7 +128,10 @@ export async function portalOverview(payload: Payload, user: User, participantId
     })),
     payments: (payments.docs as Payment[]).map((doc) => ({
       id: doc.id,
-      batch: typeof doc.batch === 'object' && doc.batch !== null ? String((doc.batch as { title?: string | null }).title ?? `Batch #${doc.batch.id}`) : `Batch #${doc.batch}`,
+      batch:
+        typeof doc.batch === 'object' && doc.batch !== null
+          ? String((doc.batch as { title?: string | null }).title ?? `Batch #${doc.batch.id}`)
+          : `Batch #${doc.batch}`,
       amount: String(doc.amount),
       currency: doc.currency,
       status: doc.status,

@@ -21,7 +21,9 @@ export async function brandIdOfParticipant(db: Queryable, participantId: number)
   const self = await db.query<{ path: string | null }>(`select path from participants where id = $1`, [participantId])
   const path = self.rows[0]?.path
   const ids = path ? idsOnPath(path) : [participantId]
-  const rows = await db.query<{ id: number; brand_id: number | null }>(`select id, brand_id from participants where id = any($1::int[])`, [ids])
+  const rows = await db.query<{ id: number; brand_id: number | null }>(`select id, brand_id from participants where id = any($1::int[])`, [
+    ids,
+  ])
   const brandById = new Map(rows.rows.map((row) => [row.id, row.brand_id]))
   const fallback = await db.query<{ id: number }>(`select id from brands where is_default limit 1`)
   return resolveBrandId(

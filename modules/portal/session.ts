@@ -17,7 +17,8 @@ export async function portalSession(): Promise<PortalSession> {
   const { user } = await payload.auth({ headers: await headers() })
   if (!user || user.collection !== 'users') redirect(PORTAL_LOGIN_PATH)
   const participant = user.participant
-  const participantId = participant === null || participant === undefined ? null : typeof participant === 'object' ? participant.id : participant
+  const participantId =
+    participant === null || participant === undefined ? null : typeof participant === 'object' ? participant.id : participant
   if (participantId === null) redirect(`${PORTAL_LOGIN_PATH}?problem=no-participant`)
   return { payload, user: user as User, participantId }
 }

@@ -1,7 +1,14 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { pgClientOf } from '../../db/transaction'
-import { applyAction, waitingFor, type ApprovalAction, type ApprovalState, type ProposalStatus, type RefusalKind } from '../../engine/proposals/approval'
+import {
+  applyAction,
+  waitingFor,
+  type ApprovalAction,
+  type ApprovalState,
+  type ProposalStatus,
+  type RefusalKind,
+} from '../../engine/proposals/approval'
 import { fieldError } from '../../hooks/core/fieldError'
 import { relationId } from '../../hooks/core/relationId'
 import { submitTermsProblem } from './termsCheck'
@@ -36,11 +43,22 @@ export function stateOf(doc: ProposalDoc): ApprovalState {
  * one after the other on the proposal as the first left it (the second is refused), so an accepted proposal is never
  * also declined and the terms are fixed once.
  */
-export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown> = {}): Promise<FlowOutcome> {
+export async function actOnProposal(
+  req: PayloadRequest,
+  doc: ProposalDoc,
+  action: ApprovalAction,
+  extra: Record<string, unknown> = {},
+): Promise<FlowOutcome> {
   const owned = await initTransaction(req)
   try {
     await (await pgClientOf(req)).query(`select pg_advisory_xact_lock(hashtext('accrue.proposal'), $1)`, [Number(doc.id)])
-    const current = (await req.payload.findByID({ collection: 'proposals', id: doc.id, depth: 0, req, overrideAccess: true })) as unknown as ProposalDoc
+    const current = (await req.payload.findByID({
+      collection: 'proposals',
+      id: doc.id,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })) as unknown as ProposalDoc
     const outcome = await applyAndRecord(req, current, action, extra)
     if (owned) await commitTransaction(req)
     return outcome
@@ -50,7 +68,12 @@ export async function actOnProposal(req: PayloadRequest, doc: ProposalDoc, actio
   }
 }
 
-async function applyAndRecord(req: PayloadRequest, doc: ProposalDoc, action: ApprovalAction, extra: Record<string, unknown>): Promise<FlowOutcome> {
+async function applyAndRecord(
+  req: PayloadRequest,
+  doc: ProposalDoc,
+  action: ApprovalAction,
+  extra: Record<string, unknown>,
+): Promise<FlowOutcome> {
   const result = applyAction(stateOf(doc), action)
   if (!result.ok) return result
   if (action.kind === 'submit') {
@@ -58,12 +81,28 @@ async function applyAndRecord(req: PayloadRequest, doc: ProposalDoc, action: App
     const problem = await submitTermsProblem(req, doc)
     if (problem) throw fieldError('proposals', problem.field, problem.message)
   }
-  const history = [...((doc.history as unknown[]) ?? []), { action: action.kind, user: action.actorUserId, participant: action.actorParticipantId, at: new Date().toISOString(), comment: action.comment ?? null }]
+  const history = [
+    ...((doc.history as unknown[]) ?? []),
+    {
+      action: action.kind,
+      user: action.actorUserId,
+      participant: action.actorParticipantId,
+      at: new Date().toISOString(),
+      comment: action.comment ?? null,
+    },
+  ]
   const next = waitingFor(result.state)
   const updated = await req.payload.update({
     collection: 'proposals',
     id: doc.id,
-    data: { status: result.state.status, level: result.state.level, waitingFor: next, waitingForName: next === null ? null : await participantName(req, next), history, ...extra } as never,
+    data: {
+      status: result.state.status,
+      level: result.state.level,
+      waitingFor: next,
+      waitingForName: next === null ? null : await participantName(req, next),
+      history,
+      ...extra,
+    } as never,
     req,
     overrideAccess: true,
     context: { proposalFlow: true },
@@ -72,14 +111,28 @@ async function applyAndRecord(req: PayloadRequest, doc: ProposalDoc, action: App
   if (result.state.status === 'approved') await fixTerms(req, doc)
   if (result.state.status === 'accepted') {
     const prospectId = relationId(doc.prospect)!
-    await req.payload.update({ collection: 'prospects', id: prospectId, data: { status: 'client', clientCode: clientCode(prospectId) }, req, overrideAccess: true, context: { proposalFlow: true } })
+    await req.payload.update({
+      collection: 'prospects',
+      id: prospectId,
+      data: { status: 'client', clientCode: clientCode(prospectId) },
+      req,
+      overrideAccess: true,
+      context: { proposalFlow: true },
+    })
   }
   return { ok: true, doc: updated as unknown as ProposalDoc }
 }
 
 /** A participant's name, read with the system's rights: it is copied onto the proposal for the whole chain to read. */
 async function participantName(req: PayloadRequest, id: number): Promise<string> {
-  const participant = await req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: true, select: { name: true } })
+  const participant = await req.payload.findByID({
+    collection: 'participants',
+    id,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { name: true },
+  })
   return participant.name
 }
 
@@ -92,7 +145,15 @@ async function fixTerms(req: PayloadRequest, doc: ProposalDoc): Promise<void> {
   for (const term of terms) {
     await req.payload.create({
       collection: 'commission-rules',
-      data: { scope: 'proposal', proposal: Number(doc.id), child: relationId(term.participant), service: relationId(term.service), kind: term.kind === 'fixed' ? 'fixed' : 'percent', rate: String(term.rate ?? ''), currency: 'USD' } as never,
+      data: {
+        scope: 'proposal',
+        proposal: Number(doc.id),
+        child: relationId(term.participant),
+        service: relationId(term.service),
+        kind: term.kind === 'fixed' ? 'fixed' : 'percent',
+        rate: String(term.rate ?? ''),
+        currency: 'USD',
+      } as never,
       req,
       overrideAccess: true,
     })

@@ -5,7 +5,11 @@ import type { Prospect, Service } from '../../payload-types'
 import { linkSecret } from './responseLink'
 
 /** Why a response link is refused, in the prospect's words. */
-export const LINK_REASONS = { malformed: 'this link is not a proposal link', tampered: 'this link has been altered and is not valid', expired: 'this link has expired; ask your contact for a new one' } as const
+export const LINK_REASONS = {
+  malformed: 'this link is not a proposal link',
+  tampered: 'this link has been altered and is not valid',
+  expired: 'this link has expired; ask your contact for a new one',
+} as const
 
 /** What a prospect is shown of a proposal: no commission terms, no approval history. */
 export type ProspectView = {
@@ -28,11 +32,23 @@ export type LinkedProposal = { ok: true; view: ProspectView } | { ok: false; mes
 export async function proposalForLink(payload: Payload, token: string, now: Date): Promise<LinkedProposal> {
   const verified = verifyLink(token, linkSecret(payload), now)
   if (!verified.ok) return { ok: false, message: LINK_REASONS[verified.reason] }
-  const doc = await payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 1, overrideAccess: true, disableErrors: true })
+  const doc = await payload.findByID({
+    collection: 'proposals',
+    id: verified.proposalId,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!doc) return { ok: false, message: 'this proposal no longer exists' }
   const services = (doc.services ?? []).map((line) => {
     const service = line.service as Service
-    return { name: service.name, billing: service.billingFrequency, quantity: line.quantity, price: String(line.price), currency: service.currency }
+    return {
+      name: service.name,
+      billing: service.billingFrequency,
+      quantity: line.quantity,
+      price: String(line.price),
+      currency: service.currency,
+    }
   })
   const author = doc.authorParticipant
   return {

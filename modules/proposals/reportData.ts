@@ -33,7 +33,6 @@ import { READ_ALL_ROLES } from '../../engine/network/roles'
 import { subtreeSegment } from '../../engine/network/tree'
 import { POSTED_RUN_STATUSES } from '../../engine/commission/runSteps'
 
-
 /** Whose rows a user sees: everything, one participant's subtree, or nothing. */
 export type ReportScope = { kind: 'all' } | { kind: 'subtree'; participantId: number } | { kind: 'none' }
 export type ScopeInfo = { kind: 'all' } | { kind: 'subtree'; participantId: number; participant: string } | { kind: 'none' }
@@ -57,7 +56,12 @@ export function reportScopeOf(user: AccessUser | null): ReportScope {
 }
 
 /** One report for one user. */
-export async function proposalReport<N extends ProposalReportName>(pool: Pool, name: N, user: AccessUser | null, options: ReportOptions): Promise<ReportOf<N>> {
+export async function proposalReport<N extends ProposalReportName>(
+  pool: Pool,
+  name: N,
+  user: AccessUser | null,
+  options: ReportOptions,
+): Promise<ReportOf<N>> {
   const scope = reportScopeOf(user)
   const common: Common = { title: REPORT_TITLES[name], asOf: options.asOf.toISOString(), scope: await scopeInfo(pool, scope) }
   const report = await build(pool, name, scope, options)
@@ -65,7 +69,11 @@ export async function proposalReport<N extends ProposalReportName>(pool: Pool, n
 }
 
 /** The four reports for one user (the admin view). */
-export async function allProposalReports(pool: Pool, user: AccessUser | null, options: ReportOptions): Promise<{ [N in ProposalReportName]: ReportOf<N> }> {
+export async function allProposalReports(
+  pool: Pool,
+  user: AccessUser | null,
+  options: ReportOptions,
+): Promise<{ [N in ProposalReportName]: ReportOf<N> }> {
   const [statusAge, turnaround, commission, advertising] = await Promise.all([
     proposalReport(pool, 'status-age', user, options),
     proposalReport(pool, 'turnaround', user, options),
@@ -129,7 +137,12 @@ async function proposalAges(pool: Pool, within: string | null): Promise<{ id: nu
 
 /** Histories, in their stored order, of the proposals of the scope that were ever submitted. */
 async function proposalTrails(pool: Pool, within: string | null): Promise<ProposalTrail[]> {
-  const { rows } = await pool.query<{ id: number; status: string; chain: unknown; history: { action: string | null; at: string | null; participantId: number | null }[] }>(
+  const { rows } = await pool.query<{
+    id: number
+    status: string
+    chain: unknown
+    history: { action: string | null; at: string | null; participantId: number | null }[]
+  }>(
     `select p.id, p.status::text as status, p.chain,
             (select json_agg(json_build_object('action', h.action, 'at', h.at, 'participantId', h.participant_id) order by h._order)
                from proposals_history h where h._parent_id = p.id) as history
@@ -143,7 +156,11 @@ async function proposalTrails(pool: Pool, within: string | null): Promise<Propos
     id: r.id,
     status: r.status,
     chain: Array.isArray(r.chain) ? r.chain.map(Number) : [],
-    history: (r.history ?? []).map((h): HistoryStep => ({ action: h.action ?? '', at: h.at ? new Date(h.at) : null, participantId: h.participantId })),
+    history: (r.history ?? []).map((h): HistoryStep => ({
+      action: h.action ?? '',
+      at: h.at ? new Date(h.at) : null,
+      participantId: h.participantId,
+    })),
   }))
 }
 
@@ -155,13 +172,27 @@ async function participantKinds(pool: Pool, trails: readonly ProposalTrail[]): P
     trail.history.forEach((step) => step.participantId !== null && ids.add(step.participantId))
   }
   if (ids.size === 0) return new Map()
-  const { rows } = await pool.query<{ id: number; kind: string }>(`select id, kind::text as kind from participants where id = any($1::int[])`, [[...ids]])
+  const { rows } = await pool.query<{ id: number; kind: string }>(
+    `select id, kind::text as kind from participants where id = any($1::int[])`,
+    [[...ids]],
+  )
   return new Map(rows.map((r) => [r.id, r.kind]))
 }
 
 /** Posted proposal commission per payee, rule scope, service and currency. */
 async function commissionAmounts(pool: Pool, within: string | null, period: PeriodRef | null): Promise<CommissionAmount[]> {
-  const { rows } = await pool.query<{ payee_id: number; payee_code: string | null; payee_name: string; scope: string | null; service_id: number | null; service_code: string | null; service_name: string | null; currency: string; lines: number; amount: string }>(
+  const { rows } = await pool.query<{
+    payee_id: number
+    payee_code: string | null
+    payee_name: string
+    scope: string | null
+    service_id: number | null
+    service_code: string | null
+    service_name: string | null
+    currency: string
+    lines: number
+    amount: string
+  }>(
     `select l.payee_id, p.code as payee_code, coalesce(p.name, '#' || l.payee_id) as payee_name, cr.scope::text as scope,
             b.service_id, s.code as service_code, s.name as service_name, l.currency, count(*)::int as lines, coalesce(sum(l.amount), 0)::text as amount
        from commission_lines l
@@ -175,12 +206,32 @@ async function commissionAmounts(pool: Pool, within: string | null, period: Peri
       group by l.payee_id, p.code, p.name, cr.scope, b.service_id, s.code, s.name, l.currency`,
     [[...POSTED_RUN_STATUSES], period?.id ?? null, within],
   )
-  return rows.map((r) => ({ payeeId: r.payee_id, payeeCode: r.payee_code, payeeName: r.payee_name, scope: r.scope, serviceId: r.service_id, serviceCode: r.service_code, serviceName: r.service_name, currency: r.currency, lines: r.lines, amount: r.amount }))
+  return rows.map((r) => ({
+    payeeId: r.payee_id,
+    payeeCode: r.payee_code,
+    payeeName: r.payee_name,
+    scope: r.scope,
+    serviceId: r.service_id,
+    serviceCode: r.service_code,
+    serviceName: r.service_name,
+    currency: r.currency,
+    lines: r.lines,
+    amount: r.amount,
+  }))
 }
 
 /** Posted advertising deductions per program (from the evaluation's inputs), payee and currency. */
 async function advertisingAmounts(pool: Pool, within: string | null, period: PeriodRef | null): Promise<AdvertisingAmount[]> {
-  const { rows } = await pool.query<{ program_id: number | null; program_name: string; payee_id: number; payee_code: string | null; payee_name: string; currency: string; lines: number; amount: string }>(
+  const { rows } = await pool.query<{
+    program_id: number | null
+    program_name: string
+    payee_id: number
+    payee_code: string | null
+    payee_name: string
+    currency: string
+    lines: number
+    amount: string
+  }>(
     `select x.program_id, coalesce(ap.name, x.program_name) as program_name, x.payee_id, p.code as payee_code, coalesce(p.name, '#' || x.payee_id) as payee_name,
             x.currency, count(*)::int as lines, coalesce(sum(x.amount), 0)::text as amount
        from (select l.payee_id, l.currency, l.amount, (e.inputs->>'programId')::int as program_id,
@@ -196,5 +247,14 @@ async function advertisingAmounts(pool: Pool, within: string | null, period: Per
       group by x.program_id, coalesce(ap.name, x.program_name), x.payee_id, p.code, p.name, x.currency`,
     [[...POSTED_RUN_STATUSES], period?.id ?? null, within],
   )
-  return rows.map((r) => ({ programId: r.program_id, programName: r.program_name, payeeId: r.payee_id, payeeCode: r.payee_code, payeeName: r.payee_name, currency: r.currency, lines: r.lines, amount: r.amount }))
+  return rows.map((r) => ({
+    programId: r.program_id,
+    programName: r.program_name,
+    payeeId: r.payee_id,
+    payeeCode: r.payee_code,
+    payeeName: r.payee_name,
+    currency: r.currency,
+    lines: r.lines,
+    amount: r.amount,
+  }))
 }

@@ -34,10 +34,20 @@ export function reportFileName(report: ProposalReportData['report']): string {
   return `proposal-report-${report}.xlsx`
 }
 
-const SHEET_NAMES: Record<ProposalReportData['report'], string> = { 'status-age': 'Status and age', turnaround: 'Turnaround', commission: 'Commission', advertising: 'Advertising' }
+const SHEET_NAMES: Record<ProposalReportData['report'], string> = {
+  'status-age': 'Status and age',
+  turnaround: 'Turnaround',
+  commission: 'Commission',
+  advertising: 'Advertising',
+}
 
 function statusAgeSheet(sheet: ExcelJS.Worksheet, data: StatusAgeData): void {
-  const columns: Column[] = [{ header: 'Status', width: 14 }, { header: 'Proposals', width: 11 }, ...AGE_BUCKETS.map((b) => ({ header: b.label, width: 13 })), { header: 'Oldest (days)', width: 14 }]
+  const columns: Column[] = [
+    { header: 'Status', width: 14 },
+    { header: 'Proposals', width: 11 },
+    ...AGE_BUCKETS.map((b) => ({ header: b.label, width: 13 })),
+    { header: 'Oldest (days)', width: 14 },
+  ]
   start(sheet, data, columns)
   const cells = (c: StatusAgeData['total']) => [c.count, ...AGE_BUCKETS.map((b) => c.buckets[b.key]), c.oldestDays ?? null]
   for (const row of data.rows) sheet.addRow([row.status, ...cells(row)])
@@ -47,40 +57,102 @@ function statusAgeSheet(sheet: ExcelJS.Worksheet, data: StatusAgeData): void {
 function turnaroundSheet(sheet: ExcelJS.Worksheet, data: TurnaroundData): void {
   const hours = (header: string): Column => ({ header, width: 13, format: HOURS_FORMAT })
   const columns: Column[] = [
-    { header: 'Level', width: 8 }, { header: 'Approvers', width: 30 }, { header: 'Decisions', width: 11 }, { header: 'Approved', width: 10 }, { header: 'Returned', width: 10 }, { header: 'Rejected', width: 10 },
-    hours('Average (h)'), hours('Median (h)'), hours('Max (h)'), { header: 'Waiting', width: 10 }, hours('Longest wait (h)'),
+    { header: 'Level', width: 8 },
+    { header: 'Approvers', width: 30 },
+    { header: 'Decisions', width: 11 },
+    { header: 'Approved', width: 10 },
+    { header: 'Returned', width: 10 },
+    { header: 'Rejected', width: 10 },
+    hours('Average (h)'),
+    hours('Median (h)'),
+    hours('Max (h)'),
+    { header: 'Waiting', width: 10 },
+    hours('Longest wait (h)'),
   ]
   start(sheet, data, columns)
   for (const r of data.rows) {
-    sheet.addRow([r.level, r.approvers, r.decisions, r.approved, r.returned, r.rejected, r.averageHours ?? null, r.medianHours ?? null, r.maxHours ?? null, r.waiting, r.longestWaitHours ?? null])
+    sheet.addRow([
+      r.level,
+      r.approvers,
+      r.decisions,
+      r.approved,
+      r.returned,
+      r.rejected,
+      r.averageHours ?? null,
+      r.medianHours ?? null,
+      r.maxHours ?? null,
+      r.waiting,
+      r.longestWaitHours ?? null,
+    ])
   }
   const t = data.total
   const sum = (pick: (r: TurnaroundData['rows'][number]) => number) => data.rows.reduce((s, r) => s + pick(r), 0)
-  totalRow(sheet.addRow(['Total', null, t.decisions, sum((r) => r.approved), sum((r) => r.returned), sum((r) => r.rejected), t.averageHours ?? null, t.medianHours ?? null, t.maxHours ?? null, t.waiting, null]))
+  totalRow(
+    sheet.addRow([
+      'Total',
+      null,
+      t.decisions,
+      sum((r) => r.approved),
+      sum((r) => r.returned),
+      sum((r) => r.rejected),
+      t.averageHours ?? null,
+      t.medianHours ?? null,
+      t.maxHours ?? null,
+      t.waiting,
+      null,
+    ]),
+  )
   formatColumns(sheet, columns)
 }
 
 function commissionSheet(sheet: ExcelJS.Worksheet, data: CommissionData): void {
   const columns: Column[] = [
-    { header: 'Participant', width: 30 }, { header: 'Code', width: 14 }, { header: 'Rule scope', width: 13 }, { header: 'Service', width: 30 },
-    { header: 'Currency', width: 9 }, { header: 'Lines', width: 8 }, { header: 'Amount', width: 14, format: AMOUNT_FORMAT },
+    { header: 'Participant', width: 30 },
+    { header: 'Code', width: 14 },
+    { header: 'Rule scope', width: 13 },
+    { header: 'Service', width: 30 },
+    { header: 'Currency', width: 9 },
+    { header: 'Lines', width: 8 },
+    { header: 'Amount', width: 14, format: AMOUNT_FORMAT },
   ]
   start(sheet, data, columns)
-  for (const r of data.rows) sheet.addRow([r.payeeName, r.payeeCode ?? null, r.scope ?? '(rule removed)', r.serviceName ?? '(no service)', r.currency, r.lines, Number(r.amount)])
+  for (const r of data.rows)
+    sheet.addRow([
+      r.payeeName,
+      r.payeeCode ?? null,
+      r.scope ?? '(rule removed)',
+      r.serviceName ?? '(no service)',
+      r.currency,
+      r.lines,
+      Number(r.amount),
+    ])
   currencyTotalRows(sheet, data.totals, (t) => ['Total', null, null, null, t.currency, t.lines, Number(t.amount)])
   formatColumns(sheet, columns)
 }
 
 function advertisingSheet(sheet: ExcelJS.Worksheet, data: AdvertisingData): void {
   const columns: Column[] = [
-    { header: 'Program', width: 28 }, { header: 'Participant', width: 30 }, { header: 'Code', width: 14 }, { header: 'Currency', width: 9 }, { header: 'Lines', width: 8 },
+    { header: 'Program', width: 28 },
+    { header: 'Participant', width: 30 },
+    { header: 'Code', width: 14 },
+    { header: 'Currency', width: 9 },
+    { header: 'Lines', width: 8 },
     { header: 'Amount', width: 14, format: AMOUNT_FORMAT },
   ]
   start(sheet, data, columns)
   for (const program of data.programs) {
-    const same = (r: { programId: number | null; programName: string; currency: string }) => r.programId === program.programId && r.programName === program.programName && r.currency === program.currency
-    for (const r of data.rows.filter(same)) sheet.addRow([r.programName, r.payeeName, r.payeeCode ?? null, r.currency, r.lines, Number(r.amount)])
-    const subtotal = sheet.addRow([`Subtotal ${program.programName}`, `${program.payees} ${program.payees === 1 ? 'participant' : 'participants'}`, null, program.currency, program.lines, Number(program.amount)])
+    const same = (r: { programId: number | null; programName: string; currency: string }) =>
+      r.programId === program.programId && r.programName === program.programName && r.currency === program.currency
+    for (const r of data.rows.filter(same))
+      sheet.addRow([r.programName, r.payeeName, r.payeeCode ?? null, r.currency, r.lines, Number(r.amount)])
+    const subtotal = sheet.addRow([
+      `Subtotal ${program.programName}`,
+      `${program.payees} ${program.payees === 1 ? 'participant' : 'participants'}`,
+      null,
+      program.currency,
+      program.lines,
+      Number(program.amount),
+    ])
     subtotal.font = { bold: true }
   }
   currencyTotalRows(sheet, data.totals, (t) => ['Total', null, null, t.currency, t.lines, Number(t.amount)])
@@ -101,7 +173,11 @@ function start(sheet: ExcelJS.Worksheet, data: ProposalReportData, columns: Colu
   })
 }
 
-function currencyTotalRows(sheet: ExcelJS.Worksheet, totals: readonly CurrencyTotal[], cells: (t: CurrencyTotal) => (string | number | null)[]): void {
+function currencyTotalRows(
+  sheet: ExcelJS.Worksheet,
+  totals: readonly CurrencyTotal[],
+  cells: (t: CurrencyTotal) => (string | number | null)[],
+): void {
   if (totals.length === 0) totalRow(sheet.addRow(['Total', 'no lines']))
   for (const total of totals) totalRow(sheet.addRow(cells(total)))
 }

@@ -32,7 +32,12 @@ export async function checkTerms(req: PayloadRequest, terms: unknown, authorPath
     if (term.service === undefined || term.service === null || term.service === '') continue
     const id = relationId(term.service)
     const found = id === null ? null : await req.payload.findByID({ collection: 'services', id, depth: 0, req, disableErrors: true })
-    if (!found) throw fieldError('proposals', `terms.${index}.service`, `term ${index + 1}: choose a service of the catalog, or none for all services (service #${String(term.service)} does not exist)`)
+    if (!found)
+      throw fieldError(
+        'proposals',
+        `terms.${index}.service`,
+        `term ${index + 1}: choose a service of the catalog, or none for all services (service #${String(term.service)} does not exist)`,
+      )
   }
 }
 
@@ -46,20 +51,45 @@ type StoredProposal = Record<string, unknown> & { id: number | string }
 export async function submitTermsProblem(req: PayloadRequest, doc: StoredProposal): Promise<RuleProblem | null> {
   const terms = proposedTerms(doc.terms)
   if (terms.length === 0) return null
-  const author = await req.payload.findByID({ collection: 'participants', id: relationId(doc.authorParticipant) ?? -1, depth: 0, req, overrideAccess: true, select: { path: true } })
+  const author = await req.payload.findByID({
+    collection: 'participants',
+    id: relationId(doc.authorParticipant) ?? -1,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { path: true },
+  })
   const authorPath = String(author.path)
   const own = termProblems(terms, authorPath, TERMS_CURRENCY)[0]
   if (own) return own
-  const prospect = await req.payload.findByID({ collection: 'prospects', id: relationId(doc.prospect) ?? -1, depth: 0, req, overrideAccess: true, select: { territory: true } })
+  const prospect = await req.payload.findByID({
+    collection: 'prospects',
+    id: relationId(doc.prospect) ?? -1,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { territory: true },
+  })
   const lines: EarningLine[] = []
   const serviceLines = (doc.services ?? []) as { service?: unknown; quantity?: number; price?: string | null }[]
-  const services = await req.payload.find({ collection: 'services', where: { id: { in: serviceLines.map((line) => relationId(line.service) ?? -1) } }, depth: 0, pagination: false, req, overrideAccess: true })
+  const services = await req.payload.find({
+    collection: 'services',
+    where: { id: { in: serviceLines.map((line) => relationId(line.service) ?? -1) } },
+    depth: 0,
+    pagination: false,
+    req,
+    overrideAccess: true,
+  })
   const byId = new Map(services.docs.map((service) => [Number(service.id), service]))
   for (const line of serviceLines) {
     const service = byId.get(relationId(line.service) ?? -1)
     if (!service) throw new NotFound(req.t)
     const currency = service.currency ?? TERMS_CURRENCY
-    lines.push({ serviceId: service.id, amount: lineAmount(String(line.price || service.price), Number(line.quantity ?? 1), currency), currency })
+    lines.push({
+      serviceId: service.id,
+      amount: lineAmount(String(line.price || service.price), Number(line.quantity ?? 1), currency),
+      currency,
+    })
   }
   const stored = await req.payload.find({ collection: 'commission-rules', depth: 0, pagination: false, req, overrideAccess: true })
   const rules: CommissionRule[] = stored.docs.map((rule) => ({
@@ -74,5 +104,12 @@ export async function submitTermsProblem(req: PayloadRequest, doc: StoredProposa
     rate: String(rule.rate),
     currency: rule.currency,
   }))
-  return termChainProblems(terms, lines, rules, { proposalId: Number(doc.id), authorPath, territoryId: relationId(prospect.territory), currency: TERMS_CURRENCY })[0] ?? null
+  return (
+    termChainProblems(terms, lines, rules, {
+      proposalId: Number(doc.id),
+      authorPath,
+      territoryId: relationId(prospect.territory),
+      currency: TERMS_CURRENCY,
+    })[0] ?? null
+  )
 }

@@ -29,7 +29,15 @@ export type QueueRow = {
 export async function waitingQueue(payload: Payload, user: AccessUser | null, status: QueueStatus = 'submitted'): Promise<QueueRow[]> {
   const where = await queueWhere(payload, user, status)
   if (!where) return []
-  const found = await payload.find({ collection: 'proposals', where, sort: '-updatedAt', depth: 1, limit: 100, user, overrideAccess: false })
+  const found = await payload.find({
+    collection: 'proposals',
+    where,
+    sort: '-updatedAt',
+    depth: 1,
+    limit: 100,
+    user,
+    overrideAccess: false,
+  })
   return found.docs.map(toRow)
 }
 
@@ -51,10 +59,22 @@ async function queueWhere(payload: Payload, user: AccessUser | null, status: Que
  * Do the login's roles let it take the step a proposal waiting for its participant needs (`stepRoleProblem`): a
  * decision while submitted, sending once approved, at the top of the chain when its participant is the root.
  */
-export async function mayDecideFor(payload: Payload, user: AccessUser | null, participantId: number, status: QueueStatus = 'submitted'): Promise<boolean> {
+export async function mayDecideFor(
+  payload: Payload,
+  user: AccessUser | null,
+  participantId: number,
+  status: QueueStatus = 'submitted',
+): Promise<boolean> {
   const step = status === 'approved' ? 'send' : 'approve'
   if (stepRoleProblem(user?.roles, step, 'anywhere') !== null) return false
-  const participant = await payload.findByID({ collection: 'participants', id: participantId, depth: 0, overrideAccess: true, disableErrors: true, select: { parent: true } })
+  const participant = await payload.findByID({
+    collection: 'participants',
+    id: participantId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { parent: true },
+  })
   if (!participant) return false
   return stepRoleProblem(user?.roles, step, participant.parent ? 'below' : 'top') === null
 }
@@ -69,10 +89,17 @@ function toRow(doc: Proposal): QueueRow {
     author: authorName(doc.author),
     submittedAt: submits[submits.length - 1]?.at ?? null,
     arrivedAt: history[history.length - 1]?.at ?? doc.updatedAt,
-    amounts: serviceAmounts((doc.services ?? []).map((line) => {
-      const service = typeof line.service === 'object' ? (line.service as Service) : null
-      return { price: line.price || service?.price || null, quantity: line.quantity ?? 1, currency: service?.currency ?? 'USD', frequency: service?.billingFrequency ?? 'monthly' }
-    })),
+    amounts: serviceAmounts(
+      (doc.services ?? []).map((line) => {
+        const service = typeof line.service === 'object' ? (line.service as Service) : null
+        return {
+          price: line.price || service?.price || null,
+          quantity: line.quantity ?? 1,
+          currency: service?.currency ?? 'USD',
+          frequency: service?.billingFrequency ?? 'monthly',
+        }
+      }),
+    ),
   }
 }
 

@@ -6,7 +6,11 @@ import type { PoolClient } from 'pg'
  * change is not rewritten. One the re-run no longer finds is marked cleared, resolved if it was still open or
  * disputed, and gets a comment saying so; one that comes back is reopened.
  */
-export async function upsertDiscrepancies(client: PoolClient, runId: number, runStartedAt: Date): Promise<{ upserted: number; cleared: number }> {
+export async function upsertDiscrepancies(
+  client: PoolClient,
+  runId: number,
+  runStartedAt: Date,
+): Promise<{ upserted: number; cleared: number }> {
   const upserted = await client.query(
     `insert into discrepancies (key, run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, at_stake, status,
                                 cleared_by_rerun, last_seen_at, created_at, updated_at)

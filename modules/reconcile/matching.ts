@@ -56,7 +56,10 @@ export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ 
     )
     await client.query(`analyze run_unpaired`)
     for (const key of fallbacks) {
-      const inserted = await client.query(pairOn(key, 'run_unpaired s', 'not exists (select 1 from run_pairs p where p.sid = s.id)'), params)
+      const inserted = await client.query(
+        pairOn(key, 'run_unpaired s', 'not exists (select 1 from run_pairs p where p.sid = s.id)'),
+        params,
+      )
       pairs += inserted.rowCount ?? 0
     }
   }

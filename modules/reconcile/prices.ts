@@ -10,7 +10,14 @@ export async function loadScheduleVersions(client: PoolClient, carrierId: number
        from payout_schedules where carrier_id = $1 and status = 'approved' order by effective_from`,
     [carrierId],
   )
-  const lines = await client.query<{ parent: number; kind: ScheduleLine['kind']; activationType: ActivationType | null; ratePlanId: number | null; featureCode: string | null; amount: string }>(
+  const lines = await client.query<{
+    parent: number
+    kind: ScheduleLine['kind']
+    activationType: ActivationType | null
+    ratePlanId: number | null
+    featureCode: string | null
+    amount: string
+  }>(
     `select _parent_id as parent, kind, activation_type as "activationType", rate_plan_id as "ratePlanId", feature_code as "featureCode", amount::text as amount
        from payout_schedules_lines where _parent_id = any($1::int[])`,
     [versions.rows.map((v) => v.id)],
@@ -40,13 +47,26 @@ export async function buildPriceTable(client: PoolClient, versions: readonly Sch
   )
   const priced = combos.rows.map((combo) => {
     const version = versionInForce(versions, combo.d)
-    const price = priceLine(version, { ratePlanId: combo.plan, activationType: combo.t, features: combo.features ? combo.features.split(',') : [] })
+    const price = priceLine(version, {
+      ratePlanId: combo.plan,
+      activationType: combo.t,
+      features: combo.features ? combo.features.split(',') : [],
+    })
     return { ...combo, total: price.total, versionId: price.scheduleVersionId }
   })
-  await client.query(`create temp table run_prices (d date, plan int, t text, features varchar, total numeric(19,4), version_id int, primary key (d, plan, t, features)) on commit drop`)
+  await client.query(
+    `create temp table run_prices (d date, plan int, t text, features varchar, total numeric(19,4), version_id int, primary key (d, plan, t, features)) on commit drop`,
+  )
   await client.query(
     `insert into run_prices select * from unnest($1::date[], $2::int[], $3::text[], $4::varchar[], $5::numeric[], $6::int[])`,
-    [priced.map((p) => p.d), priced.map((p) => p.plan), priced.map((p) => p.t), priced.map((p) => p.features), priced.map((p) => p.total), priced.map((p) => p.versionId)],
+    [
+      priced.map((p) => p.d),
+      priced.map((p) => p.plan),
+      priced.map((p) => p.t),
+      priced.map((p) => p.features),
+      priced.map((p) => p.total),
+      priced.map((p) => p.versionId),
+    ],
   )
   await client.query(`analyze run_prices`)
   return priced.length

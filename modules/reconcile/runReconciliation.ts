@@ -40,7 +40,10 @@ export async function runReconciliation(payload: Payload, runId: number, onProgr
   )
   const run = found.rows[0]
   if (!run) throw new Error(`reconciliation run ${runId} does not exist`)
-  const keys = await pool.query<{ value: MatchKey }>(`select value::text as value from reconciliation_runs_match_keys where parent_id = $1 order by "order"`, [runId])
+  const keys = await pool.query<{ value: MatchKey }>(
+    `select value::text as value from reconciliation_runs_match_keys where parent_id = $1 order by "order"`,
+    [runId],
+  )
   const scope: RunScope = {
     runId,
     carrierId: run.carrierId,
@@ -58,7 +61,10 @@ export async function runReconciliation(payload: Payload, runId: number, onProgr
     {
       lock: `accrue.reconcile.${runId}`,
       onFailure: async (err) => {
-        await pool.query(`update reconciliation_runs set status = 'failed', message = $2 where id = $1`, [runId, `The run failed and changed nothing: ${(err as Error).message}`])
+        await pool.query(`update reconciliation_runs set status = 'failed', message = $2 where id = $1`, [
+          runId,
+          `The run failed and changed nothing: ${(err as Error).message}`,
+        ])
       },
     },
     async (client) => {
@@ -75,7 +81,8 @@ export async function runReconciliation(payload: Payload, runId: number, onProgr
       const { cleared } = await upsertDiscrepancies(client, runId, startedAt)
       await progress(4, 'summarizing')
       const summary = await summarizeRun(client)
-      if (summary.salesRead !== written.sales) throw new Error(`summarized ${summary.salesRead} sales of ${written.sales} classified: the run is inconsistent and was not saved`)
+      if (summary.salesRead !== written.sales)
+        throw new Error(`summarized ${summary.salesRead} sales of ${written.sales} classified: the run is inconsistent and was not saved`)
       const show = (amount: string) => format(money(amount, run.currency))
       const message =
         `${lines} lines: ${summary.commissionableSales} of ${summary.salesRead} sales verified. Overpayment avoided ${show(summary.overpaymentAvoided)}, ` +

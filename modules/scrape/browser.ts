@@ -7,7 +7,8 @@ import { chromium, type Browser } from 'playwright-core'
  */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (!fs.existsSync(executablePath)) throw new Error(`Chromium is not installed at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`)
+  if (!fs.existsSync(executablePath))
+    throw new Error(`Chromium is not installed at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`)
   return chromium.launch({
     executablePath,
     headless: true,

@@ -19,7 +19,9 @@ export async function lockConnector(req: PayloadRequest, connectorId: number): P
 
 /** The connector's active run (see the module comment), ignoring the run of the job `exceptJob`. */
 export async function activeRun(req: PayloadRequest, connectorId: number, exceptJob: number | null = null): Promise<ActiveRun | null> {
-  const { rows } = await (await pgClientOf(req)).query<{ id: number; status: ActiveRun['status'] }>(
+  const { rows } = await (
+    await pgClientOf(req)
+  ).query<{ id: number; status: ActiveRun['status'] }>(
     `select r.id, r.status::text as status
        from scrape_runs r
        join payload_jobs j on j.id = r.job
@@ -67,7 +69,11 @@ export type RunNowOutcome = { queued: false; run: ActiveRun } | { queued: true; 
  * "Run now": under the connector's lock, the active run if there is one, else a new run (queued with its job in the
  * same transaction).
  */
-export async function queueRunNow(req: PayloadRequest, connectorId: number, period: { from?: string; to?: string }): Promise<RunNowOutcome> {
+export async function queueRunNow(
+  req: PayloadRequest,
+  connectorId: number,
+  period: { from?: string; to?: string },
+): Promise<RunNowOutcome> {
   return inTransaction(req, async () => {
     await lockConnector(req, connectorId)
     const active = await activeRun(req, connectorId)

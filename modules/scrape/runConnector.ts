@@ -51,7 +51,8 @@ export async function runConnector(browser: Browser, run: ConnectorRun): Promise
       const timeout = step.timeoutMs ?? DEFAULT_TIMEOUT
       try {
         if (step.value?.includes('{{totp}}')) {
-          if (!run.credentials.totpSecret) throw new ConnectorError('permanent', 'the portal asks for a one-time code but the connector has no TOTP secret', where)
+          if (!run.credentials.totpSecret)
+            throw new ConnectorError('permanent', 'the portal asks for a one-time code but the connector has no TOTP secret', where)
           values.totp = totp(run.credentials.totpSecret, (run.now ?? Date.now)())
         }
         report = (await perform(page, step, values, run, timeout)) ?? report
@@ -67,7 +68,13 @@ export async function runConnector(browser: Browser, run: ConnectorRun): Promise
   }
 }
 
-async function perform(page: Page, step: ConnectorStep, values: PlaceholderValues, run: ConnectorRun, timeout: number): Promise<FetchedReport | null> {
+async function perform(
+  page: Page,
+  step: ConnectorStep,
+  values: PlaceholderValues,
+  run: ConnectorRun,
+  timeout: number,
+): Promise<FetchedReport | null> {
   const target = fillPlaceholders(step.target, values)
   switch (step.action) {
     case 'goto': {
@@ -102,13 +109,24 @@ async function perform(page: Page, step: ConnectorStep, values: PlaceholderValue
 }
 
 /** Reads a paginated HTML table page by page, following the "next" link, into an .xlsx the import path reads. */
-async function readTable(page: Page, selector: string, nextSelector: string | null, run: ConnectorRun, timeout: number): Promise<FetchedReport> {
+async function readTable(
+  page: Page,
+  selector: string,
+  nextSelector: string | null,
+  run: ConnectorRun,
+  timeout: number,
+): Promise<FetchedReport> {
   await page.locator(selector).first().waitFor({ state: 'attached', timeout })
   const read = () =>
-    page.locator(selector).first().evaluate((table) => ({
-      headers: [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim()),
-      rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
-    }))
+    page
+      .locator(selector)
+      .first()
+      .evaluate((table) => ({
+        headers: [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim()),
+        rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()),
+        ),
+      }))
   const first = await read()
   const drift = headerDrift(run.expectedHeaders, first.headers)
   if (drift) throw new ConnectorError('drift', drift, null)
@@ -117,7 +135,7 @@ async function readTable(page: Page, selector: string, nextSelector: string | nu
   sheet.addRow(first.headers)
   let pages = 0
   let rows = 0
-  for (let current = first; ; ) {
+  for (let current = first; ;) {
     for (const row of current.rows) sheet.addRow(row)
     pages++
     rows += current.rows.length
@@ -142,12 +160,21 @@ async function download(page: Page, selector: string, timeout: number): Promise<
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(chunk as Buffer)
   const data = Buffer.concat(chunks)
-  const lines = data.toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '').length
+  const lines = data
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '').length
   return { fileName: file.suggestedFilename(), data, rows: Math.max(0, lines - 1), pages: 1 }
 }
 
 /** Turns whatever went wrong into a ConnectorError with the step, its kind and the page as evidence. */
-async function diagnose(page: Page, err: unknown, where: { index: number; action: string; target: string }, lastStatus: number, secrets: string[]): Promise<ConnectorError> {
+async function diagnose(
+  page: Page,
+  err: unknown,
+  where: { index: number; action: string; target: string },
+  lastStatus: number,
+  secrets: string[],
+): Promise<ConnectorError> {
   const base = err instanceof ConnectorError ? err : null
   const message = base?.message ?? (err as Error).message ?? String(err)
   let kind: FailureKind = base?.kind ?? 'transient'
@@ -163,7 +190,9 @@ async function diagnose(page: Page, err: unknown, where: { index: number; action
   let html: string | null = null
   try {
     // Blank every password field before the page is kept: no credential in a screenshot.
-    await page.locator('input[type="password"]').evaluateAll((inputs) => inputs.forEach((input) => ((input as HTMLInputElement).value = '')))
+    await page
+      .locator('input[type="password"]')
+      .evaluateAll((inputs) => inputs.forEach((input) => ((input as HTMLInputElement).value = '')))
     screenshot = await page.screenshot({ fullPage: true, timeout: 5_000 })
     html = maskSecrets(await page.content(), secrets)
   } catch {

@@ -31,12 +31,25 @@ export type ScrapeOutcome = { status: 'completed' | 'failed' | 'retrying'; rowsF
  * thrown for the job to retry with backoff (until `lastAttempt`); drift and permanent failures end the run at once,
  * with the evidence kept, and may raise an alert. Pages read are reported to `onProgress` (at most once a second).
  */
-export async function scrapeRun(payload: Payload, runId: number, attempt: number, lastAttempt: boolean, onProgress: OnProgress): Promise<ScrapeOutcome> {
+export async function scrapeRun(
+  payload: Payload,
+  runId: number,
+  attempt: number,
+  lastAttempt: boolean,
+  onProgress: OnProgress,
+): Promise<ScrapeOutcome> {
   const pool = dbPool(payload)
   const run = await payload.findByID({ collection: 'scrape-runs', id: runId, depth: 0 })
-  const connector = (await payload.findByID({ collection: 'carrier-connectors', id: run.connector as number, depth: 0 })) as unknown as Connector
+  const connector = (await payload.findByID({
+    collection: 'carrier-connectors',
+    id: run.connector as number,
+    depth: 0,
+  })) as unknown as Connector
   const credential = await payload.findByID({ collection: 'portal-credentials', id: connector.credential, depth: 0 })
-  await pool.query(`update scrape_runs set status = 'running', attempts = $2, started_at = coalesce(started_at, now()) where id = $1`, [runId, attempt])
+  await pool.query(`update scrape_runs set status = 'running', attempts = $2, started_at = coalesce(started_at, now()) where id = $1`, [
+    runId,
+    attempt,
+  ])
   const keyring = loadKeyring()
   const context = credential.sealContext as string
   const password = openSecret(credential.passwordSealed as string, keyring, `${context}:password`)
@@ -55,7 +68,12 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
     const upload = await payload.create({
       collection: 'imports',
       data: { mapping: connector.mapping },
-      file: { data: report.data, name: report.fileName, mimetype: report.fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: report.data.length },
+      file: {
+        data: report.data,
+        name: report.fileName,
+        mimetype: report.fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        size: report.data.length,
+      },
       context: { skipQueue: true },
     })
     await progress.flush()
@@ -68,19 +86,34 @@ export async function scrapeRun(payload: Payload, runId: number, attempt: number
     )
     return { status: 'completed', rowsFetched: report.rows, accepted: counts.accepted, rejected: counts.rejected }
   } catch (err) {
-    const failure = err instanceof ConnectorError ? err : new ConnectorError('permanent', maskSecrets((err as Error).message, [password, totpSecret ?? '']), null)
+    const failure =
+      err instanceof ConnectorError
+        ? err
+        : new ConnectorError('permanent', maskSecrets((err as Error).message, [password, totpSecret ?? '']), null)
     const retrying = failure.retryable && !lastAttempt
     const screenshot = failure.evidence.screenshot
       ? await payload.create({
           collection: 'scrape-evidence',
           data: { caption: failure.message.slice(0, 200) },
-          file: { data: failure.evidence.screenshot, name: `scrape-run-${runId}-attempt-${attempt}.png`, mimetype: 'image/png', size: failure.evidence.screenshot.length },
+          file: {
+            data: failure.evidence.screenshot,
+            name: `scrape-run-${runId}-attempt-${attempt}.png`,
+            mimetype: 'image/png',
+            size: failure.evidence.screenshot.length,
+          },
         })
       : null
     await pool.query(
       `update scrape_runs set status = $2::text::enum_scrape_runs_status, finished_at = case when $2::text = 'failed' then now() else null end, failure_kind = $3::text::enum_scrape_runs_failure_kind, diagnosis = $4,
               screenshot_id = coalesce($5, screenshot_id), html = coalesce($6, html) where id = $1`,
-      [runId, retrying ? 'retrying' : 'failed', failure.kind, `${failure.message}${retrying ? ` (attempt ${attempt}; retrying)` : ''}`, screenshot?.id ?? null, failure.evidence.html],
+      [
+        runId,
+        retrying ? 'retrying' : 'failed',
+        failure.kind,
+        `${failure.message}${retrying ? ` (attempt ${attempt}; retrying)` : ''}`,
+        screenshot?.id ?? null,
+        failure.evidence.html,
+      ],
     )
     if (retrying) throw failure
     await alertOnFailureRate(payload, connector, failure.message)
@@ -93,7 +126,9 @@ function throttledProgress(onProgress: OnProgress) {
   let last = 0
   let chain: Promise<void> = Promise.resolve()
   const write = (pages: number, rows: number) => {
-    chain = chain.then(() => onProgress({ done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } })).catch(() => undefined)
+    chain = chain
+      .then(() => onProgress({ done: pages, label: `read ${pages} pages, ${rows} rows`, counts: { pages, rows } }))
+      .catch(() => undefined)
   }
   let pending: [number, number] | null = null
   return {

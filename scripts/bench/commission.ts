@@ -36,8 +36,30 @@ const cents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_EV
 
 /** Two carriers of five plans each. Some residuals (3 % of the charge) end in an exact half cent: 55.50, 42.50, 65.50. */
 const CARRIERS = [
-  { code: 'BNA', name: 'Bench Alpha Wireless', windowDays: 180, plans: [['BNA-UNL', '70.00'], ['BNA-PLUS', '55.50'], ['BNA-ESS', '45.99'], ['BNA-BIZ', '85.00'], ['BNA-PRE', '30.00']] },
-  { code: 'BNB', name: 'Bench Beta Mobile', windowDays: 120, plans: [['BNB-MAX', '80.00'], ['BNB-GO', '65.50'], ['BNB-FAM', '42.50'], ['BNB-DATA', '60.00'], ['BNB-LITE', '25.00']] },
+  {
+    code: 'BNA',
+    name: 'Bench Alpha Wireless',
+    windowDays: 180,
+    plans: [
+      ['BNA-UNL', '70.00'],
+      ['BNA-PLUS', '55.50'],
+      ['BNA-ESS', '45.99'],
+      ['BNA-BIZ', '85.00'],
+      ['BNA-PRE', '30.00'],
+    ],
+  },
+  {
+    code: 'BNB',
+    name: 'Bench Beta Mobile',
+    windowDays: 120,
+    plans: [
+      ['BNB-MAX', '80.00'],
+      ['BNB-GO', '65.50'],
+      ['BNB-FAM', '42.50'],
+      ['BNB-DATA', '60.00'],
+      ['BNB-LITE', '25.00'],
+    ],
+  },
 ] as const
 const PLANS_PER_CARRIER = 5
 const TIERS = ['', 'standard', 'silver', 'gold', 'platinum'] as const
@@ -46,7 +68,15 @@ const UPFRONT_TYPES = ['new', 'port_in', 'feature_add'] as const
 const FEATURE_SETS = ['HOTSPOT', 'INTL', 'PROT', 'HOTSPOT,INTL', 'HOTSPOT,PROT,TRAVEL', 'TRAVEL']
 
 type Tier = Exclude<(typeof TIERS)[number], ''>
-type Row = { payout: 'rebate' | 'feature' | 'spiff'; carrier?: string; plan?: string; type?: (typeof UPFRONT_TYPES)[number]; tier?: Tier; feature?: string; amount: string }
+type Row = {
+  payout: 'rebate' | 'feature' | 'spiff'
+  carrier?: string
+  plan?: string
+  type?: (typeof UPFRONT_TYPES)[number]
+  tier?: Tier
+  feature?: string
+  amount: string
+}
 
 const UPFRONT: Row[] = [
   { payout: 'rebate', carrier: 'BNA', amount: '100.00' },
@@ -75,7 +105,11 @@ const UPFRONT: Row[] = [
   { payout: 'spiff', carrier: 'BNA', plan: 'BNA-UNL', type: 'port_in', amount: '50.00' },
   { payout: 'spiff', carrier: 'BNB', type: 'new', tier: 'platinum', amount: '10.00' },
 ]
-const VOLUME_TIERS = [{ from: 0, to: 20, rate: '0' }, { from: 20, to: 60, rate: '1.50' }, { from: 60, to: null, rate: '2.25' }]
+const VOLUME_TIERS = [
+  { from: 0, to: 20, rate: '0' },
+  { from: 20, to: 60, rate: '1.50' },
+  { from: 60, to: null, rate: '2.25' },
+]
 const PLAN_CHANGE_PERCENT = '100'
 const RESIDUAL = { percent: '3', months: 24 }
 const OVERRIDE_PERCENTS = ['5', '3', '1']
@@ -88,7 +122,13 @@ function rowFor(payout: Row['payout'], sale: Combination, feature?: string): Row
   let bestScore = -1
   for (const row of UPFRONT) {
     if (row.payout !== payout || (row.feature ?? '') !== (feature ?? '')) continue
-    if ((row.carrier && row.carrier !== sale.carrier) || (row.plan && row.plan !== sale.plan) || (row.type && row.type !== sale.type) || (row.tier && row.tier !== sale.tier)) continue
+    if (
+      (row.carrier && row.carrier !== sale.carrier) ||
+      (row.plan && row.plan !== sale.plan) ||
+      (row.type && row.type !== sale.type) ||
+      (row.tier && row.tier !== sale.tier)
+    )
+      continue
     const score = (row.plan ? 8 : 0) + (row.carrier ? 4 : 0) + (row.type ? 2 : 0) + (row.tier ? 1 : 0)
     if (score > bestScore) [best, bestScore] = [row, score]
   }
@@ -107,14 +147,32 @@ function upfrontAmount(sale: Combination, features: string): Decimal {
 /** Marginal tiers over (from, to]: each activation paid at the rate of the tier it falls in. */
 function volumeBonus(count: number): Decimal {
   let total = new Money(0)
-  for (const tier of VOLUME_TIERS) if (count > tier.from) total = total.plus(new Money(Math.min(count, tier.to ?? count) - tier.from).times(tier.rate))
+  for (const tier of VOLUME_TIERS)
+    if (count > tier.from) total = total.plus(new Money(Math.min(count, tier.to ?? count) - tier.from).times(tier.rate))
   return total
 }
 
 // ----- Catalog, plan, periods and runs through the Local API -----------------------------------------------------
 
-type PlanRow = { id: number; carrierId: number; carrier: string; code: string; carrierIndex: number; planIndex: number; windowDays: number; monthlyCharge: string }
-type Setup = { plans: PlanRow[]; planId: number; versionId: number; periodId: number; priorPeriodId: number; priorRunId: number; reconRuns: { carrierId: number; history: number; period: number }[] }
+type PlanRow = {
+  id: number
+  carrierId: number
+  carrier: string
+  code: string
+  carrierIndex: number
+  planIndex: number
+  windowDays: number
+  monthlyCharge: string
+}
+type Setup = {
+  plans: PlanRow[]
+  planId: number
+  versionId: number
+  periodId: number
+  priorPeriodId: number
+  priorRunId: number
+  reconRuns: { carrierId: number; history: number; period: number }[]
+}
 
 async function createSetup(payload: Payload, pool: pg.Pool): Promise<Setup> {
   const plans: PlanRow[] = []
@@ -122,22 +180,54 @@ async function createSetup(payload: Payload, pool: pg.Pool): Promise<Setup> {
   for (const [carrierIndex, spec] of CARRIERS.entries()) {
     const carrier = await payload.create({
       collection: 'carriers',
-      data: { code: spec.code, name: spec.name, currency: 'USD', matchKeys: ['mdn'], dateToleranceDays: 3, chargebackWindowDays: spec.windowDays },
+      data: {
+        code: spec.code,
+        name: spec.name,
+        currency: 'USD',
+        matchKeys: ['mdn'],
+        dateToleranceDays: 3,
+        chargebackWindowDays: spec.windowDays,
+      },
     })
     for (const [planIndex, [code, monthlyCharge]] of spec.plans.entries()) {
-      const plan = await payload.create({ collection: 'rate-plans', data: { carrier: carrier.id, code, name: code, category: 'postpaid', monthlyCharge } })
-      plans.push({ id: plan.id, carrierId: carrier.id, carrier: spec.code, code, carrierIndex, planIndex, windowDays: spec.windowDays, monthlyCharge })
+      const plan = await payload.create({
+        collection: 'rate-plans',
+        data: { carrier: carrier.id, code, name: code, category: 'postpaid', monthlyCharge },
+      })
+      plans.push({
+        id: plan.id,
+        carrierId: carrier.id,
+        carrier: spec.code,
+        code,
+        carrierIndex,
+        planIndex,
+        windowDays: spec.windowDays,
+        monthlyCharge,
+      })
     }
     const reconcile = (periodStart: string, periodEnd: string) =>
-      payload.create({ collection: 'reconciliation-runs', data: { carrier: carrier.id, periodStart, periodEnd }, context: { skipQueue: true } })
-    reconRuns.push({ carrierId: carrier.id, history: (await reconcile(HISTORY.start, HISTORY.end)).id, period: (await reconcile(PERIOD.start, PERIOD.end)).id })
+      payload.create({
+        collection: 'reconciliation-runs',
+        data: { carrier: carrier.id, periodStart, periodEnd },
+        context: { skipQueue: true },
+      })
+    reconRuns.push({
+      carrierId: carrier.id,
+      history: (await reconcile(HISTORY.start, HISTORY.end)).id,
+      period: (await reconcile(PERIOD.start, PERIOD.end)).id,
+    })
   }
   // The reconciliations themselves are not part of this benchmark: their lines are planted, the runs marked completed.
-  await pool.query(`update reconciliation_runs set status = 'completed', run_count = 1, last_run_at = now() where id = any($1::int[])`, [reconRuns.flatMap((r) => [r.history, r.period])])
+  await pool.query(`update reconciliation_runs set status = 'completed', run_count = 1, last_run_at = now() where id = any($1::int[])`, [
+    reconRuns.flatMap((r) => [r.history, r.period]),
+  ])
 
   const byCode = new Map(plans.map((p) => [p.code, p]))
   const carrierId = new Map(plans.map((p) => [p.carrier, p.carrierId]))
-  const plan = await payload.create({ collection: 'compensation-plans', data: { name: PLAN_NAME, currency: 'USD', description: 'The commission benchmark plan.' } })
+  const plan = await payload.create({
+    collection: 'compensation-plans',
+    data: { name: PLAN_NAME, currency: 'USD', description: 'The commission benchmark plan.' },
+  })
   const components: PlanVersion['components'] = [
     {
       blockType: 'upfront',
@@ -151,22 +241,45 @@ async function createSetup(payload: Payload, pool: pg.Pool): Promise<Setup> {
         amount: row.amount,
       })),
     },
-    { blockType: 'volume_bonus', metric: 'count', method: 'marginal', activationTypes: ['new', 'port_in'], tiers: VOLUME_TIERS.map((t) => ({ from: String(t.from), to: t.to === null ? null : String(t.to), rate: t.rate })) },
+    {
+      blockType: 'volume_bonus',
+      metric: 'count',
+      method: 'marginal',
+      activationTypes: ['new', 'port_in'],
+      tiers: VOLUME_TIERS.map((t) => ({ from: String(t.from), to: t.to === null ? null : String(t.to), rate: t.rate })),
+    },
     { blockType: 'plan_change', percent: PLAN_CHANGE_PERCENT },
     { blockType: 'residual', percent: RESIDUAL.percent, months: RESIDUAL.months },
     { blockType: 'chargeback', percent: '100', windowDays: null },
     { blockType: 'override', compress: true, levels: OVERRIDE_PERCENTS.map((percent, index) => ({ level: index + 1, percent })) },
   ]
-  const version = await payload.create({ collection: 'plan-versions', data: { plan: plan.id, effectiveFrom: HISTORY.start, status: 'approved', rounding: 'half-even', components } })
+  const version = await payload.create({
+    collection: 'plan-versions',
+    data: { plan: plan.id, effectiveFrom: HISTORY.start, status: 'approved', rounding: 'half-even', components },
+  })
 
   const period = async (dates: { start: string; end: string; label: string }) => {
-    const found = await payload.find({ collection: 'commission-periods', where: { frequency: { equals: 'monthly' }, cycle: { equals: 'regular' }, startsOn: { equals: dates.start } }, limit: 1, depth: 0 })
-    const doc = found.docs[0] ?? (await payload.create({ collection: 'commission-periods', data: { label: dates.label, frequency: 'monthly', cycle: 'regular', startsOn: dates.start, endsOn: dates.end, status: 'open' } }))
+    const found = await payload.find({
+      collection: 'commission-periods',
+      where: { frequency: { equals: 'monthly' }, cycle: { equals: 'regular' }, startsOn: { equals: dates.start } },
+      limit: 1,
+      depth: 0,
+    })
+    const doc =
+      found.docs[0] ??
+      (await payload.create({
+        collection: 'commission-periods',
+        data: { label: dates.label, frequency: 'monthly', cycle: 'regular', startsOn: dates.start, endsOn: dates.end, status: 'open' },
+      }))
     return doc.id
   }
   const priorPeriodId = await period(PRIOR)
   const periodId = await period(PERIOD)
-  const prior = await payload.create({ collection: 'commission-runs', data: { period: priorPeriodId, plan: plan.id, mode: 'post' }, context: { skipQueue: true } })
+  const prior = await payload.create({
+    collection: 'commission-runs',
+    data: { period: priorPeriodId, plan: plan.id, mode: 'post' },
+    context: { skipQueue: true },
+  })
   return { plans, planId: plan.id, versionId: version.id, periodId, priorPeriodId, priorRunId: prior.id, reconRuns }
 }
 
@@ -198,22 +311,46 @@ async function writeDataSet(pool: pg.Pool, setup: Setup, activations: number, de
            from generate_series(1, $1) k`,
         [count],
       )
-      await q(`update participants c set path = p.path || c.id || '/' from participants p where p.id = c.parent_id and c.code like '${prefix}%'`)
+      await q(
+        `update participants c set path = p.path || c.id || '/' from participants p where p.id = c.parent_id and c.code like '${prefix}%'`,
+      )
     }
-    const parentOf = (prefix: string, count: number) => `(select id from participants where code = '${prefix}' || lpad(((k - 1) % ${count} + 1)::text, 6, '0'))`
+    const parentOf = (prefix: string, count: number) =>
+      `(select id from participants where code = '${prefix}' || lpad(((k - 1) % ${count} + 1)::text, 6, '0'))`
     await level('BN-L1-', 4, 'distributor', String(root.id), `case when k = 3 then 'suspended' else 'active' end`)
     await level('BN-L2-', 16, 'partner', parentOf('BN-L1-', 4), `case when k = 6 then 'terminated' else 'active' end`)
-    await level('BN-L3-', owners, 'territory_owner', parentOf('BN-L2-', 16), `case when bench_u(k, 1) < 0.1 then 'suspended' else 'active' end`)
-    await level('BN-DLR-', dealers, 'dealer', parentOf('BN-L3-', owners), `'active'`,
-      `case when bench_u(k, 2) < 0.15 then null when bench_u(k, 2) < 0.55 then 'standard' when bench_u(k, 2) < 0.8 then 'silver' when bench_u(k, 2) < 0.93 then 'gold' else 'platinum' end`)
+    await level(
+      'BN-L3-',
+      owners,
+      'territory_owner',
+      parentOf('BN-L2-', 16),
+      `case when bench_u(k, 1) < 0.1 then 'suspended' else 'active' end`,
+    )
+    await level(
+      'BN-DLR-',
+      dealers,
+      'dealer',
+      parentOf('BN-L3-', owners),
+      `'active'`,
+      `case when bench_u(k, 2) < 0.15 then null when bench_u(k, 2) < 0.55 then 'standard' when bench_u(k, 2) < 0.8 then 'silver' when bench_u(k, 2) < 0.93 then 'gold' else 'platinum' end`,
+    )
 
-    await q(`create unlogged table bench_dealers as select substr(code, 8)::int as k, id, coalesce(dealer_tier::text, '') as tier from participants where code like 'BN-DLR-%'`)
+    await q(
+      `create unlogged table bench_dealers as select substr(code, 8)::int as k, id, coalesce(dealer_tier::text, '') as tier from participants where code like 'BN-DLR-%'`,
+    )
     await q(`alter table bench_dealers add primary key (k)`)
     const p = setup.plans
     await q(
       `create unlogged table bench_plans as select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::numeric[])
          as t(carrier_index, plan_index, carrier_id, rate_plan_id, window_days, monthly_charge)`,
-      [p.map((x) => x.carrierIndex), p.map((x) => x.planIndex), p.map((x) => x.carrierId), p.map((x) => x.id), p.map((x) => x.windowDays), p.map((x) => x.monthlyCharge)],
+      [
+        p.map((x) => x.carrierIndex),
+        p.map((x) => x.planIndex),
+        p.map((x) => x.carrierId),
+        p.map((x) => x.id),
+        p.map((x) => x.windowDays),
+        p.map((x) => x.monthlyCharge),
+      ],
     )
     await writeRateTables(client, p)
 
@@ -222,7 +359,10 @@ async function writeDataSet(pool: pg.Pool, setup: Setup, activations: number, de
     const draws = (index: string, salt: number) => `
       join bench_dealers d on d.k = 1 + floor(${dealers} * power(bench_u(${index}, ${salt + 11}), 3))::int
       join bench_plans p on p.carrier_index = (bench_u(${index}, ${salt + 12}) >= 0.6)::int and p.plan_index = floor(bench_u(${index}, ${salt + 13}) * ${PLANS_PER_CARRIER})::int`
-    const features = (index: string, salt: number) => `case when g.activation_type in ('upgrade', 'downgrade') or (g.activation_type <> 'feature_add' and bench_u(${index}, ${salt + 14}) < 0.5) then ''
+    const features = (
+      index: string,
+      salt: number,
+    ) => `case when g.activation_type in ('upgrade', 'downgrade') or (g.activation_type <> 'feature_add' and bench_u(${index}, ${salt + 14}) < 0.5) then ''
       else ($1::text[])[1 + floor(bench_u(${index}, ${salt + 15}) * ${FEATURE_SETS.length})::int] end`
     // History: 55 % new, 30 % port-in, 10 % feature adds, 5 % upgrades; 95 % matched; 30 % deactivated 1–540 days later.
     await q(
@@ -272,7 +412,9 @@ async function writeDataSet(pool: pg.Pool, setup: Setup, activations: number, de
       select s.sale_id, s.record_id, s.dealer_id, s.sale_date, s.carrier_id, s.activation_type, s.mdn, s.rate_plan_id, s.features, null, s.matched,
              'bench-s-' || s.i, r.period from bench_sales s join bench_runs r using (carrier_id)`
     await q(`create unlogged table bench_runs as select * from unnest($1::int[], $2::int[], $3::int[]) as t(carrier_id, history, period)`, [
-      setup.reconRuns.map((r) => r.carrierId), setup.reconRuns.map((r) => r.history), setup.reconRuns.map((r) => r.period),
+      setup.reconRuns.map((r) => r.carrierId),
+      setup.reconRuns.map((r) => r.history),
+      setup.reconRuns.map((r) => r.period),
     ])
     await q(
       `insert into dealer_sales (id, dealer_id, sale_date, carrier_id, activation_type, mdn, rate_plan_id, features, natural_key)
@@ -305,7 +447,10 @@ async function writeDataSet(pool: pg.Pool, setup: Setup, activations: number, de
         where h.matched and (c.component = 'upfront' or (h.deactivation_date < $4::date and h.deactivation_date - h.sale_date <= h.window_days and r.amount <> 0))`,
       [setup.priorRunId, setup.priorPeriodId, setup.versionId, PERIOD.start],
     )
-    await q(`update commission_runs set status = 'locked', plan_version_id = $2, last_run_at = now(), locked_at = now() where id = $1`, [setup.priorRunId, setup.versionId])
+    await q(`update commission_runs set status = 'locked', plan_version_id = $2, last_run_at = now(), locked_at = now() where id = $1`, [
+      setup.priorRunId,
+      setup.versionId,
+    ])
     await q(`update commission_periods set status = 'locked', locked_at = now() where id = $1`, [setup.priorPeriodId])
 
     // 25 notes of −100.00 to 100.00 in the period; holds on 5 dealers and 20 sales, and one released hold.
@@ -352,7 +497,9 @@ async function writeRateTables(client: pg.PoolClient, plans: PlanRow[]): Promise
     for (const tier of TIERS) {
       const at = (type: string): Combination => ({ carrier: plan.carrier, plan: plan.code, type, tier })
       rebates.push([plan.carrierId, plan.id, tier, rowFor('rebate', at('new'))!.amount])
-      for (const type of UPFRONT_TYPES) for (const features of ['', ...FEATURE_SETS]) upfront.push([plan.carrierId, plan.id, type, tier, features, upfrontAmount(at(type), features).toFixed(2)])
+      for (const type of UPFRONT_TYPES)
+        for (const features of ['', ...FEATURE_SETS])
+          upfront.push([plan.carrierId, plan.id, type, tier, features, upfrontAmount(at(type), features).toFixed(2)])
     }
   }
   const column = <T>(rows: T[][], index: number) => rows.map((row) => row[index])
@@ -362,7 +509,10 @@ async function writeRateTables(client: pg.PoolClient, plans: PlanRow[]): Promise
     [0, 1, 2, 3, 4, 5].map((i) => column(upfront, i)),
   )
   await client.query(`alter table bench_upfront_rates add primary key (carrier_id, rate_plan_id, activation_type, tier, features)`)
-  await client.query(`create unlogged table bench_rebates as select * from unnest($1::int[], $2::int[], $3::text[], $4::numeric[]) as t(carrier_id, rate_plan_id, tier, amount)`, [0, 1, 2, 3].map((i) => column(rebates, i)))
+  await client.query(
+    `create unlogged table bench_rebates as select * from unnest($1::int[], $2::int[], $3::text[], $4::numeric[]) as t(carrier_id, rate_plan_id, tier, amount)`,
+    [0, 1, 2, 3].map((i) => column(rebates, i)),
+  )
 }
 
 // ----- What the run must post, recomputed from the generated data ----------------------------------------------
@@ -394,7 +544,10 @@ async function expectedTotals(pool: pg.Pool, setup: Setup): Promise<Totals> {
         and not exists (select 1 from bench_upfront_rates r where (r.carrier_id, r.rate_plan_id, r.activation_type, r.tier, r.features) = (s.carrier_id, s.rate_plan_id, s.activation_type, s.tier, s.features))`,
   )
   if (unpriced.rows[0]!.n > 0) throw new Error(`${unpriced.rows[0]!.n} generated sales have no price in bench_upfront_rates`)
-  await perDealer('upfront', `select dealer_id as dealer, count(*)::int as lines, sum(r.amount)::text as total from bench_sales s ${rates} where s.matched group by 1`)
+  await perDealer(
+    'upfront',
+    `select dealer_id as dealer, count(*)::int as lines, sum(r.amount)::text as total from bench_sales s ${rates} where s.matched group by 1`,
+  )
   const volumes = await pool.query<{ dealer: number; count: number }>(
     `select dealer_id as dealer, count(*)::int as count from bench_sales where matched and activation_type in ('new', 'port_in') group by 1`,
   )
@@ -426,7 +579,12 @@ async function expectedTotals(pool: pg.Pool, setup: Setup): Promise<Totals> {
       where h.matched and h.deactivation_date between $1::date and $2::date and h.deactivation_date - h.sale_date <= h.window_days group by 1`,
     [PERIOD.start, PERIOD.end],
   )
-  const notes = (await pool.query<{ lines: number; total: string }>(`select count(*)::int as lines, coalesce(sum(amount), 0)::text as total from commission_notes where period_id = $1 and plan_id = $2`, [setup.periodId, setup.planId])).rows[0]!
+  const notes = (
+    await pool.query<{ lines: number; total: string }>(
+      `select count(*)::int as lines, coalesce(sum(amount), 0)::text as total from commission_notes where period_id = $1 and plan_id = $2`,
+      [setup.periodId, setup.planId],
+    )
+  ).rows[0]!
   add('note', null, notes.lines, new Money(notes.total))
   const chains = await pool.query<{ dealer: number; ancestors: { id: number; active: boolean }[] }>(
     `select d.id as dealer, json_build_array(json_build_object('id', a3.id, 'active', a3.status = 'active'), json_build_object('id', a2.id, 'active', a2.status = 'active'),
@@ -436,10 +594,13 @@ async function expectedTotals(pool: pg.Pool, setup: Setup): Promise<Totals> {
   for (const { dealer, ancestors } of chains.rows) {
     const base = own.get(dealer)
     if (!base || base.isZero()) continue
-    ancestors.filter((a) => a.active).slice(0, OVERRIDE_PERCENTS.length).forEach((_, index) => {
-      const amount = cents(base.times(OVERRIDE_PERCENTS[index]!).div(100))
-      add('override', null, amount.isZero() ? 0 : 1, amount)
-    })
+    ancestors
+      .filter((a) => a.active)
+      .slice(0, OVERRIDE_PERCENTS.length)
+      .forEach((_, index) => {
+        const amount = cents(base.times(OVERRIDE_PERCENTS[index]!).div(100))
+        add('override', null, amount.isZero() ? 0 : 1, amount)
+      })
   }
   return totals
 }
@@ -462,20 +623,28 @@ async function checkRun(pool: pg.Pool, runId: number, expected: Totals): Promise
     const want = expected.get(component) ?? { lines: 0, total: new Money(0) }
     const got = posted.get(component) ?? { lines: 0, total: new Money(0) }
     if (want.lines === 0) problems.push(`the data set produced no ${component} lines`)
-    if (want.lines !== got.lines || !want.total.eq(got.total)) problems.push(`${component}: expected ${want.lines} lines, ${want.total.toFixed(2)}; got ${got.lines} lines, ${got.total.toFixed(2)}`)
+    if (want.lines !== got.lines || !want.total.eq(got.total))
+      problems.push(`${component}: expected ${want.lines} lines, ${want.total.toFixed(2)}; got ${got.lines} lines, ${got.total.toFixed(2)}`)
   }
-  const run = (await pool.query<{ status: string; total: string | null; message: string | null }>(`select status::text as status, total::text as total, message from commission_runs where id = $1`, [runId])).rows[0]!
+  const run = (
+    await pool.query<{ status: string; total: string | null; message: string | null }>(
+      `select status::text as status, total::text as total, message from commission_runs where id = $1`,
+      [runId],
+    )
+  ).rows[0]!
   if (run.status !== 'awaiting_approval') problems.push(`run status ${run.status}: ${run.message ?? ''}`)
   if (!sumOf(expected).eq(sumOf(posted)) || !sumOf(posted).eq(run.total ?? 'NaN')) {
     problems.push(`run total: expected ${sumOf(expected).toFixed(2)}, lines sum to ${sumOf(posted).toFixed(2)}, run says ${run.total}`)
   }
-  const held = (await pool.query<{ held: number; due: number }>(
-    `select count(*) filter (where held)::int as held,
+  const held = (
+    await pool.query<{ held: number; due: number }>(
+      `select count(*) filter (where held)::int as held,
             count(*) filter (where payee_id in (select participant_id from commission_holds where status = 'active' and target = 'participant')
                                 or sale_id in (select sale_id from commission_holds where status = 'active' and target = 'sale'))::int as due
        from commission_lines where run_id = $1`,
-    [runId],
-  )).rows[0]!
+      [runId],
+    )
+  ).rows[0]!
   if (held.held !== held.due || held.due === 0) problems.push(`holds: ${held.held} lines held, ${held.due} under an active hold`)
   return problems.length === 0 ? 'ok' : problems.join('; ')
 }
@@ -503,13 +672,21 @@ async function timeFloor(pool: pg.Pool, expectedUpfront: Decimal): Promise<{ sec
   const client = await pool.connect()
   try {
     await client.query('begin')
-    const written = await timed(() => client.query(`create temp table bench_floor_lines as select s.dealer_id, s.id as sale_id, rl.carrier_record_id, r.amount ${join}`, [PERIOD.start, PERIOD.end]))
+    const written = await timed(() =>
+      client.query(`create temp table bench_floor_lines as select s.dealer_id, s.id as sale_id, rl.carrier_record_id, r.amount ${join}`, [
+        PERIOD.start,
+        PERIOD.end,
+      ]),
+    )
     await client.query('rollback')
     progress(`floor written as ${written.value.rowCount} rows into a temp table: ${formatSeconds(written.seconds)} (not used in the ratio)`)
   } finally {
     client.release()
   }
-  return { seconds: measured.seconds, check: expectedUpfront.eq(total) ? 'ok' : `floor: upfront total ${total}, expected ${expectedUpfront.toFixed(2)}` }
+  return {
+    seconds: measured.seconds,
+    check: expectedUpfront.eq(total) ? 'ok' : `floor: upfront total ${total}, expected ${expectedUpfront.toFixed(2)}`,
+  }
 }
 
 // ----- The benchmark ----------------------------------------------------------------------------------------------
@@ -526,14 +703,26 @@ export async function benchCommission(options: CommissionOptions): Promise<Bench
 
 async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions): Promise<BenchResult> {
   const setup = await createSetup(payload, pool)
-  progress(`created through the Local API: 2 carriers, ${setup.plans.length} rate plans, 4 reconciliation runs, plan "${PLAN_NAME}" with an approved version, periods ${PRIOR.label} and ${PERIOD.label}`)
-  progress(`generating ${options.rows} verified-sale candidates in ${PERIOD.label} for ${options.dealers} dealers, and ${Math.ceil(options.rows / 4)} history sales (activations/4, ${HISTORY.start} – ${HISTORY.end})`)
+  progress(
+    `created through the Local API: 2 carriers, ${setup.plans.length} rate plans, 4 reconciliation runs, plan "${PLAN_NAME}" with an approved version, periods ${PRIOR.label} and ${PERIOD.label}`,
+  )
+  progress(
+    `generating ${options.rows} verified-sale candidates in ${PERIOD.label} for ${options.dealers} dealers, and ${Math.ceil(options.rows / 4)} history sales (activations/4, ${HISTORY.start} – ${HISTORY.end})`,
+  )
   const write = await timed(() => writeDataSet(pool, setup, options.rows, options.dealers))
   progress(`bulk write (not timed): ${formatSeconds(write.seconds)}; planted ${JSON.stringify(write.value)}`)
-  const vacuum = await timed(() => pool.query('vacuum analyze participants, dealer_sales, carrier_records, reconciliation_lines, reconciliation_runs, commission_lines, commission_notes, commission_holds'))
+  const vacuum = await timed(() =>
+    pool.query(
+      'vacuum analyze participants, dealer_sales, carrier_records, reconciliation_lines, reconciliation_runs, commission_lines, commission_notes, commission_holds',
+    ),
+  )
   progress(`vacuum analyze: ${formatSeconds(vacuum.seconds)}`)
 
-  const created = await payload.create({ collection: 'commission-runs', data: { period: setup.periodId, plan: setup.planId, mode: 'post' }, context: { skipQueue: true } })
+  const created = await payload.create({
+    collection: 'commission-runs',
+    data: { period: setup.periodId, plan: setup.planId, mode: 'post' },
+    context: { skipQueue: true },
+  })
   const runId = created.id
   progress(`created commission run ${runId} through the Local API (not queued; the bench runs it directly)`)
 
@@ -542,7 +731,9 @@ async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions):
   const startedAt = Date.now()
   const measured = await record(() => timed(() => runCommission(payload, runId, async () => undefined)))
   const seconds = measured.value.seconds
-  progress(`commission run: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} activations/s); ${measured.value.value.lineCount} lines for ${measured.value.value.payees} payees`)
+  progress(
+    `commission run: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} activations/s); ${measured.value.value.lineCount} lines for ${measured.value.value.payees} payees`,
+  )
   await printSteps(pool, runId, startedAt)
   progress('statement by statement:')
   for (const line of breakdown(measured.statements)) progress(line)
@@ -555,12 +746,24 @@ async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions):
   progress(`floor (upfront total, one statement, warm): ${formatSeconds(floor.seconds)}; ratio ${(seconds / floor.seconds).toFixed(2)}`)
   if (options.explain) await explain(pool, measured.statements)
 
-  return result({ workload: 'commission', rows: options.rows, seconds, floorSeconds: floor.seconds, checks: combineChecks(runCheck, floor.check) })
+  return result({
+    workload: 'commission',
+    rows: options.rows,
+    seconds,
+    floorSeconds: floor.seconds,
+    checks: combineChecks(runCheck, floor.check),
+  })
 }
 
 /** The steps the run recorded (commission_runs.steps), each with the time since the previous one. */
 async function printSteps(pool: pg.Pool, runId: number, startedAt: number): Promise<void> {
-  const steps = (await pool.query<{ steps: { step: string; status: string; detail: string; at: string }[] | null }>(`select steps from commission_runs where id = $1`, [runId])).rows[0]?.steps ?? []
+  const steps =
+    (
+      await pool.query<{ steps: { step: string; status: string; detail: string; at: string }[] | null }>(
+        `select steps from commission_runs where id = $1`,
+        [runId],
+      )
+    ).rows[0]?.steps ?? []
   progress('steps:')
   let previous = startedAt
   for (const step of steps) {

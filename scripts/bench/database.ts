@@ -25,14 +25,18 @@ export type BenchDatabase = {
 
 const DATABASE = 'accrue_bench'
 
-
 const serverLog = (line: string) => progress(`[postgres] ${line}`)
 
 /**
  * Applies `settings` (name → value, e.g. work_mem → 256MB) with ALTER SYSTEM; restarts the server when one of
  * them only takes effect at start (shared_buffers...). For experiments; the default is the embedded server as is.
  */
-async function applySettings(db: EmbeddedDatabase, dataDir: string, port: number, settings: Record<string, string>): Promise<EmbeddedDatabase> {
+async function applySettings(
+  db: EmbeddedDatabase,
+  dataDir: string,
+  port: number,
+  settings: Record<string, string>,
+): Promise<EmbeddedDatabase> {
   const names = Object.keys(settings)
   if (names.length === 0) return db
   const client = new pg.Client({ connectionString: db.url })
@@ -98,9 +102,7 @@ export async function startBenchDatabase(settings: Record<string, string> = {}):
     process.on('uncaughtException', () => {})
     process.on('unhandledRejection', () => {})
     const stop = db ? db.stop() : Promise.resolve()
-    interrupted = stop
-      .catch(() => undefined)
-      .then(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+    interrupted = stop.catch(() => undefined).then(() => fs.rmSync(dataDir, { recursive: true, force: true }))
     void interrupted.finally(() => {
       printInterrupted(signal)
       process.exit(130)

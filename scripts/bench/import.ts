@@ -38,19 +38,28 @@ export async function benchImport(options: ImportOptions): Promise<BenchResult> 
 async function run(payload: Payload, pool: pg.Pool, dataDir: string, options: ImportOptions): Promise<BenchResult> {
   const mapping = (await pool.query<{ id: number }>(`select id from import_mappings where name = $1`, [MAPPING])).rows[0]
   if (!mapping) throw new Error(`the demo data has no mapping "${MAPPING}"`)
-  const dealers = (await pool.query<{ code: string }>(`select code from participants where kind = 'dealer' and code is not null order by code`)).rows.map((r) => r.code)
+  const dealers = (
+    await pool.query<{ code: string }>(`select code from participants where kind = 'dealer' and code is not null order by code`)
+  ).rows.map((r) => r.code)
   const plans = (
-    await pool.query<{ code: string }>(`select p.code from rate_plans p join carriers c on c.id = p.carrier_id where c.code = $1 order by p.code`, [CARRIER])
+    await pool.query<{ code: string }>(
+      `select p.code from rate_plans p join carriers c on c.id = p.carrier_id where c.code = $1 order by p.code`,
+      [CARRIER],
+    )
   ).rows.map((r) => r.code)
   if (dealers.length === 0 || plans.length === 0) throw new Error('the demo data has no dealers or no plans for the carrier')
 
   const file = path.join(dataDir, `dealer-sales-${options.rows}.xlsx`)
   const written = await timed(() => writeWorkbook(file, options.rows, dealers, plans))
   const size = fs.statSync(file).size
-  progress(`wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${options.rows} rows) in ${formatSeconds(written.seconds)} (not timed); peak RSS so far ${peakRssMb()} MB`)
+  progress(
+    `wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${options.rows} rows) in ${formatSeconds(written.seconds)} (not timed); peak RSS so far ${peakRssMb()} MB`,
+  )
 
   const floor = await timed(() => readWorkbook(file))
-  progress(`floor (exceljs streaming reader, all rows): ${formatSeconds(floor.seconds)}, ${floor.value} rows incl. header; peak RSS so far ${peakRssMb()} MB`)
+  progress(
+    `floor (exceljs streaming reader, all rows): ${formatSeconds(floor.seconds)}, ${floor.value} rows incl. header; peak RSS so far ${peakRssMb()} MB`,
+  )
 
   await instrument(pool)
   progress('uploading through the Local API and running the import (timed)')
@@ -122,7 +131,13 @@ async function writeWorkbook(file: string, rows: number, dealers: readonly strin
 
 /** Every row of the workbook through exceljs's streaming reader, nothing else; returns the row count. */
 async function readWorkbook(file: string): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
   let rows = 0
   for await (const worksheet of reader) {
     for await (const _row of worksheet) rows++
@@ -138,7 +153,8 @@ async function checkImport(pool: pg.Pool, importId: number, rows: number): Promi
     )
   ).rows[0]
   if (!doc) return `import ${importId} not found`
-  const stored = (await pool.query<{ n: number }>(`select count(*)::int as n from dealer_sales where import_id = $1`, [importId])).rows[0]!.n
+  const stored = (await pool.query<{ n: number }>(`select count(*)::int as n from dealer_sales where import_id = $1`, [importId])).rows[0]!
+    .n
   const checks = [
     doc.status === 'completed' ? 'ok' : `status ${doc.status} (${doc.message ?? 'no message'})`,
     doc.accepted === rows ? 'ok' : `accepted: expected ${rows}, got ${doc.accepted}`,
@@ -146,7 +162,10 @@ async function checkImport(pool: pg.Pool, importId: number, rows: number): Promi
     stored === rows ? 'ok' : `dealer_sales of the import: expected ${rows}, got ${stored}`,
   ]
   if (doc.rejected > 0) {
-    const sample = await pool.query<{ row: number; reasons: string }>(`select row_number::int as row, reasons from import_rejects where import_id = $1 order by row_number limit 3`, [importId])
+    const sample = await pool.query<{ row: number; reasons: string }>(
+      `select row_number::int as row, reasons from import_rejects where import_id = $1 order by row_number limit 3`,
+      [importId],
+    )
     for (const reject of sample.rows) progress(`  rejected row ${reject.row}: ${reject.reasons}`)
   }
   return combineChecks(...checks)
@@ -163,7 +182,9 @@ function printSqlTime(statements: readonly Statement[], seconds: number): void {
     groups.set(name, group)
   }
   const total = [...groups.values()].reduce((sum, group) => sum + group.ms, 0)
-  progress(`SQL time ${(total / 1000).toFixed(3)} s of ${seconds.toFixed(3)} s (${statements.length} statements); the rest is reading, parsing and Payload:`)
+  progress(
+    `SQL time ${(total / 1000).toFixed(3)} s of ${seconds.toFixed(3)} s (${statements.length} statements); the rest is reading, parsing and Payload:`,
+  )
   for (const [name, group] of [...groups].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
     progress(`${group.ms.toFixed(1).padStart(9)} ms  ${String(group.count).padStart(4)}x  ${name}`)
   }

@@ -53,7 +53,8 @@ export function parseArgs(argv: readonly string[]): Options {
       options.settings[setting.slice(0, at)] = setting.slice(at + 1)
     } else throw new UsageError(`unknown option ${rest[i]}`)
   }
-  if (options.explain && known !== 'reconcile' && known !== 'commission') throw new UsageError('--explain applies to the reconcile and commission workloads only')
+  if (options.explain && known !== 'reconcile' && known !== 'commission')
+    throw new UsageError('--explain applies to the reconcile and commission workloads only')
   return options
 }
 
@@ -80,14 +81,18 @@ async function main(): Promise<number> {
     return 2
   }
   benchStarted(options.workload, options.rows)
-  progress(`${options.workload} benchmark, ${options.rows} rows${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`)
+  progress(
+    `${options.workload} benchmark, ${options.rows} rows${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
+  )
   try {
     const bench = await runWorkload(options)
     printResult(bench)
     return bench.checks === 'ok' ? 0 : 1
   } catch (err) {
     progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-    printResult(result({ workload: options.workload, rows: options.rows, seconds: null, floorSeconds: null, checks: `error: ${describe(err)}` }))
+    printResult(
+      result({ workload: options.workload, rows: options.rows, seconds: null, floorSeconds: null, checks: `error: ${describe(err)}` }),
+    )
     return 2
   }
 }

@@ -99,12 +99,18 @@ async function run(payload: Payload, pool: pg.Pool, options: ReconcileOptions): 
 async function writeDataSet(pool: pg.Pool, carrier: Carrier, records: number): Promise<Record<ReconClass, number>> {
   const client = await pool.connect()
   try {
-    const dealerIds = (await client.query<{ id: number }>(`select id from participants where kind = 'dealer' order by id`)).rows.map((r) => r.id)
+    const dealerIds = (await client.query<{ id: number }>(`select id from participants where kind = 'dealer' order by id`)).rows.map(
+      (r) => r.id,
+    )
     const planIds = (
-      await client.query<{ id: number }>(`select id from rate_plans where carrier_id = $1 and category <> 'prepaid' order by id`, [carrier.id])
+      await client.query<{ id: number }>(`select id from rate_plans where carrier_id = $1 and category <> 'prepaid' order by id`, [
+        carrier.id,
+      ])
     ).rows.map((r) => r.id)
     const versions = await loadScheduleVersions(client, carrier.id, carrier.currency)
-    progress(`generating ${records} carrier records for ${CARRIER} ${PERIOD.start}..${PERIOD.end}: ${dealerIds.length} dealers, ${planIds.length} plans, ${versions.length} schedule versions`)
+    progress(
+      `generating ${records} carrier records for ${CARRIER} ${PERIOD.start}..${PERIOD.end}: ${dealerIds.length} dealers, ${planIds.length} plans, ${versions.length} schedule versions`,
+    )
     const prices = new Map<string, string>()
     const data = generateReconData({
       carrierId: carrier.id,
@@ -121,7 +127,11 @@ async function writeDataSet(pool: pg.Pool, carrier: Carrier, records: number): P
         const key = `${planId}|${type}|${features}|${date}`
         let price = prices.get(key)
         if (price === undefined) {
-          price = priceLine(versionInForce(versions, date), { ratePlanId: planId, activationType: type, features: features ? features.split(',') : [] }).total
+          price = priceLine(versionInForce(versions, date), {
+            ratePlanId: planId,
+            activationType: type,
+            features: features ? features.split(',') : [],
+          }).total
           prices.set(key, price)
         }
         return price
@@ -135,8 +145,14 @@ async function writeDataSet(pool: pg.Pool, carrier: Carrier, records: number): P
       let next = data.next()
       for (; !next.done; next = data.next()) {
         const { sales, records: recs } = next.value
-        await writeDealerSales(client, sales.map((row) => ({ row, provenance: { importId: null, sourceRow: ++sourceSale, naturalKey: dealerSaleKey(row) } })))
-        await writeCarrierRecords(client, recs.map((row) => ({ row, provenance: { importId: null, sourceRow: ++sourceRecord, naturalKey: carrierRecordKey(row) } })))
+        await writeDealerSales(
+          client,
+          sales.map((row) => ({ row, provenance: { importId: null, sourceRow: ++sourceSale, naturalKey: dealerSaleKey(row) } })),
+        )
+        await writeCarrierRecords(
+          client,
+          recs.map((row) => ({ row, provenance: { importId: null, sourceRow: ++sourceRecord, naturalKey: carrierRecordKey(row) } })),
+        )
         if (sourceRecord - reported >= 100_000) {
           reported = sourceRecord
           progress(`  written ${sourceSale} sales, ${sourceRecord} carrier records`)
@@ -158,7 +174,12 @@ async function writeDataSet(pool: pg.Pool, carrier: Carrier, records: number): P
 
 /** The stored run: completed, and the class counts of its summary equal to the planted ones. */
 async function checkRun(pool: pg.Pool, runId: number, planted: Record<ReconClass, number>, returned: ReconSummary): Promise<string> {
-  const stored = (await pool.query<{ status: string; summary: ReconSummary | null }>(`select status::text as status, summary from reconciliation_runs where id = $1`, [runId])).rows[0]
+  const stored = (
+    await pool.query<{ status: string; summary: ReconSummary | null }>(
+      `select status::text as status, summary from reconciliation_runs where id = $1`,
+      [runId],
+    )
+  ).rows[0]
   if (!stored) return `run ${runId} not found`
   if (stored.status !== 'completed') return `run status ${stored.status}`
   const summary = stored.summary
@@ -187,9 +208,12 @@ function canonical(value: unknown): string {
  * Run once to warm the cache, then timed.
  */
 async function timeFloor(pool: pg.Pool, runId: number, carrier: Carrier): Promise<number> {
-  const keys = (await pool.query<{ value: string }>(`select value::text as value from reconciliation_runs_match_keys where parent_id = $1 order by "order"`, [runId])).rows.map(
-    (row) => row.value,
-  )
+  const keys = (
+    await pool.query<{ value: string }>(
+      `select value::text as value from reconciliation_runs_match_keys where parent_id = $1 order by "order"`,
+      [runId],
+    )
+  ).rows.map((row) => row.value)
   for (const key of keys) if (!(MATCH_KEYS as readonly string[]).includes(key)) throw new Error(`unknown match key ${key}`)
   const sql =
     `create temp table bench_floor as ` +

@@ -37,7 +37,9 @@ export async function benchScrape(options: ScrapeOptions): Promise<BenchResult> 
   let portal: Portal | null = null
   try {
     portal = await startPortal(options.rows)
-    progress(`portal stand-in listening at ${portal.url} (${options.rows} rows, ${Math.ceil(options.rows / PAGE_SIZE)} pages for the period)`)
+    progress(
+      `portal stand-in listening at ${portal.url} (${options.rows} rows, ${Math.ceil(options.rows / PAGE_SIZE)} pages for the period)`,
+    )
     return await run(db.payload, db.pool, portal, chromiumBefore, options)
   } finally {
     // Also on failure: no browser may outlive the bench.
@@ -58,7 +60,12 @@ type Portal = {
 
 /** The portal in this process on a free port, behind a thin handler that notes when the browser reaches it. */
 async function startPortal(rows: number): Promise<Portal> {
-  const app = createCarrierPortal({ username: USERNAME, password: PASSWORD, totpSecret: TOTP_SECRET, rows: { count: rows, from: PERIOD.from, days: 31 } })
+  const app = createCarrierPortal({
+    username: USERNAME,
+    password: PASSWORD,
+    totpSecret: TOTP_SECRET,
+    rows: { count: rows, from: PERIOD.from, days: 31 },
+  })
   const hits: Portal['hits'] = { first: null, firstReport: null, lastReport: null, reports: 0 }
   const server = http.createServer((req, res) => {
     const now = performance.now()
@@ -88,19 +95,32 @@ async function startPortal(rows: number): Promise<Portal> {
   }
 }
 
-async function run(payload: Payload, pool: pg.Pool, portal: Portal, chromiumBefore: Set<number>, options: ScrapeOptions): Promise<BenchResult> {
+async function run(
+  payload: Payload,
+  pool: pg.Pool,
+  portal: Portal,
+  chromiumBefore: Set<number>,
+  options: ScrapeOptions,
+): Promise<BenchResult> {
   const expectedPages = Math.max(1, Math.ceil(options.rows / PAGE_SIZE))
 
   const floor = await timed(() => plainHttpWalk(portal.url))
-  progress(`floor (plain HTTP: sign-in with TOTP and ${floor.value.pages} pages): ${formatSeconds(floor.seconds)}, ${floor.value.rows} rows`)
+  progress(
+    `floor (plain HTTP: sign-in with TOTP and ${floor.value.pages} pages): ${formatSeconds(floor.seconds)}, ${floor.value.rows} rows`,
+  )
   if (floor.value.rows !== options.rows || floor.value.pages !== expectedPages) {
-    throw new Error(`the plain-HTTP walk read ${floor.value.rows} rows on ${floor.value.pages} pages, expected ${options.rows} on ${expectedPages}`)
+    throw new Error(
+      `the plain-HTTP walk read ${floor.value.rows} rows on ${floor.value.pages} pages, expected ${options.rows} on ${expectedPages}`,
+    )
   }
 
   const runId = await createRun(payload, pool, portal.url)
   progress(`created credential, connector and scrape run ${runId} through the Local API`)
   // Progress goes to the run's queued job row, as the job task would.
-  const onProgress = jobProgress(payload, ((await payload.findByID({ collection: 'scrape-runs', id: runId, depth: 0 })).job as number | null) ?? 0)
+  const onProgress = jobProgress(
+    payload,
+    ((await payload.findByID({ collection: 'scrape-runs', id: runId, depth: 0 })).job as number | null) ?? 0,
+  )
 
   await instrument(pool)
   portal.resetHits()
@@ -109,7 +129,9 @@ async function run(payload: Payload, pool: pg.Pool, portal: Portal, chromiumBefo
   const measured = await record(() => timed(() => scrapeRun(payload, runId, 1, true, onProgress)))
   const endedAt = performance.now()
   const seconds = measured.value.seconds
-  progress(`scrapeRun: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} rows/s); ${JSON.stringify(measured.value.value)}; peak RSS so far ${peakRssMb()} MB`)
+  progress(
+    `scrapeRun: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} rows/s); ${JSON.stringify(measured.value.value)}; peak RSS so far ${peakRssMb()} MB`,
+  )
   printBreakdown(portal.hits, startedAt, endedAt, measured.statements)
 
   const ours = ourChromium(chromiumBefore)
@@ -119,7 +141,11 @@ async function run(payload: Payload, pool: pg.Pool, portal: Portal, chromiumBefo
 
   const checks = combineChecks(
     await checkRun(pool, runId, options.rows, expectedPages),
-    ours.length === 0 ? 'no Chromium process of this bench was found while its browser was open' : leftover.length === 0 ? 'ok' : `Chromium processes left after closeSharedBrowser: ${leftover.map((p) => `${p.pid} (${p.state})`).join(', ')}`,
+    ours.length === 0
+      ? 'no Chromium process of this bench was found while its browser was open'
+      : leftover.length === 0
+        ? 'ok'
+        : `Chromium processes left after closeSharedBrowser: ${leftover.map((p) => `${p.pid} (${p.state})`).join(', ')}`,
   )
   progress(`checks: ${checks}`)
   return result({ workload: 'scrape', rows: options.rows, seconds, floorSeconds: floor.seconds, checks })
@@ -137,7 +163,14 @@ async function createRun(payload: Payload, pool: pg.Pool, portalUrl: string): Pr
   })
   const connector = await payload.create({
     collection: 'carrier-connectors',
-    data: { name: 'Bench Vertex portal', carrier: carrier.id, mapping: mapping.id, loginUrl: `${portalUrl}/login`, credential: credential.id, steps: VERTEX_PORTAL_STEPS } as never,
+    data: {
+      name: 'Bench Vertex portal',
+      carrier: carrier.id,
+      mapping: mapping.id,
+      loginUrl: `${portalUrl}/login`,
+      credential: credential.id,
+      steps: VERTEX_PORTAL_STEPS,
+    } as never,
     depth: 0,
   })
   // Creating the run queues its scrapeCarrier job; no worker runs here, the bench calls scrapeRun itself.
@@ -151,7 +184,14 @@ async function createRun(payload: Payload, pool: pg.Pool, portalUrl: string): Pr
 
 async function checkRun(pool: pg.Pool, runId: number, rows: number, pages: number): Promise<string> {
   const run = (
-    await pool.query<{ status: string; rowsFetched: number | null; pages: number | null; accepted: number | null; rejected: number | null; diagnosis: string | null }>(
+    await pool.query<{
+      status: string
+      rowsFetched: number | null
+      pages: number | null
+      accepted: number | null
+      rejected: number | null
+      diagnosis: string | null
+    }>(
       `select status::text as status, rows_fetched::int as "rowsFetched", pages::int as pages, accepted::int as accepted, rejected::int as rejected, diagnosis
          from scrape_runs where id = $1`,
       [runId],
@@ -163,7 +203,9 @@ async function checkRun(pool: pg.Pool, runId: number, rows: number, pages: numbe
     run.status === 'completed' ? 'ok' : `status ${run.status} (${run.diagnosis ?? 'no diagnosis'})`,
     run.rowsFetched === rows ? 'ok' : `rowsFetched: expected ${rows}, got ${run.rowsFetched}`,
     run.pages === pages ? 'ok' : `pages: expected ${pages}, got ${run.pages}`,
-    (run.accepted ?? 0) + (run.rejected ?? 0) === rows ? 'ok' : `accepted + rejected: expected ${rows}, got ${run.accepted} + ${run.rejected}`,
+    (run.accepted ?? 0) + (run.rejected ?? 0) === rows
+      ? 'ok'
+      : `accepted + rejected: expected ${rows}, got ${run.accepted} + ${run.rejected}`,
   )
 }
 
@@ -173,7 +215,9 @@ function printBreakdown(hits: Portal['hits'], startedAt: number, endedAt: number
   if (hits.first !== null && hits.firstReport !== null && hits.lastReport !== null) {
     progress(`  until the first request reaches the portal (run lookups, Chromium launch, context): ${s(hits.first - startedAt)}`)
     progress(`  sign-in with TOTP until the first report page is requested: ${s(hits.firstReport - hits.first)}`)
-    progress(`  report pages 1..${hits.reports} (request of the first to request of the last): ${s(hits.lastReport - hits.firstReport)} (${s((hits.lastReport - hits.firstReport) / Math.max(1, hits.reports - 1))} a page)`)
+    progress(
+      `  report pages 1..${hits.reports} (request of the first to request of the last): ${s(hits.lastReport - hits.firstReport)} (${s((hits.lastReport - hits.firstReport) / Math.max(1, hits.reports - 1))} a page)`,
+    )
     progress(`  after the last page was requested (reading it, the .xlsx, the stored file, the import): ${s(endedAt - hits.lastReport)}`)
   }
   const groups = new Map<string, { count: number; ms: number }>()
@@ -214,12 +258,19 @@ class CookieJar {
 
 const CSRF = /name="_csrf" value="([^"]+)"/
 const PAGE_INFO = /Page (\d+) of (\d+)/
-const decodeHtml = (text: string) => text.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')
+const decodeHtml = (text: string) =>
+  text
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
 
 /** Signs in (CSRF, password, TOTP) and reads every report page of the period; counts rows and pages, nothing else. */
 async function plainHttpWalk(baseUrl: string): Promise<{ rows: number; pages: number }> {
   const jar = new CookieJar()
-  const request = async (path: string, form?: Record<string, string>): Promise<{ status: number; location: string | null; body: string }> => {
+  const request = async (
+    path: string,
+    form?: Record<string, string>,
+  ): Promise<{ status: number; location: string | null; body: string }> => {
     const res = await fetch(new URL(path, baseUrl), {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
@@ -237,7 +288,8 @@ async function plainHttpWalk(baseUrl: string): Promise<{ rows: number; pages: nu
 
   const login = await request('/login')
   const signIn = await request('/login', { _csrf: csrfOf(login.body, '/login'), username: USERNAME, password: PASSWORD })
-  if (signIn.status !== 303 || signIn.location !== '/login/otp') throw new Error(`floor: sign-in answered ${signIn.status} ${signIn.location ?? ''}`)
+  if (signIn.status !== 303 || signIn.location !== '/login/otp')
+    throw new Error(`floor: sign-in answered ${signIn.status} ${signIn.location ?? ''}`)
   const otp = await request('/login/otp')
   const verified = await request('/login/otp', { _csrf: csrfOf(otp.body, '/login/otp'), code: totp(TOTP_SECRET, Date.now()) })
   if (verified.status !== 303) throw new Error(`floor: the one-time code was refused (${verified.status})`)
@@ -274,7 +326,13 @@ function chromiumProcesses(): ProcessInfo[] {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()
       if (/chrom/i.test(command) || /chrom/i.test(name)) {
-        found.push({ pid: Number(entry), ppid: Number(fields[1]), state: fields[0] ?? '?', startTicks: Number(fields[19]), command: command || `[${name}]` })
+        found.push({
+          pid: Number(entry),
+          ppid: Number(fields[1]),
+          state: fields[0] ?? '?',
+          startTicks: Number(fields[19]),
+          command: command || `[${name}]`,
+        })
       }
     } catch {
       // The process ended while we looked.
@@ -303,7 +361,8 @@ function parents(): Map<number, number> {
 }
 
 function descendsFromUs(pid: number, parentOf: Map<number, number>): boolean {
-  for (let p = parentOf.get(pid), hops = 0; p !== undefined && p > 1 && hops < 64; p = parentOf.get(p), hops++) if (p === process.pid) return true
+  for (let p = parentOf.get(pid), hops = 0; p !== undefined && p > 1 && hops < 64; p = parentOf.get(p), hops++)
+    if (p === process.pid) return true
   return false
 }
 
@@ -340,7 +399,10 @@ async function leftoverChromium(ours: readonly ProcessInfo[]): Promise<ProcessIn
     if (left.length === 0) break
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  if (zombies.length > 0) progress(`  ${zombies.length} of our ${ours.length} Chromium processes exited but are not reaped yet (zombies of PID 1): ${zombies.map((p) => p.pid).join(', ')}`)
+  if (zombies.length > 0)
+    progress(
+      `  ${zombies.length} of our ${ours.length} Chromium processes exited but are not reaped yet (zombies of PID 1): ${zombies.map((p) => p.pid).join(', ')}`,
+    )
   for (const p of left) progress(`  left over: pid ${p.pid} (parent ${p.ppid}) state ${p.state}: ${p.command.slice(0, 160)}`)
   return left
 }

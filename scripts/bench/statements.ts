@@ -63,8 +63,9 @@ export async function record<T>(work: () => Promise<T>): Promise<{ value: T; sta
 export function label(sql: string): string {
   const flat = sql.replace(/\s+/g, ' ').trim()
   const named =
-    /^(create temp table \w+|create index on \w+|insert into \w+|update \w+|delete from \w+|analyze \w+|select pg_advisory_xact_lock|select \w+)/i.exec(flat)?.[1] ??
-    flat.slice(0, 50)
+    /^(create temp table \w+|create index on \w+|insert into \w+|update \w+|delete from \w+|analyze \w+|select pg_advisory_xact_lock|select \w+)/i.exec(
+      flat,
+    )?.[1] ?? flat.slice(0, 50)
   return named.toLowerCase()
 }
 

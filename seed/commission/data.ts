@@ -1,8 +1,21 @@
 /** The demo compensation plan: what Northwind pays its dealers for verified Vertex and Tidal lines. */
 
-type SeedUpfront = { payout: 'rebate' | 'feature' | 'spiff'; carrier?: string; ratePlan?: string; activationType?: string; dealerTier?: string; featureCode?: string; amount: string }
+type SeedUpfront = {
+  payout: 'rebate' | 'feature' | 'spiff'
+  carrier?: string
+  ratePlan?: string
+  activationType?: string
+  dealerTier?: string
+  featureCode?: string
+  amount: string
+}
 
-export const DEMO_PLAN = { name: 'Telecom dealer plan', currency: 'USD', description: 'Upfront rebates, features and spiffs on verified activations; volume bonus; upgrade/downgrade adjustments; residuals; chargebacks; overrides for the network above each dealer.' }
+export const DEMO_PLAN = {
+  name: 'Telecom dealer plan',
+  currency: 'USD',
+  description:
+    'Upfront rebates, features and spiffs on verified activations; volume bonus; upgrade/downgrade adjustments; residuals; chargebacks; overrides for the network above each dealer.',
+}
 
 export const DEMO_UPFRONT: SeedUpfront[] = [
   { payout: 'rebate', amount: '20.00' },
@@ -23,11 +36,29 @@ export const DEMO_UPFRONT: SeedUpfront[] = [
 ]
 
 export const DEMO_COMPONENTS = [
-  { blockType: 'volume_bonus', metric: 'count', method: 'marginal', activationTypes: ['new', 'port_in'], tiers: [{ from: '0', to: '10', rate: '0' }, { from: '10', to: '25', rate: '5.00' }, { from: '25', to: null, rate: '8.00' }] },
+  {
+    blockType: 'volume_bonus',
+    metric: 'count',
+    method: 'marginal',
+    activationTypes: ['new', 'port_in'],
+    tiers: [
+      { from: '0', to: '10', rate: '0' },
+      { from: '10', to: '25', rate: '5.00' },
+      { from: '25', to: null, rate: '8.00' },
+    ],
+  },
   { blockType: 'plan_change', percent: '100' },
   { blockType: 'residual', percent: '3', months: 24 },
   { blockType: 'chargeback', percent: '100', windowDays: null },
-  { blockType: 'override', compress: true, levels: [{ level: 1, percent: '5' }, { level: 2, percent: '3' }, { level: 3, percent: '1' }] },
+  {
+    blockType: 'override',
+    compress: true,
+    levels: [
+      { level: 1, percent: '5' },
+      { level: 2, percent: '3' },
+      { level: 3, percent: '1' },
+    ],
+  },
 ]
 
 /** Dealer tiers and demo bank accounts (valid routing numbers, made-up accounts). */

@@ -15,12 +15,21 @@ export async function writeCommissionDemo(payload: Payload, req: PayloadRequest)
     await payload.update({
       collection: 'participants',
       id: participant.id,
-      data: { dealerTier: payee?.dealerTier ?? (participant.kind === 'dealer' ? 'standard' : null), bankRoutingNumber: payee?.routing ?? '021000021', bankAccountNumber: payee?.account ?? fallbackAccount, bankAccountType: payee?.type ?? 'checking' } as never,
+      data: {
+        dealerTier: payee?.dealerTier ?? (participant.kind === 'dealer' ? 'standard' : null),
+        bankRoutingNumber: payee?.routing ?? '021000021',
+        bankAccountNumber: payee?.account ?? fallbackAccount,
+        bankAccountType: payee?.type ?? 'checking',
+      } as never,
       req,
     })
   }
-  const carriers = new Map((await payload.find({ collection: 'carriers', pagination: false, depth: 0, req })).docs.map((c) => [c.code, c.id as number]))
-  const plans = new Map((await payload.find({ collection: 'rate-plans', pagination: false, depth: 0, req })).docs.map((p) => [p.code, p.id as number]))
+  const carriers = new Map(
+    (await payload.find({ collection: 'carriers', pagination: false, depth: 0, req })).docs.map((c) => [c.code, c.id as number]),
+  )
+  const plans = new Map(
+    (await payload.find({ collection: 'rate-plans', pagination: false, depth: 0, req })).docs.map((p) => [p.code, p.id as number]),
+  )
   const plan = await payload.create({ collection: 'compensation-plans', data: DEMO_PLAN, req })
   await payload.create({
     collection: 'plan-versions',
@@ -49,6 +58,10 @@ export async function writeCommissionDemo(payload: Payload, req: PayloadRequest)
     req,
   })
   for (const period of generatePeriods(DEMO_CALENDAR.frequency, DEMO_CALENDAR.from, DEMO_CALENDAR.count)) {
-    await payload.create({ collection: 'commission-periods', data: { ...period, frequency: DEMO_CALENDAR.frequency, cycle: 'regular', status: 'open' }, req })
+    await payload.create({
+      collection: 'commission-periods',
+      data: { ...period, frequency: DEMO_CALENDAR.frequency, cycle: 'regular', status: 'open' },
+      req,
+    })
   }
 }

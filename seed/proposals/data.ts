@@ -10,5 +10,9 @@ export const SERVICES = [
 export const PROPOSAL_DEMO = {
   defaultRule: { scope: 'default', kind: 'percent', rate: '10', currency: 'USD' },
   programs: [{ name: 'National print', kind: 'national', percent: '1', startsOn: '2026-01-01' }],
-  plan: { name: 'Proposal commissions', currency: 'USD', description: 'Monthly commission on accepted proposals’ commissionable billing, down the chain, less advertising programs.' },
+  plan: {
+    name: 'Proposal commissions',
+    currency: 'USD',
+    description: 'Monthly commission on accepted proposals’ commissionable billing, down the chain, less advertising programs.',
+  },
 } as const

@@ -13,7 +13,14 @@ export async function writeProposalDemo(payload: Payload, req: PayloadRequest): 
   const plan = await payload.create({ collection: 'compensation-plans', data: PROPOSAL_DEMO.plan, req })
   await payload.create({
     collection: 'plan-versions',
-    data: { plan: plan.id, effectiveFrom: '2026-01-01', status: 'approved', rounding: 'half-even', components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }], notes: 'Proposal commissions as agreed for 2026.' } as never,
+    data: {
+      plan: plan.id,
+      effectiveFrom: '2026-01-01',
+      status: 'approved',
+      rounding: 'half-even',
+      components: [{ blockType: 'proposal_commission' }, { blockType: 'advertising' }],
+      notes: 'Proposal commissions as agreed for 2026.',
+    } as never,
     req,
   })
 }

@@ -91,7 +91,16 @@ export function* generateReconData(spec: ReconDataSpec): Generator<ReconDataBatc
     const lastDay = i % spec.days === spec.days - 1
     const activationDate = addDays(saleDate, lastDay || i % (spec.toleranceDays + 1) === 0 ? 0 : 1)
     const dealerId = spec.dealerIds[i % spec.dealerIds.length]!
-    const sale: DealerSaleRow = { dealerId, saleDate, carrierId: spec.carrierId, activationType: type, ...keys, ratePlanId: planId, features, customerAccount: `CA${i}` }
+    const sale: DealerSaleRow = {
+      dealerId,
+      saleDate,
+      carrierId: spec.carrierId,
+      activationType: type,
+      ...keys,
+      ratePlanId: planId,
+      features,
+      customerAccount: `CA${i}`,
+    }
     const recordPlan = planned === 'rate_plan_mismatch' ? spec.planIds[(planIndex + 1) % spec.planIds.length]! : planId
     const price = spec.priceOf(recordPlan, type, features, activationDate)
     const paidTotal = planned === 'amount_mismatch' ? new D(price).minus('5').toFixed(4) : price

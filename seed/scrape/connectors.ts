@@ -19,7 +19,4 @@ export const VERTEX_PORTAL_STEPS: ConnectorStep[] = [
 ]
 
 /** The same portal fetched through its CSV export instead of its pages. */
-export const VERTEX_EXPORT_STEPS: ConnectorStep[] = [
-  ...VERTEX_PORTAL_STEPS.slice(0, -1),
-  { action: 'download', target: 'a#export-csv' },
-]
+export const VERTEX_EXPORT_STEPS: ConnectorStep[] = [...VERTEX_PORTAL_STEPS.slice(0, -1), { action: 'download', target: 'a#export-csv' }]

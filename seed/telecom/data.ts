@@ -8,20 +8,54 @@ export const CARRIERS = [
 ] as const
 
 export const RATE_PLANS = [
-  { carrier: 'VTX', code: 'VTX-UNL-5G', name: 'Unlimited 5G', category: 'postpaid', monthlyCharge: '70.00', features: [
-    { code: 'HOTSPOT', name: 'Mobile hotspot 50 GB', monthlyCharge: '10.00' },
-    { code: 'INTL', name: 'International calling', monthlyCharge: '15.00' },
-    { code: 'PROT', name: 'Device protection', monthlyCharge: '12.00' },
-  ] },
-  { carrier: 'VTX', code: 'VTX-ESS', name: 'Essentials', category: 'postpaid', monthlyCharge: '50.00', features: [{ code: 'PROT', name: 'Device protection', monthlyCharge: '12.00' }] },
+  {
+    carrier: 'VTX',
+    code: 'VTX-UNL-5G',
+    name: 'Unlimited 5G',
+    category: 'postpaid',
+    monthlyCharge: '70.00',
+    features: [
+      { code: 'HOTSPOT', name: 'Mobile hotspot 50 GB', monthlyCharge: '10.00' },
+      { code: 'INTL', name: 'International calling', monthlyCharge: '15.00' },
+      { code: 'PROT', name: 'Device protection', monthlyCharge: '12.00' },
+    ],
+  },
+  {
+    carrier: 'VTX',
+    code: 'VTX-ESS',
+    name: 'Essentials',
+    category: 'postpaid',
+    monthlyCharge: '50.00',
+    features: [{ code: 'PROT', name: 'Device protection', monthlyCharge: '12.00' }],
+  },
   { carrier: 'VTX', code: 'VTX-PRE-35', name: 'Prepaid 35', category: 'prepaid', monthlyCharge: '35.00', features: [] },
-  { carrier: 'VTX', code: 'VTX-BIZ', name: 'Business Pro', category: 'business', monthlyCharge: '85.00', features: [{ code: 'HOTSPOT', name: 'Mobile hotspot 50 GB', monthlyCharge: '10.00' }] },
-  { carrier: 'TDL', code: 'TDL-MAX', name: 'Max', category: 'postpaid', monthlyCharge: '80.00', features: [{ code: 'INTL', name: 'International calling', monthlyCharge: '15.00' }] },
+  {
+    carrier: 'VTX',
+    code: 'VTX-BIZ',
+    name: 'Business Pro',
+    category: 'business',
+    monthlyCharge: '85.00',
+    features: [{ code: 'HOTSPOT', name: 'Mobile hotspot 50 GB', monthlyCharge: '10.00' }],
+  },
+  {
+    carrier: 'TDL',
+    code: 'TDL-MAX',
+    name: 'Max',
+    category: 'postpaid',
+    monthlyCharge: '80.00',
+    features: [{ code: 'INTL', name: 'International calling', monthlyCharge: '15.00' }],
+  },
   { carrier: 'TDL', code: 'TDL-PLUS', name: 'Plus', category: 'postpaid', monthlyCharge: '60.00', features: [] },
   { carrier: 'TDL', code: 'TDL-GO', name: 'Go Prepaid', category: 'prepaid', monthlyCharge: '30.00', features: [] },
 ] as const
 
-type SeedLine = { kind: 'activation' | 'feature' | 'spiff'; activationType?: ActivationType; ratePlan?: string; featureCode?: string; amount: string }
+type SeedLine = {
+  kind: 'activation' | 'feature' | 'spiff'
+  activationType?: ActivationType
+  ratePlan?: string
+  featureCode?: string
+  amount: string
+}
 
 const vertexLines = (bump: number): SeedLine[] => {
   const up = (amount: number) => (amount + bump).toFixed(2)
@@ -57,9 +91,30 @@ export const PAYOUT_SCHEDULES: { carrier: string; effectiveFrom: string; notes: 
 ]
 
 export const MAPPINGS = [
-  { name: 'Dealer sales (standard template)', source: 'dealer_sales', carrier: null, standard: true, dateFormats: 'YYYY-MM-DD, MM/DD/YYYY', decimalSeparator: '.' },
-  { name: 'Tidal Mobile records (standard template)', source: 'carrier_records', carrier: 'TDL', standard: true, dateFormats: 'YYYY-MM-DD, MM/DD/YYYY', decimalSeparator: '.' },
-  { name: 'Billing engine export (standard template)', source: 'billing_lines', carrier: null, standard: true, dateFormats: 'YYYY-MM-DD, MM/DD/YYYY', decimalSeparator: '.' },
+  {
+    name: 'Dealer sales (standard template)',
+    source: 'dealer_sales',
+    carrier: null,
+    standard: true,
+    dateFormats: 'YYYY-MM-DD, MM/DD/YYYY',
+    decimalSeparator: '.',
+  },
+  {
+    name: 'Tidal Mobile records (standard template)',
+    source: 'carrier_records',
+    carrier: 'TDL',
+    standard: true,
+    dateFormats: 'YYYY-MM-DD, MM/DD/YYYY',
+    decimalSeparator: '.',
+  },
+  {
+    name: 'Billing engine export (standard template)',
+    source: 'billing_lines',
+    carrier: null,
+    standard: true,
+    dateFormats: 'YYYY-MM-DD, MM/DD/YYYY',
+    decimalSeparator: '.',
+  },
   {
     name: 'Vertex Wireless portal export',
     source: 'carrier_records',

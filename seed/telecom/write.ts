@@ -23,7 +23,11 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
   }
   const planIds = new Map<string, number>()
   for (const { carrier, features, ...plan } of RATE_PLANS) {
-    const doc = await payload.create({ collection: 'rate-plans', data: { ...plan, features: [...features], carrier: carrierIds.get(carrier)! }, req })
+    const doc = await payload.create({
+      collection: 'rate-plans',
+      data: { ...plan, features: [...features], carrier: carrierIds.get(carrier)! },
+      req,
+    })
     planIds.set(plan.code, doc.id as number)
   }
   const versions = new Map<string, ScheduleVersion[]>()
@@ -37,7 +41,13 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
     }))
     const doc = await payload.create({
       collection: 'payout-schedules',
-      data: { carrier: carrierIds.get(schedule.carrier)!, effectiveFrom: schedule.effectiveFrom, status: 'approved', notes: schedule.notes, lines },
+      data: {
+        carrier: carrierIds.get(schedule.carrier)!,
+        effectiveFrom: schedule.effectiveFrom,
+        status: 'approved',
+        notes: schedule.notes,
+        lines,
+      },
       req,
     })
     const list = versions.get(schedule.carrier) ?? []
@@ -71,7 +81,12 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
   }
   const credential = await payload.create({
     collection: 'portal-credentials',
-    data: { name: 'Vertex dealer portal (demo)', username: DEMO_PORTAL.username, password: DEMO_PORTAL.password, totpSecret: DEMO_PORTAL.totpSecret } as never,
+    data: {
+      name: 'Vertex dealer portal (demo)',
+      username: DEMO_PORTAL.username,
+      password: DEMO_PORTAL.password,
+      totpSecret: DEMO_PORTAL.totpSecret,
+    } as never,
     req,
   })
   await payload.create({
@@ -90,7 +105,9 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
   })
 
   const carrierId = carrierIds.get(DEMO_RECON.carrier)!
-  const carrierPlans = RATE_PLANS.filter((plan) => plan.carrier === DEMO_RECON.carrier && plan.category !== 'prepaid').map((plan) => planIds.get(plan.code)!)
+  const carrierPlans = RATE_PLANS.filter((plan) => plan.carrier === DEMO_RECON.carrier && plan.category !== 'prepaid').map((plan) =>
+    planIds.get(plan.code)!,
+  )
   const carrierVersions = versions.get(DEMO_RECON.carrier)!
   const data = generateReconData({
     carrierId,
@@ -102,13 +119,26 @@ export async function writeTelecomDemo(payload: Payload, req: PayloadRequest, pa
     records: DEMO_RECON.records,
     toleranceDays: 3,
     priceOf: (planId, type, features, date) =>
-      priceLine(versionInForce(carrierVersions, date), { ratePlanId: planId, activationType: type, features: features ? features.split(',') : [] }).total,
+      priceLine(versionInForce(carrierVersions, date), {
+        ratePlanId: planId,
+        activationType: type,
+        features: features ? features.split(',') : [],
+      }).total,
   })
   const client = await pgClientOf(req)
   for (let next = data.next(); !next.done; next = data.next()) {
     const { sales, records } = next.value
-    await writeDealerSales(client, [...sales, ...earlierSales(sales, carrierPlans)].map((row, i) => ({ row, provenance: { importId: null, sourceRow: i + 1, naturalKey: dealerSaleKey(row) } })))
-    await writeCarrierRecords(client, records.map((row, i) => ({ row, provenance: { importId: null, sourceRow: i + 1, naturalKey: carrierRecordKey(row) } })))
+    await writeDealerSales(
+      client,
+      [...sales, ...earlierSales(sales, carrierPlans)].map((row, i) => ({
+        row,
+        provenance: { importId: null, sourceRow: i + 1, naturalKey: dealerSaleKey(row) },
+      })),
+    )
+    await writeCarrierRecords(
+      client,
+      records.map((row, i) => ({ row, provenance: { importId: null, sourceRow: i + 1, naturalKey: carrierRecordKey(row) } })),
+    )
   }
   await payload.create({
     collection: 'reconciliation-runs',

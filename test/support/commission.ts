@@ -24,6 +24,9 @@ export async function runPeriod(app: TestApp, api: Api, plan: number, period: nu
 
 /** The run's lines per component as [component, count, total] rows, from the database. */
 export async function componentTotals(app: TestApp, runId: number): Promise<[string, number, string][]> {
-  const rows = await app.sql.query(`select component::text as c, count(*)::int as n, sum(amount)::text as t from commission_lines where run_id = $1 group by 1 order by 1`, [runId])
+  const rows = await app.sql.query(
+    `select component::text as c, count(*)::int as n, sum(amount)::text as t from commission_lines where run_id = $1 group by 1 order by 1`,
+    [runId],
+  )
   return rows.rows.map((r) => [r.c, r.n, r.t])
 }

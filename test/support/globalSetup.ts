@@ -16,7 +16,6 @@ declare module 'vitest' {
   }
 }
 
-
 /**
  * One throwaway embedded PostgreSQL for the whole run, under the system temp folder (which the server user can
  * reach even when the checkout sits under /root). The committed migrations are applied once to a template

@@ -11,7 +11,15 @@ export function documentedGrantMatrix(): Map<Role, Map<Role, boolean>> {
   const text = fs.readFileSync(readme, 'utf8')
   const block = text.split('<!-- role-matrix:start -->')[1]?.split('<!-- role-matrix:end -->')[0]
   if (!block) throw new Error('README has no role matrix between the role-matrix markers')
-  const rows = block.trim().split('\n').map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/`/g, '')))
+  const rows = block
+    .trim()
+    .split('\n')
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim().replace(/`/g, '')),
+    )
   const header = rows[0]!.slice(1)
   const matrix = new Map<Role, Map<Role, boolean>>()
   for (const row of rows.slice(2)) {

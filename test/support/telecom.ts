@@ -41,7 +41,10 @@ export async function importFile(app: TestApp, api: Api, mapping: string, name: 
 }
 
 /** Builds a real .xlsx in memory: rows of cells under a header, optional rows above it. */
-export async function xlsx(rows: unknown[][], options: { sheetName?: string; build?: (sheet: ExcelJS.Worksheet) => void } = {}): Promise<Buffer> {
+export async function xlsx(
+  rows: unknown[][],
+  options: { sheetName?: string; build?: (sheet: ExcelJS.Worksheet) => void } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Data')
   for (const row of rows) sheet.addRow(row)

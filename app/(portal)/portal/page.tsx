@@ -19,7 +19,9 @@ export default async function PortalHome(): Promise<React.ReactElement> {
   return (
     <BrandFrame brand={brand}>
       <BrandHeader brand={brand}>
-        <span className="who" data-testid="portal-who">{user.name ?? user.email} · {overview.participant.name}</span>
+        <span className="who" data-testid="portal-who">
+          {user.name ?? user.email} · {overview.participant.name}
+        </span>
         <LogoutButton />
       </BrandHeader>
       <nav className="portal-nav">

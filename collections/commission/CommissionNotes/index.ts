@@ -20,10 +20,31 @@ export const CommissionNotes: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true } },
     { name: 'participant', type: 'relationship', relationTo: 'participants', required: true },
-    { name: 'period', type: 'relationship', relationTo: 'commission-periods', required: true, admin: { description: 'An open period; its next run posts the note.' } },
-    { name: 'plan', type: 'relationship', relationTo: 'compensation-plans', required: true, admin: { description: 'The run of this plan posts it.' } },
-    moneyField({ name: 'amount', required: true, description: 'Positive: credit note (we owe more). Negative: debit note (we take back).' }),
+    {
+      name: 'period',
+      type: 'relationship',
+      relationTo: 'commission-periods',
+      required: true,
+      admin: { description: 'An open period; its next run posts the note.' },
+    },
+    {
+      name: 'plan',
+      type: 'relationship',
+      relationTo: 'compensation-plans',
+      required: true,
+      admin: { description: 'The run of this plan posts it.' },
+    },
+    moneyField({
+      name: 'amount',
+      required: true,
+      description: 'Positive: credit note (we owe more). Negative: debit note (we take back).',
+    }),
     { name: 'reason', type: 'textarea', required: true },
-    { name: 'correctsLine', type: 'relationship', relationTo: 'commission-lines', admin: { description: 'The line of a locked period this corrects, if any.' } },
+    {
+      name: 'correctsLine',
+      type: 'relationship',
+      relationTo: 'commission-lines',
+      admin: { description: 'The line of a locked period this corrects, if any.' },
+    },
   ],
 }

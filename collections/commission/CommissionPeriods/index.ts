@@ -29,8 +29,20 @@ export const CommissionPeriods: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'frequency', type: 'select', required: true, defaultValue: 'monthly', options: PERIOD_FREQUENCIES.map((value) => ({ value, label: label(value) })) },
-        { name: 'cycle', type: 'select', required: true, defaultValue: 'regular', options: PERIOD_CYCLES.map((value) => ({ value, label: label(value) })) },
+        {
+          name: 'frequency',
+          type: 'select',
+          required: true,
+          defaultValue: 'monthly',
+          options: PERIOD_FREQUENCIES.map((value) => ({ value, label: label(value) })),
+        },
+        {
+          name: 'cycle',
+          type: 'select',
+          required: true,
+          defaultValue: 'regular',
+          options: PERIOD_CYCLES.map((value) => ({ value, label: label(value) })),
+        },
       ],
     },
     { type: 'row', fields: [dateOnlyField({ name: 'startsOn', required: true }), dateOnlyField({ name: 'endsOn', required: true })] },
@@ -39,7 +51,10 @@ export const CommissionPeriods: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'open',
-      options: [{ value: 'open', label: 'Open' }, { value: 'locked', label: 'Locked' }],
+      options: [
+        { value: 'open', label: 'Open' },
+        { value: 'locked', label: 'Locked' },
+      ],
       admin: { readOnly: true, position: 'sidebar', description: 'Locked by locking its approved run.' },
     },
     { name: 'lockedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },

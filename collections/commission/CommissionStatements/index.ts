@@ -32,7 +32,11 @@ export const CommissionStatements: CollectionConfig = {
     moneyField({ name: 'payable' }),
     { name: 'lineCount', type: 'number' },
     { name: 'generatedAt', type: 'date' },
-    { name: 'summary', type: 'json', admin: { readOnly: true, description: 'Totals by component, with the lines of small groups (what the portal shows).' } },
+    {
+      name: 'summary',
+      type: 'json',
+      admin: { readOnly: true, description: 'Totals by component, with the lines of small groups (what the portal shows).' },
+    },
     { name: 'pdfFile', type: 'text', admin: { hidden: true }, access: { read: () => false } },
     { name: 'xlsxFile', type: 'text', admin: { hidden: true }, access: { read: () => false } },
   ],

@@ -31,7 +31,10 @@ export const PlanVersions: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'draft',
-      options: [{ value: 'draft', label: 'Draft' }, { value: 'approved', label: 'Approved' }],
+      options: [
+        { value: 'draft', label: 'Draft' },
+        { value: 'approved', label: 'Approved' },
+      ],
       admin: { position: 'sidebar', description: 'Only a company admin approves; an approved version can no longer be changed.' },
     },
     { name: 'approvedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },

@@ -8,9 +8,13 @@ import { auditDelete } from '../../../hooks/system/audit/auditDelete'
 import { downloadTemplate } from './endpoints/downloadTemplate'
 import { checkMapping } from './hooks/checkMapping'
 
-const fieldOptions = [...new Map(Object.values(SOURCE_FIELDS).flat().map((field) => [field.name, field.label])).entries()].map(
-  ([value, label]) => ({ value, label }),
-)
+const fieldOptions = [
+  ...new Map(
+    Object.values(SOURCE_FIELDS)
+      .flat()
+      .map((field) => [field.name, field.label]),
+  ).entries(),
+].map(([value, label]) => ({ value, label }))
 
 /**
  * How one source's files are laid out: which sheet, where the header is, date and decimal conventions, and which
@@ -31,19 +35,32 @@ export const ImportMappings: CollectionConfig = {
   endpoints: [downloadTemplate],
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
-    { name: 'source', type: 'select', required: true, options: IMPORT_SOURCES.map((value) => ({ value, label: IMPORT_SOURCE_LABELS[value] })) },
+    {
+      name: 'source',
+      type: 'select',
+      required: true,
+      options: IMPORT_SOURCES.map((value) => ({ value, label: IMPORT_SOURCE_LABELS[value] })),
+    },
     {
       name: 'carrier',
       type: 'relationship',
       relationTo: 'carriers',
-      admin: { description: "Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed)." },
+      admin: {
+        description:
+          "Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).",
+      },
     },
     {
       type: 'collapsible',
       label: 'File layout',
       fields: [
         { name: 'sheetName', type: 'text', admin: { description: 'Excel only. Empty: the first sheet.' } },
-        { name: 'headerRow', type: 'number', min: 1, admin: { description: 'Row number of the header. Empty: found automatically (title lines above it are skipped).' } },
+        {
+          name: 'headerRow',
+          type: 'number',
+          min: 1,
+          admin: { description: 'Row number of the header. Empty: found automatically (title lines above it are skipped).' },
+        },
         { name: 'firstDataRow', type: 'number', min: 1, admin: { description: 'Empty: the row after the header.' } },
         {
           name: 'csvDelimiter',
@@ -72,7 +89,10 @@ export const ImportMappings: CollectionConfig = {
           type: 'text',
           required: true,
           defaultValue: 'YYYY-MM-DD, MM/DD/YYYY',
-          admin: { description: 'Accepted date formats for text dates, comma-separated, tried in order (YYYY, MM, M, DD, D). Excel dates are always understood.' },
+          admin: {
+            description:
+              'Accepted date formats for text dates, comma-separated, tried in order (YYYY, MM, M, DD, D). Excel dates are always understood.',
+          },
         },
       ],
     },
@@ -83,10 +103,13 @@ export const ImportMappings: CollectionConfig = {
       minRows: 1,
       admin: { description: 'Which file header holds which field.', initCollapsed: false },
       fields: [
-        { type: 'row', fields: [
-          { name: 'field', type: 'select', required: true, options: fieldOptions, admin: { width: '50%' } },
-          { name: 'header', type: 'text', required: true, admin: { width: '50%', description: 'The header text in the file.' } },
-        ] },
+        {
+          type: 'row',
+          fields: [
+            { name: 'field', type: 'select', required: true, options: fieldOptions, admin: { width: '50%' } },
+            { name: 'header', type: 'text', required: true, admin: { width: '50%', description: 'The header text in the file.' } },
+          ],
+        },
       ],
     },
   ],

@@ -33,7 +33,12 @@ export const Imports: CollectionConfig = {
   upload: { staticDir: uploadDir('imports', process.env.IMPORTS_DIR) },
   fields: [
     { name: 'mapping', type: 'relationship', relationTo: 'import-mappings', required: true },
-    { name: 'source', type: 'select', options: IMPORT_SOURCES.map((value) => ({ value, label: IMPORT_SOURCE_LABELS[value] })), admin: { readOnly: true } },
+    {
+      name: 'source',
+      type: 'select',
+      options: IMPORT_SOURCES.map((value) => ({ value, label: IMPORT_SOURCE_LABELS[value] })),
+      admin: { readOnly: true },
+    },
     {
       name: 'status',
       type: 'select',
@@ -42,8 +47,16 @@ export const Imports: CollectionConfig = {
       options: ['queued', 'running', 'completed', 'failed'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
       admin: { readOnly: true, position: 'sidebar' },
     },
-    { name: 'job', type: 'number', admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } } },
-    { name: 'message', type: 'textarea', admin: { readOnly: true, description: 'What happened: the outcome, or why the file could not be imported.' } },
+    {
+      name: 'job',
+      type: 'number',
+      admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } },
+    },
+    {
+      name: 'message',
+      type: 'textarea',
+      admin: { readOnly: true, description: 'What happened: the outcome, or why the file could not be imported.' },
+    },
     {
       type: 'row',
       fields: [
@@ -62,9 +75,19 @@ export const Imports: CollectionConfig = {
       ],
     },
     { name: 'headers', type: 'json', admin: { hidden: true }, access: { update: () => false } },
-    { name: 'format', type: 'select', options: ['xlsx', 'csv'].map((value) => ({ value, label: value })), admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'format',
+      type: 'select',
+      options: ['xlsx', 'csv'].map((value) => ({ value, label: value })),
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     { name: 'fileHash', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar', description: 'SHA-256 of the file.' } },
-    { name: 'duplicateOf', type: 'relationship', relationTo: 'imports', admin: { readOnly: true, position: 'sidebar', description: 'An earlier import of the very same file.' } },
+    {
+      name: 'duplicateOf',
+      type: 'relationship',
+      relationTo: 'imports',
+      admin: { readOnly: true, position: 'sidebar', description: 'An earlier import of the very same file.' },
+    },
     { name: 'startedAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
   ],

@@ -39,7 +39,13 @@ export const Participants: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { name: 'code', type: 'text', unique: true, index: true, admin: { description: 'A short reference used in imports and statements, e.g. DLR-0042.' } },
+    {
+      name: 'code',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { description: 'A short reference used in imports and statements, e.g. DLR-0042.' },
+    },
     {
       name: 'kind',
       type: 'select',
@@ -65,7 +71,9 @@ export const Participants: CollectionConfig = {
       name: 'brand',
       type: 'relationship',
       relationTo: 'brands',
-      admin: { description: 'Only client owners (operating company, partners, territory owners) carry a brand; everyone beneath them inherits it.' },
+      admin: {
+        description: 'Only client owners (operating company, partners, territory owners) carry a brand; everyone beneath them inherits it.',
+      },
       access: { create: companyAdminsField, update: companyAdminsField },
     },
     {
@@ -83,8 +91,19 @@ export const Participants: CollectionConfig = {
       admin: { date: { pickerAppearance: 'dayOnly' } },
     },
     { name: 'email', type: 'email' },
-    { name: 'currency', type: 'text', required: true, defaultValue: 'USD', admin: { description: 'ISO 4217 code of the currency this participant is paid in.' } },
-    moneyField({ name: 'minimumPayout', label: 'Minimum payout', description: 'Balances below this are carried forward instead of paid.', defaultValue: '0.0000' }),
+    {
+      name: 'currency',
+      type: 'text',
+      required: true,
+      defaultValue: 'USD',
+      admin: { description: 'ISO 4217 code of the currency this participant is paid in.' },
+    },
+    moneyField({
+      name: 'minimumPayout',
+      label: 'Minimum payout',
+      description: 'Balances below this are carried forward instead of paid.',
+      defaultValue: '0.0000',
+    }),
     {
       name: 'dealerTier',
       type: 'select',
@@ -97,9 +116,28 @@ export const Participants: CollectionConfig = {
       label: 'Bank account (payments)',
       admin: { initCollapsed: true },
       fields: [
-        { name: 'bankRoutingNumber', type: 'text', access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors }, validate: (value: unknown) => (value ? (abaRoutingProblem(String(value)) ?? true) : true) },
-        { name: 'bankAccountNumber', type: 'text', access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors }, validate: (value: unknown) => (value ? (accountNumberProblem(String(value)) ?? true) : true) },
-        { name: 'bankAccountType', type: 'select', defaultValue: 'checking', options: [{ value: 'checking', label: 'Checking' }, { value: 'savings', label: 'Savings' }], access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors } },
+        {
+          name: 'bankRoutingNumber',
+          type: 'text',
+          access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors },
+          validate: (value: unknown) => (value ? (abaRoutingProblem(String(value)) ?? true) : true),
+        },
+        {
+          name: 'bankAccountNumber',
+          type: 'text',
+          access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors },
+          validate: (value: unknown) => (value ? (accountNumberProblem(String(value)) ?? true) : true),
+        },
+        {
+          name: 'bankAccountType',
+          type: 'select',
+          defaultValue: 'checking',
+          options: [
+            { value: 'checking', label: 'Checking' },
+            { value: 'savings', label: 'Savings' },
+          ],
+          access: { read: payoutFieldEditors, create: payoutFieldEditors, update: payoutFieldEditors },
+        },
       ],
     },
     { name: 'ledger', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/payments/PayeeLedger#PayeeLedger' } } },

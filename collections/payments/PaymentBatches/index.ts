@@ -30,7 +30,13 @@ export const PaymentBatches: CollectionConfig = {
   endpoints: batchActions,
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true } },
-    { name: 'period', type: 'relationship', relationTo: 'commission-periods', required: true, admin: { description: 'A locked period; lines of it and of earlier locked periods are paid.' } },
+    {
+      name: 'period',
+      type: 'relationship',
+      relationTo: 'commission-periods',
+      required: true,
+      admin: { description: 'A locked period; lines of it and of earlier locked periods are paid.' },
+    },
     dateOnlyField({ name: 'effectiveDate', required: true, description: 'The day the bank should settle the payments.' }),
     {
       name: 'status',
@@ -39,10 +45,18 @@ export const PaymentBatches: CollectionConfig = {
       options: ['queued', 'paying', 'ready', 'paid', 'failed'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
       admin: { readOnly: true, position: 'sidebar' },
     },
-    { name: 'job', type: 'number', admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } } },
+    {
+      name: 'job',
+      type: 'number',
+      admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } },
+    },
     { name: 'paymentCount', type: 'number', admin: { readOnly: true } },
     moneyField({ name: 'total', description: 'Sum of the payments of the batch.' }),
-    { name: 'carriedForward', type: 'number', admin: { readOnly: true, description: 'Payees whose balance was negative or below their minimum.' } },
+    {
+      name: 'carriedForward',
+      type: 'number',
+      admin: { readOnly: true, description: 'Payees whose balance was negative or below their minimum.' },
+    },
     { name: 'message', type: 'textarea', admin: { readOnly: true } },
     { name: 'paidAt', type: 'date', admin: { readOnly: true } },
     { name: 'paidBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },

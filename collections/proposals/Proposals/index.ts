@@ -22,7 +22,12 @@ export const Proposals: CollectionConfig = {
   slug: 'proposals',
   lockDocuments: false,
   admin: { useAsTitle: 'title', group: 'Proposals', defaultColumns: ['title', 'status', 'waitingForName', 'updatedAt'] },
-  access: { read: readOwnSubtree('authorParticipant.path'), create: proposalWriters, update: writeOwnSubtree('authorParticipant.path'), delete: nobody },
+  access: {
+    read: readOwnSubtree('authorParticipant.path'),
+    create: proposalWriters,
+    update: writeOwnSubtree('authorParticipant.path'),
+    delete: nobody,
+  },
   hooks: { beforeChange: [guardProposal], afterChange: [auditChange] },
   endpoints: [...proposalActions, ...respondToProposal, ...proposalReports],
   fields: [
@@ -32,7 +37,16 @@ export const Proposals: CollectionConfig = {
       name: 'services',
       type: 'array',
       minRows: 1,
-      fields: [{ type: 'row', fields: [{ name: 'service', type: 'relationship', relationTo: 'services', required: true }, { name: 'quantity', type: 'number', required: true, defaultValue: 1, min: 1 }, moneyField({ name: 'price', description: 'Empty: the catalog price.' })] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'service', type: 'relationship', relationTo: 'services', required: true },
+            { name: 'quantity', type: 'number', required: true, defaultValue: 1, min: 1 },
+            moneyField({ name: 'price', description: 'Empty: the catalog price.' }),
+          ],
+        },
+      ],
     },
     {
       name: 'terms',
@@ -43,17 +57,52 @@ export const Proposals: CollectionConfig = {
           type: 'row',
           fields: [
             { name: 'participant', type: 'relationship', relationTo: 'participants', required: true },
-            { name: 'kind', type: 'select', required: true, defaultValue: 'percent', options: [{ value: 'percent', label: '% of commissionable billing' }, { value: 'fixed', label: 'Fixed per month' }] },
+            {
+              name: 'kind',
+              type: 'select',
+              required: true,
+              defaultValue: 'percent',
+              options: [
+                { value: 'percent', label: '% of commissionable billing' },
+                { value: 'fixed', label: 'Fixed per month' },
+              ],
+            },
             { name: 'rate', type: 'text', required: true },
             { name: 'service', type: 'relationship', relationTo: 'services', admin: { description: 'Empty: all services.' } },
           ],
         },
       ],
     },
-    { name: 'actions', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/proposals/ProposalActions#ProposalActions' } } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'draft', options: PROPOSAL_STATUSES.map((value) => ({ value, label: value })), admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'waitingFor', type: 'relationship', relationTo: 'participants', index: true, admin: { readOnly: true, position: 'sidebar', description: 'Whose approval it waits for.' } },
-    { name: 'waitingForName', type: 'text', label: 'Waiting for (name)', admin: { readOnly: true, position: 'sidebar', description: 'Kept with the proposal, so everyone in the chain can read it (participants above you are not otherwise readable).' } },
+    {
+      name: 'actions',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/proposals/ProposalActions#ProposalActions' } },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      options: PROPOSAL_STATUSES.map((value) => ({ value, label: value })),
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'waitingFor',
+      type: 'relationship',
+      relationTo: 'participants',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Whose approval it waits for.' },
+    },
+    {
+      name: 'waitingForName',
+      type: 'text',
+      label: 'Waiting for (name)',
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Kept with the proposal, so everyone in the chain can read it (participants above you are not otherwise readable).',
+      },
+    },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'authorParticipant', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'chain', type: 'json', admin: { readOnly: true, description: 'Participants that approve, nearest first.' } },
@@ -62,9 +111,21 @@ export const Proposals: CollectionConfig = {
     {
       name: 'history',
       type: 'array',
-      admin: { readOnly: true, description: 'Every step: who, when, comment.', components: { Field: '/components/proposals/ProposalHistory#ProposalHistory' } },
+      admin: {
+        readOnly: true,
+        description: 'Every step: who, when, comment.',
+        components: { Field: '/components/proposals/ProposalHistory#ProposalHistory' },
+      },
       fields: [
-        { type: 'row', fields: [{ name: 'action', type: 'text' }, { name: 'user', type: 'relationship', relationTo: 'users' }, { name: 'participant', type: 'relationship', relationTo: 'participants' }, { name: 'at', type: 'date' }] },
+        {
+          type: 'row',
+          fields: [
+            { name: 'action', type: 'text' },
+            { name: 'user', type: 'relationship', relationTo: 'users' },
+            { name: 'participant', type: 'relationship', relationTo: 'participants' },
+            { name: 'at', type: 'date' },
+          ],
+        },
         { name: 'comment', type: 'textarea' },
       ],
     },

@@ -26,17 +26,40 @@ export const Prospects: CollectionConfig = {
       name: 'contacts',
       type: 'array',
       minRows: 1,
-      fields: [{ type: 'row', fields: [{ name: 'name', type: 'text', required: true }, { name: 'email', type: 'email', required: true }, { name: 'phone', type: 'text' }] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', required: true },
+            { name: 'email', type: 'email', required: true },
+            { name: 'phone', type: 'text' },
+          ],
+        },
+      ],
     },
     {
       name: 'status',
       type: 'select',
       required: true,
       defaultValue: 'prospect',
-      options: [{ value: 'prospect', label: 'Prospect' }, { value: 'proposal', label: 'Proposal' }, { value: 'client', label: 'Client' }],
+      options: [
+        { value: 'prospect', label: 'Prospect' },
+        { value: 'proposal', label: 'Proposal' },
+        { value: 'client', label: 'Client' },
+      ],
       admin: { readOnly: true, position: 'sidebar', description: 'Moves with its proposals.' },
     },
-    { name: 'clientCode', type: 'text', unique: true, admin: { readOnly: true, position: 'sidebar', description: 'Given when it becomes a client; the billing engine uses it.' } },
-    { name: 'owner', type: 'relationship', relationTo: 'participants', admin: { readOnly: true, position: 'sidebar', description: 'The participant of the login that created it, or one beneath it.' } },
+    {
+      name: 'clientCode',
+      type: 'text',
+      unique: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Given when it becomes a client; the billing engine uses it.' },
+    },
+    {
+      name: 'owner',
+      type: 'relationship',
+      relationTo: 'participants',
+      admin: { readOnly: true, position: 'sidebar', description: 'The participant of the login that created it, or one beneath it.' },
+    },
   ],
 }

@@ -41,9 +41,19 @@ export const Discrepancies: CollectionConfig = {
     { name: 'sale', type: 'relationship', relationTo: 'dealer-sales', access: { update: () => false } },
     { name: 'carrierRecord', type: 'relationship', relationTo: 'carrier-records', access: { read: staffField, update: () => false } },
     { name: 'dealer', type: 'relationship', relationTo: 'participants', index: true, access: { update: () => false } },
-    { ...moneyField({ name: 'expected', description: "The payout schedule's price of the line." }), access: { ...staffOnly, update: () => false } },
+    {
+      ...moneyField({ name: 'expected', description: "The payout schedule's price of the line." }),
+      access: { ...staffOnly, update: () => false },
+    },
     { ...moneyField({ name: 'paid', description: 'What the carrier paid.' }), access: { ...staffOnly, update: () => false } },
-    { ...moneyField({ name: 'atStake', label: 'At stake', description: 'Overpayment avoided, revenue leakage or unattributed revenue, by class.' }), access: { ...staffOnly, update: () => false } },
+    {
+      ...moneyField({
+        name: 'atStake',
+        label: 'At stake',
+        description: 'Overpayment avoided, revenue leakage or unattributed revenue, by class.',
+      }),
+      access: { ...staffOnly, update: () => false },
+    },
     {
       name: 'status',
       type: 'select',
@@ -58,8 +68,18 @@ export const Discrepancies: CollectionConfig = {
       ],
     },
     { name: 'owner', type: 'relationship', relationTo: 'users', admin: { description: 'Who is working on it.' } },
-    { name: 'clearedByRerun', type: 'checkbox', defaultValue: false, admin: { readOnly: true, position: 'sidebar', description: 'A re-run no longer found it.' } },
-    { name: 'lastSeenAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: { update: () => false } },
+    {
+      name: 'clearedByRerun',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { readOnly: true, position: 'sidebar', description: 'A re-run no longer found it.' },
+    },
+    {
+      name: 'lastSeenAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      access: { update: () => false },
+    },
     {
       name: 'comments',
       type: 'array',

@@ -37,7 +37,13 @@ export const ReconciliationRuns: CollectionConfig = {
       label: 'Matching',
       admin: { initCollapsed: true, description: "Taken from the carrier's settings when the run is created." },
       fields: [
-        { name: 'matchKeys', type: 'select', hasMany: true, options: MATCH_KEYS.map((value) => ({ value, label: value.toUpperCase() })), admin: { readOnly: true } },
+        {
+          name: 'matchKeys',
+          type: 'select',
+          hasMany: true,
+          options: MATCH_KEYS.map((value) => ({ value, label: value.toUpperCase() })),
+          admin: { readOnly: true },
+        },
         { name: 'dateToleranceDays', type: 'number', admin: { readOnly: true } },
         { name: 'chargebackWindowDays', type: 'number', admin: { readOnly: true } },
       ],
@@ -49,14 +55,22 @@ export const ReconciliationRuns: CollectionConfig = {
       options: ['queued', 'running', 'completed', 'failed'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
       admin: { readOnly: true, position: 'sidebar' },
     },
-    { name: 'job', type: 'number', admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } } },
+    {
+      name: 'job',
+      type: 'number',
+      admin: { readOnly: true, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } },
+    },
     { name: 'runCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'lastRunAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'message', type: 'textarea', admin: { readOnly: true } },
     {
       name: 'summary',
       type: 'json',
-      admin: { readOnly: true, components: { Field: '/components/reconcile/ReconSummary#ReconSummary' }, description: 'Counts and money at stake per class.' },
+      admin: {
+        readOnly: true,
+        components: { Field: '/components/reconcile/ReconSummary#ReconSummary' },
+        description: 'Counts and money at stake per class.',
+      },
     },
   ],
 }

@@ -30,15 +30,41 @@ export const CarrierConnectors: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     { name: 'carrier', type: 'relationship', relationTo: 'carriers', required: true },
-    { name: 'mapping', type: 'relationship', relationTo: 'import-mappings', required: true, admin: { description: "The carrier-records mapping the portal's report is read with." } },
-    { name: 'loginUrl', type: 'text', required: true, admin: { description: 'The sign-in page. Relative step URLs are resolved against its origin; {{loginUrl}} is this value.' } },
+    {
+      name: 'mapping',
+      type: 'relationship',
+      relationTo: 'import-mappings',
+      required: true,
+      admin: { description: "The carrier-records mapping the portal's report is read with." },
+    },
+    {
+      name: 'loginUrl',
+      type: 'text',
+      required: true,
+      admin: { description: 'The sign-in page. Relative step URLs are resolved against its origin; {{loginUrl}} is this value.' },
+    },
     { name: 'credential', type: 'relationship', relationTo: 'portal-credentials', required: true },
     { name: 'enabled', type: 'checkbox', defaultValue: true },
     {
       type: 'row',
       fields: [
-        { name: 'lookbackDays', type: 'number', required: true, defaultValue: 7, min: 1, max: 92, admin: { description: 'A scheduled run fetches this many days up to yesterday.' } },
-        { name: 'failureThreshold', type: 'number', required: true, defaultValue: 3, min: 1, admin: { description: 'Alert when this many of the last runs failed…' } },
+        {
+          name: 'lookbackDays',
+          type: 'number',
+          required: true,
+          defaultValue: 7,
+          min: 1,
+          max: 92,
+          admin: { description: 'A scheduled run fetches this many days up to yesterday.' },
+        },
+        {
+          name: 'failureThreshold',
+          type: 'number',
+          required: true,
+          defaultValue: 3,
+          min: 1,
+          admin: { description: 'Alert when this many of the last runs failed…' },
+        },
         { name: 'failureWindow', type: 'number', required: true, defaultValue: 5, min: 1, admin: { description: '…out of this many.' } },
       ],
     },
@@ -47,14 +73,27 @@ export const CarrierConnectors: CollectionConfig = {
       type: 'array',
       required: true,
       minRows: 1,
-      admin: { description: 'Placeholders: {{loginUrl}} {{username}} {{password}} {{totp}} {{from}} {{to}}. Exactly one readTable or download step fetches the report.' },
+      admin: {
+        description:
+          'Placeholders: {{loginUrl}} {{username}} {{password}} {{totp}} {{from}} {{to}}. Exactly one readTable or download step fetches the report.',
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'action', type: 'select', required: true, options: STEP_ACTIONS.map((value) => ({ value, label: value })), admin: { width: '20%' } },
+            {
+              name: 'action',
+              type: 'select',
+              required: true,
+              options: STEP_ACTIONS.map((value) => ({ value, label: value })),
+              admin: { width: '20%' },
+            },
             { name: 'target', type: 'text', required: true, admin: { width: '40%', description: 'URL for goto; CSS selector otherwise.' } },
-            { name: 'value', type: 'text', admin: { width: '40%', description: 'fill: what to type. failIfPresent: the reason to report.' } },
+            {
+              name: 'value',
+              type: 'text',
+              admin: { width: '40%', description: 'fill: what to type. failIfPresent: the reason to report.' },
+            },
           ],
         },
         {

@@ -17,13 +17,23 @@ const readOnly = { readOnly: true }
 export const ScrapeRuns: CollectionConfig = {
   slug: 'scrape-runs',
   lockDocuments: false,
-  admin: { group: 'Carrier portals', useAsTitle: 'title', defaultColumns: ['title', 'status', 'failureKind', 'rowsFetched', 'accepted', 'rejected', 'createdAt'] },
+  admin: {
+    group: 'Carrier portals',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'status', 'failureKind', 'rowsFetched', 'accepted', 'rejected', 'createdAt'],
+  },
   access: { read: staff, create: dataOperators, update: nobody, delete: nobody },
   hooks: { beforeChange: [planScrapeRun], afterChange: [queueJobOnCreate('scrape-runs', 'scrapeCarrier', 'runId')] },
   fields: [
     { name: 'title', type: 'text', admin: readOnly },
     { name: 'connector', type: 'relationship', relationTo: 'carrier-connectors', required: true, index: true },
-    { name: 'trigger', type: 'select', defaultValue: 'manual', options: ['manual', 'schedule'].map((value) => ({ value, label: value })), admin: readOnly },
+    {
+      name: 'trigger',
+      type: 'select',
+      defaultValue: 'manual',
+      options: ['manual', 'schedule'].map((value) => ({ value, label: value })),
+      admin: readOnly,
+    },
     { type: 'row', fields: [dateOnlyField({ name: 'periodFrom' }), dateOnlyField({ name: 'periodTo' })] },
     {
       name: 'status',
@@ -33,9 +43,18 @@ export const ScrapeRuns: CollectionConfig = {
       options: ['queued', 'running', 'retrying', 'completed', 'failed'].map((value) => ({ value, label: value })),
       admin: { ...readOnly, position: 'sidebar' },
     },
-    { name: 'job', type: 'number', admin: { ...readOnly, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } } },
+    {
+      name: 'job',
+      type: 'number',
+      admin: { ...readOnly, position: 'sidebar', components: { Field: '/components/core/JobProgress#LinkedJobProgress' } },
+    },
     { name: 'attempts', type: 'number', defaultValue: 0, admin: { ...readOnly, position: 'sidebar' } },
-    { name: 'failureKind', type: 'select', options: ['drift', 'permanent', 'transient'].map((value) => ({ value, label: value })), admin: readOnly },
+    {
+      name: 'failureKind',
+      type: 'select',
+      options: ['drift', 'permanent', 'transient'].map((value) => ({ value, label: value })),
+      admin: readOnly,
+    },
     { name: 'diagnosis', type: 'textarea', admin: readOnly },
     { name: 'screenshot', type: 'upload', relationTo: 'scrape-evidence', admin: readOnly },
     { name: 'html', label: 'Page HTML (credentials masked)', type: 'code', admin: { ...readOnly, language: 'html' } },

@@ -26,7 +26,11 @@ export const PayoutSchedules: CollectionConfig = {
     { name: 'title', type: 'text', admin: { readOnly: true, description: 'Set from the carrier, version and date.' } },
     { name: 'carrier', type: 'relationship', relationTo: 'carriers', required: true, index: true },
     { name: 'version', type: 'number', admin: { readOnly: true, description: 'Numbered per carrier when created.' } },
-    dateOnlyField({ name: 'effectiveFrom', required: true, description: 'Sales and activations on or after this day are priced with this version.' }),
+    dateOnlyField({
+      name: 'effectiveFrom',
+      required: true,
+      description: 'Sales and activations on or after this day are priced with this version.',
+    }),
     {
       name: 'status',
       type: 'select',
@@ -46,7 +50,12 @@ export const PayoutSchedules: CollectionConfig = {
       required: true,
       minRows: 1,
       fields: [
-        { name: 'kind', type: 'select', required: true, options: PAYOUT_KINDS.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })) },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          options: PAYOUT_KINDS.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+        },
         {
           name: 'activationType',
           type: 'select',

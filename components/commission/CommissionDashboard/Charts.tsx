@@ -99,7 +99,9 @@ function TopPayees({ rows, currency, adminRoute }: { rows: PayeeTotal[]; currenc
         {rows.map((row, index) => (
           <tr key={row.payeeId}>
             <td style={cell}>{index + 1}</td>
-            <td style={cell}><PayeeName payee={row} adminRoute={adminRoute} /></td>
+            <td style={cell}>
+              <PayeeName payee={row} adminRoute={adminRoute} />
+            </td>
             <td style={amountCell}>{formatAmount(row.total, currency)}</td>
           </tr>
         ))}
@@ -122,7 +124,9 @@ function Movers({ rows, currency, adminRoute }: { rows: PayeeMove[]; currency: s
       <tbody>
         {rows.map((row) => (
           <tr key={row.payeeId}>
-            <td style={cell}><PayeeName payee={row} adminRoute={adminRoute} /></td>
+            <td style={cell}>
+              <PayeeName payee={row} adminRoute={adminRoute} />
+            </td>
             <td style={amountCell}>{formatAmount(row.previous, currency)}</td>
             <td style={amountCell}>{formatAmount(row.latest, currency)}</td>
             <td style={amountCell}>{formatAmount(row.change, currency)}</td>
@@ -162,12 +166,19 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
         <label style={{ display: 'block', marginBottom: 24 }}>
           Currency{' '}
           <select value={currency} onChange={(event) => setCurrency(event.target.value)} data-testid="dashboard-currency">
-            {data.currencies.map((code) => <option key={code} value={code}>{code}</option>)}
+            {data.currencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}
 
-      <Section id="chart-components" title={data.periods.length > 1 ? `Payout by component, last ${data.periods.length} periods` : 'Payout by component'}>
+      <Section
+        id="chart-components"
+        title={data.periods.length > 1 ? `Payout by component, last ${data.periods.length} periods` : 'Payout by component'}
+      >
         {posted ? (
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <BarChart data={components.rows} stackOffset="sign">
@@ -177,11 +188,20 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
               <Tooltip {...tooltipProps(currency, components.series)} />
               <Legend itemSorter={null} />
               {components.series.map((name, index) => (
-                <Bar isAnimationActive={false} key={name} name={name} dataKey={(row: PlotRow) => row.plot[name]} stackId="payout" fill={COLOURS[index % COLOURS.length]} />
+                <Bar
+                  isAnimationActive={false}
+                  key={name}
+                  name={name}
+                  dataKey={(row: PlotRow) => row.plot[name]}
+                  stackId="payout"
+                  fill={COLOURS[index % COLOURS.length]}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
-        ) : NO_POSTED_RUNS}
+        ) : (
+          NO_POSTED_RUNS
+        )}
       </Section>
 
       <Section id="chart-carriers" title="Payout by carrier">
@@ -194,11 +214,20 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
               <Tooltip {...tooltipProps(currency, carriers.series)} cursor={{ stroke: 'var(--theme-elevation-400, #999)' }} />
               <Legend itemSorter={null} />
               {carriers.series.map((name, index) => (
-                <Line isAnimationActive={false} key={name} name={name} dataKey={(row: PlotRow) => row.plot[name]} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2} />
+                <Line
+                  isAnimationActive={false}
+                  key={name}
+                  name={name}
+                  dataKey={(row: PlotRow) => row.plot[name]}
+                  stroke={COLOURS[index % COLOURS.length]}
+                  strokeWidth={2}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>
-        ) : NO_POSTED_RUNS}
+        ) : (
+          NO_POSTED_RUNS
+        )}
       </Section>
 
       <Section id="top-payees" title={data.latestPeriod ? `Top payees of ${periodName(data.latestPeriod)}` : 'Top payees'}>
@@ -207,11 +236,17 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
 
       <Section
         id="movers"
-        title={data.latestPeriod && data.previousPeriod ? `Largest changes from ${periodName(data.previousPeriod)} to ${periodName(data.latestPeriod)}` : 'Largest changes'}
+        title={
+          data.latestPeriod && data.previousPeriod
+            ? `Largest changes from ${periodName(data.previousPeriod)} to ${periodName(data.latestPeriod)}`
+            : 'Largest changes'
+        }
       >
         {movers.length > 0 ? (
           <Movers rows={movers} currency={currency} adminRoute={adminRoute} />
-        ) : !posted ? NO_POSTED_RUNS : !data.previousPeriod ? (
+        ) : !posted ? (
+          NO_POSTED_RUNS
+        ) : !data.previousPeriod ? (
           <p>Only one period has posted runs so far: changes show once a second period is posted.</p>
         ) : (
           <p>No payee&apos;s payout changed between the two latest periods.</p>
@@ -225,10 +260,21 @@ export function Charts({ data, adminRoute }: { data: DashboardData; adminRoute: 
               {grid}
               <XAxis dataKey="name" tick={tick} />
               <YAxis tickFormatter={axisTick} tick={tick} />
-              <Tooltip {...tooltipProps(currency, LEAKAGE_SERIES.map((s) => s.label))} />
+              <Tooltip
+                {...tooltipProps(
+                  currency,
+                  LEAKAGE_SERIES.map((s) => s.label),
+                )}
+              />
               <Legend itemSorter={null} />
               {LEAKAGE_SERIES.map((s, index) => (
-                <Bar isAnimationActive={false} key={s.key} name={s.label} dataKey={(row: PlotRow) => row.plot[s.label]} fill={COLOURS[index % COLOURS.length]} />
+                <Bar
+                  isAnimationActive={false}
+                  key={s.key}
+                  name={s.label}
+                  dataKey={(row: PlotRow) => row.plot[s.label]}
+                  fill={COLOURS[index % COLOURS.length]}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

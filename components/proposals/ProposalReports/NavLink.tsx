@@ -10,7 +10,12 @@ export const REPORTS_PATH = '/proposal-reports'
 export function ReportsNavLink({ payload, user }: ServerProps): React.ReactElement | null {
   if (!user) return null
   return (
-    <Link className="nav__link" href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: REPORTS_PATH })} prefetch={false} data-testid="reports-nav">
+    <Link
+      className="nav__link"
+      href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: REPORTS_PATH })}
+      prefetch={false}
+      data-testid="reports-nav"
+    >
       <span className="nav__link-label">Proposal reports</span>
     </Link>
   )

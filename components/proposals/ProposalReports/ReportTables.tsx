@@ -12,13 +12,22 @@ const TOTAL: React.CSSProperties = { borderTop: '2px solid var(--theme-elevation
 const NUM: React.CSSProperties = { textAlign: 'right' }
 
 export function StatusAgeTable({ data }: { data: StatusAgeData }): React.ReactElement {
-  const cells = (c: StatusAgeData['total']) => [c.count, ...AGE_BUCKETS.map((b) => c.buckets[b.key]), c.oldestDays ?? '—'].map((v, i) => <td key={i} style={NUM}>{v}</td>)
+  const cells = (c: StatusAgeData['total']) =>
+    [c.count, ...AGE_BUCKETS.map((b) => c.buckets[b.key]), c.oldestDays ?? '—'].map((v, i) => (
+      <td key={i} style={NUM}>
+        {v}
+      </td>
+    ))
   return (
     <table className="table" style={TABLE} data-testid="report-status-age">
       <thead>
         <tr>
           <th style={{ textAlign: 'left' }}>Status</th>
-          {['Proposals', ...AGE_BUCKETS.map((b) => b.label), 'Oldest (days)'].map((h) => <th key={h} style={NUM}>{h}</th>)}
+          {['Proposals', ...AGE_BUCKETS.map((b) => b.label), 'Oldest (days)'].map((h) => (
+            <th key={h} style={NUM}>
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -45,7 +54,13 @@ export function TurnaroundTable({ data }: { data: TurnaroundData }): React.React
         <tr>
           <th style={{ textAlign: 'left' }}>Level</th>
           <th style={{ textAlign: 'left' }}>Approvers</th>
-          {['Decisions', 'Approved', 'Returned', 'Rejected', 'Average (h)', 'Median (h)', 'Max (h)', 'Waiting', 'Longest wait (h)'].map((x) => <th key={x} style={NUM}>{x}</th>)}
+          {['Decisions', 'Approved', 'Returned', 'Rejected', 'Average (h)', 'Median (h)', 'Max (h)', 'Waiting', 'Longest wait (h)'].map(
+            (x) => (
+              <th key={x} style={NUM}>
+                {x}
+              </th>
+            ),
+          )}
         </tr>
       </thead>
       <tbody>
@@ -54,14 +69,32 @@ export function TurnaroundTable({ data }: { data: TurnaroundData }): React.React
           <tr key={r.level} style={ROW}>
             <td>{r.level}</td>
             <td>{r.approvers}</td>
-            {[r.decisions, r.approved, r.returned, r.rejected, h(r.averageHours), h(r.medianHours), h(r.maxHours), r.waiting, h(r.longestWaitHours)].map((v, i) => <td key={i} style={NUM}>{v}</td>)}
+            {[
+              r.decisions,
+              r.approved,
+              r.returned,
+              r.rejected,
+              h(r.averageHours),
+              h(r.medianHours),
+              h(r.maxHours),
+              r.waiting,
+              h(r.longestWaitHours),
+            ].map((v, i) => (
+              <td key={i} style={NUM}>
+                {v}
+              </td>
+            ))}
           </tr>
         ))}
         <tr style={TOTAL}>
           <td colSpan={2}>Total</td>
           <td style={NUM}>{data.total.decisions}</td>
           <td colSpan={3} />
-          {[h(data.total.averageHours), h(data.total.medianHours), h(data.total.maxHours), data.total.waiting].map((v, i) => <td key={i} style={NUM}>{v}</td>)}
+          {[h(data.total.averageHours), h(data.total.medianHours), h(data.total.maxHours), data.total.waiting].map((v, i) => (
+            <td key={i} style={NUM}>
+              {v}
+            </td>
+          ))}
           <td />
         </tr>
       </tbody>
@@ -125,7 +158,9 @@ export function AdvertisingTable({ data }: { data: AdvertisingData }): React.Rea
               ))}
             <tr style={{ ...ROW, fontWeight: 600 }}>
               <td>Subtotal {program.programName}</td>
-              <td>{program.payees} {program.payees === 1 ? 'participant' : 'participants'}</td>
+              <td>
+                {program.payees} {program.payees === 1 ? 'participant' : 'participants'}
+              </td>
               <td style={NUM}>{program.lines}</td>
               <td style={NUM}>{amount(program.amount, program.currency)}</td>
             </tr>

@@ -25,7 +25,8 @@ export async function ProposalReports(props: AdminViewServerProps): Promise<Reac
   const wanted = Number(firstOf(props.searchParams?.period))
   const period: PeriodRef | null = periods.find((p) => p.id === wanted) ?? null
   const reports = await allProposalReports(pool, principal, { asOf: new Date(), period })
-  const exportUrl = (name: ProposalReportName) => `${payload.config.routes.api}/proposals/reports/${name}?format=xlsx${period && (name === 'commission' || name === 'advertising') ? `&period=${period.id}` : ''}`
+  const exportUrl = (name: ProposalReportName) =>
+    `${payload.config.routes.api}/proposals/reports/${name}?format=xlsx${period && (name === 'commission' || name === 'advertising') ? `&period=${period.id}` : ''}`
   const section = (name: ProposalReportName, table: React.ReactElement, note?: string) => (
     <section key={name} style={{ marginTop: 32 }}>
       <h2>{reports[name].title}</h2>
@@ -43,7 +44,11 @@ export async function ProposalReports(props: AdminViewServerProps): Promise<Reac
     <AdminViewFrame props={props}>
       <h1>Proposal reports</h1>
       <p data-testid="report-scope">Showing {scopeText(reports['status-age'].scope)}.</p>
-      <form method="get" action={formatAdminURL({ adminRoute: payload.config.routes.admin, path: REPORTS_PATH })} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+      <form
+        method="get"
+        action={formatAdminURL({ adminRoute: payload.config.routes.admin, path: REPORTS_PATH })}
+        style={{ display: 'flex', gap: 8, alignItems: 'center' }}
+      >
         <label htmlFor="report-period">Commission period</label>
         <select id="report-period" name="period" defaultValue={period ? String(period.id) : ''} data-testid="report-period">
           <option value="">All periods</option>
@@ -62,11 +67,23 @@ export async function ProposalReports(props: AdminViewServerProps): Promise<Reac
           case 'status-age':
             return section(name, <StatusAgeTable data={reports[name]} />, 'Whole days since each proposal was created.')
           case 'turnaround':
-            return section(name, <TurnaroundTable data={reports[name]} />, 'Hours from arriving at a level (the submit, or the previous approval) to that level’s decision. Level 1 is the author’s parent.')
+            return section(
+              name,
+              <TurnaroundTable data={reports[name]} />,
+              'Hours from arriving at a level (the submit, or the previous approval) to that level’s decision. Level 1 is the author’s parent.',
+            )
           case 'commission':
-            return section(name, <CommissionTable data={reports[name]} />, `Posted proposal commission, ${period ? period.label : 'all periods'}.`)
+            return section(
+              name,
+              <CommissionTable data={reports[name]} />,
+              `Posted proposal commission, ${period ? period.label : 'all periods'}.`,
+            )
           case 'advertising':
-            return section(name, <AdvertisingTable data={reports[name]} />, `Posted advertising deductions, ${period ? period.label : 'all periods'}.`)
+            return section(
+              name,
+              <AdvertisingTable data={reports[name]} />,
+              `Posted advertising deductions, ${period ? period.label : 'all periods'}.`,
+            )
         }
       })}
     </AdminViewFrame>

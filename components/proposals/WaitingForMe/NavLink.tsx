@@ -15,7 +15,12 @@ export async function WaitingNavLink({ payload, user }: ServerProps): Promise<Re
   if (participantIdOf(principal) === null) return null
   const count = await waitingCount(payload, principal)
   return (
-    <Link className="nav__link" href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: WAITING_PATH })} prefetch={false} data-testid="waiting-nav">
+    <Link
+      className="nav__link"
+      href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: WAITING_PATH })}
+      prefetch={false}
+      data-testid="waiting-nav"
+    >
       <span className="nav__link-label">Waiting for me ({count})</span>
     </Link>
   )

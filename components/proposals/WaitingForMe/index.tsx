@@ -19,7 +19,9 @@ export async function WaitingForMe(props: AdminViewServerProps): Promise<React.R
   const principal = viewUserOrLogin(props, WAITING_PATH)
   const { payload } = props.initPageResult.req
   const hasParticipant = participantIdOf(principal) !== null
-  const [waiting, ready] = hasParticipant ? await Promise.all([waitingQueue(payload, principal), waitingQueue(payload, principal, 'approved')]) : [[], []]
+  const [waiting, ready] = hasParticipant
+    ? await Promise.all([waitingQueue(payload, principal), waitingQueue(payload, principal, 'approved')])
+    : [[], []]
   const proposalUrl = (id: number) => formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/proposals/${id}` })
   const now = Date.now()
 
@@ -28,7 +30,11 @@ export async function WaitingForMe(props: AdminViewServerProps): Promise<React.R
       <h1>Waiting for me</h1>
       <p>Proposals waiting for your approval. Open one to approve it, return it to its author or reject it.</p>
       {waiting.length === 0 ? (
-        <p data-testid="waiting-empty">{hasParticipant ? 'Nothing is waiting for your approval.' : 'Your login is not attached to a participant, so no proposal waits for it.'}</p>
+        <p data-testid="waiting-empty">
+          {hasParticipant
+            ? 'Nothing is waiting for your approval.'
+            : 'Your login is not attached to a participant, so no proposal waits for it.'}
+        </p>
       ) : (
         <QueueTable rows={waiting} testId="waiting-row" proposalUrl={proposalUrl} now={now} />
       )}
@@ -43,7 +49,17 @@ export async function WaitingForMe(props: AdminViewServerProps): Promise<React.R
   )
 }
 
-function QueueTable({ rows, testId, proposalUrl, now }: { rows: QueueRow[]; testId: string; proposalUrl: (id: number) => string; now: number }): React.ReactElement {
+function QueueTable({
+  rows,
+  testId,
+  proposalUrl,
+  now,
+}: {
+  rows: QueueRow[]
+  testId: string
+  proposalUrl: (id: number) => string
+  now: number
+}): React.ReactElement {
   return (
     <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }}>
       <thead>

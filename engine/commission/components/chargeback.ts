@@ -22,13 +22,21 @@ export const chargeback: ComponentModule<ChargebackConfig, ChargebackInput> = {
   validate(config) {
     const problems = percentProblems(config.percent, 'percent', 'chargeback percentage')
     if (config.windowDays !== null && (!Number.isInteger(config.windowDays) || config.windowDays < 0 || config.windowDays > 730)) {
-      problems.push({ path: 'windowDays', message: `the window is a whole number of days from 0 to 730, or empty for the carrier's window (${config.windowDays})` })
+      problems.push({
+        path: 'windowDays',
+        message: `the window is a whole number of days from 0 to 730, or empty for the carrier's window (${config.windowDays})`,
+      })
     }
     return problems
   },
   calculate(config, input) {
     const window = windowOf(config, input.carrierWindowDays)
-    const detail = { 'upfront paid': input.upfrontPaid, 'days active': String(input.daysActive), 'window (days)': String(window), percent: config.percent }
+    const detail = {
+      'upfront paid': input.upfrontPaid,
+      'days active': String(input.daysActive),
+      'window (days)': String(window),
+      percent: config.percent,
+    }
     if (input.daysActive > window) return { amount: new D(0), detail }
     return { amount: new D(input.upfrontPaid).times(config.percent).div(100).neg(), detail }
   },

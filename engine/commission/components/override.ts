@@ -20,11 +20,19 @@ export const override: ComponentModule<OverrideConfig, OverrideInput> = {
     const problems: ComponentProblem[] = []
     if (config.levels.length === 0) problems.push({ path: 'levels', message: 'add at least level 1' })
     config.levels.forEach((level, index) => {
-      if (level.level !== index + 1) problems.push({ path: `levels.${index}.level`, message: `levels are numbered 1, 2, 3… in order; row ${index + 1} says ${level.level}` })
+      if (level.level !== index + 1)
+        problems.push({
+          path: `levels.${index}.level`,
+          message: `levels are numbered 1, 2, 3… in order; row ${index + 1} says ${level.level}`,
+        })
       problems.push(...percentProblems(level.percent, `levels.${index}.percent`, `level ${index + 1}`))
     })
     const total = config.levels.reduce((sum, level) => sum.plus(decimalOrNull(level.percent) ?? 0), new D(0))
-    if (total.gt(100)) problems.push({ path: 'levels', message: `the levels pay ${total.toString()} % in total, more than the commission they are a share of` })
+    if (total.gt(100))
+      problems.push({
+        path: 'levels',
+        message: `the levels pay ${total.toString()} % in total, more than the commission they are a share of`,
+      })
     return problems
   },
   calculate(config, input) {
@@ -40,7 +48,11 @@ export const override: ComponentModule<OverrideConfig, OverrideInput> = {
  * the root. With compression an inactive ancestor is skipped and the level goes to the next active one; without it
  * an inactive ancestor's level is simply not paid.
  */
-export function overrideChain(ancestors: readonly { id: number; active: boolean }[], levelCount: number, compress: boolean): { participantId: number; level: number }[] {
+export function overrideChain(
+  ancestors: readonly { id: number; active: boolean }[],
+  levelCount: number,
+  compress: boolean,
+): { participantId: number; level: number }[] {
   const chain: { participantId: number; level: number }[] = []
   let level = 0
   for (const ancestor of ancestors) {

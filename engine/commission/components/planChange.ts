@@ -24,9 +24,19 @@ export const planChange: ComponentModule<PlanChangeConfig, PlanChangeInput> = {
     const table = version.components.find((c): c is UpfrontConfig => c.kind === 'upfront')
     if (!table) return { amount: new D(0), detail: {}, problem: 'the plan-change component needs an upfront table in the same version' }
     if (input.oldRatePlanId === null) {
-      return { amount: new D(0), detail: { 'previous plan': 'unknown' }, warning: 'upgrades/downgrades with no earlier sale of the same number (MDN): previous plan unknown, no adjustment paid (post a note once checked)' }
+      return {
+        amount: new D(0),
+        detail: { 'previous plan': 'unknown' },
+        warning:
+          'upgrades/downgrades with no earlier sale of the same number (MDN): previous plan unknown, no adjustment paid (post a note once checked)',
+      }
     }
-    const at = (ratePlanId: number) => ({ carrierId: input.carrierId, ratePlanId, activationType: 'new' as const, dealerTier: input.dealerTier })
+    const at = (ratePlanId: number) => ({
+      carrierId: input.carrierId,
+      ratePlanId,
+      activationType: 'new' as const,
+      dealerTier: input.dealerTier,
+    })
     const newRow = upfrontRow(table.rows, 'rebate', at(input.newRatePlanId))
     const oldRow = upfrontRow(table.rows, 'rebate', at(input.oldRatePlanId))
     if (!newRow) return { amount: new D(0), detail: {}, problem: `no rebate row applies to ${describeInput(at(input.newRatePlanId))}` }
@@ -34,7 +44,12 @@ export const planChange: ComponentModule<PlanChangeConfig, PlanChangeInput> = {
     const difference = new D(newRow.amount).minus(oldRow.amount)
     return {
       amount: difference.times(config.percent).div(100),
-      detail: { 'new plan rebate': newRow.amount, 'old plan rebate': oldRow.amount, difference: difference.toString(), percent: config.percent },
+      detail: {
+        'new plan rebate': newRow.amount,
+        'old plan rebate': oldRow.amount,
+        difference: difference.toString(),
+        percent: config.percent,
+      },
     }
   },
 }

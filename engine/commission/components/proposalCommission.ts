@@ -20,7 +20,12 @@ export const proposalCommission: ComponentModule<ProposalCommissionConfig, Propo
     return []
   },
   calculate(_config, input) {
-    const detail = { rule: `#${input.rule.id} (${input.rule.scope})`, kind: input.rule.kind, rate: input.rule.rate, commissionable: input.commissionable }
+    const detail = {
+      rule: `#${input.rule.id} (${input.rule.scope})`,
+      kind: input.rule.kind,
+      rate: input.rule.rate,
+      commissionable: input.commissionable,
+    }
     const amount = input.rule.kind === 'fixed' ? new D(input.rule.rate) : new D(input.commissionable).times(input.rule.rate).div(100)
     return { amount, detail }
   },

@@ -53,11 +53,22 @@ export function versionProblems(components: readonly ComponentConfig[], catalog:
   components.forEach((config, index) => {
     const module = COMPONENTS[config.kind] as ComponentModule<ComponentConfig, never>
     const earlier = seen.get(config.kind)
-    if (earlier !== undefined) problems.push({ component: index, path: '', message: `component ${index + 1}: a version has one ${module.label.toLowerCase()} component (component ${earlier + 1} is one already)` })
+    if (earlier !== undefined)
+      problems.push({
+        component: index,
+        path: '',
+        message: `component ${index + 1}: a version has one ${module.label.toLowerCase()} component (component ${earlier + 1} is one already)`,
+      })
     seen.set(config.kind, index)
-    for (const problem of module.validate(config, catalog)) problems.push({ component: index, path: problem.path, message: `${module.label}: ${problem.message}` })
+    for (const problem of module.validate(config, catalog))
+      problems.push({ component: index, path: problem.path, message: `${module.label}: ${problem.message}` })
   })
   const planChangeAt = seen.get('plan_change')
-  if (planChangeAt !== undefined && !seen.has('upfront')) problems.push({ component: planChangeAt, path: '', message: 'the upgrade/downgrade adjustment reads the rebates of the upfront table: add an upfront component' })
+  if (planChangeAt !== undefined && !seen.has('upfront'))
+    problems.push({
+      component: planChangeAt,
+      path: '',
+      message: 'the upgrade/downgrade adjustment reads the rebates of the upfront table: add an upfront component',
+    })
   return problems
 }

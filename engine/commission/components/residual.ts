@@ -17,7 +17,8 @@ export const residual: ComponentModule<ResidualConfig, ResidualInput> = {
   ownCommission: true,
   validate(config) {
     const problems = percentProblems(config.percent, 'percent', 'residual percentage')
-    if (!Number.isInteger(config.months) || config.months < 1 || config.months > 120) problems.push({ path: 'months', message: `residual months must be a whole number from 1 to 120 (${config.months})` })
+    if (!Number.isInteger(config.months) || config.months < 1 || config.months > 120)
+      problems.push({ path: 'months', message: `residual months must be a whole number from 1 to 120 (${config.months})` })
     return problems
   },
   calculate(config, input) {

@@ -38,7 +38,12 @@ export type UpfrontInput = {
 export const UPFRONT_ACTIVATION_TYPES: readonly ActivationType[] = ['new', 'port_in', 'feature_add']
 
 function specificity(row: UpfrontRow): number {
-  return (row.ratePlanId !== null ? 8 : 0) + (row.carrierId !== null ? 4 : 0) + (row.activationType !== null ? 2 : 0) + (row.dealerTier !== null ? 1 : 0)
+  return (
+    (row.ratePlanId !== null ? 8 : 0) +
+    (row.carrierId !== null ? 4 : 0) +
+    (row.activationType !== null ? 2 : 0) +
+    (row.dealerTier !== null ? 1 : 0)
+  )
 }
 
 function applies(row: UpfrontRow, input: Omit<UpfrontInput, 'features'>): boolean {
@@ -51,7 +56,12 @@ function applies(row: UpfrontRow, input: Omit<UpfrontInput, 'features'>): boolea
 }
 
 /** The most specific row paying `payout` (and `featureCode`) for the input, or null. */
-export function upfrontRow(rows: readonly UpfrontRow[], payout: UpfrontPayout, input: Omit<UpfrontInput, 'features'>, featureCode: string | null = null): UpfrontRow | null {
+export function upfrontRow(
+  rows: readonly UpfrontRow[],
+  payout: UpfrontPayout,
+  input: Omit<UpfrontInput, 'features'>,
+  featureCode: string | null = null,
+): UpfrontRow | null {
   let best: UpfrontRow | null = null
   for (const row of rows) {
     if (row.payout !== payout || (payout === 'feature' && row.featureCode !== featureCode) || !applies(row, input)) continue
@@ -79,7 +89,8 @@ export const upfront: ComponentModule<UpfrontConfig, UpfrontInput> = {
     if (config.rows.length === 0) problems.push({ path: 'rows', message: 'add at least one rebate row' })
     const seen = new Map<string, number>()
     config.rows.forEach((row, index) => {
-      const at = (field: string, message: string) => problems.push({ path: `rows.${index}.${field}`, message: `row ${index + 1}: ${message}` })
+      const at = (field: string, message: string) =>
+        problems.push({ path: `rows.${index}.${field}`, message: `row ${index + 1}: ${message}` })
       const amount = decimalOrNull(row.amount)
       if (amount === null) at('amount', `"${row.amount}" is not an amount`)
       if (amount && amount.isNegative()) at('amount', 'an upfront amount may not be negative (chargebacks take money back)')
@@ -88,7 +99,8 @@ export const upfront: ComponentModule<UpfrontConfig, UpfrontInput> = {
       if (row.ratePlanId !== null) {
         const planCarrier = catalog.ratePlanCarrier.get(row.ratePlanId)
         if (planCarrier === undefined) at('ratePlan', `rate plan #${row.ratePlanId} does not exist`)
-        else if (row.carrierId !== null && planCarrier !== row.carrierId) at('ratePlan', `rate plan #${row.ratePlanId} belongs to another carrier`)
+        else if (row.carrierId !== null && planCarrier !== row.carrierId)
+          at('ratePlan', `rate plan #${row.ratePlanId} belongs to another carrier`)
       }
       if (row.carrierId !== null && !catalog.carrierIds.has(row.carrierId)) at('carrier', `carrier #${row.carrierId} does not exist`)
       const key = conditionKey(row)
@@ -100,7 +112,12 @@ export const upfront: ComponentModule<UpfrontConfig, UpfrontInput> = {
   },
   calculate(config, input) {
     const rebateRow = upfrontRow(config.rows, 'rebate', input)
-    if (!rebateRow) return { amount: new D(0), detail: {}, problem: `no rebate row applies to ${describeInput(input)}: add one (an explicit 0 is allowed)` }
+    if (!rebateRow)
+      return {
+        amount: new D(0),
+        detail: {},
+        problem: `no rebate row applies to ${describeInput(input)}: add one (an explicit 0 is allowed)`,
+      }
     const spiffRow = upfrontRow(config.rows, 'spiff', input)
     const detail: Record<string, string> = { rebate: rebateRow.amount }
     let amount = new D(rebateRow.amount)

@@ -26,11 +26,16 @@ export const volumeBonus: ComponentModule<VolumeBonusConfig, VolumeBonusInput> =
   label: 'Volume bonus',
   ownCommission: true,
   validate(config) {
-    const problems = tierProblems(config.tiers, { integer: config.metric === 'count' }).map((p) => ({ path: `tiers.${p.index}.${p.field}`, message: p.message }))
-    if (config.activationTypes.length === 0) problems.push({ path: 'activationTypes', message: 'choose the activation types that count towards the volume' })
+    const problems = tierProblems(config.tiers, { integer: config.metric === 'count' }).map((p) => ({
+      path: `tiers.${p.index}.${p.field}`,
+      message: p.message,
+    }))
+    if (config.activationTypes.length === 0)
+      problems.push({ path: 'activationTypes', message: 'choose the activation types that count towards the volume' })
     if (config.metric === 'revenue') {
       config.tiers.forEach((tier, index) => {
-        if (decimalOrNull(tier.rate)?.gt(100)) problems.push({ path: `tiers.${index}.rate`, message: `tier ${index + 1}: a revenue rate is a percentage, at most 100` })
+        if (decimalOrNull(tier.rate)?.gt(100))
+          problems.push({ path: `tiers.${index}.rate`, message: `tier ${index + 1}: a revenue rate is a percentage, at most 100` })
       })
     }
     return problems
@@ -45,7 +50,9 @@ export const volumeBonus: ComponentModule<VolumeBonusConfig, VolumeBonusInput> =
       detail: {
         [config.metric === 'count' ? 'activations' : 'revenue']: quantity.toString(),
         method: config.method,
-        'tier reached': reached ? `${reached.index + 1} (${reached.tier.from}–${reached.tier.to ?? '∞'} at ${reached.tier.rate}${config.metric === 'revenue' ? ' %' : ' each'})` : 'none',
+        'tier reached': reached
+          ? `${reached.index + 1} (${reached.tier.from}–${reached.tier.to ?? '∞'} at ${reached.tier.rate}${config.metric === 'revenue' ? ' %' : ' each'})`
+          : 'none',
       },
     }
   },

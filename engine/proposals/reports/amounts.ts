@@ -22,7 +22,11 @@ export function shown(m: Money): string {
  * Groups rows by `keyOf` (the currency is added to the key) and sums each group exactly; `describe` gives the
  * group's descriptive columns from its first row. Groups come out in first-seen order.
  */
-export function sumGroups<R extends AmountInput, G extends object>(rows: readonly R[], keyOf: (row: R) => string, describe: (row: R) => G): (G & CurrencyTotal)[] {
+export function sumGroups<R extends AmountInput, G extends object>(
+  rows: readonly R[],
+  keyOf: (row: R) => string,
+  describe: (row: R) => G,
+): (G & CurrencyTotal)[] {
   const groups = new Map<string, { group: G; currency: string; lines: number; sum: Money }>()
   for (const row of rows) {
     const key = `${keyOf(row)}|${row.currency}`
@@ -36,7 +40,11 @@ export function sumGroups<R extends AmountInput, G extends object>(rows: readonl
 
 /** Totals per currency of rows as shown (each already at the minor unit): the currency with most lines first. */
 export function currencyTotals(rows: readonly CurrencyTotal[]): CurrencyTotal[] {
-  return sumGroups(rows, () => '', () => ({})).sort((a, b) => b.lines - a.lines || a.currency.localeCompare(b.currency))
+  return sumGroups(
+    rows,
+    () => '',
+    () => ({}),
+  ).sort((a, b) => b.lines - a.lines || a.currency.localeCompare(b.currency))
 }
 
 /** How many lines an input row stands for: 1 for a single line, else the count PostgreSQL gave. */

@@ -25,7 +25,15 @@ export function commissionByParticipant(lines: readonly CommissionAmount[]): Com
   const rows = sumGroups(
     lines,
     (l) => `${l.payeeId}|${l.scope ?? ''}|${l.serviceId ?? ''}`,
-    (l): CommissionGroup => ({ payeeId: l.payeeId, payeeCode: l.payeeCode, payeeName: l.payeeName, scope: l.scope, serviceId: l.serviceId, serviceCode: l.serviceCode, serviceName: l.serviceName }),
+    (l): CommissionGroup => ({
+      payeeId: l.payeeId,
+      payeeCode: l.payeeCode,
+      payeeName: l.payeeName,
+      scope: l.scope,
+      serviceId: l.serviceId,
+      serviceCode: l.serviceCode,
+      serviceName: l.serviceName,
+    }),
   ).sort(
     (a, b) =>
       a.payeeName.localeCompare(b.payeeName) ||

@@ -54,13 +54,21 @@ export function levelDecisions(trail: ProposalTrail, asOf: Date): { decisions: L
     }
     if (!isDecision(step.action) || level === null) continue
     if (arrived && step.at) {
-      decisions.push({ proposalId: trail.id, level: level + 1, decision: step.action, participantId: step.participantId ?? trail.chain[level] ?? null, ms: elapsed(arrived, step.at) })
+      decisions.push({
+        proposalId: trail.id,
+        level: level + 1,
+        decision: step.action,
+        participantId: step.participantId ?? trail.chain[level] ?? null,
+        ms: elapsed(arrived, step.at),
+      })
     }
     level = step.action === 'approve' && level + 1 < trail.chain.length ? level + 1 : null
     arrived = step.at
   }
   const waiting = trail.status === 'submitted' && level !== null
-  const wait = waiting ? { proposalId: trail.id, level: level! + 1, participantId: trail.chain[level!] ?? null, ms: arrived ? elapsed(arrived, asOf) : 0 } : null
+  const wait = waiting
+    ? { proposalId: trail.id, level: level! + 1, participantId: trail.chain[level!] ?? null, ms: arrived ? elapsed(arrived, asOf) : 0 }
+    : null
   return { decisions, wait }
 }
 
@@ -79,7 +87,10 @@ export function approvalTurnaround(trails: readonly ProposalTrail[], kindOf: Rea
     const waiting = waits.filter((w) => w.level === level)
     return {
       level,
-      approvers: approversLabel([...decided, ...waiting].map((d) => d.participantId), kindOf),
+      approvers: approversLabel(
+        [...decided, ...waiting].map((d) => d.participantId),
+        kindOf,
+      ),
       decisions: decided.length,
       approved: decided.filter((d) => d.decision === 'approve').length,
       returned: decided.filter((d) => d.decision === 'return').length,
@@ -95,7 +106,11 @@ export function approvalTurnaround(trails: readonly ProposalTrail[], kindOf: Rea
 /** Average, median and maximum of durations in milliseconds, as hours with 2 decimals (null for none). */
 export function durationStats(ms: readonly number[]): DurationStats {
   if (ms.length === 0) return { averageHours: null, medianHours: null, maxHours: null }
-  return { averageHours: hours(ms.reduce((s, x) => s + x, 0) / ms.length), medianHours: hours(median(ms)!), maxHours: hours(Math.max(...ms)) }
+  return {
+    averageHours: hours(ms.reduce((s, x) => s + x, 0) / ms.length),
+    medianHours: hours(median(ms)!),
+    maxHours: hours(Math.max(...ms)),
+  }
 }
 
 /** The middle value; for an even count the mean of the two middle values; null for none. */

@@ -13,7 +13,14 @@ export type AuditedDocument = TypeWithID & Record<string, unknown>
  * the writer's own view of the result: fields the writer may not read, or left out with `select`, are absent from
  * that view and would otherwise read as changed to null.
  */
-export const auditChange: CollectionAfterChangeHook<AuditedDocument> = async ({ collection, context, doc, operation, previousDoc, req }) => {
+export const auditChange: CollectionAfterChangeHook<AuditedDocument> = async ({
+  collection,
+  context,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   const key = secretChangesKey(collection.slug)
   const secrets = (context[key] as FieldChange[] | undefined) ?? []
   delete context[key]
@@ -26,9 +33,22 @@ export const auditChange: CollectionAfterChangeHook<AuditedDocument> = async ({ 
 }
 
 /** The document as stored, every field included, relationships as ids, joins left out. */
-export async function storedDocument(req: PayloadRequest, collection: CollectionSlug, id: number | string): Promise<AuditedDocument | null> {
+export async function storedDocument(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: number | string,
+): Promise<AuditedDocument | null> {
   // `joins: false` is not in the type Payload derives for a collection not known here; the call is valid for every collection.
-  const options = { collection, id, depth: 0, joins: false as const, overrideAccess: true, showHiddenFields: true, disableErrors: true, req }
+  const options = {
+    collection,
+    id,
+    depth: 0,
+    joins: false as const,
+    overrideAccess: true,
+    showHiddenFields: true,
+    disableErrors: true,
+    req,
+  }
   const stored: unknown = await req.payload.findByID(options as unknown as Parameters<typeof req.payload.findByID>[0])
   return stored as AuditedDocument | null
 }
@@ -38,5 +58,7 @@ export async function storedDocument(req: PayloadRequest, collection: Collection
  * virtual fields (computed when read, e.g. Payload's `hasAPIKey`).
  */
 export function notStoredFields(collection: SanitizedCollectionConfig): Set<string> {
-  return new Set(collection.flattenedFields.filter((field) => field.type === 'join' || ('virtual' in field && field.virtual)).map((field) => field.name))
+  return new Set(
+    collection.flattenedFields.filter((field) => field.type === 'join' || ('virtual' in field && field.virtual)).map((field) => field.name),
+  )
 }

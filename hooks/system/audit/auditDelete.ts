@@ -13,5 +13,11 @@ import { writeAuditEvent } from './writeAuditEvent'
 export const auditDelete: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
   const stored = await storedDocument(req, collection.slug, id)
   if (stored === null) return
-  await writeAuditEvent({ req, action: 'delete', collection: collection.slug, documentId: id, changes: diffDocuments(stored, null, notStoredFields(collection)) })
+  await writeAuditEvent({
+    req,
+    action: 'delete',
+    collection: collection.slug,
+    documentId: id,
+    changes: diffDocuments(stored, null, notStoredFields(collection)),
+  })
 }

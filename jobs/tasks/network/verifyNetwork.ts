@@ -24,7 +24,7 @@ export const verifyNetworkTask: TaskConfig<{ input: Record<string, never>; outpu
     const counted = await db.execute(sql`select count(*)::int as n from participants`)
     const total = (counted.rows[0] as { n: number }).n
     const rows: IntegrityRow[] = []
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const page = await db.execute(
         sql`select id, name, parent_id as "parentId", path from participants where id > ${afterId} order by id limit ${BATCH}`,
       )
@@ -36,7 +36,10 @@ export const verifyNetworkTask: TaskConfig<{ input: Record<string, never>; outpu
     }
     const problems = treeIntegrityProblems(rows)
     await reportProgress(req.payload, job.id, { done: rows.length, total, label: 'checked', counts: { problems: problems.length } })
-    if (problems.length > 0) throw new Error(`network integrity: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`)
+    if (problems.length > 0)
+      throw new Error(
+        `network integrity: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`,
+      )
     return { output: { participants: rows.length, problems: 0 } }
   },
 }

@@ -15,6 +15,8 @@ export const reconcileTask: TaskConfig<{ input: { runId: number }; output: { lin
   ],
   handler: async ({ input, job, req }) => {
     const summary = await runReconciliation(req.payload, input.runId, jobProgress(req.payload, job.id))
-    return { output: { lines: summary.salesRead + summary.classes.not_reported.carrierRecords, commissionable: summary.commissionableSales } }
+    return {
+      output: { lines: summary.salesRead + summary.classes.not_reported.carrierRecords, commissionable: summary.commissionableSales },
+    }
   },
 }

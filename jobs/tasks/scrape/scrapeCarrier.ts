@@ -11,7 +11,10 @@ const ATTEMPTS = 3
  * here with the connector's look-back period, unless a run of the connector is already queued or running: then the job
  * ends as skipped). Transient failures are retried with exponential backoff.
  */
-export const scrapeCarrierTask: TaskConfig<{ input: { runId?: number; connector?: number }; output: { status: string; rowsFetched: number; accepted: number; rejected: number } }> = {
+export const scrapeCarrierTask: TaskConfig<{
+  input: { runId?: number; connector?: number }
+  output: { status: string; rowsFetched: number; accepted: number; rejected: number }
+}> = {
   slug: 'scrapeCarrier',
   label: 'Scrape a carrier portal',
   retries: { attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2_000 } },
@@ -32,7 +35,15 @@ export const scrapeCarrierTask: TaskConfig<{ input: { runId?: number; connector?
       // A scheduled run is created by its job once (a retry finds it again), and not at all while another run of
       // the connector is queued or running: one run per connector at a time.
       const scheduled = await scheduleScrapeRun(req.payload, input.connector, job.id as number)
-      if (!scheduled.started) return { output: { status: `skipped: run ${scheduled.runId} of this connector is ${scheduled.status}`, rowsFetched: 0, accepted: 0, rejected: 0 } }
+      if (!scheduled.started)
+        return {
+          output: {
+            status: `skipped: run ${scheduled.runId} of this connector is ${scheduled.status}`,
+            rowsFetched: 0,
+            accepted: 0,
+            rejected: 0,
+          },
+        }
       runId = scheduled.runId
     }
     const attempt = (job.totalTried ?? 0) + 1

@@ -29,12 +29,29 @@ export async function calculateChargeback(ctx: RunContext, config: ChargebackCon
       order by l.sale_id, l.id`,
     [ctx.runId, ctx.period.id, ctx.period.endsOn, ctx.version.planId],
   )
-  const combos = await client.query<Combo>(`select upfront_paid, days_active, carrier_window, count(*)::int as n from cf_chargeback group by 1, 2, 3`)
+  const combos = await client.query<Combo>(
+    `select upfront_paid, days_active, carrier_window, count(*)::int as n from cf_chargeback group by 1, 2, 3`,
+  )
   const evaluated = combos.rows.map((combo) => {
     const input = { upfrontPaid: combo.upfront_paid, daysActive: combo.days_active, carrierWindowDays: combo.carrier_window }
-    return { keys: [combo.upfront_paid, combo.days_active, combo.carrier_window], input, evaluation: COMPONENTS.chargeback.calculate(config, input, ctx.version), rows: combo.n }
+    return {
+      keys: [combo.upfront_paid, combo.days_active, combo.carrier_window],
+      input,
+      evaluation: COMPONENTS.chargeback.calculate(config, input, ctx.version),
+      rows: combo.n,
+    }
   })
-  await stageEvaluations(ctx, 'chargeback', 'ev_chargeback', [{ name: 'upfront_paid', type: 'text' }, { name: 'days_active', type: 'int' }, { name: 'carrier_window', type: 'int' }], evaluated)
+  await stageEvaluations(
+    ctx,
+    'chargeback',
+    'ev_chargeback',
+    [
+      { name: 'upfront_paid', type: 'text' },
+      { name: 'days_active', type: 'int' },
+      { name: 'carrier_window', type: 'int' },
+    ],
+    evaluated,
+  )
   const inserted = await client.query(
     `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
      select $1, $2, c.dealer_id, 'chargeback', e.amount, $3, false, c.sale_id, c.carrier_record_id, $4, e.eval_id

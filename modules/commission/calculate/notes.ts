@@ -14,7 +14,16 @@ export async function postNotes(ctx: RunContext, planId: number): Promise<number
     `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, description, note_id, plan_version_id)
      select $1, $2, t.payee, 'note', t.amount, $3, false, t.reason, t.note, $4
        from unnest($5::int[], $6::numeric[], $7::text[], $8::int[]) as t(payee, amount, reason, note)`,
-    [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id, notes.rows.map((n) => n.participant_id), amounts, notes.rows.map((n) => n.reason), notes.rows.map((n) => n.id)],
+    [
+      ctx.runId,
+      ctx.period.id,
+      ctx.currency,
+      ctx.version.id,
+      notes.rows.map((n) => n.participant_id),
+      amounts,
+      notes.rows.map((n) => n.reason),
+      notes.rows.map((n) => n.id),
+    ],
   )
   return inserted.rowCount ?? 0
 }

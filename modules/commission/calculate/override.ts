@@ -25,12 +25,19 @@ export async function calculateOverride(ctx: RunContext, config: OverrideConfig)
   )
   const ancestorIds = new Set<number>()
   for (const row of bases.rows) for (const id of idsOnPath(row.path).slice(1, -1)) ancestorIds.add(id)
-  const statuses = await client.query<{ id: number; status: string }>(`select id, status::text as status from participants where id = any($1::int[])`, [pgIntArray([...ancestorIds])])
+  const statuses = await client.query<{ id: number; status: string }>(
+    `select id, status::text as status from participants where id = any($1::int[])`,
+    [pgIntArray([...ancestorIds])],
+  )
   const active = new Map(statuses.rows.map((row) => [row.id, row.status === 'active']))
   const earners: { payee: number; from: number; level: number; base: string }[] = []
   for (const row of bases.rows) {
-    const ancestors = idsOnPath(row.path).slice(1, -1).reverse().map((id) => ({ id, active: active.get(id) ?? false }))
-    for (const link of overrideChain(ancestors, config.levels.length, config.compress)) earners.push({ payee: link.participantId, from: row.payee_id, level: link.level, base: row.base })
+    const ancestors = idsOnPath(row.path)
+      .slice(1, -1)
+      .reverse()
+      .map((id) => ({ id, active: active.get(id) ?? false }))
+    for (const link of overrideChain(ancestors, config.levels.length, config.compress))
+      earners.push({ payee: link.participantId, from: row.payee_id, level: link.level, base: row.base })
   }
   const combos = new Map<string, { base: string; level: number; n: number }>()
   for (const earner of earners) {
@@ -43,7 +50,16 @@ export async function calculateOverride(ctx: RunContext, config: OverrideConfig)
     const input = { base: combo.base, level: combo.level }
     return { keys: [combo.base, combo.level], input, evaluation: COMPONENTS.override.calculate(config, input, ctx.version), rows: combo.n }
   })
-  await stageEvaluations(ctx, 'override', 'ev_override', [{ name: 'base', type: 'text' }, { name: 'level', type: 'int' }], evaluated)
+  await stageEvaluations(
+    ctx,
+    'override',
+    'ev_override',
+    [
+      { name: 'base', type: 'text' },
+      { name: 'level', type: 'int' },
+    ],
+    evaluated,
+  )
   const inserted = await client.query(
     `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, description, from_participant_id, plan_version_id, evaluation_id)
      select $1, $2, t.payee, 'override', e.amount, $3, false, 'level ' || t.level || ' over ' || coalesce(p.code, p.name), t.from_id, $4, e.eval_id
@@ -51,7 +67,16 @@ export async function calculateOverride(ctx: RunContext, config: OverrideConfig)
        join ev_override e on e.base = t.base and e.level = t.level
        join participants p on p.id = t.from_id
       where e.amount <> 0`,
-    [ctx.runId, ctx.period.id, ctx.currency, ctx.version.id, earners.map((e) => e.payee), earners.map((e) => e.from), earners.map((e) => e.level), earners.map((e) => e.base)],
+    [
+      ctx.runId,
+      ctx.period.id,
+      ctx.currency,
+      ctx.version.id,
+      earners.map((e) => e.payee),
+      earners.map((e) => e.from),
+      earners.map((e) => e.level),
+      earners.map((e) => e.base),
+    ],
   )
   return inserted.rowCount ?? 0
 }

@@ -22,14 +22,35 @@ export async function calculatePlanChange(ctx: RunContext, config: PlanChangeCon
           order by s.sale_date desc, s.id desc limit 1) prev on true
       where cf.activation_type in ('upgrade', 'downgrade')`,
   )
-  const combos = await client.query<Combo>(`select carrier_id, old_plan, rate_plan_id, tier, count(*)::int as n from cf_change group by 1, 2, 3, 4`)
+  const combos = await client.query<Combo>(
+    `select carrier_id, old_plan, rate_plan_id, tier, count(*)::int as n from cf_change group by 1, 2, 3, 4`,
+  )
   const evaluated = combos.rows.map((combo) => {
-    const input = { carrierId: combo.carrier_id, oldRatePlanId: combo.old_plan || null, newRatePlanId: combo.rate_plan_id, dealerTier: combo.tier || null }
-    return { keys: [combo.carrier_id, combo.old_plan, combo.rate_plan_id, combo.tier], input, evaluation: COMPONENTS.plan_change.calculate(config, input, ctx.version), rows: combo.n }
+    const input = {
+      carrierId: combo.carrier_id,
+      oldRatePlanId: combo.old_plan || null,
+      newRatePlanId: combo.rate_plan_id,
+      dealerTier: combo.tier || null,
+    }
+    return {
+      keys: [combo.carrier_id, combo.old_plan, combo.rate_plan_id, combo.tier],
+      input,
+      evaluation: COMPONENTS.plan_change.calculate(config, input, ctx.version),
+      rows: combo.n,
+    }
   })
-  await stageEvaluations(ctx, 'plan_change', 'ev_change', [
-    { name: 'carrier_id', type: 'int' }, { name: 'old_plan', type: 'int' }, { name: 'rate_plan_id', type: 'int' }, { name: 'tier', type: 'text' },
-  ], evaluated)
+  await stageEvaluations(
+    ctx,
+    'plan_change',
+    'ev_change',
+    [
+      { name: 'carrier_id', type: 'int' },
+      { name: 'old_plan', type: 'int' },
+      { name: 'rate_plan_id', type: 'int' },
+      { name: 'tier', type: 'text' },
+    ],
+    evaluated,
+  )
   const inserted = await client.query(
     `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
      select $1, $2, c.dealer_id, 'plan_change', e.amount, $3, false, c.sale_id, c.carrier_record_id, $4, e.eval_id

@@ -33,9 +33,23 @@ export async function calculateResidual(ctx: RunContext, config: ResidualConfig)
   )
   const evaluated = combos.rows.map((combo) => {
     const input = { monthlyCharge: combo.monthly_charge, monthIndex: combo.month_index }
-    return { keys: [combo.rate_plan_id, combo.month_index], input: { ratePlanId: combo.rate_plan_id, ...input }, evaluation: COMPONENTS.residual.calculate(config, input, ctx.version), rows: combo.n }
+    return {
+      keys: [combo.rate_plan_id, combo.month_index],
+      input: { ratePlanId: combo.rate_plan_id, ...input },
+      evaluation: COMPONENTS.residual.calculate(config, input, ctx.version),
+      rows: combo.n,
+    }
   })
-  await stageEvaluations(ctx, 'residual', 'ev_residual', [{ name: 'rate_plan_id', type: 'int' }, { name: 'month_index', type: 'int' }], evaluated)
+  await stageEvaluations(
+    ctx,
+    'residual',
+    'ev_residual',
+    [
+      { name: 'rate_plan_id', type: 'int' },
+      { name: 'month_index', type: 'int' },
+    ],
+    evaluated,
+  )
   const inserted = await client.query(
     `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
      select $1, $2, r.dealer_id, 'residual', e.amount, $3, false, r.sale_id, r.carrier_record_id, $4, e.eval_id

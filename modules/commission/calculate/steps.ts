@@ -36,7 +36,9 @@ export type ComponentStep<C> = {
 }
 
 /** One step for each kind of a registry, under the same kind (the real registry unless another is named). */
-export type ComponentSteps<R extends ComponentRegistry = typeof COMPONENTS> = { [K in keyof R]: ComponentStep<Parameters<R[K]['validate']>[0]> }
+export type ComponentSteps<R extends ComponentRegistry = typeof COMPONENTS> = {
+  [K in keyof R]: ComponentStep<Parameters<R[K]['validate']>[0]>
+}
 
 export const COMPONENT_STEPS = {
   upfront: upfrontStep,

@@ -7,7 +7,16 @@ import { stageEvaluations } from '../evaluations'
 import { text, textOrNull, rows } from './blockValues'
 import type { ComponentStep } from './steps'
 
-type Combo = { carrier_id: number; rate_plan_id: number; activation_type: ActivationType; tier: string; features: string; n: number; carrier: string; plan: string }
+type Combo = {
+  carrier_id: number
+  rate_plan_id: number
+  activation_type: ActivationType
+  tier: string
+  features: string
+  n: number
+  carrier: string
+  plan: string
+}
 
 /** One upfront line per verified activation (not upgrades/downgrades), each distinct combination evaluated once. */
 export async function calculateUpfront(ctx: RunContext, config: UpfrontConfig): Promise<number> {
@@ -27,11 +36,26 @@ export async function calculateUpfront(ctx: RunContext, config: UpfrontConfig): 
       features: combo.features ? combo.features.split(',') : [],
     }
     const names = { carrier: combo.carrier, ratePlan: combo.plan }
-    return { keys: [combo.carrier_id, combo.rate_plan_id, combo.activation_type, combo.tier, combo.features], input, evaluation: COMPONENTS.upfront.calculate(config, { ...input, names }, ctx.version), rows: combo.n }
+    return {
+      keys: [combo.carrier_id, combo.rate_plan_id, combo.activation_type, combo.tier, combo.features],
+      input,
+      evaluation: COMPONENTS.upfront.calculate(config, { ...input, names }, ctx.version),
+      rows: combo.n,
+    }
   })
-  await stageEvaluations(ctx, 'upfront', 'ev_upfront', [
-    { name: 'carrier_id', type: 'int' }, { name: 'rate_plan_id', type: 'int' }, { name: 'activation_type', type: 'text' }, { name: 'tier', type: 'text' }, { name: 'features', type: 'text' },
-  ], evaluated)
+  await stageEvaluations(
+    ctx,
+    'upfront',
+    'ev_upfront',
+    [
+      { name: 'carrier_id', type: 'int' },
+      { name: 'rate_plan_id', type: 'int' },
+      { name: 'activation_type', type: 'text' },
+      { name: 'tier', type: 'text' },
+      { name: 'features', type: 'text' },
+    ],
+    evaluated,
+  )
   const inserted = await ctx.client.query(
     `insert into run_lines (run_id, period_id, payee_id, component, amount, currency, held, sale_id, carrier_record_id, plan_version_id, evaluation_id)
      select $1, $2, cf.dealer_id, 'upfront', e.amount, $3, false, cf.sale_id, cf.carrier_record_id, $4, e.eval_id

@@ -20,7 +20,12 @@ export async function calculateVolumeBonus(ctx: RunContext, config: VolumeBonusC
   const combos = await client.query<Combo>(`select quantity, count(*)::int as n from cf_volume group by 1`)
   const evaluated = combos.rows.map((combo) => {
     const input = { quantity: combo.quantity }
-    return { keys: [combo.quantity], input: { metric: config.metric, ...input }, evaluation: COMPONENTS.volume_bonus.calculate(config, input, ctx.version), rows: combo.n }
+    return {
+      keys: [combo.quantity],
+      input: { metric: config.metric, ...input },
+      evaluation: COMPONENTS.volume_bonus.calculate(config, input, ctx.version),
+      rows: combo.n,
+    }
   })
   await stageEvaluations(ctx, 'volume_bonus', 'ev_volume', [{ name: 'quantity', type: 'text' }], evaluated)
   const unit = config.metric === 'count' ? 'verified activations' : 'of carrier-paid revenue'

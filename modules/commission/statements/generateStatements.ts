@@ -23,9 +23,16 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
  */
 export async function generateStatements(payload: Payload, runId: number, onProgress: OnProgress): Promise<number> {
   const pool = dbPool(payload)
-  const run = (await pool.query<{ period_id: number; total: string | null; title: string }>(`select period_id, total::text as total, title from commission_runs where id = $1`, [runId])).rows[0]
+  const run = (
+    await pool.query<{ period_id: number; total: string | null; title: string }>(
+      `select period_id, total::text as total, title from commission_runs where id = $1`,
+      [runId],
+    )
+  ).rows[0]
   if (!run) throw new Error(`commission run ${runId} does not exist`)
-  const payees = (await pool.query<{ payee_id: number }>(`select distinct payee_id from commission_lines where run_id = $1 order by payee_id`, [runId])).rows
+  const payees = (
+    await pool.query<{ payee_id: number }>(`select distinct payee_id from commission_lines where run_id = $1 order by payee_id`, [runId])
+  ).rows
   const dir = statementsDir()
   await mkdir(dir, { recursive: true })
   const generatedAt = new Date().toISOString()
@@ -43,15 +50,32 @@ export async function generateStatements(payload: Payload, runId: number, onProg
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), now())
          on conflict (run_id, participant_id) do update set title = excluded.title, total = excluded.total, held = excluded.held, payable = excluded.payable,
            line_count = excluded.line_count, generated_at = excluded.generated_at, pdf_file = excluded.pdf_file, xlsx_file = excluded.xlsx_file, summary = excluded.summary, updated_at = now()`,
-        [`${input.participant.name} · ${input.period.label}`, runId, run.period_id, payee, input.currency, summary.total, summary.held, summary.payable, summary.lineCount, generatedAt, `${base}.pdf`, `${base}.xlsx`, JSON.stringify(statementBreakdown(summary))],
+        [
+          `${input.participant.name} · ${input.period.label}`,
+          runId,
+          run.period_id,
+          payee,
+          input.currency,
+          summary.total,
+          summary.held,
+          summary.payable,
+          summary.lineCount,
+          generatedAt,
+          `${base}.pdf`,
+          `${base}.xlsx`,
+          JSON.stringify(statementBreakdown(summary)),
+        ],
       )
       done += 1
-      if (done % 10 === 0 || done === payees.length) await onProgress({ done, total: payees.length, label: `${done} of ${payees.length} statements` })
+      if (done % 10 === 0 || done === payees.length)
+        await onProgress({ done, total: payees.length, label: `${done} of ${payees.length} statements` })
     }
-    const tie = (await client.query<{ ok: boolean; statements: string }>(
-      `select coalesce(sum(total), 0) = coalesce($2::numeric, 0) as ok, coalesce(sum(total), 0)::text as statements from commission_statements where run_id = $1`,
-      [runId, run.total],
-    )).rows[0]!
+    const tie = (
+      await client.query<{ ok: boolean; statements: string }>(
+        `select coalesce(sum(total), 0) = coalesce($2::numeric, 0) as ok, coalesce(sum(total), 0)::text as statements from commission_statements where run_id = $1`,
+        [runId, run.total],
+      )
+    ).rows[0]!
     if (!tie.ok) throw new Error(`statements of run ${runId} add up to ${tie.statements}, not the run total ${run.total ?? '0'}`)
     return payees.length
   } finally {

@@ -13,7 +13,9 @@ export async function printableLogo(bytes: Buffer, mime: string): Promise<Buffer
   if (mime !== 'image/svg+xml' && mime !== 'image/webp') return null
   try {
     const { default: sharp } = await import('sharp')
-    return await sharp(bytes, mime === 'image/svg+xml' ? { density: SVG_DENSITY } : {}).png().toBuffer()
+    return await sharp(bytes, mime === 'image/svg+xml' ? { density: SVG_DENSITY } : {})
+      .png()
+      .toBuffer()
   } catch {
     return null
   }

@@ -161,9 +161,15 @@ function GroupSection({ group, styles, amount }: { group: StatementGroup; styles
 function LineRow({ line, striped, styles, amount }: { line: StatementLine; striped: boolean; styles: Styles; amount: Amount }) {
   return (
     <View style={striped ? [styles.row, styles.stripe] : styles.row} wrap={false}>
-      <Text style={styles.colDescription} hyphenationCallback={wholeWords}>{line.description}</Text>
-      <Text style={[styles.colSource, styles.mutedCell]} hyphenationCallback={wholeWords}>{line.sourceRef ?? '—'}</Text>
-      <Text style={[styles.colRule, styles.mutedCell]} hyphenationCallback={wholeWords}>{line.ruleRef}</Text>
+      <Text style={styles.colDescription} hyphenationCallback={wholeWords}>
+        {line.description}
+      </Text>
+      <Text style={[styles.colSource, styles.mutedCell]} hyphenationCallback={wholeWords}>
+        {line.sourceRef ?? '—'}
+      </Text>
+      <Text style={[styles.colRule, styles.mutedCell]} hyphenationCallback={wholeWords}>
+        {line.ruleRef}
+      </Text>
       <View style={styles.colHeld}>{line.held ? <Text style={styles.heldBadge}>HELD</Text> : null}</View>
       <Text style={styles.colAmount}>{amount(line.amount)}</Text>
     </View>
@@ -199,9 +205,7 @@ function SummaryBox({ summary, styles, amount }: { summary: StatementSummary; st
 function Footer({ input, styles }: Part) {
   return (
     <View style={styles.footer} fixed>
-      <Text style={styles.footerText}>
-        {`${input.brand.name} · ${input.participant.name} · ${input.period.label} · ${input.runLabel}`}
-      </Text>
+      <Text style={styles.footerText}>{`${input.brand.name} · ${input.participant.name} · ${input.period.label} · ${input.runLabel}`}</Text>
       <Text style={styles.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
     </View>
   )
@@ -225,8 +229,16 @@ function makeStyles(c: StatementColours) {
   return StyleSheet.create({
     page: { paddingTop: 84, paddingBottom: 56, paddingHorizontal: 36, fontFamily: 'Helvetica', fontSize: 8.5, color: c.text },
     band: {
-      position: 'absolute', top: 0, left: 0, right: 0, height: 60, paddingHorizontal: 36,
-      backgroundColor: c.primary, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between',
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      right: 0,
+      height: 60,
+      paddingHorizontal: 36,
+      backgroundColor: c.primary,
+      flexDirection: 'row',
+      alignItems: 'center',
+      justifyContent: 'space-between',
     },
     bandBrand: { flexDirection: 'row', alignItems: 'center' },
     logo: { height: 32, maxWidth: 120, objectFit: 'contain', marginRight: 10 },
@@ -251,8 +263,13 @@ function makeStyles(c: StatementColours) {
 
     group: { marginBottom: 14 },
     groupHeading: {
-      flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-end',
-      borderLeftWidth: 3, borderLeftColor: c.secondary, paddingLeft: 6, marginBottom: 4,
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      alignItems: 'flex-end',
+      borderLeftWidth: 3,
+      borderLeftColor: c.secondary,
+      paddingLeft: 6,
+      marginBottom: 4,
     },
     groupTitle: { fontFamily: 'Helvetica-Bold', fontSize: 11, color: c.secondary },
     row: { flexDirection: 'row', alignItems: 'flex-start', paddingVertical: 3, paddingHorizontal: 4 },
@@ -266,12 +283,23 @@ function makeStyles(c: StatementColours) {
     colAmount: { width: 84, textAlign: 'right' },
     mutedCell: { color: MUTED },
     heldBadge: {
-      fontFamily: 'Helvetica-Bold', fontSize: 6, color: HELD, borderWidth: 0.75, borderColor: HELD,
-      borderRadius: 2, paddingHorizontal: 2, paddingTop: 1.5, paddingBottom: 0.5,
+      fontFamily: 'Helvetica-Bold',
+      fontSize: 6,
+      color: HELD,
+      borderWidth: 0.75,
+      borderColor: HELD,
+      borderRadius: 2,
+      paddingHorizontal: 2,
+      paddingTop: 1.5,
+      paddingBottom: 0.5,
     },
     subtotal: {
-      flexDirection: 'row', justifyContent: 'flex-end', paddingVertical: 4, paddingHorizontal: 4,
-      borderTopWidth: 1, borderTopColor: RULE,
+      flexDirection: 'row',
+      justifyContent: 'flex-end',
+      paddingVertical: 4,
+      paddingHorizontal: 4,
+      borderTopWidth: 1,
+      borderTopColor: RULE,
     },
     subtotalLabel: { fontFamily: 'Helvetica-Bold', color: MUTED, marginRight: 12 },
     subtotalValue: { fontFamily: 'Helvetica-Bold', width: 84, textAlign: 'right' },
@@ -285,15 +313,26 @@ function makeStyles(c: StatementColours) {
     summaryStrong: { fontFamily: 'Helvetica-Bold' },
     summaryStrongValue: { fontFamily: 'Helvetica-Bold', textAlign: 'right' },
     payableRow: {
-      flexDirection: 'row', justifyContent: 'space-between', marginTop: 6, padding: 6,
-      backgroundColor: c.primary, borderRadius: 2,
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      marginTop: 6,
+      padding: 6,
+      backgroundColor: c.primary,
+      borderRadius: 2,
     },
     payableLabel: { fontFamily: 'Helvetica-Bold', fontSize: 10, color: c.onPrimary },
     payableValue: { fontFamily: 'Helvetica-Bold', fontSize: 10, color: c.onPrimary },
 
     footer: {
-      position: 'absolute', bottom: 22, left: 36, right: 36, flexDirection: 'row', justifyContent: 'space-between',
-      borderTopWidth: 0.5, borderTopColor: RULE, paddingTop: 6,
+      position: 'absolute',
+      bottom: 22,
+      left: 36,
+      right: 36,
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      borderTopWidth: 0.5,
+      borderTopColor: RULE,
+      paddingTop: 6,
     },
     footerText: { fontSize: 7, color: MUTED },
   })

@@ -57,35 +57,76 @@ export async function renderStatementXlsx(input: StatementInput): Promise<Buffer
     workbook.modified = generatedAt
   }
 
-  const sheet = workbook.addWorksheet('Statement', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  const sheet = workbook.addWorksheet('Statement', {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
   STATEMENT_COLUMNS.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width))
   const headerRow = writeTitleBlock(sheet, input, colours)
 
-  styleHeader(sheet.getRow(headerRow), STATEMENT_COLUMNS.map((c) => c.header), colours)
+  styleHeader(
+    sheet.getRow(headerRow),
+    STATEMENT_COLUMNS.map((c) => c.header),
+    colours,
+  )
   sheet.views = [{ state: 'frozen', ySplit: headerRow }]
   for (const group of summary.groups) {
     for (const line of group.lines) {
-      const row = sheet.addRow([group.label, line.description, line.sourceRef ?? '', line.ruleRef, line.held ? 'HELD' : '', displayNumber(line.amount), line.amount])
+      const row = sheet.addRow([
+        group.label,
+        line.description,
+        line.sourceRef ?? '',
+        line.ruleRef,
+        line.held ? 'HELD' : '',
+        displayNumber(line.amount),
+        line.amount,
+      ])
       amountCells(row, 6, numFmt)
       if (line.held) row.getCell(5).font = { bold: true, color: { argb: 'FFB45309' } }
     }
-    const subtotal = sheet.addRow([`Subtotal ${group.label}`, `${group.count} ${group.count === 1 ? 'line' : 'lines'}`, '', '', '', displayNumber(group.total), group.total])
+    const subtotal = sheet.addRow([
+      `Subtotal ${group.label}`,
+      `${group.count} ${group.count === 1 ? 'line' : 'lines'}`,
+      '',
+      '',
+      '',
+      displayNumber(group.total),
+      group.total,
+    ])
     totalRow(subtotal, 6, numFmt, { top: { style: 'thin' } })
   }
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: sheet.rowCount, column: STATEMENT_COLUMNS.length } }
   sheet.addRow([])
-  totalRow(sheet.addRow(['Total', `${summary.lineCount} ${summary.lineCount === 1 ? 'line' : 'lines'}`, '', '', '', displayNumber(summary.total), summary.total]), 6, numFmt, { top: { style: 'thin' }, bottom: { style: 'double' } })
+  totalRow(
+    sheet.addRow([
+      'Total',
+      `${summary.lineCount} ${summary.lineCount === 1 ? 'line' : 'lines'}`,
+      '',
+      '',
+      '',
+      displayNumber(summary.total),
+      summary.total,
+    ]),
+    6,
+    numFmt,
+    { top: { style: 'thin' }, bottom: { style: 'double' } },
+  )
   totalRow(sheet.addRow(['Held', '', '', '', '', displayNumber(summary.held), summary.held]), 6, numFmt)
   totalRow(sheet.addRow(['Payable', '', '', '', '', displayNumber(summary.payable), summary.payable]), 6, numFmt)
 
   const summarySheet = workbook.addWorksheet('Summary')
   SUMMARY_COLUMNS.forEach((column, i) => (summarySheet.getColumn(i + 1).width = column.width))
-  styleHeader(summarySheet.getRow(1), SUMMARY_COLUMNS.map((c) => c.header), colours)
+  styleHeader(
+    summarySheet.getRow(1),
+    SUMMARY_COLUMNS.map((c) => c.header),
+    colours,
+  )
   for (const group of summary.groups) {
     amountCells(summarySheet.addRow([group.label, group.count, displayNumber(group.total), group.total]), 3, numFmt)
   }
   summarySheet.addRow([])
-  totalRow(summarySheet.addRow(['Total', summary.lineCount, displayNumber(summary.total), summary.total]), 3, numFmt, { top: { style: 'thin' } })
+  totalRow(summarySheet.addRow(['Total', summary.lineCount, displayNumber(summary.total), summary.total]), 3, numFmt, {
+    top: { style: 'thin' },
+  })
   totalRow(summarySheet.addRow(['Held', '', displayNumber(summary.held), summary.held]), 3, numFmt)
   totalRow(summarySheet.addRow(['Payable', '', displayNumber(summary.payable), summary.payable]), 3, numFmt)
 

@@ -17,7 +17,10 @@ function logoOf(filename: string, mime: string): Promise<Buffer | null> {
   const file = path.join(uploadDir('media', process.env.MEDIA_DIR), path.basename(filename))
   let logo = logos.get(file)
   if (!logo) {
-    logo = readFile(file).then((bytes) => printableLogo(bytes, mime), () => null)
+    logo = readFile(file).then(
+      (bytes) => printableLogo(bytes, mime),
+      () => null,
+    )
     if (logos.size >= 100) logos.clear()
     logos.set(file, logo)
   }
@@ -28,27 +31,65 @@ function logoOf(filename: string, mime: string): Promise<Buffer | null> {
 async function brandOf(client: PoolClient, participantId: number): Promise<StatementBrand> {
   const brandId = await brandIdOfParticipant(client, participantId)
   if (brandId === null) return PLAIN_BRAND
-  const brand = (await client.query<{ name: string; primary: string; secondary: string | null; text: string | null; filename: string | null; mime: string | null }>(
-    `select b.name, b.primary_color as primary, b.secondary_color as secondary, b.text_color as text, m.filename, m.mime_type as mime
+  const brand = (
+    await client.query<{
+      name: string
+      primary: string
+      secondary: string | null
+      text: string | null
+      filename: string | null
+      mime: string | null
+    }>(
+      `select b.name, b.primary_color as primary, b.secondary_color as secondary, b.text_color as text, m.filename, m.mime_type as mime
        from brands b left join media m on m.id = b.logo_id where b.id = $1`,
-    [brandId],
-  )).rows[0]
+      [brandId],
+    )
+  ).rows[0]
   if (!brand) return PLAIN_BRAND
   const logo = brand.filename ? await logoOf(brand.filename, brand.mime ?? '') : null
-  return { name: brand.name, primaryColor: brand.primary, secondaryColor: brand.secondary ?? PLAIN_BRAND.secondaryColor, textColor: brand.text ?? PLAIN_BRAND.textColor, logo }
+  return {
+    name: brand.name,
+    primaryColor: brand.primary,
+    secondaryColor: brand.secondary ?? PLAIN_BRAND.secondaryColor,
+    textColor: brand.text ?? PLAIN_BRAND.textColor,
+    logo,
+  }
 }
 
 /** Everything one payee's statement of a run shows: every line of the run for the payee, with its source and rule. */
-export async function statementData(client: PoolClient, runId: number, participantId: number, generatedAt: string): Promise<StatementInput> {
-  const head = (await client.query<{ name: string; code: string | null; label: string; starts_on: string; ends_on: string; currency: string; title: string; version: string | null }>(
-    `select pt.name, pt.code, pe.label, pe.starts_on::text as starts_on, pe.ends_on::text as ends_on, pl.currency, r.title, v.title as version
+export async function statementData(
+  client: PoolClient,
+  runId: number,
+  participantId: number,
+  generatedAt: string,
+): Promise<StatementInput> {
+  const head = (
+    await client.query<{
+      name: string
+      code: string | null
+      label: string
+      starts_on: string
+      ends_on: string
+      currency: string
+      title: string
+      version: string | null
+    }>(
+      `select pt.name, pt.code, pe.label, pe.starts_on::text as starts_on, pe.ends_on::text as ends_on, pl.currency, r.title, v.title as version
        from commission_runs r join commission_periods pe on pe.id = r.period_id join compensation_plans pl on pl.id = r.plan_id
        left join plan_versions v on v.id = r.plan_version_id, participants pt
       where r.id = $1 and pt.id = $2`,
-    [runId, participantId],
-  )).rows[0]
+      [runId, participantId],
+    )
+  ).rows[0]
   if (!head) throw new Error(`run ${runId} or participant ${participantId} does not exist`)
-  const lines = await client.query<{ id: number; component: LineComponent; amount: string; held: boolean; description: string; source: string | null }>(
+  const lines = await client.query<{
+    id: number
+    component: LineComponent
+    amount: string
+    held: boolean
+    description: string
+    source: string | null
+  }>(
     `select l.id, l.component::text as component, l.amount::text as amount, l.held,
             coalesce(l.description, 'Sale ' || s.sale_date || ' · MDN ' || coalesce(s.mdn, '—') || ' · ' || rp.code || ' · ' || replace(s.activation_type::text, '_', ' '), '') as description,
             case when l.sale_id is not null then 'dealer-sales #' || l.sale_id

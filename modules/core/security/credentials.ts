@@ -87,7 +87,10 @@ function keyFor(keyring: Keyring, keyId: string): Buffer {
     return keyring.key(keyId)
   } catch (error) {
     if (error instanceof KeyringError && error.code === 'UNKNOWN_KEY_ID') {
-      throw new CredentialError('UNKNOWN_KEY_ID', `sealed credential uses key "${keyId}", which is not configured (configured: ${keyring.keyIds.join(', ')})`)
+      throw new CredentialError(
+        'UNKNOWN_KEY_ID',
+        `sealed credential uses key "${keyId}", which is not configured (configured: ${keyring.keyIds.join(', ')})`,
+      )
     }
     throw error
   }
@@ -101,14 +104,17 @@ function parseToken(token: string): ParsedToken {
   const [, keyId, iv, ciphertext, tag] = parts as [string, string, string, string, string]
   if (!isKeyId(keyId)) throw new CredentialError('MALFORMED_TOKEN', 'sealed credential has an invalid key id')
   const parsed = { keyId, iv: decodePart('iv', iv), ciphertext: decodePart('ciphertext', ciphertext), tag: decodePart('tag', tag) }
-  if (parsed.iv.length !== IV_LENGTH) throw new CredentialError('MALFORMED_TOKEN', `sealed credential iv is ${parsed.iv.length} bytes, not ${IV_LENGTH}`)
-  if (parsed.tag.length !== TAG_LENGTH) throw new CredentialError('MALFORMED_TOKEN', `sealed credential tag is ${parsed.tag.length} bytes, not ${TAG_LENGTH}`)
+  if (parsed.iv.length !== IV_LENGTH)
+    throw new CredentialError('MALFORMED_TOKEN', `sealed credential iv is ${parsed.iv.length} bytes, not ${IV_LENGTH}`)
+  if (parsed.tag.length !== TAG_LENGTH)
+    throw new CredentialError('MALFORMED_TOKEN', `sealed credential tag is ${parsed.tag.length} bytes, not ${TAG_LENGTH}`)
   return parsed
 }
 
 /** Strict base64url: the part must be the canonical encoding of its bytes, so a token has one spelling. */
 function decodePart(name: string, value: string): Buffer {
   const bytes = Buffer.from(value, 'base64url')
-  if (bytes.toString('base64url') !== value) throw new CredentialError('MALFORMED_TOKEN', `sealed credential ${name} is not canonical base64url`)
+  if (bytes.toString('base64url') !== value)
+    throw new CredentialError('MALFORMED_TOKEN', `sealed credential ${name} is not canonical base64url`)
   return bytes
 }

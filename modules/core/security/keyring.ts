@@ -58,20 +58,24 @@ export function isKeyId(id: string): boolean {
 export function createKeyring(keys: ReadonlyMap<string, Buffer>, currentKeyId?: string): Keyring {
   const copies = new Map<string, Buffer>()
   for (const [id, key] of keys) {
-    if (!isKeyId(id)) throw new KeyringError('MALFORMED_KEY', `key id ${JSON.stringify(id)} may use only letters, digits, "_" and "-" (at most 64)`)
-    if (key.length !== KEY_LENGTH) throw new KeyringError('MALFORMED_KEY', `key "${id}" is ${key.length} bytes; AES-256 needs ${KEY_LENGTH}`)
+    if (!isKeyId(id))
+      throw new KeyringError('MALFORMED_KEY', `key id ${JSON.stringify(id)} may use only letters, digits, "_" and "-" (at most 64)`)
+    if (key.length !== KEY_LENGTH)
+      throw new KeyringError('MALFORMED_KEY', `key "${id}" is ${key.length} bytes; AES-256 needs ${KEY_LENGTH}`)
     copies.set(id, Buffer.from(key))
   }
   const ids = [...copies.keys()]
   const current = currentKeyId ?? ids[0]
   if (current === undefined) throw new KeyringError('MISSING_KEYS', 'a keyring needs at least one key')
-  if (!copies.has(current)) throw new KeyringError('UNKNOWN_KEY_ID', `current key id "${current}" is not among the keys (${ids.join(', ')})`)
+  if (!copies.has(current))
+    throw new KeyringError('UNKNOWN_KEY_ID', `current key id "${current}" is not among the keys (${ids.join(', ')})`)
   return {
     currentKeyId: current,
     keyIds: ids,
     key(id: string): Buffer {
       const key = copies.get(id)
-      if (key === undefined) throw new KeyringError('UNKNOWN_KEY_ID', `no credential key with id ${JSON.stringify(id)} is configured (known: ${ids.join(', ')})`)
+      if (key === undefined)
+        throw new KeyringError('UNKNOWN_KEY_ID', `no credential key with id ${JSON.stringify(id)} is configured (known: ${ids.join(', ')})`)
       return Buffer.from(key)
     },
   }
@@ -90,10 +94,16 @@ export function loadKeyring(env: Readonly<Record<string, string | undefined>> = 
 
   if (raw === '') {
     if (production) {
-      throw new KeyringError('MISSING_KEYS', `${KEYS_VAR} is not set; production needs at least one keyId:base64key entry (32-byte keys, e.g. from "openssl rand -base64 32")`)
+      throw new KeyringError(
+        'MISSING_KEYS',
+        `${KEYS_VAR} is not set; production needs at least one keyId:base64key entry (32-byte keys, e.g. from "openssl rand -base64 32")`,
+      )
     }
     if (wantedId !== undefined && wantedId !== DEVELOPMENT_KEY_ID) {
-      throw new KeyringError('UNKNOWN_KEY_ID', `${KEY_ID_VAR} is "${wantedId}" but ${KEYS_VAR} is not set (only the development key "${DEVELOPMENT_KEY_ID}" is available)`)
+      throw new KeyringError(
+        'UNKNOWN_KEY_ID',
+        `${KEY_ID_VAR} is "${wantedId}" but ${KEYS_VAR} is not set (only the development key "${DEVELOPMENT_KEY_ID}" is available)`,
+      )
     }
     return developmentKeyring()
   }
@@ -117,13 +127,19 @@ export function loadKeyring(env: Readonly<Record<string, string | undefined>> = 
       throw new KeyringError('MALFORMED_KEY', `${where} (key "${id}") decodes to ${key.length} bytes; AES-256 needs exactly ${KEY_LENGTH}`)
     }
     if (production && key.equals(developmentKey())) {
-      throw new KeyringError('DEVELOPMENT_KEY_IN_PRODUCTION', `${where} (key "${id}") is the public development key; production needs its own key`)
+      throw new KeyringError(
+        'DEVELOPMENT_KEY_IN_PRODUCTION',
+        `${where} (key "${id}") is the public development key; production needs its own key`,
+      )
     }
     keys.set(id, key)
   })
 
   if (wantedId !== undefined && !keys.has(wantedId)) {
-    throw new KeyringError('UNKNOWN_KEY_ID', `${KEY_ID_VAR} is "${wantedId}" but ${KEYS_VAR} has no key with that id (configured: ${[...keys.keys()].join(', ')})`)
+    throw new KeyringError(
+      'UNKNOWN_KEY_ID',
+      `${KEY_ID_VAR} is "${wantedId}" but ${KEYS_VAR} has no key with that id (configured: ${[...keys.keys()].join(', ')})`,
+    )
   }
   return createKeyring(keys, wantedId)
 }

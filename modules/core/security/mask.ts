@@ -54,11 +54,16 @@ function lowerHex(encoded: string): string {
 function escapeHtml(value: string, apostrophe: string, quote: string): string {
   return value.replace(/[&<>"']/g, (ch) => {
     switch (ch) {
-      case '&': return '&amp;'
-      case '<': return '&lt;'
-      case '>': return '&gt;'
-      case '"': return quote
-      default: return apostrophe
+      case '&':
+        return '&amp;'
+      case '<':
+        return '&lt;'
+      case '>':
+        return '&gt;'
+      case '"':
+        return quote
+      default:
+        return apostrophe
     }
   })
 }

@@ -46,7 +46,12 @@ export function expansionLimits(env: Record<string, string | undefined> = proces
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${spec.name} must be a positive number, not "${raw}"`)
     return value * spec.unit
   }
-  return { maxPartBytes: read('maxPartBytes'), maxTotalBytes: read('maxTotalBytes'), maxRatio: read('maxRatio'), ratioFloorBytes: RATIO_FLOOR_BYTES }
+  return {
+    maxPartBytes: read('maxPartBytes'),
+    maxTotalBytes: read('maxTotalBytes'),
+    maxRatio: read('maxRatio'),
+    ratioFloorBytes: RATIO_FLOOR_BYTES,
+  }
 }
 
 /** A size for people: "200 MB", "1.5 MB", "409 KB". */
@@ -95,7 +100,11 @@ export function checkDeclaredExpansion(parts: readonly ZipPart[], limits: Expans
     total += part.uncompressedSize
   }
   if (total > limits.maxTotalBytes) {
-    throw tooLarge(file, `its parts expand to more than ${formatBytes(limits.maxTotalBytes)} together (they declare ${formatBytes(total)})`, ADVICE_SIZE(EXPANSION_ENV.maxTotalBytes.name))
+    throw tooLarge(
+      file,
+      `its parts expand to more than ${formatBytes(limits.maxTotalBytes)} together (they declare ${formatBytes(total)})`,
+      ADVICE_SIZE(EXPANSION_ENV.maxTotalBytes.name),
+    )
   }
 }
 
@@ -126,10 +135,22 @@ export class ExpansionMeter {
         size += inflated
         this.total += inflated
         if (size > this.limits.maxPartBytes) {
-          this.stopped = tooLarge(file, `${name} expands to more than ${formatBytes(this.limits.maxPartBytes)}`, ADVICE_SIZE(EXPANSION_ENV.maxPartBytes.name))
+          this.stopped = tooLarge(
+            file,
+            `${name} expands to more than ${formatBytes(this.limits.maxPartBytes)}`,
+            ADVICE_SIZE(EXPANSION_ENV.maxPartBytes.name),
+          )
         } else if (this.total > this.limits.maxTotalBytes) {
-          this.stopped = tooLarge(file, `its parts expand to more than ${formatBytes(this.limits.maxTotalBytes)} together`, ADVICE_SIZE(EXPANSION_ENV.maxTotalBytes.name))
-        } else if (compressedSoFar !== null && size > this.limits.ratioFloorBytes && size > this.limits.maxRatio * Math.max(1, compressedSoFar)) {
+          this.stopped = tooLarge(
+            file,
+            `its parts expand to more than ${formatBytes(this.limits.maxTotalBytes)} together`,
+            ADVICE_SIZE(EXPANSION_ENV.maxTotalBytes.name),
+          )
+        } else if (
+          compressedSoFar !== null &&
+          size > this.limits.ratioFloorBytes &&
+          size > this.limits.maxRatio * Math.max(1, compressedSoFar)
+        ) {
           this.stopped = tooLarge(
             file,
             `${name} expands more than ${this.limits.maxRatio} times (${formatBytes(size)} from ${formatBytes(compressedSoFar)} so far)`,
@@ -177,7 +198,7 @@ async function readZipParts(size: number, readAt: (offset: number, length: numbe
     if (uncompressedSize === MAX_U32 || compressedSize === MAX_U32) {
       // ZIP64: the real sizes are in the extra field 0x0001 (uncompressed first, then compressed, each only if flagged)
       const extra = directory.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength)
-      for (let q = 0; q + 4 <= extra.length; ) {
+      for (let q = 0; q + 4 <= extra.length;) {
         const id = extra.readUInt16LE(q)
         const length = extra.readUInt16LE(q + 2)
         if (id === 0x0001) {

@@ -9,8 +9,7 @@ export const HEAD_BYTES = 64 * 1024
 
 export type SpreadsheetFormat = 'xlsx' | 'csv'
 
-const startsWith = (head: Buffer, ...bytes: number[]): boolean =>
-  head.length >= bytes.length && bytes.every((b, i) => head[i] === b)
+const startsWith = (head: Buffer, ...bytes: number[]): boolean => head.length >= bytes.length && bytes.every((b, i) => head[i] === b)
 
 const ascii = (head: Buffer, text: string): boolean => head.subarray(0, text.length).toString('latin1') === text
 
@@ -77,7 +76,12 @@ export function detectFormat(head: Buffer, fileName?: string): SpreadsheetFormat
   }
   if (control > head.length * MAX_CONTROL_SHARE) reject('is a binary file, not a spreadsheet')
 
-  const start = head.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase()
+  const start = head
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase()
   if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     reject('is an "XML Spreadsheet 2003" file, which is not supported', 'Open it in Excel, save as .xlsx (Excel Workbook) and upload that.')
   }

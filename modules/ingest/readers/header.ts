@@ -101,14 +101,18 @@ function matchHeaders(headers: readonly string[], expectedHeaders: readonly stri
 }
 
 const list = (texts: readonly string[], max = 12): string => {
-  const shown = texts.slice(0, max).map((t) => JSON.stringify(t)).join(', ')
+  const shown = texts
+    .slice(0, max)
+    .map((t) => JSON.stringify(t))
+    .join(', ')
   return texts.length > max ? `${shown}, ...` : shown
 }
 
 function checkLayout(layout: SheetLayout): void {
   const bad = (message: string) => new SpreadsheetError('INVALID_LAYOUT', message)
   const { headerRow, firstDataRow } = layout
-  if (headerRow != null && !(Number.isInteger(headerRow) && headerRow >= 1)) throw bad(`The header row must be a row number (1 or more), not ${headerRow}.`)
+  if (headerRow != null && !(Number.isInteger(headerRow) && headerRow >= 1))
+    throw bad(`The header row must be a row number (1 or more), not ${headerRow}.`)
   if (firstDataRow != null && !(Number.isInteger(firstDataRow) && firstDataRow >= 1)) {
     throw bad(`The first data row must be a row number (1 or more), not ${firstDataRow}.`)
   }
@@ -189,7 +193,10 @@ export async function openRows(source: RowSource, layout: SheetLayout): Promise<
 function findHeader(buffer: readonly SheetRow[], layout: SheetLayout, scanTo: number): { rowNumber: number; headers: string[] } {
   const expected = new Set(layout.expectedHeaders.map(normalizeHeader))
   const byNumber = new Map(buffer.map((row) => [row.rowNumber, row.cells]))
-  const candidates = layout.headerRow != null ? [layout.headerRow] : buffer.filter((r) => r.rowNumber <= scanTo && !isBlankRow(r.cells)).map((r) => r.rowNumber)
+  const candidates =
+    layout.headerRow != null
+      ? [layout.headerRow]
+      : buffer.filter((r) => r.rowNumber <= scanTo && !isBlankRow(r.cells)).map((r) => r.rowNumber)
 
   let best: { rowNumber: number; headers: string[]; score: number } | null = null
   for (const rowNumber of candidates) {

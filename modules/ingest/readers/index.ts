@@ -15,7 +15,16 @@ export { detectFormat, detectTextEncoding, HEAD_BYTES, type SpreadsheetFormat, t
 export { HEADER_SCAN_ROWS, type OpenedSheet, type SheetLayout, type SheetRow } from './header'
 export { detectDelimiter, type CsvDelimiter } from './csv'
 export { FORMULA_WITHOUT_RESULT, XLSX_READER_OPTIONS } from './xlsx'
-export { checkDeclaredExpansion, expansionLimits, EXPANSION_ENV, ExpansionMeter, zipPartsOfBuffer, zipPartsOfFile, type ExpansionLimits, type ZipPart } from './expansion'
+export {
+  checkDeclaredExpansion,
+  expansionLimits,
+  EXPANSION_ENV,
+  ExpansionMeter,
+  zipPartsOfBuffer,
+  zipPartsOfFile,
+  type ExpansionLimits,
+  type ZipPart,
+} from './expansion'
 
 const FORMAT_NAME = { xlsx: 'an Excel workbook (.xlsx)', csv: 'a CSV file' } as const
 
@@ -44,6 +53,9 @@ export async function openSheet(filePath: string, layout: SheetLayout): Promise<
       `The file is ${FORMAT_NAME[format]}, but this import expects ${FORMAT_NAME[layout.format]}.`,
     )
   }
-  const source: RowSource = format === 'xlsx' ? await openXlsxRows(filePath, layout.sheetName, { fileName: layout.fileName }) : await openCsvRows(filePath, head, layout)
+  const source: RowSource =
+    format === 'xlsx'
+      ? await openXlsxRows(filePath, layout.sheetName, { fileName: layout.fileName })
+      : await openCsvRows(filePath, head, layout)
   return openRows(source, layout)
 }

@@ -98,7 +98,12 @@ function chooseSheet(workbook: Pick<ExcelWorkbook, 'model' | 'workbookRels'>, sh
 /** Whether an Excel number format shows a date or time (ignoring "quoted text", [colors/locales], \escapes, _padding and *fills). */
 function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false
-  return /[ymdhs]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''))
+  return /[ymdhs]/i.test(
+    numFmt
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/[\\_*]./g, ''),
+  )
 }
 
 function excelDate(serial: number, date1904: boolean): Date {
@@ -254,7 +259,10 @@ class WorkbookPass {
 type ZipParser = { push(chunk: unknown, encoding?: BufferEncoding): boolean }
 type ZipEntry = Transform & { path: string }
 const isZipEntry = (chunk: unknown): chunk is ZipEntry =>
-  typeof chunk === 'object' && chunk !== null && typeof (chunk as { path?: unknown }).path === 'string' && typeof (chunk as { _transform?: unknown })._transform === 'function'
+  typeof chunk === 'object' &&
+  chunk !== null &&
+  typeof (chunk as { path?: unknown }).path === 'string' &&
+  typeof (chunk as { _transform?: unknown })._transform === 'function'
 
 type WorkbookParts = Pick<ExcelWorkbook, 'model' | 'workbookRels' | 'properties'> & { sharedStrings: unknown; styles: unknown }
 
@@ -301,7 +309,12 @@ export async function openXlsxRows(
   const parts = await readWorkbookParts(filePath, new ExpansionMeter(limits, options.fileName))
   const target = chooseSheet(parts, sheetName)
 
-  const pass = new WorkbookPass(filePath, { ...XLSX_READER_OPTIONS, sharedStrings: 'ignore', styles: 'ignore' }, parts, new ExpansionMeter(limits, options.fileName))
+  const pass = new WorkbookPass(
+    filePath,
+    { ...XLSX_READER_OPTIONS, sharedStrings: 'ignore', styles: 'ignore' },
+    parts,
+    new ExpansionMeter(limits, options.fileName),
+  )
   let rows: AsyncIterator<ExcelRow>
   try {
     let worksheet: ExcelWorksheet | undefined

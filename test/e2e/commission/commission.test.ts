@@ -50,10 +50,15 @@ async function choose(field: string, option: string): Promise<void> {
 
 /** Reloads the document until a read-only select shows the wanted status. */
 async function waitForStatus(wanted: string, timeout = 120_000): Promise<void> {
-  await expect.poll(async () => {
-    await page.reload()
-    return page.locator('#field-status').innerText()
-  }, { timeout, interval: 1_000 }).toContain(wanted)
+  await expect
+    .poll(
+      async () => {
+        await page.reload()
+        return page.locator('#field-status').innerText()
+      },
+      { timeout, interval: 1_000 },
+    )
+    .toContain(wanted)
 }
 
 describe('a period from plan to payment in the admin', () => {
@@ -68,10 +73,16 @@ describe('a period from plan to payment in the admin', () => {
     await page.locator('#field-components__0__months').fill('12')
     await page.locator('#action-save').click()
     await page.waitForURL(/\/admin\/collections\/plan-versions\/\d+/)
-    await expect.poll(async () => page.locator('#field-title').inputValue(), { timeout: 30_000 }).toBe('Telecom dealer plan v2 from 2026-12-01')
+    await expect
+      .poll(async () => page.locator('#field-title').inputValue(), { timeout: 30_000 })
+      .toBe('Telecom dealer plan v2 from 2026-12-01')
     await choose('status', 'Approved')
     await page.locator('#action-save').click()
-    await expect.poll(async () => (await app.sql.query(`select status::text as s from plan_versions where version = 2`)).rows[0]?.s, { timeout: 30_000 }).toBe('approved')
+    await expect
+      .poll(async () => (await app.sql.query(`select status::text as s from plan_versions where version = 2`)).rows[0]?.s, {
+        timeout: 30_000,
+      })
+      .toBe('approved')
   })
 
   it('runs October, shows its steps, prints statements that tie, approves, locks, pays, and the ledger balances', async () => {
@@ -86,9 +97,24 @@ describe('a period from plan to payment in the admin', () => {
     await page.screenshot({ path: path.join(shots, 'commission-run.png'), fullPage: true })
 
     await page.getByTestId('run-statements').click()
-    await expect.poll(async () => (await app.sql.query(`select count(*)::int as n from commission_statements where run_id = $1`, [runId])).rows[0].n, { timeout: 120_000 }).toBeGreaterThan(3)
-    const bay = (await app.sql.query(`select s.id, s.total::text as total from commission_statements s join participants p on p.id = s.participant_id where s.run_id = $1 and p.code = 'DLR-0101'`, [runId])).rows[0]
-    const lines = (await app.sql.query(`select sum(amount)::text as s from commission_lines l join participants p on p.id = l.payee_id where run_id = $1 and p.code = 'DLR-0101'`, [runId])).rows[0].s
+    await expect
+      .poll(
+        async () => (await app.sql.query(`select count(*)::int as n from commission_statements where run_id = $1`, [runId])).rows[0].n,
+        { timeout: 120_000 },
+      )
+      .toBeGreaterThan(3)
+    const bay = (
+      await app.sql.query(
+        `select s.id, s.total::text as total from commission_statements s join participants p on p.id = s.participant_id where s.run_id = $1 and p.code = 'DLR-0101'`,
+        [runId],
+      )
+    ).rows[0]
+    const lines = (
+      await app.sql.query(
+        `select sum(amount)::text as s from commission_lines l join participants p on p.id = l.payee_id where run_id = $1 and p.code = 'DLR-0101'`,
+        [runId],
+      )
+    ).rows[0].s
     expect(bay.total).toBe(lines)
     await page.goto(`${app.url}/admin/collections/commission-statements/${bay.id}`)
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statement-pdf').click()])
@@ -127,7 +153,8 @@ describe('a period from plan to payment in the admin', () => {
   it('the dashboard charts the posted payouts and the leakage', async () => {
     await page.goto(`${app.url}/admin/commission-dashboard`)
     await expect.poll(async () => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1)
-    for (const id of ['chart-components', 'chart-carriers', 'top-payees', 'movers', 'chart-leakage']) expect(await page.getByTestId(id).count()).toBe(1)
+    for (const id of ['chart-components', 'chart-carriers', 'top-payees', 'movers', 'chart-leakage'])
+      expect(await page.getByTestId(id).count()).toBe(1)
     await expect.poll(async () => page.getByTestId('top-payees').innerText()).toContain('Bay Mobile Store')
     await page.screenshot({ path: path.join(shots, 'commission-dashboard.png'), fullPage: true })
   })

@@ -35,7 +35,13 @@ beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true })
   const admin = await Api.login(app.url, 'admin@northwind.example')
   const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
-  const program = await admin.post('/api/advertising-programs', { name: 'West billboards', kind: 'territory', territory, percent: '2', startsOn: '2026-10-01' })
+  const program = await admin.post('/api/advertising-programs', {
+    name: 'West billboards',
+    kind: 'territory',
+    territory,
+    percent: '2',
+    startsOn: '2026-10-01',
+  })
   if (program.status !== 201) throw new Error(`advertising program: ${JSON.stringify(program.body)}`)
 }, 600_000)
 afterAll(async () => {
@@ -103,7 +109,11 @@ describe('proposal to commission, in Chromium', () => {
     proposalId = Number(page.url().match(/proposals\/(\d+)/)![1])
 
     await page.getByTestId('proposal-submit').click()
-    await expect.poll(async () => (await app.sql.query(`select status::text as s from proposals where id = $1`, [proposalId])).rows[0].s, { timeout: 30_000 }).toBe('submitted')
+    await expect
+      .poll(async () => (await app.sql.query(`select status::text as s from proposals where id = $1`, [proposalId])).rows[0].s, {
+        timeout: 30_000,
+      })
+      .toBe('submitted')
     await page.context().close()
   })
 
@@ -114,16 +124,25 @@ describe('proposal to commission, in Chromium', () => {
     await approveFromQueue('dana.ruiz@summit.example', 'Agent manager: fine')
     // The agent cannot read the participants above its manager, yet its portal says whose turn it is.
     const agentPortal = await portal('leo.park@summit.example')
-    expect(await agentPortal.getByTestId('portal-proposals-row').filter({ hasText: 'Redwood Logistics' }).innerText()).toMatch(/submitted\s+Pacific Territory LLC/)
+    expect(await agentPortal.getByTestId('portal-proposals-row').filter({ hasText: 'Redwood Logistics' }).innerText()).toMatch(
+      /submitted\s+Pacific Territory LLC/,
+    )
     await agentPortal.context().close()
     // The territory owner decides from the portal: a return without a comment is refused in words, then it approves.
     const ownerPortal = await portal('admin@pacific.example')
     const waiting = ownerPortal.getByTestId('portal-waiting-row').filter({ hasText: 'Redwood Logistics' })
     await waiting.getByTestId('portal-return').click()
-    await expect.poll(async () => waiting.getByTestId('portal-action-message').innerText(), { timeout: 30_000 }).toContain('a comment is required to return a proposal: tell the author what to change')
+    await expect
+      .poll(async () => waiting.getByTestId('portal-action-message').innerText(), { timeout: 30_000 })
+      .toContain('a comment is required to return a proposal: tell the author what to change')
     await waiting.getByTestId('portal-comment').fill('Territory: fine')
     await waiting.getByTestId('portal-approve').click()
-    await expect.poll(async () => (await app.sql.query(`select waiting_for_name from proposals where id = $1`, [proposalId])).rows[0].waiting_for_name, { timeout: 30_000 }).toBe('Summit Wireless Partners')
+    await expect
+      .poll(
+        async () => (await app.sql.query(`select waiting_for_name from proposals where id = $1`, [proposalId])).rows[0].waiting_for_name,
+        { timeout: 30_000 },
+      )
+      .toBe('Summit Wireless Partners')
     await expect.poll(async () => ownerPortal.getByTestId('portal-waiting-row').count(), { timeout: 30_000 }).toBe(0)
     await ownerPortal.context().close()
     await approveFromQueue('admin@summit.example', 'Partner: approved')
@@ -138,10 +157,17 @@ describe('proposal to commission, in Chromium', () => {
     responseLink = (await link.getAttribute('href'))!
     expect(responseLink).toMatch(new RegExp(`^${app.url}/respond/`))
     await page.screenshot({ path: path.join(shots, 'proposal-sent.png'), fullPage: true })
-    const history = (await app.sql.query(`select action from proposals_history where _parent_id = $1 order by _order`, [proposalId])).rows.map((r) => r.action)
+    const history = (
+      await app.sql.query(`select action from proposals_history where _parent_id = $1 order by _order`, [proposalId])
+    ).rows.map((r) => r.action)
     expect(history).toEqual(['created', 'submit', 'approve', 'approve', 'approve', 'approve', 'send'])
     await page.reload()
-    const steps = (await page.getByTestId('history-row').allInnerTexts()).map((t) => t.split('\t').slice(1).map((c) => c.trim()))
+    const steps = (await page.getByTestId('history-row').allInnerTexts()).map((t) =>
+      t
+        .split('\t')
+        .slice(1)
+        .map((c) => c.trim()),
+    )
     expect(steps).toEqual([
       ['Created', 'Leo Park', ''],
       ['Submitted', 'Leo Park', ''],
@@ -156,7 +182,15 @@ describe('proposal to commission, in Chromium', () => {
     const agentPage = await logIn(browser, app.url, 'leo.park@summit.example')
     await agentPage.goto(`${app.url}/admin/collections/proposals/${proposalId}`)
     const agentSteps = (await agentPage.getByTestId('history-row').allInnerTexts()).map((t) => t.split('\t')[2]?.trim())
-    expect(agentSteps).toEqual(['Leo Park', 'Leo Park', 'an approver above you', 'an approver above you', 'an approver above you', 'an approver above you', 'an approver above you'])
+    expect(agentSteps).toEqual([
+      'Leo Park',
+      'Leo Park',
+      'an approver above you',
+      'an approver above you',
+      'an approver above you',
+      'an approver above you',
+      'an approver above you',
+    ])
     await agentPage.context().close()
   })
 
@@ -173,7 +207,8 @@ describe('proposal to commission, in Chromium', () => {
     await expect.poll(async () => page.getByTestId('respond-outcome').innerText()).toBe('Thank you: the proposal is accepted.')
     await page.screenshot({ path: path.join(shots, 'proposal-accepted.png'), fullPage: true })
     await context.close()
-    const prospect = (await app.sql.query(`select status::text as status, client_code from prospects where company = 'Redwood Logistics'`)).rows[0]
+    const prospect = (await app.sql.query(`select status::text as status, client_code from prospects where company = 'Redwood Logistics'`))
+      .rows[0]
     expect(prospect.status).toBe('client')
   })
 
@@ -202,10 +237,19 @@ describe('proposal to commission, in Chromium', () => {
     await page.locator('#action-save').click()
     await page.waitForURL(/\/admin\/collections\/commission-runs\/\d+/)
     const runId = Number(page.url().match(/commission-runs\/(\d+)/)![1])
-    await expect.poll(async () => (await app.sql.query(`select status::text as s from commission_runs where id = $1`, [runId])).rows[0].s, { timeout: 120_000 }).toBe('awaiting_approval')
+    await expect
+      .poll(async () => (await app.sql.query(`select status::text as s from commission_runs where id = $1`, [runId])).rows[0].s, {
+        timeout: 120_000,
+      })
+      .toBe('awaiting_approval')
     await page.reload()
     await page.getByTestId('run-statements').click()
-    await expect.poll(async () => (await app.sql.query(`select count(*)::int as n from commission_statements where run_id = $1`, [runId])).rows[0].n, { timeout: 120_000 }).toBe(4)
+    await expect
+      .poll(
+        async () => (await app.sql.query(`select count(*)::int as n from commission_statements where run_id = $1`, [runId])).rows[0].n,
+        { timeout: 120_000 },
+      )
+      .toBe(4)
     await page.context().close()
   })
 
@@ -215,8 +259,18 @@ describe('proposal to commission, in Chromium', () => {
   const expected: [string, string, string[], string][] = [
     ['leo.park@summit.example', 'Leo Park', ['Proposal commission (3)USD 127.20', 'Advertising deduction (2)USD -3.81'], 'USD 123.39'],
     ['dana.ruiz@summit.example', 'Dana Ruiz', ['Proposal commission (3)USD 106.00', 'Advertising deduction (2)USD -3.18'], 'USD 102.82'],
-    ['admin@pacific.example', 'Pacific Territory LLC', ['Proposal commission (3)USD 106.00', 'Advertising deduction (2)USD -3.18'], 'USD 102.82'],
-    ['admin@summit.example', 'Summit Wireless Partners', ['Proposal commission (3)USD 106.00', 'Advertising deduction (2)USD -3.18'], 'USD 102.82'],
+    [
+      'admin@pacific.example',
+      'Pacific Territory LLC',
+      ['Proposal commission (3)USD 106.00', 'Advertising deduction (2)USD -3.18'],
+      'USD 102.82',
+    ],
+    [
+      'admin@summit.example',
+      'Summit Wireless Partners',
+      ['Proposal commission (3)USD 106.00', 'Advertising deduction (2)USD -3.18'],
+      'USD 102.82',
+    ],
   ]
   for (const [email, name, groups, total] of expected) {
     it(`${name} sees their October statement in the Summit brand, with the advertising deductions, to the cent`, async () => {
@@ -229,13 +283,17 @@ describe('proposal to commission, in Chromium', () => {
       expect(await statement.getByTestId('statement-total').innerText()).toBe(total)
       const shown = (await statement.locator('li[data-testid^="statement-group-"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ''))
       expect(shown).toEqual(groups.map((g) => g.replace(/\s+/g, '')))
-      const deductions = (await statement.getByTestId('statement-line-advertising').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+      const deductions = (await statement.getByTestId('statement-line-advertising').allInnerTexts()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      )
       expect(deductions.map((d) => d.replace(/ USD.*/, ''))).toEqual(['National print (1 %)', 'West billboards (2 %)'])
       expect(await page.getByTestId('portal-clients').innerText()).toContain('Redwood Logistics')
       if (email === 'leo.park@summit.example') {
         await page.screenshot({ path: path.join(shots, 'portal-agent.png'), fullPage: true })
         const [pdf] = await Promise.all([page.waitForEvent('download'), statement.getByTestId('statement-pdf').click()])
-        const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await pdf.path())!))), { mergePages: true })
+        const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await pdf.path())!))), {
+          mergePages: true,
+        })
         expect(fs.readFileSync((await pdf.path())!).toString('latin1')).toContain('/Subtype /Image') // the brand's SVG logo, rendered to PNG
         expect(text).toContain('National print (1 %)')
         expect(text).toContain('123.39')
@@ -250,13 +308,17 @@ describe('proposal to commission, in Chromium', () => {
     const commission = page.getByTestId('report-commission')
     await expect.poll(async () => commission.count(), { timeout: 30_000 }).toBe(1)
     expect(await commission.getByTestId('report-total').innerText()).toContain('USD 445.20') // 127.20 + 3 × 106.00
-    expect(await commission.innerText()).toMatch(/Leo Park \(SUM-PAC-AG1\)\s+proposal\s+Managed mobility \(per 25 lines\)\s+1\s+USD 108\.00/)
+    expect(await commission.innerText()).toMatch(
+      /Leo Park \(SUM-PAC-AG1\)\s+proposal\s+Managed mobility \(per 25 lines\)\s+1\s+USD 108\.00/,
+    )
     expect(await page.getByTestId('report-advertising').getByTestId('report-total').first().innerText()).toContain('USD -13.35') // 3.81 + 3 × 3.18
     expect(await page.getByTestId('report-status-age').innerText()).toContain('accepted')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-commission').click()])
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile((await download.path())!)
-    const values = workbook.worksheets[0]!.getSheetValues().flat().map((v) => String(v))
+    const values = workbook.worksheets[0]!.getSheetValues()
+      .flat()
+      .map((v) => String(v))
     expect(values).toContain('445.2')
     await page.screenshot({ path: path.join(shots, 'proposal-reports.png'), fullPage: true })
     await page.context().close()
@@ -271,10 +333,15 @@ describe('proposal to commission, in Chromium', () => {
     expect(await page.getByTestId('portal-statement').filter({ hasText: 'Oct 2026' }).count()).toBe(0)
     await page.screenshot({ path: path.join(shots, 'portal-coastal.png'), fullPage: true })
     // The download links are the foundation's REST endpoints: another partner's statement is not theirs to fetch.
-    const summitStatement = (await app.sql.query(`select s.id from commission_statements s join participants p on p.id = s.participant_id where p.code = 'SUM'`)).rows[0].id
+    const summitStatement = (
+      await app.sql.query(`select s.id from commission_statements s join participants p on p.id = s.participant_id where p.code = 'SUM'`)
+    ).rows[0].id
     // Fetched from the page, as the browser follows a download link (with its Sec-Fetch-Site header: Payload ignores a
     // session cookie on a request that carries neither it nor an Origin).
-    const status = await page.evaluate(async (url) => (await fetch(url)).status, `${app.url}/api/commission-statements/${summitStatement}/pdf`)
+    const status = await page.evaluate(
+      async (url) => (await fetch(url)).status,
+      `${app.url}/api/commission-statements/${summitStatement}/pdf`,
+    )
     expect(status).toBe(404)
     await page.context().close()
   })

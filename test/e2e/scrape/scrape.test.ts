@@ -18,13 +18,19 @@ let portal: Server
 let portalUrl: string
 
 const logIn = (email: string): Promise<Page> => logInAs(browser, app.url, email)
-const control = (body: unknown) => fetch(`${portalUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const control = (body: unknown) =>
+  fetch(`${portalUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 beforeAll(async () => {
   ensureBuilt((line) => console.log(line))
   app = await startTestApp('e2e_scrape', { next: 'production', jobs: true })
   browser = await launchChromium()
-  const server = createCarrierPortal({ username: DEMO_PORTAL.username, password: DEMO_PORTAL.password, totpSecret: DEMO_PORTAL.totpSecret, rows: { count: 620, from: '2026-10-01', days: 31 } })
+  const server = createCarrierPortal({
+    username: DEMO_PORTAL.username,
+    password: DEMO_PORTAL.password,
+    totpSecret: DEMO_PORTAL.totpSecret,
+    rows: { count: 620, from: '2026-10-01', days: 31 },
+  })
   portal = await new Promise<Server>((resolve) => {
     const s = server.listen(0, () => resolve(s))
   })
@@ -37,7 +43,11 @@ afterAll(async () => {
 })
 
 /** Clicks "Run now" on the connector's page (for the days given, else its look-back period) and waits on the run's page until it has ended. */
-async function runFromAdmin(page: Page, connectorId: number, period?: { from: string; to: string }): Promise<{ id: number; status: string }> {
+async function runFromAdmin(
+  page: Page,
+  connectorId: number,
+  period?: { from: string; to: string },
+): Promise<{ id: number; status: string }> {
   await page.goto(`${app.url}/admin/collections/carrier-connectors/${connectorId}`)
   if (period) {
     // Filled again until the button's own echo shows both days: a fill before React has hydrated the page is lost.
@@ -74,20 +84,25 @@ describe('carrier portal scraping in the admin', () => {
     expect(await page.content()).not.toContain(DEMO_PORTAL.password)
 
     // The seeded demo connector, pointed at this portal and this credential.
-    const connector = (await app.sql.query(`select id from carrier_connectors where name = 'Vertex Wireless dealer portal'`)).rows[0].id as number
+    const connector = (await app.sql.query(`select id from carrier_connectors where name = 'Vertex Wireless dealer portal'`)).rows[0]
+      .id as number
     await page.goto(`${app.url}/admin/collections/carrier-connectors/${connector}`)
     await page.locator('#field-loginUrl').fill(`${portalUrl}/login`)
     await page.locator('#field-failureThreshold').fill('2')
     await page.locator('#field-credential').click()
     await page.locator('.rs__option', { hasText: 'Vertex login (test portal)' }).click()
     await page.locator('#action-save').click()
-    await expect.poll(async () => (await app.sql.query(`select login_url from carrier_connectors where id = $1`, [connector])).rows[0].login_url).toBe(`${portalUrl}/login`)
+    await expect
+      .poll(async () => (await app.sql.query(`select login_url from carrier_connectors where id = $1`, [connector])).rows[0].login_url)
+      .toBe(`${portalUrl}/login`)
 
     const before = (await app.sql.query(`select count(*)::int as n from carrier_records`)).rows[0].n as number
     // October, the month the portal holds and the demo reconciliation covers (the look-back period moves with the clock).
     const ok = await runFromAdmin(page, connector, { from: '2026-10-01', to: '2026-10-31' })
     expect(ok.status).toBe('completed')
-    expect((await app.sql.query(`select period_from::text as "from", period_to::text as "to" from scrape_runs where id = $1`, [ok.id])).rows[0]).toEqual({ from: '2026-10-01', to: '2026-10-31' })
+    expect(
+      (await app.sql.query(`select period_from::text as "from", period_to::text as "to" from scrape_runs where id = $1`, [ok.id])).rows[0],
+    ).toEqual({ from: '2026-10-01', to: '2026-10-31' })
     await expect.poll(async () => page.locator('#field-rowsFetched').inputValue()).toBe('620')
     await page.screenshot({ path: path.join(shots, 'scrape-run-completed.png'), fullPage: true })
     const after = (await app.sql.query(`select count(*)::int as n from carrier_records`)).rows[0].n as number
@@ -97,7 +112,13 @@ describe('carrier portal scraping in the admin', () => {
 
     // The scraped October records reconcile: the demo run, run again, now counts them (no dealer reported them).
     const reconRun = (await app.sql.query(`select id from reconciliation_runs where title like 'VTX%'`)).rows[0].id as number
-    const unreported = async () => (await app.sql.query(`select (summary->'classes'->'not_reported'->>'carrierRecords')::int as n, status::text from reconciliation_runs where id = $1`, [reconRun])).rows[0]
+    const unreported = async () =>
+      (
+        await app.sql.query(
+          `select (summary->'classes'->'not_reported'->>'carrierRecords')::int as n, status::text from reconciliation_runs where id = $1`,
+          [reconRun],
+        )
+      ).rows[0]
     await expect.poll(async () => (await unreported()).status, { timeout: 60_000 }).toBe('completed')
     const notReportedBefore = (await unreported()).n as number
     await page.goto(`${app.url}/admin/collections/reconciliation-runs/${reconRun}`)
@@ -111,7 +132,9 @@ describe('carrier portal scraping in the admin', () => {
     await expect.poll(async () => page.locator('#field-diagnosis').inputValue()).toContain('step 11 (readTable "table#activations")')
     await page.screenshot({ path: path.join(shots, 'scrape-run-drift.png'), fullPage: true })
     // The run keeps a screenshot of the portal page; staff open it from the run (served to the admin session).
-    const shot = (await app.sql.query(`select e.url from scrape_runs r join scrape_evidence e on e.id = r.screenshot_id where r.id = $1`, [drift.id])).rows[0]
+    const shot = (
+      await app.sql.query(`select e.url from scrape_runs r join scrape_evidence e on e.id = r.screenshot_id where r.id = $1`, [drift.id])
+    ).rows[0]
     expect(shot.url).toMatch(new RegExp(`scrape-run-${drift.id}-attempt-\\d+\\.png$`))
     // Opened in the browser, as staff open it from the run (a navigation carries Sec-Fetch-Site, which Payload needs
     // to accept the session cookie on a request without an Origin).
@@ -120,7 +143,9 @@ describe('carrier portal scraping in the admin', () => {
     expect((await image!.body()).subarray(0, 4).toString('hex')).toBe('89504e47')
     await runFromAdmin(page, connector)
     await page.goto(`${app.url}/admin/collections/notifications`)
-    await expect.poll(async () => page.locator('table tbody').innerText(), { timeout: 30_000 }).toContain('Carrier portal "Vertex Wireless dealer portal" is failing')
+    await expect
+      .poll(async () => page.locator('table tbody').innerText(), { timeout: 30_000 })
+      .toContain('Carrier portal "Vertex Wireless dealer portal" is failing')
     await control({ layout: 'standard' })
     await page.context().close()
   }, 300_000)

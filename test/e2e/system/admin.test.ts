@@ -69,7 +69,7 @@ describe('admin panel in Chromium', () => {
 })
 
 describe('job status in the admin', () => {
-  it("finance opens a finished job and sees its state and progress", async () => {
+  it('finance opens a finished job and sees its state and progress', async () => {
     const job = await app.payload.jobs.queue({ task: 'verifyNetwork', input: {} })
     await app.payload.jobs.runByID({ id: job.id })
     const page = await logIn('finance@northwind.example')

@@ -67,7 +67,9 @@ describe('telecom data in the admin', () => {
     await page.screenshot({ path: path.join(shots, 'import-progress.png') })
 
     await page.reload()
-    await expect.poll(async () => page.locator('#field-message').inputValue(), { timeout: 30_000 }).toContain('3 rows read: 2 accepted (2 new, 0 updated, 0 already present), 1 rejected.')
+    await expect
+      .poll(async () => page.locator('#field-message').inputValue(), { timeout: 30_000 })
+      .toContain('3 rows read: 2 accepted (2 new, 0 updated, 0 already present), 1 rejected.')
     const rejectsPath = await download(page, 'rejects-download', 'rejects.xlsx')
     const rejects = new ExcelJS.Workbook()
     await rejects.xlsx.readFile(rejectsPath)
@@ -87,7 +89,15 @@ describe('telecom data in the admin', () => {
     await page.goto(`${app.url}/admin/collections/reconciliation-runs/${run}`)
     const summary = page.getByTestId('recon-summary')
     await expect.poll(async () => (await summary.count()) > 0, { timeout: 60_000 }).toBe(true)
-    for (const name of ['matched', 'not_with_carrier', 'not_reported', 'rate_plan_mismatch', 'amount_mismatch', 'duplicate_claim', 'deactivated_in_window']) {
+    for (const name of [
+      'matched',
+      'not_with_carrier',
+      'not_reported',
+      'rate_plan_mismatch',
+      'amount_mismatch',
+      'duplicate_claim',
+      'deactivated_in_window',
+    ]) {
       const cells = await page.getByTestId(`class-${name}`).locator('td').allInnerTexts()
       const count = name === 'not_reported' ? Number(cells[2]) : Number(cells[1])
       expect([name, count > 0]).toEqual([name, true])

@@ -54,8 +54,12 @@ describe.each(USERS.map((u) => [u.email, u] as const))('%s', (_email, user) => {
       expect(rows.rows.length).toBeGreaterThan(0)
       const res = await api.get(`/api/${collection}?limit=1&depth=0`)
       expect([collection, res.status, res.body.totalDocs]).toEqual([collection, 200, expected])
-      const crafted = await api.get(`/api/${collection}?limit=1&depth=0&where[or][0][${path}.code][equals]=DLR-0201&where[or][1][${path}.code][equals]=DLR-0101`)
-      const craftedExpected = rows.rows.filter((r) => (r.code === 'DLR-0201' || r.code === 'DLR-0101') && (readsAll || visible.has(r.code))).length
+      const crafted = await api.get(
+        `/api/${collection}?limit=1&depth=0&where[or][0][${path}.code][equals]=DLR-0201&where[or][1][${path}.code][equals]=DLR-0101`,
+      )
+      const craftedExpected = rows.rows.filter(
+        (r) => (r.code === 'DLR-0201' || r.code === 'DLR-0101') && (readsAll || visible.has(r.code)),
+      ).length
       expect([collection, crafted.body.totalDocs]).toEqual([collection, craftedExpected])
     }
   })

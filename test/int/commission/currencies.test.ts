@@ -51,7 +51,13 @@ function halfEven(num: bigint, den: bigint): bigint {
 async function createPlan(name: string, currency: string, components: unknown[]): Promise<number> {
   const plan = await admin.post('/api/compensation-plans', { name, currency })
   expect(plan.status).toBe(201)
-  const version = await admin.post('/api/plan-versions', { plan: plan.body.doc.id, effectiveFrom: '2026-01-01', status: 'approved', rounding: 'half-even', components })
+  const version = await admin.post('/api/plan-versions', {
+    plan: plan.body.doc.id,
+    effectiveFrom: '2026-01-01',
+    status: 'approved',
+    rounding: 'half-even',
+    components,
+  })
   expect(version.status).toBe(201)
   return plan.body.doc.id
 }
@@ -72,7 +78,11 @@ async function postAndLock(plan: number, period: number): Promise<number> {
 async function csvRows(batch: number): Promise<Record<string, string>[]> {
   const res = await finance.download(`/api/payment-batches/${batch}/csv`)
   expect(res.status).toBe(200)
-  const [header, ...rows] = res.data.toString('utf8').split('\r\n').filter(Boolean).map((line) => line.split(','))
+  const [header, ...rows] = res.data
+    .toString('utf8')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) => line.split(','))
   return rows.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])))
 }
 
@@ -107,20 +117,33 @@ describe('a JPY plan (no minor unit)', () => {
     await app.sql.query(`update participants set currency = 'JPY', minimum_payout = 0`)
     plan = await createPlan('Yen dealer plan', 'JPY', [
       { blockType: 'upfront', rows: [{ payout: 'rebate', amount: '1010' }] },
-      { blockType: 'override', compress: true, levels: [{ level: 1, percent: '5' }, { level: 2, percent: '1.5' }] },
+      {
+        blockType: 'override',
+        compress: true,
+        levels: [
+          { level: 1, percent: '5' },
+          { level: 2, percent: '1.5' },
+        ],
+      },
     ])
     runId = await postAndLock(plan, october)
 
-    const upfront = (await app.sql.query(`select payee_id, amount::text as amount from commission_lines where run_id = $1 and component = 'upfront'`, [runId])).rows
+    const upfront = (
+      await app.sql.query(`select payee_id, amount::text as amount from commission_lines where run_id = $1 and component = 'upfront'`, [
+        runId,
+      ])
+    ).rows
     expect(upfront.length).toBeGreaterThan(0)
     for (const line of upfront) expect(line.amount).toBe('1010.0000')
     const activations = new Map<number, bigint>()
     for (const line of upfront) activations.set(line.payee_id, (activations.get(line.payee_id) ?? 0n) + 1n)
 
-    const overrides = (await app.sql.query(
-      `select from_participant_id as from_id, amount::text as amount, description from commission_lines where run_id = $1 and component = 'override'`,
-      [runId],
-    )).rows
+    const overrides = (
+      await app.sql.query(
+        `select from_participant_id as from_id, amount::text as amount, description from commission_lines where run_id = $1 and component = 'override'`,
+        [runId],
+      )
+    ).rows
     expect(overrides.length).toBeGreaterThan(0)
     const percentOf: Record<string, [bigint, bigint]> = { '1': [5n, 100n], '2': [15n, 1000n] }
     let halves = 0
@@ -129,8 +152,10 @@ describe('a JPY plan (no minor unit)', () => {
       const n = activations.get(line.from_id)!
       const [num, den] = percentOf[level]!
       // 1010 × n × rate, rounded half-even to the yen.
-      if ((1010n * n * num) % den !== 0n && (2n * ((1010n * n * num) % den)) === den) halves += 1
-      expect(`level ${level} over ${n} activations: ${whole(line.amount)}`).toBe(`level ${level} over ${n} activations: ${halfEven(1010n * n * num, den)}`)
+      if ((1010n * n * num) % den !== 0n && 2n * ((1010n * n * num) % den) === den) halves += 1
+      expect(`level ${level} over ${n} activations: ${whole(line.amount)}`).toBe(
+        `level ${level} over ${n} activations: ${halfEven(1010n * n * num, den)}`,
+      )
     }
     expect(halves).toBeGreaterThan(0) // at least one override was an exact .5 of a yen
   })
@@ -146,17 +171,29 @@ describe('a JPY plan (no minor unit)', () => {
       for (const group of statement.summary) {
         expect(group.total).toMatch(/^-?\d+$/)
         for (const line of group.lines) expect(line.amount).toMatch(/^-?\d+$/)
-        expect(BigInt(group.total)).toBe(group.lines.length === group.count ? group.lines.reduce((s: bigint, l: { amount: string }) => s + BigInt(l.amount), 0n) : BigInt(group.total))
+        expect(BigInt(group.total)).toBe(
+          group.lines.length === group.count
+            ? group.lines.reduce((s: bigint, l: { amount: string }) => s + BigInt(l.amount), 0n)
+            : BigInt(group.total),
+        )
       }
     }
     const top = statements.sort((a: { total: string }, b: { total: string }) => Number(whole(b.total) - whole(a.total)))[0]
-    const payeeLines = (await app.sql.query(`select amount::text as amount from commission_lines where run_id = $1 and payee_id = $2`, [runId, top.participant.id])).rows
+    const payeeLines = (
+      await app.sql.query(`select amount::text as amount from commission_lines where run_id = $1 and payee_id = $2`, [
+        runId,
+        top.participant.id,
+      ])
+    ).rows
     const total = payeeLines.reduce((s: bigint, l: { amount: string }) => s + whole(l.amount), 0n)
     expect(whole(top.total)).toBe(total)
     const { pdf, xlsx } = await statementTexts(top.id)
     expect(pdf).toContain(`JPY ${total.toLocaleString('en-US')}`)
     expect(pdf).not.toMatch(/JPY [\d,]+\.\d/)
-    const exactTotal = xlsx.getWorksheet('Summary')!.getColumn(4).values.filter((v) => typeof v === 'string' && /^-?\d/.test(v)) as string[]
+    const exactTotal = xlsx
+      .getWorksheet('Summary')!
+      .getColumn(4)
+      .values.filter((v) => typeof v === 'string' && /^-?\d/.test(v)) as string[]
     expect(exactTotal.every((v) => /^-?\d+$/.test(v))).toBe(true)
     expect(exactTotal).toContain(String(total))
   })
@@ -167,11 +204,13 @@ describe('a JPY plan (no minor unit)', () => {
     await drainJobs(app)
     const ready = (await finance.get(`/api/payment-batches/${batch.body.doc.id}`)).body
     expect(ready.status).toBe('ready')
-    const payments = (await app.sql.query(
-      `select pay.id, pay.payee_id, pay.amount::text as amount, pay.currency, (select sum(l.amount)::text from payment_items i join commission_lines l on l.id = i.line_id where i.payment_id = pay.id) as lines
+    const payments = (
+      await app.sql.query(
+        `select pay.id, pay.payee_id, pay.amount::text as amount, pay.currency, (select sum(l.amount)::text from payment_items i join commission_lines l on l.id = i.line_id where i.payment_id = pay.id) as lines
          from payments pay where batch_id = $1 order by pay.id`,
-      [ready.id],
-    )).rows
+        [ready.id],
+      )
+    ).rows
     expect(payments.length).toBeGreaterThan(0)
     for (const p of payments) {
       expect(p.currency).toBe('JPY')
@@ -202,28 +241,59 @@ describe('a BHD plan (three minor units)', () => {
   let runId: number
 
   it('posts notes rounded half-even to the fils', async () => {
-    const plan = await createPlan('Dinar dealer plan', 'BHD', [{ blockType: 'override', compress: true, levels: [{ level: 1, percent: '5' }] }])
+    const plan = await createPlan('Dinar dealer plan', 'BHD', [
+      { blockType: 'override', compress: true, levels: [{ level: 1, percent: '5' }] },
+    ])
     const root = (await admin.get('/api/participants?where[code][equals]=NW&depth=0')).body.docs[0].id
-    const partner = await admin.post('/api/participants', { name: 'Gulf Mobile Partners', code: 'GULF', kind: 'partner', parent: root, joinedOn: '2026-01-01', currency: 'BHD' })
+    const partner = await admin.post('/api/participants', {
+      name: 'Gulf Mobile Partners',
+      code: 'GULF',
+      kind: 'partner',
+      parent: root,
+      joinedOn: '2026-01-01',
+      currency: 'BHD',
+    })
     expect(partner.status).toBe(201)
-    for (const [code, name, account] of [['GULF-D1', 'Manama Phones', '000111222333'], ['GULF-D2', 'Muharraq Mobile', '000444555666']] as const) {
+    for (const [code, name, account] of [
+      ['GULF-D1', 'Manama Phones', '000111222333'],
+      ['GULF-D2', 'Muharraq Mobile', '000444555666'],
+    ] as const) {
       const dealer = await admin.post('/api/participants', {
-        name, code, kind: 'dealer', parent: partner.body.doc.id, joinedOn: '2026-01-01', currency: 'BHD',
-        bankRoutingNumber: '011000015', bankAccountNumber: account, bankAccountType: 'checking',
+        name,
+        code,
+        kind: 'dealer',
+        parent: partner.body.doc.id,
+        joinedOn: '2026-01-01',
+        currency: 'BHD',
+        bankRoutingNumber: '011000015',
+        bankAccountNumber: account,
+        bankAccountType: 'checking',
       })
       expect(dealer.status).toBe(201)
       dealers[code] = dealer.body.doc.id
     }
     // 10.1015 → 10.102, -2.0035 → -2.004 (ties to the even fils); 7.0044 → 7.004.
-    for (const [code, amount] of [['GULF-D1', '10.1015'], ['GULF-D1', '-2.0035'], ['GULF-D2', '7.0044']] as const) {
-      const note = await finance.post('/api/commission-notes', { participant: dealers[code], period: november, plan, amount, reason: 'Dinar adjustment' })
+    for (const [code, amount] of [
+      ['GULF-D1', '10.1015'],
+      ['GULF-D1', '-2.0035'],
+      ['GULF-D2', '7.0044'],
+    ] as const) {
+      const note = await finance.post('/api/commission-notes', {
+        participant: dealers[code],
+        period: november,
+        plan,
+        amount,
+        reason: 'Dinar adjustment',
+      })
       expect(note.status).toBe(201)
     }
     runId = await postAndLock(plan, november)
-    const lines = (await app.sql.query(
-      `select p.code, l.amount::text as amount from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1 order by p.code, l.amount`,
-      [runId],
-    )).rows
+    const lines = (
+      await app.sql.query(
+        `select p.code, l.amount::text as amount from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1 order by p.code, l.amount`,
+        [runId],
+      )
+    ).rows
     expect(lines).toEqual([
       { code: 'GULF-D1', amount: '-2.0040' },
       { code: 'GULF-D1', amount: '10.1020' },
@@ -239,10 +309,18 @@ describe('a BHD plan (three minor units)', () => {
     expect(fils(byCode['GULF-D1'].total)).toBe(8098n)
     expect(fils(byCode['GULF-D1'].payable)).toBe(8098n)
     expect(fils(byCode['GULF-D2'].total)).toBe(7004n)
-    expect(byCode['GULF-D1'].summary).toEqual([{
-      component: 'note', label: 'Debit / credit note', total: '8.098', count: 2,
-      lines: expect.arrayContaining([{ description: 'Dinar adjustment', amount: '-2.004' }, { description: 'Dinar adjustment', amount: '10.102' }]),
-    }])
+    expect(byCode['GULF-D1'].summary).toEqual([
+      {
+        component: 'note',
+        label: 'Debit / credit note',
+        total: '8.098',
+        count: 2,
+        lines: expect.arrayContaining([
+          { description: 'Dinar adjustment', amount: '-2.004' },
+          { description: 'Dinar adjustment', amount: '10.102' },
+        ]),
+      },
+    ])
     const { pdf, xlsx } = await statementTexts(byCode['GULF-D1'].id)
     expect(pdf).toContain('BHD 8.098')
     expect(pdf).toContain('BHD 10.102')
@@ -263,9 +341,22 @@ describe('a BHD plan (three minor units)', () => {
     const ready = (await finance.get(`/api/payment-batches/${batch.body.doc.id}`)).body
     expect(ready.status).toBe('ready')
     const rows = (await csvRows(ready.id)).filter((r) => r.currency === 'BHD')
-    expect(rows.map((r) => [r.payee_code, r.amount])).toEqual([['GULF-D1', '8.098'], ['GULF-D2', '7.004']])
+    expect(rows.map((r) => [r.payee_code, r.amount])).toEqual([
+      ['GULF-D1', '8.098'],
+      ['GULF-D2', '7.004'],
+    ])
     const ledger = (await finance.get(`/api/payments/ledger/${dealers['GULF-D1']}`)).body
-    expect(ledger).toEqual({ participant: dealers['GULF-D1'], currency: 'BHD', accrued: '8.098', paid: '0.000', inPayment: '8.098', held: '0.000', carriedForward: '0.000', pending: '0.000', balances: true })
+    expect(ledger).toEqual({
+      participant: dealers['GULF-D1'],
+      currency: 'BHD',
+      accrued: '8.098',
+      paid: '0.000',
+      inPayment: '8.098',
+      held: '0.000',
+      carriedForward: '0.000',
+      pending: '0.000',
+      balances: true,
+    })
     expect((await finance.post(`/api/payment-batches/${ready.id}/mark-paid`, {})).status).toBe(200)
     const paid = (await finance.get(`/api/payments/ledger/${dealers['GULF-D2']}`)).body
     expect(paid).toMatchObject({ currency: 'BHD', accrued: '7.004', paid: '7.004', inPayment: '0.000', balances: true })

@@ -16,9 +16,15 @@ let november: number
 
 /** The demo plan's upfront table (seed/commission.ts), restated as the plan document states it. */
 function expectedUpfront(plan: string, type: string, tier: string | null, features: string[]): string {
-  if (type === 'feature_add') return (features.reduce((sum, f) => sum + ({ HOTSPOT: 500, INTL: 400, PROT: 300 } as Record<string, number>)[f]!, 0) / 100).toFixed(2)
+  if (type === 'feature_add')
+    return (features.reduce((sum, f) => sum + ({ HOTSPOT: 500, INTL: 400, PROT: 300 } as Record<string, number>)[f]!, 0) / 100).toFixed(2)
   // New activations: the plan's rebate (gold dealers $70 on Unlimited 5G), else $20; Vertex port-ins $55.
-  const rebate: Record<string, number> = { 'VTX-UNL-5G': tier === 'gold' ? 7000 : 6000, 'VTX-ESS': 4000, 'VTX-PRE-35': 1500, 'VTX-BIZ': 8000 }
+  const rebate: Record<string, number> = {
+    'VTX-UNL-5G': tier === 'gold' ? 7000 : 6000,
+    'VTX-ESS': 4000,
+    'VTX-PRE-35': 1500,
+    'VTX-BIZ': 8000,
+  }
   let cents = type === 'port_in' ? 5500 : (rebate[plan] ?? 2000)
   cents += features.reduce((sum, f) => sum + ({ HOTSPOT: 500, INTL: 400, PROT: 300 } as Record<string, number>)[f]!, 0)
   if (plan === 'VTX-UNL-5G' && type === 'new') cents += 1000
@@ -41,13 +47,53 @@ afterAll(async () => {
 
 describe('plan versions', () => {
   it('refuses overlapping and gapped tiers with a message on the tier, and only a company admin approves', async () => {
-    const draft = { plan, effectiveFrom: '2027-01-01', components: [{ blockType: 'volume_bonus', metric: 'count', method: 'marginal', activationTypes: ['new'], tiers: [{ from: '0', to: '10', rate: '1' }, { from: '8', to: null, rate: '2' }] }] }
+    const draft = {
+      plan,
+      effectiveFrom: '2027-01-01',
+      components: [
+        {
+          blockType: 'volume_bonus',
+          metric: 'count',
+          method: 'marginal',
+          activationTypes: ['new'],
+          tiers: [
+            { from: '0', to: '10', rate: '1' },
+            { from: '8', to: null, rate: '2' },
+          ],
+        },
+      ],
+    }
     const overlapping = await admin.post('/api/plan-versions', draft)
     expect(overlapping.status).toBe(400)
-    expect(fieldErrorOf(overlapping.body)).toEqual({ path: 'components.0.tiers.1.from', message: 'Volume bonus: tier 2 overlaps tier 1: it starts at 8 but tier 1 runs to 10' })
-    const gapped = await admin.post('/api/plan-versions', { ...draft, components: [{ ...draft.components[0], tiers: [{ from: '0', to: '10', rate: '1' }, { from: '12', to: null, rate: '2' }] }] })
+    expect(fieldErrorOf(overlapping.body)).toEqual({
+      path: 'components.0.tiers.1.from',
+      message: 'Volume bonus: tier 2 overlaps tier 1: it starts at 8 but tier 1 runs to 10',
+    })
+    const gapped = await admin.post('/api/plan-versions', {
+      ...draft,
+      components: [
+        {
+          ...draft.components[0],
+          tiers: [
+            { from: '0', to: '10', rate: '1' },
+            { from: '12', to: null, rate: '2' },
+          ],
+        },
+      ],
+    })
     expect(fieldErrorOf(gapped.body)?.message).toBe('Volume bonus: gap between tier 1 and tier 2: nothing covers 10 to 12')
-    const good = await admin.post('/api/plan-versions', { ...draft, components: [{ ...draft.components[0], tiers: [{ from: '0', to: '10', rate: '1' }, { from: '10', to: null, rate: '2' }] }] })
+    const good = await admin.post('/api/plan-versions', {
+      ...draft,
+      components: [
+        {
+          ...draft.components[0],
+          tiers: [
+            { from: '0', to: '10', rate: '1' },
+            { from: '10', to: null, rate: '2' },
+          ],
+        },
+      ],
+    })
     expect(good.status).toBe(201)
     expect(good.body.doc).toMatchObject({ version: 2, status: 'draft', title: 'Telecom dealer plan v2 from 2027-01-01' })
     const byFinance = await finance.patch(`/api/plan-versions/${good.body.doc.id}`, { status: 'approved' })
@@ -63,11 +109,14 @@ describe('a period run, from verified facts to the ledger', () => {
   let runId: number
 
   it('refuses a period whose data is not reconciled, naming the carrier, and posts nothing', async () => {
-    const sales = 'Dealer Code,Sale Date,Carrier,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account\nDLR-0301,2026-09-05,TDL,new,3125550101,,,TDL-MAX,,T-1\n'
+    const sales =
+      'Dealer Code,Sale Date,Carrier,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account\nDLR-0301,2026-09-05,TDL,new,3125550101,,,TDL-MAX,,T-1\n'
     await importFile(app, admin, 'Dealer sales (standard template)', 'tidal-september.csv', Buffer.from(sales))
     const run = await runPeriod(app, admin, plan, await periodId(admin, 'Sep 2026'))
     expect(run.status).toBe('failed')
-    expect(run.message).toBe("The run failed and changed nothing: the period's data is not reconciled yet: TDL has 1 sales in the period but no reconciliation covers it. Run (or finish) the reconciliation of 2026-09-01 – 2026-09-30 first")
+    expect(run.message).toBe(
+      "The run failed and changed nothing: the period's data is not reconciled yet: TDL has 1 sales in the period but no reconciliation covers it. Run (or finish) the reconciliation of 2026-09-01 – 2026-09-30 first",
+    )
     expect((await app.sql.query('select count(*)::int as n from commission_lines where run_id = $1', [run.id])).rows[0].n).toBe(0)
   })
 
@@ -81,7 +130,13 @@ describe('a period run, from verified facts to the ledger', () => {
     const posted = (await admin.get(`/api/commission-runs/${runId}`)).body
     expect(posted.status).toBe('awaiting_approval')
     expect(posted.total).toBe(preview.total)
-    expect(posted.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`)).toEqual(['collect:done', 'calculate:done', 'adjust:done', 'validate:done', 'approve:waiting'])
+    expect(posted.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`)).toEqual([
+      'collect:done',
+      'calculate:done',
+      'adjust:done',
+      'validate:done',
+      'approve:waiting',
+    ])
   })
 
   it('pays one upfront line per verified activation, priced by the most specific row of the plan', async () => {
@@ -97,7 +152,9 @@ describe('a period run, from verified facts to the ledger', () => {
     )
     expect(rows.rows.length).toBe(matched.rows[0].n)
     for (const row of rows.rows) {
-      expect(`${row.plan} ${row.type} ${row.tier} ${row.features}: ${row.amount}`).toBe(`${row.plan} ${row.type} ${row.tier} ${row.features}: ${expectedUpfront(row.plan, row.type, row.tier, row.features ? row.features.split(',') : [])}00`)
+      expect(`${row.plan} ${row.type} ${row.tier} ${row.features}: ${row.amount}`).toBe(
+        `${row.plan} ${row.type} ${row.tier} ${row.features}: ${expectedUpfront(row.plan, row.type, row.tier, row.features ? row.features.split(',') : [])}00`,
+      )
     }
   })
 
@@ -109,29 +166,44 @@ describe('a period run, from verified facts to the ledger', () => {
         where l.run_id = $1 and l.component = 'plan_change'`,
       [runId],
     )
-    const changes = (await app.sql.query(
-      `select count(*)::int as n from reconciliation_lines rl join dealer_sales s on s.id = rl.sale_id where rl.recon_class = 'matched' and s.activation_type in ('upgrade', 'downgrade')`,
-    )).rows[0].n
+    const changes = (
+      await app.sql.query(
+        `select count(*)::int as n from reconciliation_lines rl join dealer_sales s on s.id = rl.sale_id where rl.recon_class = 'matched' and s.activation_type in ('upgrade', 'downgrade')`,
+      )
+    ).rows[0].n
     // Plan-to-plan moves with the same rebate pay nothing and post no line.
-    const cents = (plan: string, tier: string) => Math.round(Number(expectedUpfront(plan, 'new', tier, [])) * 100) - (plan === 'VTX-UNL-5G' ? 1000 : 0)
+    const cents = (plan: string, tier: string) =>
+      Math.round(Number(expectedUpfront(plan, 'new', tier, [])) * 100) - (plan === 'VTX-UNL-5G' ? 1000 : 0)
     const nonZero = rows.rows.filter((row) => cents(row.plan, row.tier) !== cents(row.old_plan, row.tier))
     expect(rows.rows.length).toBe(nonZero.length)
     expect(rows.rows.length).toBeGreaterThan(0)
     expect(rows.rows.length).toBeLessThanOrEqual(changes)
     expect(rows.rows.some((row) => row.amount.startsWith('-'))).toBe(true)
-    for (const row of rows.rows) expect(`${row.old_plan} → ${row.plan} (${row.tier}): ${row.amount}`).toBe(`${row.old_plan} → ${row.plan} (${row.tier}): ${((cents(row.plan, row.tier) - cents(row.old_plan, row.tier)) / 100).toFixed(2)}00`)
+    for (const row of rows.rows)
+      expect(`${row.old_plan} → ${row.plan} (${row.tier}): ${row.amount}`).toBe(
+        `${row.old_plan} → ${row.plan} (${row.tier}): ${((cents(row.plan, row.tier) - cents(row.old_plan, row.tier)) / 100).toFixed(2)}00`,
+      )
   })
 
   it('answers "why this amount" for a line, with the rule, its inputs and the source rows', async () => {
-    const line = (await app.sql.query(`select id from commission_lines where run_id = $1 and component = 'upfront' order by id limit 1`, [runId])).rows[0]
+    const line = (
+      await app.sql.query(`select id from commission_lines where run_id = $1 and component = 'upfront' order by id limit 1`, [runId])
+    ).rows[0]
     const why = await admin.get(`/api/commission-lines/${line.id}/why`)
     expect(why.status).toBe(200)
     expect(why.body.rule.planVersionTitle).toBe('Telecom dealer plan v1 from 2026-01-01')
     expect(why.body.rule.inputs).toMatchObject({ activationType: expect.any(String), ratePlanId: expect.any(Number) })
     expect(why.body.sources.map((s: { collection: string }) => s.collection)).toEqual(['dealer-sales', 'carrier-records'])
-    expect(why.body.sentence).toMatch(/^Upfront \(rebate, features, spiff\) of \d+\.\d{4} USD to .+ for Oct 2026, by Telecom dealer plan v1 from 2026-01-01 \(.*rebate \d+\.\d{4}.*\)\.$/)
+    expect(why.body.sentence).toMatch(
+      /^Upfront \(rebate, features, spiff\) of \d+\.\d{4} USD to .+ for Oct 2026, by Telecom dealer plan v1 from 2026-01-01 \(.*rebate \d+\.\d{4}.*\)\.$/,
+    )
     const coastal = await Api.login(app.url, 'admin@coastal.example')
-    const other = (await app.sql.query(`select l.id from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1 and p.code = 'DLR-0101' limit 1`, [runId])).rows[0]
+    const other = (
+      await app.sql.query(
+        `select l.id from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1 and p.code = 'DLR-0101' limit 1`,
+        [runId],
+      )
+    ).rows[0]
     expect((await coastal.get(`/api/commission-lines/${other.id}/why`)).status).toBe(404)
   })
 
@@ -141,17 +213,30 @@ describe('a period run, from verified facts to the ledger', () => {
         where l.run_id = $1 and l.component = 'override' and f.code = 'DLR-0101' group by 1, 2 order by 1`,
       [runId],
     )
-    const own = (await app.sql.query(`select sum(amount)::text as s from commission_lines l join participants p on p.id = l.payee_id where run_id = $1 and p.code = 'DLR-0101' and component <> 'override' and component <> 'note'`, [runId])).rows[0].s
+    const own = (
+      await app.sql.query(
+        `select sum(amount)::text as s from commission_lines l join participants p on p.id = l.payee_id where run_id = $1 and p.code = 'DLR-0101' and component <> 'override' and component <> 'note'`,
+        [runId],
+      )
+    ).rows[0].s
     const pct = (rate: number) => ((Math.round(Number(own) * 100) * rate) / 100 / 100).toFixed(2)
-    expect(overrides.rows.map((r) => [r.payee, r.amount])).toEqual([
-      ['SUM', `${pct(3)}00`],
-      ['SUM-PAC', `${pct(5)}00`],
-    ].sort())
+    expect(overrides.rows.map((r) => [r.payee, r.amount])).toEqual(
+      [
+        ['SUM', `${pct(3)}00`],
+        ['SUM-PAC', `${pct(5)}00`],
+      ].sort(),
+    )
   })
 
   it('carries a credit note into the re-run, and re-running replaces the lines exactly', async () => {
     const dealer = (await admin.get('/api/participants?where[code][equals]=DLR-0201&depth=0')).body.docs[0].id
-    const note = await finance.post('/api/commission-notes', { participant: dealer, period: october, plan, amount: '25.00', reason: 'Missed spiff on September order 1182' })
+    const note = await finance.post('/api/commission-notes', {
+      participant: dealer,
+      period: october,
+      plan,
+      amount: '25.00',
+      reason: 'Missed spiff on September order 1182',
+    })
     expect(note.status).toBe(201)
     const before = await componentTotals(app, runId)
     const rerun = await finance.post(`/api/commission-runs/${runId}/rerun`, {})
@@ -170,7 +255,12 @@ describe('a period run, from verified facts to the ledger', () => {
     const cents = (s: string) => BigInt(s.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1'))
     expect(statements.reduce((sum: bigint, s: { total: string }) => sum + cents(s.total), 0n)).toBe(cents(run.total))
     const bay = statements.find((s: { participant: { code: string } }) => s.participant.code === 'DLR-0101')
-    const lines = (await app.sql.query(`select sum(amount)::text as s, count(*)::int as n from commission_lines l join participants p on p.id = l.payee_id where run_id = $1 and p.code = 'DLR-0101'`, [runId])).rows[0]
+    const lines = (
+      await app.sql.query(
+        `select sum(amount)::text as s, count(*)::int as n from commission_lines l join participants p on p.id = l.payee_id where run_id = $1 and p.code = 'DLR-0101'`,
+        [runId],
+      )
+    ).rows[0]
     expect(bay).toMatchObject({ total: lines.s, lineCount: lines.n })
     const pdf = await finance.download(`/api/commission-statements/${bay.id}/pdf`)
     expect(pdf.headers.get('content-type')).toBe('application/pdf')
@@ -183,7 +273,9 @@ describe('a period run, from verified facts to the ledger', () => {
     await book.xlsx.load((await finance.download(`/api/commission-statements/${bay.id}/xlsx`)).data as never)
     expect(book.worksheets.map((w) => w.name)).toEqual(['Statement', 'Summary'])
     const summit = await Api.login(app.url, 'admin@summit.example')
-    const seen = (await summit.get(`/api/commission-statements?where[run][equals]=${runId}&limit=100&depth=1`)).body.docs.map((s: { participant: { code: string } }) => s.participant.code)
+    const seen = (await summit.get(`/api/commission-statements?where[run][equals]=${runId}&limit=100&depth=1`)).body.docs.map(
+      (s: { participant: { code: string } }) => s.participant.code,
+    )
     expect(seen.length).toBeGreaterThan(0)
     expect(seen.every((code: string) => code.startsWith('SUM') || code === 'DLR-0101' || code === 'DLR-0102')).toBe(true)
     const harbor = statements.find((s: { participant: { code: string } }) => s.participant.code === 'DLR-0201')
@@ -191,26 +283,39 @@ describe('a period run, from verified facts to the ledger', () => {
   })
 
   it('approves, locks, and then refuses every change to the locked period', async () => {
-    expect((await finance.post(`/api/commission-runs/${runId}/lock`, {})).body.errors[0].message).toBe(`run ${runId}: only an approved run can be locked (this one is awaiting approval)`)
+    expect((await finance.post(`/api/commission-runs/${runId}/lock`, {})).body.errors[0].message).toBe(
+      `run ${runId}: only an approved run can be locked (this one is awaiting approval)`,
+    )
     const line = (await app.sql.query(`select id from commission_lines where run_id = $1 order by id limit 1`, [runId])).rows[0].id
     const early = await finance.post('/api/commission-holds', { target: 'line', line, reason: 'disputed activation' })
-    expect(fieldErrorOf(early.body)).toEqual({ path: 'line', message: `line ${line} belongs to a run that is not locked; its lines are replaced when the period is run again, so hold or correct the sale or the participant instead` })
+    expect(fieldErrorOf(early.body)).toEqual({
+      path: 'line',
+      message: `line ${line} belongs to a run that is not locked; its lines are replaced when the period is run again, so hold or correct the sale or the participant instead`,
+    })
     expect((await finance.post(`/api/commission-runs/${runId}/approve`, {})).status).toBe(200)
     expect((await admin.post(`/api/commission-runs/${runId}/lock`, {})).status).toBe(200)
     expect((await admin.get(`/api/commission-periods/${october}`)).body.status).toBe('locked')
     expect((await finance.post(`/api/commission-runs/${runId}/rerun`, {})).status).toBe(409)
     expect((await admin.post('/api/commission-runs', { plan, period: october, mode: 'post' })).status).toBe(400)
     const dealer = (await admin.get('/api/participants?where[code][equals]=DLR-0201&depth=0')).body.docs[0].id
-    const late = await finance.post('/api/commission-notes', { participant: dealer, period: october, plan, amount: '-5.00', reason: 'late correction' })
+    const late = await finance.post('/api/commission-notes', {
+      participant: dealer,
+      period: october,
+      plan,
+      amount: '-5.00',
+      reason: 'late correction',
+    })
     expect(fieldErrorOf(late.body)?.message).toBe('period Oct 2026 is locked; post the note in an open period')
   })
 
   it('pays positive unheld balances once, carries the held one forward, exports NACHA and CSV, and the ledger balances', async () => {
-    const heldCode = (await app.sql.query(
-      `select p.code from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1 and p.kind = 'dealer' and p.code <> 'DLR-0101'
+    const heldCode = (
+      await app.sql.query(
+        `select p.code from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1 and p.kind = 'dealer' and p.code <> 'DLR-0101'
         group by p.code having sum(l.amount) > 0 order by sum(l.amount) desc limit 1`,
-      [runId],
-    )).rows[0].code as string
+        [runId],
+      )
+    ).rows[0].code as string
     const valley = (await admin.get(`/api/participants?where[code][equals]=${heldCode}&depth=0`)).body.docs[0].id
     const hold = await finance.post('/api/commission-holds', { target: 'participant', participant: valley, reason: 'W-9 missing' })
     expect(hold.status).toBe(201)
@@ -219,14 +324,18 @@ describe('a period run, from verified facts to the ledger', () => {
     await drainJobs(app)
     const ready = (await finance.get(`/api/payment-batches/${batch.body.doc.id}`)).body
     expect(ready.status).toBe('ready')
-    const paidPayees = (await app.sql.query(`select p.code from payments pay join participants p on p.id = pay.payee_id where batch_id = $1`, [ready.id])).rows.map((r) => r.code)
+    const paidPayees = (
+      await app.sql.query(`select p.code from payments pay join participants p on p.id = pay.payee_id where batch_id = $1`, [ready.id])
+    ).rows.map((r) => r.code)
     expect(paidPayees).toContain('DLR-0101')
     expect(paidPayees).not.toContain(heldCode)
-    const payable = (await app.sql.query(
-      `select coalesce(sum(t), 0)::text as s from (select sum(l.amount) as t from commission_lines l join participants p on p.id = l.payee_id
+    const payable = (
+      await app.sql.query(
+        `select coalesce(sum(t), 0)::text as s from (select sum(l.amount) as t from commission_lines l join participants p on p.id = l.payee_id
          where l.run_id = $1 and p.code <> $2 group by l.payee_id having sum(l.amount) > 0 and sum(l.amount) >= max(p.minimum_payout)) x`,
-      [runId, heldCode],
-    )).rows[0].s
+        [runId, heldCode],
+      )
+    ).rows[0].s
     expect(ready.total).toBe(payable)
     const nacha = (await finance.download(`/api/payment-batches/${ready.id}/nacha`)).data.toString('ascii').split('\n')
     expect(nacha.every((record) => record.length === 94)).toBe(true)
@@ -250,33 +359,59 @@ describe('a period run, from verified facts to the ledger', () => {
     expect((await finance.patch(`/api/commission-holds/${hold.body.doc.id}`, { status: 'released' })).status).toBe(200)
     const next = await finance.post('/api/payment-batches', { period: october, effectiveDate: '2026-12-04' })
     await drainJobs(app)
-    const second = (await app.sql.query(`select p.code, pay.amount::text as amount from payments pay join participants p on p.id = pay.payee_id where batch_id = $1`, [next.body.doc.id])).rows
+    const second = (
+      await app.sql.query(
+        `select p.code, pay.amount::text as amount from payments pay join participants p on p.id = pay.payee_id where batch_id = $1`,
+        [next.body.doc.id],
+      )
+    ).rows
     expect(second).toEqual([{ code: heldCode, amount: `${valleyLedger.held}00` }])
     const summit = await Api.login(app.url, 'admin@summit.example')
-    expect((await summit.get(`/api/payments/ledger/${(await admin.get('/api/participants?where[code][equals]=DLR-0201&depth=0')).body.docs[0].id}`)).status).toBe(404)
+    expect(
+      (
+        await summit.get(
+          `/api/payments/ledger/${(await admin.get('/api/participants?where[code][equals]=DLR-0201&depth=0')).body.docs[0].id}`,
+        )
+      ).status,
+    ).toBe(404)
   })
 
   it('takes a chargeback and pays residuals in November for lines verified in October', async () => {
-    const paid = (await app.sql.query(
-      `select l.sale_id, l.amount::text as amount, l.carrier_record_id, cr.activation_date::text as activated from commission_lines l join carrier_records cr on cr.id = l.carrier_record_id
+    const paid = (
+      await app.sql.query(
+        `select l.sale_id, l.amount::text as amount, l.carrier_record_id, cr.activation_date::text as activated from commission_lines l join carrier_records cr on cr.id = l.carrier_record_id
         where l.run_id = $1 and l.component = 'upfront' and l.amount > 0 order by l.id limit 1`,
-      [runId],
-    )).rows[0]
+        [runId],
+      )
+    ).rows[0]
     // The carrier's November file reports the line deactivated within its window.
-    await app.sql.query(`update carrier_records set line_status = 'deactivated', deactivation_date = date '2026-11-10' where id = $1`, [paid.carrier_record_id])
+    await app.sql.query(`update carrier_records set line_status = 'deactivated', deactivation_date = date '2026-11-10' where id = $1`, [
+      paid.carrier_record_id,
+    ])
     const run = await runPeriod(app, finance, plan, november)
     expect(run.status).toBe('awaiting_approval')
-    const chargebacks = (await app.sql.query(`select sale_id, amount::text as amount from commission_lines where run_id = $1 and component = 'chargeback'`, [run.id])).rows
+    const chargebacks = (
+      await app.sql.query(`select sale_id, amount::text as amount from commission_lines where run_id = $1 and component = 'chargeback'`, [
+        run.id,
+      ])
+    ).rows
     expect(chargebacks).toEqual([{ sale_id: paid.sale_id, amount: `-${paid.amount}` }])
-    const residual = (await app.sql.query(
-      `select rp.monthly_charge::text as mrc, l.amount::text as amount from commission_lines l join dealer_sales s on s.id = l.sale_id join rate_plans rp on rp.id = s.rate_plan_id
+    const residual = (
+      await app.sql.query(
+        `select rp.monthly_charge::text as mrc, l.amount::text as amount from commission_lines l join dealer_sales s on s.id = l.sale_id join rate_plans rp on rp.id = s.rate_plan_id
         where l.run_id = $1 and l.component = 'residual'`,
-      [run.id],
-    )).rows
+        [run.id],
+      )
+    ).rows
     expect(residual.length).toBeGreaterThan(0)
     for (const row of residual) expect(row.amount).toBe(`${((Math.round(Number(row.mrc) * 100) * 3) / 100 / 100).toFixed(2)}00`)
     expect(residual.some((row) => row.amount === '0.0000')).toBe(false)
-    const deactivated = (await app.sql.query(`select count(*)::int as n from commission_lines where run_id = $1 and component = 'residual' and sale_id = $2`, [run.id, paid.sale_id])).rows[0].n
+    const deactivated = (
+      await app.sql.query(`select count(*)::int as n from commission_lines where run_id = $1 and component = 'residual' and sale_id = $2`, [
+        run.id,
+        paid.sale_id,
+      ])
+    ).rows[0].n
     expect(deactivated).toBe(0)
   })
 })
@@ -288,14 +423,27 @@ describe('a missing rate', () => {
       plan: thin.body.doc.id,
       effectiveFrom: '2026-01-01',
       status: 'approved',
-      components: [{ blockType: 'upfront', rows: [{ payout: 'rebate', ratePlan: (await admin.get('/api/rate-plans?where[code][equals]=VTX-ESS&depth=0')).body.docs[0].id, amount: '40.00' }] }],
+      components: [
+        {
+          blockType: 'upfront',
+          rows: [
+            {
+              payout: 'rebate',
+              ratePlan: (await admin.get('/api/rate-plans?where[code][equals]=VTX-ESS&depth=0')).body.docs[0].id,
+              amount: '40.00',
+            },
+          ],
+        },
+      ],
     })
     expect(version.status).toBe(201)
     const run = await runPeriod(app, finance, thin.body.doc.id, november)
     expect(run.status).toBe('awaiting_approval') // November has no verified sales: nothing to price
     const dec = await runPeriod(app, finance, thin.body.doc.id, await periodId(admin, 'Oct 2026'), 'preview')
     expect(dec.status).toBe('failed')
-    expect(dec.message).toMatch(/^The run failed and changed nothing: the plan version cannot price every verified sale; fix the plan and run again: no rebate row applies to VTX VTX-[A-Z0-9-]+, [a-z -]+, (gold|silver|standard) tier: add one \(an explicit 0 is allowed\) \(\d+ rows\)/)
+    expect(dec.message).toMatch(
+      /^The run failed and changed nothing: the plan version cannot price every verified sale; fix the plan and run again: no rebate row applies to VTX VTX-[A-Z0-9-]+, [a-z -]+, (gold|silver|standard) tier: add one \(an explicit 0 is allowed\) \(\d+ rows\)/,
+    )
     expect((await app.sql.query('select count(*)::int as n from commission_lines where run_id = $1', [dec.id])).rows[0].n).toBe(0)
   })
 })

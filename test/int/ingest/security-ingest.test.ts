@@ -12,7 +12,18 @@ import { workbookWithPadding } from '../../support/zip'
  * the expanded size. A CSV line without end is refused the same way.
  */
 const DEALER_SALES = 'Dealer sales (standard template)'
-const HEADERS = ['Dealer Code', 'Sale Date', 'Carrier', 'Activation Type', 'MDN', 'ICCID', 'IMEI', 'Rate Plan', 'Features', 'Customer Account']
+const HEADERS = [
+  'Dealer Code',
+  'Sale Date',
+  'Carrier',
+  'Activation Type',
+  'MDN',
+  'ICCID',
+  'IMEI',
+  'Rate Plan',
+  'Features',
+  'Customer Account',
+]
 const MB = 1024 * 1024
 
 let app: TestApp
@@ -73,7 +84,9 @@ describe('a workbook that expands past the limits', () => {
     const liar = await workbookWithPadding([HEADERS], { megabytes: 300, declaredSheetSize: 2_000 })
     const { doc, rssGrowth } = await importMeasured('liar.xlsx', liar)
     expect(doc.status).toBe('failed')
-    expect(doc.message).toMatch(/^The Excel file "liar(-\d+)?\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands more than 200 times \(10 MB from \d+ KB so far\)\. /)
+    expect(doc.message).toMatch(
+      /^The Excel file "liar(-\d+)?\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands more than 200 times \(10 MB from \d+ KB so far\)\. /,
+    )
     expect(doc.message).toMatch(/ask an administrator to raise ACCRUE_IMPORT_MAX_RATIO\. Nothing was imported\.$/)
     expect(doc.rowsRead).toBe(0)
     // 300 MB expanded; the read stops at about 10 MB. A generous bound for everything else the job allocates.
@@ -83,13 +96,24 @@ describe('a workbook that expands past the limits', () => {
   it('the limits come from the environment: a part past ACCRUE_IMPORT_MAX_PART_MB is refused at upload, or while streaming when it lies', async () => {
     process.env.ACCRUE_IMPORT_MAX_PART_MB = '2'
     const mapping = await mappingId(admin, DEALER_SALES)
-    const honest = await admin.upload('/api/imports', { mapping }, { name: 'three-mb.xlsx', data: await workbookWithPadding([HEADERS], { megabytes: 3 }) })
+    const honest = await admin.upload(
+      '/api/imports',
+      { mapping },
+      { name: 'three-mb.xlsx', data: await workbookWithPadding([HEADERS], { megabytes: 3 }) },
+    )
     expect(honest.status).toBe(400)
-    expect(fieldErrorOf(honest.body)?.message).toMatch(/^The Excel file "three-mb\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 2 MB \(it declares 3 MB from \d+ KB\)\./)
+    expect(fieldErrorOf(honest.body)?.message).toMatch(
+      /^The Excel file "three-mb\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 2 MB \(it declares 3 MB from \d+ KB\)\./,
+    )
 
-    const { doc } = await importMeasured('three-mb-lying.xlsx', await workbookWithPadding([HEADERS], { megabytes: 3, declaredSheetSize: 2_000 }))
+    const { doc } = await importMeasured(
+      'three-mb-lying.xlsx',
+      await workbookWithPadding([HEADERS], { megabytes: 3, declaredSheetSize: 2_000 }),
+    )
     expect(doc.status).toBe('failed')
-    expect(doc.message).toMatch(/^The Excel file "three-mb-lying(-\d+)?\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 2 MB\. .*ACCRUE_IMPORT_MAX_PART_MB\. Nothing was imported\.$/)
+    expect(doc.message).toMatch(
+      /^The Excel file "three-mb-lying(-\d+)?\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 2 MB\. .*ACCRUE_IMPORT_MAX_PART_MB\. Nothing was imported\.$/,
+    )
   }, 60_000)
 
   it('a workbook built the same way within the limits imports (the refusals above are about size, not the file)', async () => {
@@ -109,6 +133,8 @@ describe('a CSV line without end', () => {
     await drainJobs(app)
     const doc = (await admin.get(`/api/imports/${created.body.doc.id}?depth=0`)).body as ImportDoc
     expect(doc.status).toBe('failed')
-    expect(doc.message).toMatch(/^The CSV file "commas(-\d+)?\.csv" is refused: line 2 is longer than 4 MB without a line break, which no real row is\. .*Nothing was imported\.$/)
+    expect(doc.message).toMatch(
+      /^The CSV file "commas(-\d+)?\.csv" is refused: line 2 is longer than 4 MB without a line break, which no real row is\. .*Nothing was imported\.$/,
+    )
   }, 60_000)
 })

@@ -7,7 +7,18 @@ import { importFile, mappingId, readXlsx, xlsx } from '../../support/telecom'
 
 const DEALER_SALES = 'Dealer sales (standard template)'
 const VERTEX_EXPORT = 'Vertex Wireless portal export'
-const HEADERS = ['Dealer Code', 'Sale Date', 'Carrier', 'Activation Type', 'MDN', 'ICCID', 'IMEI', 'Rate Plan', 'Features', 'Customer Account']
+const HEADERS = [
+  'Dealer Code',
+  'Sale Date',
+  'Carrier',
+  'Activation Type',
+  'MDN',
+  'ICCID',
+  'IMEI',
+  'Rate Plan',
+  'Features',
+  'Customer Account',
+]
 
 let app: TestApp
 let admin: Api
@@ -89,7 +100,10 @@ describe('dealer sales template and import', () => {
         [null, '  ', null],
         saleRow(12, { IMEI: Number(key(12).imei) }),
       ],
-      { build: (sheet) => ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:G2', 'H2:H3', 'I2:I3', 'J2:J3'].forEach((range) => sheet.mergeCells(range)) },
+      {
+        build: (sheet) =>
+          ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:G2', 'H2:H3', 'I2:I3', 'J2:J3'].forEach((range) => sheet.mergeCells(range)),
+      },
     )
     const result = await importFile(app, admin, DEALER_SALES, 'messy.xlsx', file)
     expect(result).toMatchObject({ status: 'completed', rowsRead: 3, accepted: 3, rejected: 0, blankRows: 2 })
@@ -116,7 +130,10 @@ describe('dealer sales template and import', () => {
     const result = await importFile(app, admin, DEALER_SALES, 'with-errors.xlsx', file)
     expect(result).toMatchObject({ status: 'completed', rowsRead: 7, accepted: 2, rejected: 5 })
     expect(result.accepted + result.rejected).toBe(result.rowsRead)
-    const rejects = await app.sql.query(`select row_number::int as row, reasons from import_rejects where import_id = $1 order by row_number`, [result.id])
+    const rejects = await app.sql.query(
+      `select row_number::int as row, reasons from import_rejects where import_id = $1 order by row_number`,
+      [result.id],
+    )
     expect(rejects.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7])
     expect(rejects.rows[0].reasons).toBe('Sale Date: "2026-02-30" is not a real date')
     expect(rejects.rows[1].reasons).toBe('Rate Plan: unknown rate plan "NOPE-PLAN" for this carrier')
@@ -151,7 +168,9 @@ describe('dealer sales template and import', () => {
     const overlapping = await xlsx([HEADERS, saleRow(32), saleRow(33), saleRow(33)])
     const three = await importFile(app, admin, DEALER_SALES, 'batch-2.xlsx', overlapping)
     expect(three).toMatchObject({ rowsRead: 3, accepted: 3, inserted: 1, duplicates: 2, duplicateOf: null })
-    const count = await app.sql.query(`select count(*)::int as n from dealer_sales where iccid = any($1)`, [[30, 31, 32, 33].map((n) => key(n).iccid)])
+    const count = await app.sql.query(`select count(*)::int as n from dealer_sales where iccid = any($1)`, [
+      [30, 31, 32, 33].map((n) => key(n).iccid),
+    ])
     expect(count.rows[0].n).toBe(4)
   })
 })
@@ -175,14 +194,41 @@ describe('carrier files and bad files', () => {
       [result.id],
     )
     expect(rows.rows).toEqual([
-      { date: '2026-09-14', type: 'new', status: 'active', deact: null, act: '1150.0000', feat: '20.0000', spiff: '0.0000', total: '1170.0000' },
-      { date: '2026-09-15', type: 'port_in', status: 'deactivated', deact: '2026-09-25', act: '175.5000', feat: '0.0000', spiff: '50.0000', total: '225.5000' },
+      {
+        date: '2026-09-14',
+        type: 'new',
+        status: 'active',
+        deact: null,
+        act: '1150.0000',
+        feat: '20.0000',
+        spiff: '0.0000',
+        total: '1170.0000',
+      },
+      {
+        date: '2026-09-15',
+        type: 'port_in',
+        status: 'deactivated',
+        deact: '2026-09-25',
+        act: '175.5000',
+        feat: '0.0000',
+        spiff: '50.0000',
+        total: '225.5000',
+      },
     ])
   })
 
   it('a file with the wrong columns fails up front listing expected and found headers, and writes nothing', async () => {
     const before = (await app.sql.query(`select count(*)::int as n from dealer_sales`)).rows[0].n
-    const unrelated = await importFile(app, admin, DEALER_SALES, 'wrong-columns.xlsx', await xlsx([['Store', 'When', 'Phone'], ['DLR-0101', '2026-09-01', '2025550100']]))
+    const unrelated = await importFile(
+      app,
+      admin,
+      DEALER_SALES,
+      'wrong-columns.xlsx',
+      await xlsx([
+        ['Store', 'When', 'Phone'],
+        ['DLR-0101', '2026-09-01', '2025550100'],
+      ]),
+    )
     expect(unrelated.status).toBe('failed')
     expect(unrelated.message).toContain('"Dealer Code", "Sale Date", "Carrier"')
     expect(unrelated.message).toContain('contains "Store", "When", "Phone"')
@@ -195,10 +241,21 @@ describe('carrier files and bad files', () => {
 
   it('refuses a PDF or an old .xls at upload with a clear error, and a truncated workbook leaves nothing half-imported', async () => {
     const mapping = await mappingId(admin, DEALER_SALES)
-    const pdf = await admin.upload('/api/imports', { mapping }, { name: 'invoice.pdf', data: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') })
+    const pdf = await admin.upload(
+      '/api/imports',
+      { mapping },
+      { name: 'invoice.pdf', data: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') },
+    )
     expect(pdf.status).toBe(400)
-    expect(fieldErrorOf(pdf.body)).toEqual({ path: 'file', message: '"invoice.pdf" is a PDF document, not a spreadsheet. Export the report as .xlsx (Excel Workbook) or .csv and upload that.' })
-    const xls = await admin.upload('/api/imports', { mapping }, { name: 'old.xls', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]) })
+    expect(fieldErrorOf(pdf.body)).toEqual({
+      path: 'file',
+      message: '"invoice.pdf" is a PDF document, not a spreadsheet. Export the report as .xlsx (Excel Workbook) or .csv and upload that.',
+    })
+    const xls = await admin.upload(
+      '/api/imports',
+      { mapping },
+      { name: 'old.xls', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]) },
+    )
     expect(xls.status).toBe(400)
     expect(JSON.stringify(xls.body)).toContain('save as .xlsx')
 

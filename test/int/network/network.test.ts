@@ -48,21 +48,31 @@ describe('one root, no cycles', () => {
   })
 
   it('the database itself refuses a second root even when the hooks are bypassed', async () => {
-    await expect(app.sql.query(`insert into participants (name, kind, status, joined_on, currency) values ('Raw Root', 'partner', 'active', now(), 'USD')`)).rejects.toThrow(
-      /participants_single_root/,
-    )
+    await expect(
+      app.sql.query(
+        `insert into participants (name, kind, status, joined_on, currency) values ('Raw Root', 'partner', 'active', now(), 'USD')`,
+      ),
+    ).rejects.toThrow(/participants_single_root/)
   })
 
   it('moves a subtree: every descendant path follows, and the move is audited with its size', async () => {
     const res = await admin.patch(`/api/participants/${ids.get('SUM-PAC')}`, { parent: ids.get('COA') })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    const rows = await app.sql.query<{ code: string; path: string }>(`select code, path from participants where code like 'SUM-PAC%' or code in ('DLR-0101','DLR-0102') order by code`)
+    const rows = await app.sql.query<{ code: string; path: string }>(
+      `select code, path from participants where code like 'SUM-PAC%' or code in ('DLR-0101','DLR-0102') order by code`,
+    )
     const prefix = `/${ids.get('NW')}/${ids.get('COA')}/${ids.get('SUM-PAC')}/`
     for (const row of rows.rows) expect(row.path.startsWith(prefix), `${row.code} ${row.path}`).toBe(true)
-    expect(rows.rows.find((r) => r.code === 'SUM-PAC-RF1')!.path).toBe(`${prefix}${ids.get('SUM-PAC-AM1')}/${ids.get('SUM-PAC-AG1')}/${ids.get('SUM-PAC-RF1')}/`)
-    const move = await app.sql.query(`select summary, changes from audit_events where action = 'move' and document_id = $1`, [String(ids.get('SUM-PAC'))])
+    expect(rows.rows.find((r) => r.code === 'SUM-PAC-RF1')!.path).toBe(
+      `${prefix}${ids.get('SUM-PAC-AM1')}/${ids.get('SUM-PAC-AG1')}/${ids.get('SUM-PAC-RF1')}/`,
+    )
+    const move = await app.sql.query(`select summary, changes from audit_events where action = 'move' and document_id = $1`, [
+      String(ids.get('SUM-PAC')),
+    ])
     expect(move.rows).toHaveLength(1)
-    expect(move.rows[0].summary).toBe(`moved "Pacific Territory LLC" and 6 participant(s) beneath it from parent #${ids.get('SUM')} to #${ids.get('COA')}`)
+    expect(move.rows[0].summary).toBe(
+      `moved "Pacific Territory LLC" and 6 participant(s) beneath it from parent #${ids.get('SUM')} to #${ids.get('COA')}`,
+    )
     // the Summit partner admin no longer sees the moved branch; the Coastal one does
     const summit = await Api.login(app.url, 'admin@summit.example')
     expect((await summit.get(`/api/participants/${ids.get('SUM-PAC-AG1')}`)).status).toBe(404)
@@ -73,7 +83,9 @@ describe('one root, no cycles', () => {
   it('refuses a move in a bulk update, which would rebase from stale paths', async () => {
     const partner = await Api.login(app.url, 'admin@coastal.example')
     const before = await snapshot()
-    const res = await partner.request('PATCH', `/api/participants?where[id][in]=${ids.get('COA-ATL-AM1')},${ids.get('COA-ATL-AG1')}`, { parent: ids.get('DLR-0201') })
+    const res = await partner.request('PATCH', `/api/participants?where[id][in]=${ids.get('COA-ATL-AM1')},${ids.get('COA-ATL-AG1')}`, {
+      parent: ids.get('DLR-0201'),
+    })
     expect(res.status).toBe(400)
     expect(fieldErrorOf(res.body)?.message).toMatch(/one at a time/)
     expect(await snapshot()).toBe(before)
@@ -123,7 +135,10 @@ describe('money on participants', () => {
     const res = await admin.patch(`/api/participants/${ids.get('DLR-0301')}`, { minimumPayout: input })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body.doc.minimumPayout).toBe(stored)
-    const row = await app.sql.query(`select minimum_payout::text as v, pg_typeof(minimum_payout)::text as t from participants where id = $1`, [ids.get('DLR-0301')])
+    const row = await app.sql.query(
+      `select minimum_payout::text as v, pg_typeof(minimum_payout)::text as t from participants where id = $1`,
+      [ids.get('DLR-0301')],
+    )
     expect(row.rows[0]).toEqual({ v: stored, t: 'numeric' })
   })
 })

@@ -58,58 +58,62 @@ describe.each(USERS.map((u) => [u.email, u] as const))('%s', (_email, user) => {
     expect(new Set(res.body.docs.map((d: { email: string }) => d.email))).toEqual(expected)
   })
 
-  if (forbidden.length > 0) it("cannot read the sibling partner's participants by id", async () => {
-    for (const code of forbidden) {
-      const res = await api.get(`/api/participants/${ids.get(code)}?depth=0`)
-      expect(res.status, code).toBe(404)
-    }
-  })
+  if (forbidden.length > 0)
+    it("cannot read the sibling partner's participants by id", async () => {
+      for (const code of forbidden) {
+        const res = await api.get(`/api/participants/${ids.get(code)}?depth=0`)
+        expect(res.status, code).toBe(404)
+      }
+    })
 
-  if (forbidden.length > 0) it("cannot reach the sibling partner's rows with crafted where queries", async () => {
-    const target = forbidden[0]!
-    const id = ids.get(target)!
-    const queries = [
-      `where[code][equals]=${target}`,
-      `where[id][equals]=${id}`,
-      `where[id][in]=${id},${ids.get(user.participant)}`,
-      `where[path][contains]=/${id}/`,
-      `where[parent][equals]=${id}`,
-      `where[parent.code][equals]=${target}`,
-      `where[or][0][code][equals]=${target}&where[or][1][id][exists]=true`,
-      `where[name][like]=${encodeURIComponent((await participantName(target)).split(' ')[0]!)}`,
-    ]
-    for (const query of queries) {
-      const res = await api.get(`/api/participants?depth=0&limit=100&${query}`)
-      expect(res.status, query).toBe(200)
-      const leaked = res.body.docs.filter((d: { code: string }) => forbidden.includes(d.code))
-      expect(leaked, query).toEqual([])
-    }
-    const users = await api.get(`/api/users?depth=0&where[participant][equals]=${id}`)
-    expect(users.body.docs ?? [], 'users by participant').toEqual([])
-  })
+  if (forbidden.length > 0)
+    it("cannot reach the sibling partner's rows with crafted where queries", async () => {
+      const target = forbidden[0]!
+      const id = ids.get(target)!
+      const queries = [
+        `where[code][equals]=${target}`,
+        `where[id][equals]=${id}`,
+        `where[id][in]=${id},${ids.get(user.participant)}`,
+        `where[path][contains]=/${id}/`,
+        `where[parent][equals]=${id}`,
+        `where[parent.code][equals]=${target}`,
+        `where[or][0][code][equals]=${target}&where[or][1][id][exists]=true`,
+        `where[name][like]=${encodeURIComponent((await participantName(target)).split(' ')[0]!)}`,
+      ]
+      for (const query of queries) {
+        const res = await api.get(`/api/participants?depth=0&limit=100&${query}`)
+        expect(res.status, query).toBe(200)
+        const leaked = res.body.docs.filter((d: { code: string }) => forbidden.includes(d.code))
+        expect(leaked, query).toEqual([])
+      }
+      const users = await api.get(`/api/users?depth=0&where[participant][equals]=${id}`)
+      expect(users.body.docs ?? [], 'users by participant').toEqual([])
+    })
 
-  if (forbidden.length > 0) it("cannot update or delete the sibling partner's participants", async () => {
-    for (const code of forbidden) {
-      const before = await participantName(code)
-      const update = await api.patch(`/api/participants/${ids.get(code)}`, { name: 'hijacked' })
-      expect([403, 404], `update ${code}`).toContain(update.status)
-      expect(await participantName(code)).toBe(before)
-      const remove = await api.delete(`/api/participants/${ids.get(code)}`)
-      expect([403, 404], `delete ${code}`).toContain(remove.status)
-      const still = await app.sql.query('select 1 from participants where code = $1', [code])
-      expect(still.rowCount, `${code} still exists`).toBe(1)
-    }
-  })
+  if (forbidden.length > 0)
+    it("cannot update or delete the sibling partner's participants", async () => {
+      for (const code of forbidden) {
+        const before = await participantName(code)
+        const update = await api.patch(`/api/participants/${ids.get(code)}`, { name: 'hijacked' })
+        expect([403, 404], `update ${code}`).toContain(update.status)
+        expect(await participantName(code)).toBe(before)
+        const remove = await api.delete(`/api/participants/${ids.get(code)}`)
+        expect([403, 404], `delete ${code}`).toContain(remove.status)
+        const still = await app.sql.query('select 1 from participants where code = $1', [code])
+        expect(still.rowCount, `${code} still exists`).toBe(1)
+      }
+    })
 
-  if (!user.roles.includes('company_admin')) it('cannot edit its own participant or anything above it', async () => {
-    const own = ids.get(user.participant)!
-    const before = await participantName(user.participant)
-    const res = await api.patch(`/api/participants/${own}`, { name: 'renamed by itself' })
-    expect([403, 404]).toContain(res.status)
-    expect(await participantName(user.participant)).toBe(before)
-    const root = await api.patch(`/api/participants/${ids.get('NW')}`, { name: 'renamed root' })
-    expect([403, 404]).toContain(root.status)
-  })
+  if (!user.roles.includes('company_admin'))
+    it('cannot edit its own participant or anything above it', async () => {
+      const own = ids.get(user.participant)!
+      const before = await participantName(user.participant)
+      const res = await api.patch(`/api/participants/${own}`, { name: 'renamed by itself' })
+      expect([403, 404]).toContain(res.status)
+      expect(await participantName(user.participant)).toBe(before)
+      const root = await api.patch(`/api/participants/${ids.get('NW')}`, { name: 'renamed root' })
+      expect([403, 404]).toContain(root.status)
+    })
 })
 
 describe('auditor', () => {
@@ -130,10 +134,20 @@ describe('auditor', () => {
 describe('partner admin', () => {
   it('creates participants inside its own subtree but not under its sibling', async () => {
     const api = await Api.login(app.url, 'admin@summit.example')
-    const inside = await api.post('/api/participants', { name: 'Summit New Dealer', kind: 'dealer', parent: ids.get('SUM-PAC'), joinedOn: '2026-11-01' })
+    const inside = await api.post('/api/participants', {
+      name: 'Summit New Dealer',
+      kind: 'dealer',
+      parent: ids.get('SUM-PAC'),
+      joinedOn: '2026-11-01',
+    })
     expect(inside.status).toBe(201)
     expect(inside.body.doc.path).toBe(`/${ids.get('NW')}/${ids.get('SUM')}/${ids.get('SUM-PAC')}/${inside.body.doc.id}/`)
-    const outside = await api.post('/api/participants', { name: 'Sneaky Dealer', kind: 'dealer', parent: ids.get('COA-ATL'), joinedOn: '2026-11-01' })
+    const outside = await api.post('/api/participants', {
+      name: 'Sneaky Dealer',
+      kind: 'dealer',
+      parent: ids.get('COA-ATL'),
+      joinedOn: '2026-11-01',
+    })
     expect(outside.status).toBe(400)
     expect(outside.body.errors[0].data.errors[0].path).toBe('parent')
     const count = await app.sql.query(`select 1 from participants where name = 'Sneaky Dealer'`)

@@ -84,7 +84,9 @@ describe('user management rules', () => {
     const res = await api.patch(`/api/users/${me.body.user.id}`, { roles: ['territory_owner_admin', 'partner_admin'] })
     expect(res.status).toBe(400)
     expect(fieldErrorOf(res.body)?.path).toBe('roles')
-    const stored = await app.sql.query(`select value from users_roles r join users u on u.id = r.parent_id where u.email = 'admin@pacific.example'`)
+    const stored = await app.sql.query(
+      `select value from users_roles r join users u on u.id = r.parent_id where u.email = 'admin@pacific.example'`,
+    )
     expect(stored.rows.map((r) => r.value)).toEqual(['territory_owner_admin'])
   })
 
@@ -104,7 +106,9 @@ describe('user management rules', () => {
     })
     // The right password is refused; the answer is a wrong password's, so it tells no one the email has a login.
     expect(locked.status).toBe(401)
-    expect(((await locked.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('The email or password provided is incorrect.')
+    expect(((await locked.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      'The email or password provided is incorrect.',
+    )
   })
 
   it('an integrator authenticates with an API key and sees only its subtree', async () => {
@@ -114,10 +118,21 @@ describe('user management rules', () => {
       apiKey: 'summit-integration-key-0001',
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
-    const res = await fetch(`${app.url}/api/participants?limit=100&depth=0`, { headers: { authorization: 'users API-Key summit-integration-key-0001' } })
+    const res = await fetch(`${app.url}/api/participants?limit=100&depth=0`, {
+      headers: { authorization: 'users API-Key summit-integration-key-0001' },
+    })
     const body = (await res.json()) as { docs: { code: string }[] }
     expect(res.status).toBe(200)
-    expect(body.docs.map((d) => d.code).sort()).toEqual(['DLR-0101', 'DLR-0102', 'SUM', 'SUM-PAC', 'SUM-PAC-AG1', 'SUM-PAC-AG2', 'SUM-PAC-AM1', 'SUM-PAC-RF1'])
+    expect(body.docs.map((d) => d.code).sort()).toEqual([
+      'DLR-0101',
+      'DLR-0102',
+      'SUM',
+      'SUM-PAC',
+      'SUM-PAC-AG1',
+      'SUM-PAC-AG2',
+      'SUM-PAC-AM1',
+      'SUM-PAC-RF1',
+    ])
   })
 
   it('a territory owner admin can neither take over nor delete a partner admin login attached beneath it', async () => {

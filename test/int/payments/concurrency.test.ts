@@ -18,13 +18,20 @@ let expected: { payees: number; total: string }
 
 /** Runs the payment step of a batch in a separate Node process (its own Payload, its own pool). */
 async function payInProcess(batchId: number): Promise<{ payments: number; total: string; alreadyDone: boolean }> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, String(batchId)], { env: { ...process.env, DATABASE_URL: app.databaseUrl }, timeout: 120_000 })
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, String(batchId)], {
+    env: { ...process.env, DATABASE_URL: app.databaseUrl },
+    timeout: 120_000,
+  })
   return JSON.parse(stdout.trim().split('\n').pop()!)
 }
 
 /** A batch created without queuing its job, so the test decides who runs the payment step and when. */
 async function createBatch(effectiveDate: string): Promise<number> {
-  const batch = await app.payload.create({ collection: 'payment-batches', data: { period: october, effectiveDate, status: 'queued' } as never, context: { skipQueue: true } })
+  const batch = await app.payload.create({
+    collection: 'payment-batches',
+    data: { period: october, effectiveDate, status: 'queued' } as never,
+    context: { skipQueue: true },
+  })
   return batch.id as number
 }
 
@@ -36,12 +43,14 @@ beforeAll(async () => {
   const runId = (await runPeriod(app, admin, await planId(admin, 'Telecom dealer plan'), october)).id
   await admin.post(`/api/commission-runs/${runId}/approve`, {})
   await admin.post(`/api/commission-runs/${runId}/lock`, {})
-  const row = (await app.sql.query(
-    `select count(*)::int as payees, coalesce(sum(t), 0)::text as total from (
+  const row = (
+    await app.sql.query(
+      `select count(*)::int as payees, coalesce(sum(t), 0)::text as total from (
        select sum(l.amount) as t from commission_lines l join participants p on p.id = l.payee_id where l.run_id = $1
         group by l.payee_id having sum(l.amount) > 0 and sum(l.amount) >= max(p.minimum_payout)) x`,
-    [runId],
-  )).rows[0]
+      [runId],
+    )
+  ).rows[0]
   expected = { payees: row.payees, total: row.total }
 }, 180_000)
 afterAll(async () => app?.close())
@@ -52,7 +61,11 @@ describe('paying is exactly once', () => {
     const [first, second] = await Promise.all([createBatch('2026-11-27'), createBatch('2026-11-28')])
     const results = await Promise.all([payInProcess(first), payInProcess(second)])
     expect(results.map((r) => r.payments).sort((a, b) => a - b)).toEqual([0, expected.payees])
-    const paid = (await app.sql.query(`select count(*)::int as payments, count(distinct payee_id)::int as payees, sum(amount)::text as total from payments`)).rows[0]
+    const paid = (
+      await app.sql.query(
+        `select count(*)::int as payments, count(distinct payee_id)::int as payees, sum(amount)::text as total from payments`,
+      )
+    ).rows[0]
     expect(paid).toEqual({ payments: expected.payees, payees: expected.payees, total: expected.total })
     const items = (await app.sql.query(`select count(*)::int as n, count(distinct line_id)::int as lines from payment_items`)).rows[0]
     expect(items.n).toBe(items.lines)

@@ -26,11 +26,25 @@ describe('the approvers’ queue: a submitted proposal waits for the next approv
   it('is in the agent manager’s queue once the agent submits, not in the territory owner’s or another partner’s; after the manager approves it moves to the territory owner, and once approved it waits for the top to send it', async () => {
     const agent = await Api.login(app.url, 'leo.park@summit.example')
     const territory = (await agent.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
-    const prospect = await agent.post('/api/prospects', { company: 'Harbor Freight Lines', territory, contacts: [{ name: 'Ana Lopes', email: 'ana@harbor.example' }] })
+    const prospect = await agent.post('/api/prospects', {
+      company: 'Harbor Freight Lines',
+      territory,
+      contacts: [{ name: 'Ana Lopes', email: 'ana@harbor.example' }],
+    })
     expect(prospect.status).toBe(201)
-    const services = (await agent.get('/api/services?where[code][in]=MGD-MOB,FLEET-TRK&depth=0')).body.docs as { id: number; code: string }[]
+    const services = (await agent.get('/api/services?where[code][in]=MGD-MOB,FLEET-TRK&depth=0')).body.docs as {
+      id: number
+      code: string
+    }[]
     const service = (code: string) => services.find((s) => s.code === code)!.id
-    const created = await agent.post('/api/proposals', { prospect: prospect.body.doc.id, services: [{ service: service('MGD-MOB'), quantity: 2 }, { service: service('MGD-MOB'), quantity: 1, price: '400.00' }, { service: service('FLEET-TRK'), quantity: 3 }] })
+    const created = await agent.post('/api/proposals', {
+      prospect: prospect.body.doc.id,
+      services: [
+        { service: service('MGD-MOB'), quantity: 2 },
+        { service: service('MGD-MOB'), quantity: 1, price: '400.00' },
+        { service: service('FLEET-TRK'), quantity: 3 },
+      ],
+    })
     expect(created.status).toBe(201)
     const proposal = created.body.doc.id as number
 

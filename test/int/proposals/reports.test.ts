@@ -27,7 +27,11 @@ async function participant(c: string): Promise<number> {
 
 async function newProposal(author: Api, company: string, territoryCode: string, terms: unknown[] = []): Promise<number> {
   const territory = (await author.get(`/api/territories?where[code][equals]=${territoryCode}&depth=0`)).body.docs[0].id
-  const prospect = await author.post('/api/prospects', { company, territory, contacts: [{ name: 'Jo Reyes', email: `jo@${company.split(' ')[0]!.toLowerCase()}.example` }] })
+  const prospect = await author.post('/api/prospects', {
+    company,
+    territory,
+    contacts: [{ name: 'Jo Reyes', email: `jo@${company.split(' ')[0]!.toLowerCase()}.example` }],
+  })
   expect(prospect.status).toBe(201)
   const service = (await author.get('/api/services?where[code][equals]=MGD-MOB&depth=0')).body.docs[0].id
   const proposal = await author.post('/api/proposals', { prospect: prospect.body.doc.id, services: [{ service, quantity: 2 }], terms })
@@ -47,7 +51,10 @@ async function setTimes(id: number, createdDaysAgo: number, baseDaysAgo: number,
   expect(history.map((h) => h.action)).toEqual(steps.map(([action]) => action))
   await app.sql.query(`update proposals set created_at = now() - make_interval(days => $2) where id = $1`, [id, createdDaysAgo])
   for (const [i, h] of history.entries()) {
-    await app.sql.query(`update proposals_history set at = now() - make_interval(days => $3) + make_interval(secs => $4) where _parent_id = $1 and _order = $2`, [id, h._order, baseDaysAgo, steps[i]![1] * 3600])
+    await app.sql.query(
+      `update proposals_history set at = now() - make_interval(days => $3) + make_interval(secs => $4) where _parent_id = $1 and _order = $2`,
+      [id, h._order, baseDaysAgo, steps[i]![1] * 3600],
+    )
   }
 }
 
@@ -60,7 +67,9 @@ beforeAll(async () => {
   const partner = await Api.login(app.url, 'admin@summit.example')
   const coastal = await Api.login(app.url, 'admin@coastal.example')
 
-  proposals.A = await newProposal(agent, 'Redwood Logistics', 'US-W', [{ participant: await participant('SUM-PAC-AG1'), kind: 'percent', rate: '12' }])
+  proposals.A = await newProposal(agent, 'Redwood Logistics', 'US-W', [
+    { participant: await participant('SUM-PAC-AG1'), kind: 'percent', rate: '12' },
+  ])
   await act(agent, proposals.A, 'submit', 'submitted')
   await act(manager, proposals.A, 'return', 'returned', 'Add the fleet tracking service')
   await act(agent, proposals.A, 'submit', 'submitted')
@@ -78,9 +87,28 @@ beforeAll(async () => {
   proposals.C = await newProposal(coastal, 'Harbor Foods', 'US-NE')
   await act(coastal, proposals.C, 'submit', 'submitted')
 
-  await setTimes(proposals.A, 40, 39, [['created', -1], ['submit', 0], ['return', 2], ['submit', 5], ['approve', 6], ['approve', 10], ['approve', 34], ['approve', 36], ['send', 37], ['accept', 40]])
-  await setTimes(proposals.B, 5, 4, [['created', -1], ['submit', 0], ['approve', 3], ['reject', 3.5]])
-  await setTimes(proposals.C, 100, 99, [['created', -1], ['submit', 0]])
+  await setTimes(proposals.A, 40, 39, [
+    ['created', -1],
+    ['submit', 0],
+    ['return', 2],
+    ['submit', 5],
+    ['approve', 6],
+    ['approve', 10],
+    ['approve', 34],
+    ['approve', 36],
+    ['send', 37],
+    ['accept', 40],
+  ])
+  await setTimes(proposals.B, 5, 4, [
+    ['created', -1],
+    ['submit', 0],
+    ['approve', 3],
+    ['reject', 3.5],
+  ])
+  await setTimes(proposals.C, 100, 99, [
+    ['created', -1],
+    ['submit', 0],
+  ])
 
   // October billing of A's client, the rules, the demo's advertising program, and the payout run.
   const client = (await admin.get(`/api/proposals/${proposals.A}?depth=1`)).body.prospect
@@ -89,13 +117,17 @@ beforeAll(async () => {
     `${client.clientCode},MGD-MOB,2026-10-01,monthly,900.00,900.00,0.00`,
     `${client.clientCode},FLEET-TRK,2026-10-05,weekly,95.00,80.00,15.00`,
   ].join('\n')
-  expect(await importFile(app, admin, 'Billing engine export (standard template)', 'billing-october.csv', Buffer.from(csv))).toMatchObject({ accepted: 2, rejected: 0 })
+  expect(await importFile(app, admin, 'Billing engine export (standard template)', 'billing-october.csv', Buffer.from(csv))).toMatchObject({
+    accepted: 2,
+    rejected: 0,
+  })
   const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
   // The demo data's default rule (10 %), National print program (1 %) and "Proposal commissions" plan apply.
   for (const rule of [
     { scope: 'relationship', parent: await participant('SUM'), child: await participant('SUM-PAC'), kind: 'percent', rate: '7.5' },
     { scope: 'territory', territory, child: await participant('SUM-PAC-AM1'), kind: 'percent', rate: '8' },
-  ]) expect((await admin.post('/api/commission-rules', rule)).status).toBe(201)
+  ])
+    expect((await admin.post('/api/commission-rules', rule)).status).toBe(201)
   const plan = (await admin.get('/api/compensation-plans?where[name][equals]=Proposal commissions&depth=0')).body.docs[0].id
   const run = await runPeriod(app, admin, plan, await periodId(admin, 'Oct 2026'))
   expect(run.status).toBe('awaiting_approval')
@@ -123,13 +155,60 @@ describe('proposal reports over REST', () => {
     expect(res.status).toBe(200)
     const [level1, ...others] = res.body.rows
     // Level 1: A returned after 2 h, A approved 1 h after its resubmit, B approved after 3 h; C (Coastal) waits there for Northwind.
-    expect(level1).toMatchObject({ level: 1, approvers: 'Agent manager / Operating company', decisions: 3, approved: 2, returned: 1, rejected: 0, averageHours: 2, medianHours: 2, maxHours: 3, waiting: 1 })
+    expect(level1).toMatchObject({
+      level: 1,
+      approvers: 'Agent manager / Operating company',
+      decisions: 3,
+      approved: 2,
+      returned: 1,
+      rejected: 0,
+      averageHours: 2,
+      medianHours: 2,
+      maxHours: 3,
+      waiting: 1,
+    })
     expect(level1.longestWaitHours).toBeGreaterThanOrEqual(99 * 24)
     expect(level1.longestWaitHours).toBeLessThan(99 * 24 + 0.1)
     expect(others).toEqual([
-      { level: 2, approvers: 'Territory owner', decisions: 2, approved: 1, returned: 0, rejected: 1, averageHours: 2.25, medianHours: 2.25, maxHours: 4, waiting: 0, longestWaitHours: null },
-      { level: 3, approvers: 'Partner', decisions: 1, approved: 1, returned: 0, rejected: 0, averageHours: 24, medianHours: 24, maxHours: 24, waiting: 0, longestWaitHours: null },
-      { level: 4, approvers: 'Operating company', decisions: 1, approved: 1, returned: 0, rejected: 0, averageHours: 2, medianHours: 2, maxHours: 2, waiting: 0, longestWaitHours: null },
+      {
+        level: 2,
+        approvers: 'Territory owner',
+        decisions: 2,
+        approved: 1,
+        returned: 0,
+        rejected: 1,
+        averageHours: 2.25,
+        medianHours: 2.25,
+        maxHours: 4,
+        waiting: 0,
+        longestWaitHours: null,
+      },
+      {
+        level: 3,
+        approvers: 'Partner',
+        decisions: 1,
+        approved: 1,
+        returned: 0,
+        rejected: 0,
+        averageHours: 24,
+        medianHours: 24,
+        maxHours: 24,
+        waiting: 0,
+        longestWaitHours: null,
+      },
+      {
+        level: 4,
+        approvers: 'Operating company',
+        decisions: 1,
+        approved: 1,
+        returned: 0,
+        rejected: 0,
+        averageHours: 2,
+        medianHours: 2,
+        maxHours: 2,
+        waiting: 0,
+        longestWaitHours: null,
+      },
     ])
     // 2, 1, 3, 4, 0.5, 24, 2 h: average 36.5 / 7 = 5.214…, median 2
     expect(res.body.total).toEqual({ decisions: 7, averageHours: 5.21, medianHours: 2, maxHours: 24, waiting: 1 })
@@ -178,7 +257,14 @@ describe('proposal reports over REST', () => {
     expect(res.body.programs).toEqual([{ programId, programName: 'National print', payees: 4, currency: 'USD', lines: 4, amount: '-3.68' }])
     expect(res.body.totals).toEqual([{ currency: 'USD', lines: 4, amount: '-3.68' }])
     const { rows } = await readXlsx((await admin.download('/api/proposals/reports/advertising?format=xlsx')).data)
-    expect(rows.find((r) => r[0] === 'Subtotal National print')).toEqual(['Subtotal National print', '4 participants', undefined, 'USD', 4, -3.68])
+    expect(rows.find((r) => r[0] === 'Subtotal National print')).toEqual([
+      'Subtotal National print',
+      '4 participants',
+      undefined,
+      'USD',
+      4,
+      -3.68,
+    ])
     expect(rows.find((r) => r[0] === 'Total')).toEqual(['Total', undefined, undefined, 'USD', 4, Number(res.body.totals[0].amount)])
   })
 
@@ -197,7 +283,9 @@ describe('proposal reports over REST', () => {
     const inSeptember = await admin.get(`/api/proposals/reports/advertising?period=${await periodId(admin, 'Sep 2026')}`)
     expect(inSeptember.body).toMatchObject({ rows: [], programs: [], totals: [] })
     expect((await admin.get('/api/proposals/reports/commission?period=abc')).status).toBe(400)
-    expect((await admin.get('/api/proposals/reports/commission?period=999999')).body.errors[0].message).toBe('commission period 999999 not found')
+    expect((await admin.get('/api/proposals/reports/commission?period=999999')).body.errors[0].message).toBe(
+      'commission period 999999 not found',
+    )
   })
 
   it('each user sees their own subtree: Summit’s partner sees Summit’s rows, Dana only hers and her agent’s, Coastal none of Summit’s', async () => {
@@ -231,7 +319,9 @@ describe('proposal reports over REST', () => {
     expect((await new Api(app.url, null).get('/api/proposals/reports/commission')).status).toBe(401)
     const unknown = await admin.get('/api/proposals/reports/pipeline')
     expect(unknown.status).toBe(404)
-    expect(unknown.body.errors[0].message).toBe('there is no proposal report "pipeline"; the reports are status-age, turnaround, commission, advertising')
+    expect(unknown.body.errors[0].message).toBe(
+      'there is no proposal report "pipeline"; the reports are status-age, turnaround, commission, advertising',
+    )
     expect((await admin.get('/api/proposals/reports/commission?format=pdf')).status).toBe(400)
   })
 })

@@ -8,7 +8,8 @@ import { drainJobs, importFile } from '../../support/telecom'
 import { lineKeys } from '../../../seed/reconcile/reconData'
 
 const SALE_HEADERS = 'Dealer Code,Sale Date,Carrier,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account'
-const RECORD_HEADERS = 'Activation Date,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account,Dealer Code,Line Status,Deactivation Date,Paid Activation,Paid Features,Paid Spiff'
+const RECORD_HEADERS =
+  'Activation Date,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account,Dealer Code,Line Status,Deactivation Date,Paid Activation,Paid Features,Paid Spiff'
 
 let app: TestApp
 let admin: Api
@@ -16,7 +17,16 @@ let finance: Api
 const k = (n: number) => lineKeys(700_000 + n)
 
 type Sale = { n: number; dealer: string; date: string; type: string; plan: string; features?: string; keys?: 'all' | 'mdn' }
-type Record = { n: number; date: string; type: string; plan: string; features?: string; paid: string; paidFeatures?: string; deact?: string }
+type Record = {
+  n: number
+  date: string
+  type: string
+  plan: string
+  features?: string
+  paid: string
+  paidFeatures?: string
+  deact?: string
+}
 
 const saleLine = (s: Sale) => {
   const keys = k(s.n)
@@ -25,7 +35,22 @@ const saleLine = (s: Sale) => {
 }
 const recordLine = (r: Record) => {
   const keys = k(r.n)
-  return [r.date, r.type, keys.mdn, keys.iccid, keys.imei, r.plan, r.features ?? '', `T-${r.n}`, '', r.deact ? 'deactivated' : 'active', r.deact ?? '', r.paid, r.paidFeatures ?? '0', '0'].join(',')
+  return [
+    r.date,
+    r.type,
+    keys.mdn,
+    keys.iccid,
+    keys.imei,
+    r.plan,
+    r.features ?? '',
+    `T-${r.n}`,
+    '',
+    r.deact ? 'deactivated' : 'active',
+    r.deact ?? '',
+    r.paid,
+    r.paidFeatures ?? '0',
+    '0',
+  ].join(',')
 }
 const csv = (header: string, lines: string[]) => Buffer.from([header, ...lines].join('\n') + '\n')
 
@@ -81,7 +106,13 @@ beforeAll(async () => {
   finance = await Api.login(app.url, 'finance@northwind.example')
   await drainJobs(app) // the demo's own reconciliation run
   await importFile(app, admin, 'Dealer sales (standard template)', 'tidal-sales.csv', csv(SALE_HEADERS, SALES.map(saleLine)))
-  await importFile(app, admin, 'Tidal Mobile records (standard template)', 'tidal-records.csv', csv(RECORD_HEADERS, RECORDS.map(recordLine)))
+  await importFile(
+    app,
+    admin,
+    'Tidal Mobile records (standard template)',
+    'tidal-records.csv',
+    csv(RECORD_HEADERS, RECORDS.map(recordLine)),
+  )
 })
 
 afterAll(async () => {
@@ -124,10 +155,16 @@ describe('reconciliation classes', () => {
     const discrepancy = found.body.docs[0]
     expect(discrepancy).toMatchObject({ status: 'open', expected: '140.0000', paid: '130.0000', atStake: '10.0000' })
     const me = (await finance.get('/api/users/me')).body.user
-    const disputed = await finance.patch(`/api/discrepancies/${discrepancy.id}?depth=0`, { status: 'disputed', owner: me.id, comments: [{ text: 'Claimed the 10.00 shortfall from Tidal, case 4471.' }] })
+    const disputed = await finance.patch(`/api/discrepancies/${discrepancy.id}?depth=0`, {
+      status: 'disputed',
+      owner: me.id,
+      comments: [{ text: 'Claimed the 10.00 shortfall from Tidal, case 4471.' }],
+    })
     expect(disputed.status).toBe(200)
     expect(disputed.body.doc.comments[0]).toMatchObject({ text: 'Claimed the 10.00 shortfall from Tidal, case 4471.', author: me.id })
-    const rewrite = await finance.patch(`/api/discrepancies/${discrepancy.id}`, { comments: [{ ...disputed.body.doc.comments[0], text: 'nothing to see' }] })
+    const rewrite = await finance.patch(`/api/discrepancies/${discrepancy.id}`, {
+      comments: [{ ...disputed.body.doc.comments[0], text: 'nothing to see' }],
+    })
     expect(rewrite.status).toBe(400)
     const auditor = await Api.login(app.url, 'auditor@northwind.example')
     expect((await auditor.patch(`/api/discrepancies/${discrepancy.id}`, { status: 'written_off' })).status).toBe(403)
@@ -137,7 +174,9 @@ describe('reconciliation classes', () => {
     const coastal = await Api.login(app.url, 'admin@coastal.example')
     const res = await coastal.get(`/api/discrepancies?where[run][equals]=${runId}&depth=1`)
     expect(res.status).toBe(200)
-    expect(res.body.docs.map((d: { reconClass: string; dealer: { code: string } }) => [d.reconClass, d.dealer.code])).toEqual([['duplicate_claim', 'DLR-0201']])
+    expect(res.body.docs.map((d: { reconClass: string; dealer: { code: string } }) => [d.reconClass, d.dealer.code])).toEqual([
+      ['duplicate_claim', 'DLR-0201'],
+    ])
     expect(res.body.docs[0].paid).toBeUndefined()
     expect(res.body.docs[0].expected).toBeUndefined()
     expect((await coastal.get('/api/reconciliation-lines')).status).toBe(403)
@@ -155,7 +194,13 @@ describe('reconciliation classes', () => {
     expect((await finance.get(`/api/discrepancies?where[run][equals]=${runId}&limit=0`)).body.totalDocs).toBe(8)
 
     // Tidal sends the corrected payout for line 5: the import updates that record, the re-run clears the discrepancy.
-    const corrected = await importFile(app, admin, 'Tidal Mobile records (standard template)', 'tidal-correction.csv', csv(RECORD_HEADERS, [recordLine({ ...RECORDS[3]!, paid: '140.00' })]))
+    const corrected = await importFile(
+      app,
+      admin,
+      'Tidal Mobile records (standard template)',
+      'tidal-correction.csv',
+      csv(RECORD_HEADERS, [recordLine({ ...RECORDS[3]!, paid: '140.00' })]),
+    )
     expect(corrected).toMatchObject({ accepted: 1, updated: 1, inserted: 0 })
     expect((await finance.post(`/api/reconciliation-runs/${runId}/rerun`, {})).status).toBe(202)
     await drainJobs(app)
@@ -173,7 +218,11 @@ describe('reconciliation classes', () => {
 
   it('a second run for the same carrier and period is refused; one run per period', async () => {
     const carriers = await admin.get('/api/carriers?where[code][equals]=TDL')
-    const res = await admin.post('/api/reconciliation-runs', { carrier: carriers.body.docs[0].id, periodStart: '2026-09-01', periodEnd: '2026-09-30' })
+    const res = await admin.post('/api/reconciliation-runs', {
+      carrier: carriers.body.docs[0].id,
+      periodStart: '2026-09-01',
+      periodEnd: '2026-09-30',
+    })
     expect(res.status).toBe(400)
   })
 })

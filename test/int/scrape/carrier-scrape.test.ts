@@ -21,9 +21,22 @@ let portal: Server
 let portalUrl: string
 let connectorId: number
 
-const control = (body: unknown) => fetch(`${portalUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const control = (body: unknown) =>
+  fetch(`${portalUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
-type Run = { id: number; status: string; failureKind: string | null; diagnosis: string | null; rowsFetched: number; accepted: number; rejected: number; inserted: number; attempts: number; screenshot: number | null; html: string | null }
+type Run = {
+  id: number
+  status: string
+  failureKind: string | null
+  diagnosis: string | null
+  rowsFetched: number
+  accepted: number
+  rejected: number
+  inserted: number
+  attempts: number
+  screenshot: number | null
+  html: string | null
+}
 
 /** Runs the connector now and works the queue (waiting out retry backoff) until the run has ended. */
 async function runConnector(id = connectorId, period = { from: '2026-10-01', to: '2026-10-05' }): Promise<Run> {
@@ -62,12 +75,20 @@ async function createConnector(name: string, credential: number, extra: Record<s
 beforeAll(async () => {
   app = await startTestApp('carrier_scrape')
   admin = await Api.login(app.url, 'admin@northwind.example')
-  const server = createCarrierPortal({ username: 'dealer.demo', password: PASSWORD, totpSecret: TOTP, rows: { count: 620, from: '2026-10-01', days: 31 } })
+  const server = createCarrierPortal({
+    username: 'dealer.demo',
+    password: PASSWORD,
+    totpSecret: TOTP,
+    rows: { count: 620, from: '2026-10-01', days: 31 },
+  })
   portal = await new Promise<Server>((resolve) => {
     const s = server.listen(0, () => resolve(s))
   })
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`
-  connectorId = await createConnector('Vertex portal', await createCredential('Vertex dealer login', PASSWORD), { failureThreshold: 2, failureWindow: 3 })
+  connectorId = await createConnector('Vertex portal', await createCredential('Vertex dealer login', PASSWORD), {
+    failureThreshold: 2,
+    failureWindow: 3,
+  })
 })
 afterAll(async () => {
   await app?.close()
@@ -81,7 +102,9 @@ describe('credentials', () => {
     expect(doc).toMatchObject({ username: 'dealer.demo', password: '••••••', totpSecret: '••••••', keyId: 'dev-1' })
     expect(JSON.stringify(doc)).not.toContain(PASSWORD)
     expect(doc.passwordSealed).toBeUndefined()
-    const row = (await app.sql.query('select password, totp_secret, password_sealed, totp_sealed from portal_credentials where id = $1', [id])).rows[0]
+    const row = (
+      await app.sql.query('select password, totp_secret, password_sealed, totp_sealed from portal_credentials where id = $1', [id])
+    ).rows[0]
     expect([row.password, row.totp_secret]).toEqual([null, null])
     expect(row.password_sealed).toMatch(/^v1\.dev-1\./)
     expect(row.password_sealed).not.toContain(PASSWORD)
@@ -107,7 +130,10 @@ describe('runs', () => {
     expect(run).toMatchObject({ status: 'completed', rowsFetched: 100, failureKind: null })
     expect(run.accepted + run.rejected).toBe(100)
     expect(run.inserted).toBe(run.accepted)
-    const imported = await app.sql.query(`select count(*)::int as n from carrier_records r join scrape_runs s on s.import_id = r.import_id where s.id = $1`, [run.id])
+    const imported = await app.sql.query(
+      `select count(*)::int as n from carrier_records r join scrape_runs s on s.import_id = r.import_id where s.id = $1`,
+      [run.id],
+    )
     expect(imported.rows[0].n).toBe(run.accepted)
     const again = await runConnector()
     expect(again).toMatchObject({ status: 'completed', rowsFetched: 100, inserted: 0 })
@@ -117,7 +143,10 @@ describe('runs', () => {
     const before = (await app.sql.query(`select count(*)::int as n from scrape_runs`)).rows[0].n as number
     const backwards = await admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '2026-10-05', to: '2026-10-01' })
     expect(backwards.status).toBe(400)
-    expect(fieldErrorOf(backwards.body)).toEqual({ path: 'periodFrom', message: 'the period starts (2026-10-05) after it ends (2026-10-01)' })
+    expect(fieldErrorOf(backwards.body)).toEqual({
+      path: 'periodFrom',
+      message: 'the period starts (2026-10-05) after it ends (2026-10-01)',
+    })
     const notADay = await admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '10/05/2026' })
     expect(notADay.status).toBe(400)
     expect(notADay.body.errors[0].message).toBe('from must be a real day (YYYY-MM-DD): "10/05/2026"')
@@ -134,7 +163,9 @@ describe('runs', () => {
     try {
       const first = await runConnector()
       expect(first).toMatchObject({ status: 'failed', failureKind: 'drift', attempts: 1 })
-      expect(first.diagnosis).toBe('step 11 (readTable "table#activations"): the portal no longer matches the connector — the element was not found in time')
+      expect(first.diagnosis).toBe(
+        'step 11 (readTable "table#activations"): the portal no longer matches the connector — the element was not found in time',
+      )
       expect(first.screenshot).toEqual(expect.any(Number))
       expect(first.html).toContain('activation-report')
       expect(first.html).not.toContain(PASSWORD)
@@ -172,6 +203,9 @@ describe('runs', () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
     const weekBefore = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)
     expect(runs.body.docs[0]).toMatchObject({ trigger: 'schedule', status: 'completed', attempts: 1 })
-    expect([String(runs.body.docs[0].periodFrom).slice(0, 10), String(runs.body.docs[0].periodTo).slice(0, 10)]).toEqual([weekBefore, yesterday])
+    expect([String(runs.body.docs[0].periodFrom).slice(0, 10), String(runs.body.docs[0].periodTo).slice(0, 10)]).toEqual([
+      weekBefore,
+      yesterday,
+    ])
   })
 })

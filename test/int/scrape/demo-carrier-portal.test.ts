@@ -75,12 +75,19 @@ class Browser {
 
 const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1]!
 const sessionCookie = (reply: Reply) => reply.setCookies.find((c) => c.startsWith('VTXSESSION='))
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
 
 function tableOf(html: string, id: string): { headers: string[]; rows: string[][] } | null {
   const table = new RegExp(`<table id="${id}">([\\s\\S]*?)</table>`).exec(html)
   if (!table) return null
-  const cells = (tr: string, tag: string) => [...tr.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1]!))
+  const cells = (tr: string, tag: string) =>
+    [...tr.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1]!))
   const [head, body] = table[1]!.split('<tbody>')
   return { headers: cells(head!, 'th'), rows: [...body!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => cells(m[1]!, 'td')) }
 }
@@ -371,7 +378,9 @@ describe('Vertex activations report', () => {
     expect(tail.at(-1)![3]).toBe(expected.at(-1)!.iccid)
     expect(new Set(tail.map((r) => r[0]))).toEqual(new Set(['06.10.2026']))
     expect(tableOf(reply.body, 'activations')!.rows[0]![0]).toBe('05.10.2026')
-    expect(decode(/<a id="export-csv" class="button" href="([^"]+)"/.exec(reply.body)![1]!)).toBe('/reports/activations.csv?from=2026-10-05&to=2026-10-06')
+    expect(decode(/<a id="export-csv" class="button" href="([^"]+)"/.exec(reply.body)![1]!)).toBe(
+      '/reports/activations.csv?from=2026-10-05&to=2026-10-06',
+    )
 
     const bad = await browser.get('/reports/activations?from=05.10.2026&to=2026-10-06')
     expect(bad.status).toBe(400)
@@ -400,9 +409,20 @@ describe('Vertex activations report', () => {
     const row = expected[0]!
     const first = records[1]!
     expect(first).toEqual([
-      '05.10.2026', row.activationType, row.mdn, row.iccid, row.imei, row.planCode, row.features, row.accountNo,
-      row.agentCode, row.status, formatDate(row.deactivationDate),
-      formatCents(row.actCommCents), formatCents(row.featCommCents), formatCents(row.spiffCents),
+      '05.10.2026',
+      row.activationType,
+      row.mdn,
+      row.iccid,
+      row.imei,
+      row.planCode,
+      row.features,
+      row.accountNo,
+      row.agentCode,
+      row.status,
+      formatDate(row.deactivationDate),
+      formatCents(row.actCommCents),
+      formatCents(row.featCommCents),
+      formatCents(row.spiffCents),
     ])
     // The import's own cell parsers read what the portal writes.
     const dateFormats = VERTEX_MAPPING.dateFormats.split(',').map((f) => f.trim())
@@ -436,12 +456,26 @@ describe('Vertex activations report', () => {
     expect(tableOf(reply.body, 'activations')).toBeNull()
     const table = tableOf(reply.body, 'activation-report')!
     expect(table.headers).toEqual([
-      'ACT_DATE', 'ACT_TYPE', 'MDN', 'ICCID_NUMBER', 'IMEI_NUMBER', 'PLAN_CODE', 'FEATURES', 'ACCOUNT_NO',
-      'DEALER_CODE', 'STATUS', 'DEACT_DATE', 'ACTIVATION_COMMISSION', 'FEATURE_COMMISSION', 'SPIFF',
+      'ACT_DATE',
+      'ACT_TYPE',
+      'MDN',
+      'ICCID_NUMBER',
+      'IMEI_NUMBER',
+      'PLAN_CODE',
+      'FEATURES',
+      'ACCOUNT_NO',
+      'DEALER_CODE',
+      'STATUS',
+      'DEACT_DATE',
+      'ACTIVATION_COMMISSION',
+      'FEATURE_COMMISSION',
+      'SPIFF',
     ])
     expect(table.rows).toHaveLength(50)
     expect(reply.body).not.toContain('id="export-csv"')
-    expect(reply.body).toMatch(/<div class="toolbar-v2"><a id="download-report" class="button" href="\/reports\/activations\.csv\?from=2026-10-01&amp;to=2026-10-31" download>/)
+    expect(reply.body).toMatch(
+      /<div class="toolbar-v2"><a id="download-report" class="button" href="\/reports\/activations\.csv\?from=2026-10-01&amp;to=2026-10-31" download>/,
+    )
     const csv = await browser.get('/reports/activations.csv?from=2026-10-01&to=2026-10-01')
     expect(csv.body.split('\r\n')[0]).toBe(table.headers.join(';'))
     expect(csv.body.split('\r\n')[0]).not.toBe(MAPPING_HEADERS.join(';'))

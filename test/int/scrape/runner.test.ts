@@ -16,13 +16,16 @@ import { MAPPINGS } from '../../../seed/telecom/data'
 
 /** The configured Vertex connector against the local portal stand-in, in Chromium. */
 const CREDENTIALS = { username: 'dealer.demo', password: 'Vertex#2026!secret', totpSecret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF' }
-const HEADERS = (MAPPINGS.find((m) => m.name === 'Vertex Wireless portal export')!.columns as readonly { header: string }[]).map((c) => c.header)
+const HEADERS = (MAPPINGS.find((m) => m.name === 'Vertex Wireless portal export')!.columns as readonly { header: string }[]).map(
+  (c) => c.header,
+)
 
 let server: Server
 let baseUrl: string
 let browser: Browser
 
-const control = (body: unknown) => fetch(`${baseUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const control = (body: unknown) =>
+  fetch(`${baseUrl}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 const run = (over: Partial<ConnectorRun> = {}): ConnectorRun => ({
   loginUrl: `${baseUrl}/login`,
@@ -34,7 +37,10 @@ const run = (over: Partial<ConnectorRun> = {}): ConnectorRun => ({
 })
 
 async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const err = await promise.then(() => null, (e: unknown) => e)
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
   if (!(err instanceof ConnectorError)) throw new Error(`expected a ConnectorError, got ${String(err)}`)
   return err
 }
@@ -98,12 +104,21 @@ describe('a configured connector in Chromium', () => {
       const err = await failure(runConnector(browser, run()))
       expect(err.kind).toBe('drift')
       expect(err.step).toEqual({ index: 10, action: 'readTable', target: 'table#activations' })
-      expect(err.message).toBe('step 11 (readTable "table#activations"): the portal no longer matches the connector — the element was not found in time')
+      expect(err.message).toBe(
+        'step 11 (readTable "table#activations"): the portal no longer matches the connector — the element was not found in time',
+      )
       expect(err.evidence.html).toContain('activation-report')
       expect(err.evidence.html).not.toContain(CREDENTIALS.password)
-      const renamedTable = await failure(runConnector(browser, run({ steps: [...VERTEX_PORTAL_STEPS.slice(0, -1), { action: 'readTable', target: 'table', nextSelector: 'a.next-page' }] })))
+      const renamedTable = await failure(
+        runConnector(
+          browser,
+          run({ steps: [...VERTEX_PORTAL_STEPS.slice(0, -1), { action: 'readTable', target: 'table', nextSelector: 'a.next-page' }] }),
+        ),
+      )
       expect(renamedTable.kind).toBe('drift')
-      expect(renamedTable.message).toContain("the table's columns differ from the mapping: missing SIM_ICCID, DEVICE_IMEI, AGENT_CODE, ACT_COMM, FEAT_COMM")
+      expect(renamedTable.message).toContain(
+        "the table's columns differ from the mapping: missing SIM_ICCID, DEVICE_IMEI, AGENT_CODE, ACT_COMM, FEAT_COMM",
+      )
     } finally {
       await control({ layout: 'standard' })
     }

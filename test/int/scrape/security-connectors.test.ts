@@ -27,7 +27,11 @@ const jobsOf = async (connector: number): Promise<number> =>
 
 /** A raw POST with any body (the Api client only sends JSON it serialized itself). */
 const rawPost = async (path: string, body: string, contentType = 'application/json') => {
-  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { authorization: `JWT ${admin.token}`, 'content-type': contentType }, body })
+  const res = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${admin.token}`, 'content-type': contentType },
+    body,
+  })
   const text = await res.text()
   let parsed: any = text
   try {
@@ -42,7 +46,11 @@ const rawPost = async (path: string, body: string, contentType = 'application/js
 async function newConnector(name: string): Promise<number> {
   const demo = (await admin.get('/api/carrier-connectors?depth=0&limit=1')).body.docs[0]
   const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = demo
-  const res = await admin.post('/api/carrier-connectors?depth=0', { ...fields, name, steps: demo.steps.map(({ id: _s, ...step }: { id: string }) => step) })
+  const res = await admin.post('/api/carrier-connectors?depth=0', {
+    ...fields,
+    name,
+    steps: demo.steps.map(({ id: _s, ...step }: { id: string }) => step),
+  })
   if (res.status !== 201) throw new Error(`connector refused: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.doc.id
 }
@@ -58,7 +66,9 @@ afterAll(async () => {
 
 describe('Run now queues one run per connector at a time', () => {
   it('ten concurrent requests queue exactly one run and every answer names it', async () => {
-    const answers = await Promise.all(Array.from({ length: 10 }, () => admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '2026-10-01', to: '2026-10-05' })))
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => admin.post(`/api/carrier-connectors/${connectorId}/run`, { from: '2026-10-01', to: '2026-10-05' })),
+    )
     const runs = await runsOf(connectorId)
     expect(runs).toHaveLength(1)
     expect(await jobsOf(connectorId)).toBe(1)
@@ -67,7 +77,8 @@ describe('Run now queues one run per connector at a time', () => {
     expect(answers.filter((a) => a.status === 202)).toHaveLength(1)
     const again = answers.filter((a) => a.status === 200)
     expect(again).toHaveLength(9)
-    for (const answer of again) expect(answer.body.message).toBe(`run ${runId} is already queued for this connector; it was not queued again`)
+    for (const answer of again)
+      expect(answer.body.message).toBe(`run ${runId} is already queued for this connector; it was not queued again`)
   })
 
   it('a request while the run is running returns that run, saying it is running', async () => {
@@ -75,7 +86,11 @@ describe('Run now queues one run per connector at a time', () => {
     await app.sql.query(`update scrape_runs set status = 'running' where id = $1`, [run!.id])
     const res = await admin.post(`/api/carrier-connectors/${connectorId}/run`, {})
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ run: run!.id, status: 'running', message: `run ${run!.id} is already running for this connector; it was not queued again` })
+    expect(res.body).toMatchObject({
+      run: run!.id,
+      status: 'running',
+      message: `run ${run!.id} is already running for this connector; it was not queued again`,
+    })
     expect(await runsOf(connectorId)).toHaveLength(1)
   })
 
@@ -93,7 +108,10 @@ describe('Run now queues one run per connector at a time', () => {
     const first = await admin.post(`/api/carrier-connectors/${connector}/run`, {})
     expect(first.status).toBe(202)
     await app.sql.query(`update scrape_runs set status = 'running' where id = $1`, [first.body.run])
-    await app.sql.query(`update payload_jobs set has_error = true, completed_at = now() where id = (select job from scrape_runs where id = $1)`, [first.body.run])
+    await app.sql.query(
+      `update payload_jobs set has_error = true, completed_at = now() where id = (select job from scrape_runs where id = $1)`,
+      [first.body.run],
+    )
     const second = await admin.post(`/api/carrier-connectors/${connector}/run`, {})
     expect(second.status).toBe(202)
     expect(second.body.run).not.toBe(first.body.run)

@@ -59,7 +59,9 @@ describe('audit trail', () => {
     const [first] = (await app.sql.query('select id, summary from audit_events order by id limit 1')).rows
     expect((await admin.patch(`/api/audit-events/${first.id}`, { summary: 'tampered' })).status).toBe(403)
     expect((await admin.delete(`/api/audit-events/${first.id}`)).status).toBe(403)
-    expect((await admin.post('/api/audit-events', { action: 'create', collectionSlug: 'x', documentId: '1', actorLabel: 'me' })).status).toBe(403)
+    expect(
+      (await admin.post('/api/audit-events', { action: 'create', collectionSlug: 'x', documentId: '1', actorLabel: 'me' })).status,
+    ).toBe(403)
     const bulk = await admin.request('DELETE', `/api/audit-events?where[id][exists]=true`)
     expect(bulk.body.docs ?? []).toEqual([])
     const [after] = (await app.sql.query('select summary from audit_events where id = $1', [first.id])).rows

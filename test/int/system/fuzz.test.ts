@@ -22,10 +22,15 @@ const ROLES = [
 
 beforeAll(async () => {
   app = await startTestApp('fuzz')
-  clients = [...(await Promise.all(ROLES.map(async ({ role, email }) => ({ role, api: await Api.login(app.url, email) })))), { role: 'anonymous', api: new Api(app.url, null) }]
+  clients = [
+    ...(await Promise.all(ROLES.map(async ({ role, email }) => ({ role, api: await Api.login(app.url, email) })))),
+    { role: 'anonymous', api: new Api(app.url, null) },
+  ]
   for (const collection of app.payload.config.collections) {
     const table = collection.dbName ?? collection.slug.replace(/-/g, '_')
-    const row = await app.sql.query<{ id: number }>(`select id from "${table}" order by id limit 1`).catch(() => ({ rows: [] as { id: number }[] }))
+    const row = await app.sql
+      .query<{ id: number }>(`select id from "${table}" order by id limit 1`)
+      .catch(() => ({ rows: [] as { id: number }[] }))
     if (row.rows[0]) firstIds.set(collection.slug, row.rows[0].id)
   }
 })
@@ -35,8 +40,34 @@ type Probe = { method: string; path: string; body?: string; contentType?: string
 type Failure = { role: string; probe: Probe; status: number; body: string }
 
 /** Garbage scalars: NUL bytes, huge and odd numbers, nested brackets, very long strings, plus fast-check's own. */
-const FIXED_GARBAGE = ['\u0000', 'a\u0000b', 'NaN', '-1', '1e400', '0x10', '-', '', ' ', '[]', '{}', '%', '\\', "'", '"', '1.5', '9'.repeat(40), 'x'.repeat(20_000), '2026-13-45', 'true', 'null', '🙂']
-const randomGarbage = fc.sample(fc.oneof(fc.string({ unit: 'binary', maxLength: 24 }), fc.double().map(String), fc.bigInt().map(String)), { seed: SEED, numRuns: 12 })
+const FIXED_GARBAGE = [
+  '\u0000',
+  'a\u0000b',
+  'NaN',
+  '-1',
+  '1e400',
+  '0x10',
+  '-',
+  '',
+  ' ',
+  '[]',
+  '{}',
+  '%',
+  '\\',
+  "'",
+  '"',
+  '1.5',
+  '9'.repeat(40),
+  'x'.repeat(20_000),
+  '2026-13-45',
+  'true',
+  'null',
+  '🙂',
+]
+const randomGarbage = fc.sample(fc.oneof(fc.string({ unit: 'binary', maxLength: 24 }), fc.double().map(String), fc.bigInt().map(String)), {
+  seed: SEED,
+  numRuns: 12,
+})
 const GARBAGE = [...FIXED_GARBAGE, ...randomGarbage]
 const pick = (i: number) => GARBAGE[i % GARBAGE.length]!
 const enc = encodeURIComponent
@@ -50,23 +81,74 @@ function dataFields(fields: Field[], prefix = ''): { path: string; type: string 
       if (field.type === 'group') out.push(...dataFields(field.fields, `${prefix}${field.name}.`))
       if (field.type === 'array') out.push(...dataFields(field.fields, `${prefix}${field.name}.`))
     } else if ('fields' in field) out.push(...dataFields(field.fields as Field[], prefix))
-    else if (field.type === 'tabs') for (const tab of field.tabs) out.push(...dataFields(tab.fields, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix))
+    else if (field.type === 'tabs')
+      for (const tab of field.tabs) out.push(...dataFields(tab.fields, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix))
   }
   return out
 }
 
 const TYPED_OPERATORS = ['equals', 'in', 'all', 'exists', 'greater_than', 'like', 'not_like', 'contains', 'near', 'within']
-const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects']
+const OPERATORS = [
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+]
 
 /** Malformed list queries for one collection: every operator and garbage on the id, sort and paging. */
 function queryProbes(collection: SanitizedCollectionConfig): string[] {
   const queries = OPERATORS.map((op, i) => `where[id][${op}]=${enc(pick(i))}`)
   queries.push(
-    'where[nosuchfield][equals]=1', 'where[id][bogus_operator]=1', 'where[or][0][id][equals]=abc', 'where[and][x][id][equals]=1', 'where[or]=1',
-    'where=1', 'where[]=1', 'where[id]=1', `where[${enc('\u0000')}][equals]=1`, 'where[id][equals][]=1&where[id][equals][]=2', 'where[id][equals][nested]=1',
-    'sort=nosuchfield', 'sort=-', 'sort=--id', `sort=${enc('\u0000')}`, 'sort=id,', 'sort[]=id&sort[x]=1', `sort=${'a'.repeat(5000)}`,
-    'page=-1', 'page=0', 'page=abc', 'page=1e400', 'page=1.5', 'limit=-5', 'limit=1e9', 'limit=abc', 'limit=NaN',
-    'depth=99', 'depth=-1', 'depth=abc', 'depth=1e400', 'select[nosuchfield]=true', 'select=1', 'populate=1', 'joins=1', 'draft=maybe', 'locale=zz', 'pagination=abc',
+    'where[nosuchfield][equals]=1',
+    'where[id][bogus_operator]=1',
+    'where[or][0][id][equals]=abc',
+    'where[and][x][id][equals]=1',
+    'where[or]=1',
+    'where=1',
+    'where[]=1',
+    'where[id]=1',
+    `where[${enc('\u0000')}][equals]=1`,
+    'where[id][equals][]=1&where[id][equals][]=2',
+    'where[id][equals][nested]=1',
+    'sort=nosuchfield',
+    'sort=-',
+    'sort=--id',
+    `sort=${enc('\u0000')}`,
+    'sort=id,',
+    'sort[]=id&sort[x]=1',
+    `sort=${'a'.repeat(5000)}`,
+    'page=-1',
+    'page=0',
+    'page=abc',
+    'page=1e400',
+    'page=1.5',
+    'limit=-5',
+    'limit=1e9',
+    'limit=abc',
+    'limit=NaN',
+    'depth=99',
+    'depth=-1',
+    'depth=abc',
+    'depth=1e400',
+    'select[nosuchfield]=true',
+    'select=1',
+    'populate=1',
+    'joins=1',
+    'draft=maybe',
+    'locale=zz',
+    'pagination=abc',
   )
   return queries.map((q) => `/api/${collection.slug}?${q}`)
 }
@@ -87,7 +169,12 @@ function typedFieldProbes(collections: SanitizedCollectionConfig[]): string[] {
       seen.set(field.type, (seen.get(field.type) ?? 0) + 1)
       const where = (rest: string) => `/api/${collection.slug}?where[${field.path}]${rest}`
       for (const op of TYPED_OPERATORS) probes.push(where(`[${op}]=${enc(pick(i++))}`))
-      probes.push(where(`[in][0]=${enc(pick(i++))}&where[${field.path}][in][1][x]=1`), where('[equals][nested]=1'), where('[not_like]=2026-01-01'), where(`[like]=${enc('\u0000')}`))
+      probes.push(
+        where(`[in][0]=${enc(pick(i++))}&where[${field.path}][in][1][x]=1`),
+        where('[equals][nested]=1'),
+        where('[not_like]=2026-01-01'),
+        where(`[like]=${enc('\u0000')}`),
+      )
     }
   }
   return probes
@@ -127,10 +214,16 @@ function endpointProbes(slug: string | null, endpoints: Endpoint[]): Probe[] {
     values.forEach((value, v) => {
       const path = endpoint.path.replace(/:(\w+)\??/g, () => value)
       const base = `/api${slug ? `/${slug}` : ''}${path === '/' ? '' : path}`
-      if (method === 'GET' || method === 'DELETE') probes.push({ method, path: `${base}?${['depth=-1', 'page=abc', 'limit=-5', 'where[id][near]=x', `sort=${enc('\u0000')}`][v % 5]}` })
+      if (method === 'GET' || method === 'DELETE')
+        probes.push({
+          method,
+          path: `${base}?${['depth=-1', 'page=abc', 'limit=-5', 'where[id][near]=x', `sort=${enc('\u0000')}`][v % 5]}`,
+        })
       else probes.push({ method, path: base, body: bodyFor(v), contentType: 'application/json' })
     })
-    if (!hasParams && method !== 'GET' && method !== 'DELETE') for (let b = 0; b < 6; b++) probes.push({ method, path: `/api${slug ? `/${slug}` : ''}${endpoint.path}`, body: bodyFor(b), contentType: 'application/json' })
+    if (!hasParams && method !== 'GET' && method !== 'DELETE')
+      for (let b = 0; b < 6; b++)
+        probes.push({ method, path: `/api${slug ? `/${slug}` : ''}${endpoint.path}`, body: bodyFor(b), contentType: 'application/json' })
   }
   return probes
 }
@@ -138,7 +231,23 @@ function endpointProbes(slug: string | null, endpoints: Endpoint[]): Probe[] {
 function bodyFor(i: number): string {
   const values: unknown[] = ['NaN', '1e400', 1e308, '\u0000', [[]], { a: { b: {} } }]
   const v = values[i % values.length]
-  return i % 7 === 6 ? '{bad json' : JSON.stringify({ id: v, amount: v, from: v, to: v, days: v, token: v, decision: v, period: v, plan: v, participant: v, email: v, password: v, data: v })
+  return i % 7 === 6
+    ? '{bad json'
+    : JSON.stringify({
+        id: v,
+        amount: v,
+        from: v,
+        to: v,
+        days: v,
+        token: v,
+        decision: v,
+        period: v,
+        plan: v,
+        participant: v,
+        email: v,
+        password: v,
+        data: v,
+      })
 }
 
 async function send(api: Api, probe: Probe): Promise<{ status: number; body: string }> {
@@ -156,7 +265,8 @@ async function sweep(probes: Probe[]): Promise<Failure[]> {
     const worker = async () => {
       for (let probe = queue.shift(); probe; probe = queue.shift()) {
         const res = await send(api, probe)
-        if (res.status >= 500) failures.push({ role, probe: { ...probe, body: probe.body?.slice(0, 200) }, status: res.status, body: res.body })
+        if (res.status >= 500)
+          failures.push({ role, probe: { ...probe, body: probe.body?.slice(0, 200) }, status: res.status, body: res.body })
       }
     }
     await Promise.all([worker(), worker(), worker(), worker()])
@@ -165,7 +275,10 @@ async function sweep(probes: Probe[]): Promise<Failure[]> {
 }
 
 function report(failures: Failure[]): string[] {
-  const lines = failures.map((f) => `${f.role}: ${f.probe.method} ${f.probe.path.slice(0, 160)} ${(f.probe.body ?? '').slice(0, 60)} → ${f.status} ${f.body.slice(0, 120)}`)
+  const lines = failures.map(
+    (f) =>
+      `${f.role}: ${f.probe.method} ${f.probe.path.slice(0, 160)} ${(f.probe.body ?? '').slice(0, 60)} → ${f.status} ${f.body.slice(0, 120)}`,
+  )
   return lines.length > 60 ? [...lines.slice(0, 60), `… and ${lines.length - 60} more`] : lines
 }
 
@@ -185,7 +298,10 @@ describe('malformed input never gets a 5xx', () => {
         probes.push({ method: 'GET', path: `/api/${c.slug}/versions/${id}` })
         probes.push({ method: 'PATCH', path: `/api/${c.slug}/${id}`, body: '{"x":1}', contentType: 'application/json' })
       }
-      probes.push({ method: 'GET', path: `/api/${c.slug}/versions` }, { method: 'GET', path: `/api/${c.slug}/versions?where[id][near]=x&page=-1` })
+      probes.push(
+        { method: 'GET', path: `/api/${c.slug}/versions` },
+        { method: 'GET', path: `/api/${c.slug}/versions?where[id][near]=x&page=-1` },
+      )
     }
     expect(report(await sweep(probes))).toEqual([])
   })
@@ -205,7 +321,8 @@ describe('malformed input never gets a 5xx', () => {
   it('custom endpoints (collection and root, enumerated from the config) with malformed path params and bodies', async () => {
     // Payload's own collection endpoints share one handler across collections (and are fuzzed above); the rest are custom.
     const uses = new Map<unknown, number>()
-    for (const c of app.payload.config.collections) for (const e of (c.endpoints || []) as Endpoint[]) uses.set(e.handler, (uses.get(e.handler) ?? 0) + 1)
+    for (const c of app.payload.config.collections)
+      for (const e of (c.endpoints || []) as Endpoint[]) uses.set(e.handler, (uses.get(e.handler) ?? 0) + 1)
     const custom = (endpoints: Endpoint[]) => endpoints.filter((e) => uses.get(e.handler) === 1)
     const probes = [
       ...endpointProbes(null, (app.payload.config.endpoints || []) as Endpoint[]),
@@ -266,7 +383,12 @@ describe('the cases the outside probe found are 4xx that say what is wrong', () 
 
   it('payment-batches/abc/mark-paid and other custom endpoints with a malformed id are 400s naming the id', async () => {
     const finance = await Api.login(app.url, 'finance@northwind.example')
-    for (const [method, path] of [['POST', '/api/payment-batches/abc/mark-paid'], ['GET', '/api/payment-batches/NaN/nacha'], ['POST', '/api/commission-runs/1e400/approve'], ['GET', '/api/payments/ledger/-1']] as const) {
+    for (const [method, path] of [
+      ['POST', '/api/payment-batches/abc/mark-paid'],
+      ['GET', '/api/payment-batches/NaN/nacha'],
+      ['POST', '/api/commission-runs/1e400/approve'],
+      ['GET', '/api/payments/ledger/-1'],
+    ] as const) {
       const res = await finance.request(method, path)
       expect(res.status, path).toBe(400)
       expect(message(res.body), path).toMatch(/must be a positive whole number|ids are positive whole numbers/)

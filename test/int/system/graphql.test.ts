@@ -25,7 +25,10 @@ async function gql(api: Api | null, query: string, variables?: Record<string, un
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (api?.token) headers.authorization = `JWT ${api.token}`
   const res = await fetch(`${app.url}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { statusCode?: number } }[] } }
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { statusCode?: number } }[] },
+  }
 }
 
 async function count(table: string, where = 'true'): Promise<number> {
@@ -42,11 +45,20 @@ describe('GraphQL answers a real query per capability', () => {
   })
 
   it('telecom: carriers, dealer sales and import mappings, whose delimiter options read back by name (";" is semicolon)', async () => {
-    const res = await gql(admin, '{ Carriers { docs { code } } DealerSales(limit: 1) { totalDocs } ImportMappings(limit: 20) { docs { name csvDelimiter decimalSeparator } } }')
+    const res = await gql(
+      admin,
+      '{ Carriers { docs { code } } DealerSales(limit: 1) { totalDocs } ImportMappings(limit: 20) { docs { name csvDelimiter decimalSeparator } } }',
+    )
     expect(res.body.errors).toBeUndefined()
-    expect(res.body.data.Carriers.docs.map((c: { code: string }) => c.code).sort()).toEqual((await app.sql.query('select code from carriers order by code')).rows.map((r) => r.code))
+    expect(res.body.data.Carriers.docs.map((c: { code: string }) => c.code).sort()).toEqual(
+      (await app.sql.query('select code from carriers order by code')).rows.map((r) => r.code),
+    )
     expect(res.body.data.DealerSales.totalDocs).toBe(await count('dealer_sales'))
-    const stored = (await app.sql.query<{ name: string; csv_delimiter: string; decimal_separator: string }>('select name, csv_delimiter::text, decimal_separator::text from import_mappings')).rows
+    const stored = (
+      await app.sql.query<{ name: string; csv_delimiter: string; decimal_separator: string }>(
+        'select name, csv_delimiter::text, decimal_separator::text from import_mappings',
+      )
+    ).rows
     const names: Record<string, string> = { auto: 'auto', ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', '.': 'point' }
     expect(stored.some((m) => m.csv_delimiter === ';')).toBe(true)
     for (const m of stored) {
@@ -59,17 +71,26 @@ describe('GraphQL answers a real query per capability', () => {
     const filtered = await gql(admin, '{ ImportMappings(where: { csvDelimiter: { equals: semicolon } }) { totalDocs } }')
     expect(filtered.body.errors).toBeUndefined()
     expect(filtered.body.data.ImportMappings.totalDocs).toBe(await count('import_mappings', `csv_delimiter = ';'`))
-    const mapping = (await app.sql.query<{ id: number }>(`select id from import_mappings where csv_delimiter <> '|' order by id limit 1`)).rows[0]!.id
-    const updated = await gql(admin, `mutation { updateImportMapping(id: ${mapping}, data: { csvDelimiter: pipe, decimalSeparator: comma }) { id csvDelimiter decimalSeparator } }`)
+    const mapping = (await app.sql.query<{ id: number }>(`select id from import_mappings where csv_delimiter <> '|' order by id limit 1`))
+      .rows[0]!.id
+    const updated = await gql(
+      admin,
+      `mutation { updateImportMapping(id: ${mapping}, data: { csvDelimiter: pipe, decimalSeparator: comma }) { id csvDelimiter decimalSeparator } }`,
+    )
     if (updated.body.errors) throw new Error(JSON.stringify(updated.body.errors))
     expect(updated.body.data.updateImportMapping).toEqual({ id: mapping, csvDelimiter: 'pipe', decimalSeparator: 'comma' })
-    const row = await app.sql.query('select csv_delimiter::text as d, decimal_separator::text as s from import_mappings where id = $1', [mapping])
+    const row = await app.sql.query('select csv_delimiter::text as d, decimal_separator::text as s from import_mappings where id = $1', [
+      mapping,
+    ])
     expect(row.rows[0]).toEqual({ d: '|', s: ',' })
     expect((await admin.get(`/api/import-mappings/${mapping}`)).body.csvDelimiter).toBe('|')
   })
 
   it('reconcile and scrape: reconciliation runs, connectors and scrape runs', async () => {
-    const res = await gql(admin, '{ ReconciliationRuns { totalDocs docs { status } } CarrierConnectors { totalDocs docs { name } } ScrapeRuns { totalDocs } }')
+    const res = await gql(
+      admin,
+      '{ ReconciliationRuns { totalDocs docs { status } } CarrierConnectors { totalDocs docs { name } } ScrapeRuns { totalDocs } }',
+    )
     expect(res.body.errors).toBeUndefined()
     expect(res.body.data.ReconciliationRuns.totalDocs).toBe(await count('reconciliation_runs'))
     expect(res.body.data.CarrierConnectors.totalDocs).toBe(await count('carrier_connectors'))
@@ -77,9 +98,14 @@ describe('GraphQL answers a real query per capability', () => {
   })
 
   it('commission and payments: plans, periods and payment batches', async () => {
-    const res = await gql(admin, '{ CompensationPlans { docs { name } } CommissionPeriods(limit: 1) { totalDocs } PaymentBatches { totalDocs } }')
+    const res = await gql(
+      admin,
+      '{ CompensationPlans { docs { name } } CommissionPeriods(limit: 1) { totalDocs } PaymentBatches { totalDocs } }',
+    )
     expect(res.body.errors).toBeUndefined()
-    expect(res.body.data.CompensationPlans.docs.map((p: { name: string }) => p.name).sort()).toEqual((await app.sql.query('select name from compensation_plans order by name')).rows.map((r) => r.name))
+    expect(res.body.data.CompensationPlans.docs.map((p: { name: string }) => p.name).sort()).toEqual(
+      (await app.sql.query('select name from compensation_plans order by name')).rows.map((r) => r.name),
+    )
     expect(res.body.data.CommissionPeriods.totalDocs).toBe(await count('commission_periods'))
     expect(res.body.data.PaymentBatches.totalDocs).toBe(await count('payment_batches'))
   })
@@ -94,7 +120,10 @@ describe('GraphQL answers a real query per capability', () => {
 
 describe('GraphQL applies the same access rules as REST', () => {
   it("a Summit user's query returns exactly Summit's subtree, a Coastal user's exactly Coastal's", async () => {
-    for (const [api, code] of [[summitUser, 'SUM'], [coastalUser, 'COA']] as const) {
+    for (const [api, code] of [
+      [summitUser, 'SUM'],
+      [coastalUser, 'COA'],
+    ] as const) {
       const res = await gql(api, '{ Participants(limit: 100) { docs { code } } }')
       expect(res.body.errors).toBeUndefined()
       expect(new Set(res.body.data.Participants.docs.map((d: { code: string }) => d.code))).toEqual(subtreeCodes(code))

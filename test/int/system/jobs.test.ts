@@ -66,13 +66,16 @@ describe('job claiming across processes', () => {
       [job.id],
     )
     const fresh = await app.payload.jobs.queue({ task: 'verifyNetwork', input: {} })
-    await app.sql.query(`update payload_jobs set processing = true, claimed_by = 'busy-host:2:alive', heartbeat_at = now() where id = $1`, [fresh.id])
+    await app.sql.query(`update payload_jobs set processing = true, claimed_by = 'busy-host:2:alive', heartbeat_at = now() where id = $1`, [
+      fresh.id,
+    ])
 
     const worker = startWorker(app.payload, { exitWhenIdle: true, abandonAfterSeconds: 120, pollMs: 50 })
     await worker.done
-    const rows = await app.sql.query(`select id, completed_at is not null as completed, processing, claimed_by from payload_jobs where id = any($1::int[]) order by id`, [
-      [job.id, fresh.id],
-    ])
+    const rows = await app.sql.query(
+      `select id, completed_at is not null as completed, processing, claimed_by from payload_jobs where id = any($1::int[]) order by id`,
+      [[job.id, fresh.id]],
+    )
     expect(rows.rows[0]).toMatchObject({ completed: true, processing: false, claimed_by: worker.id })
     // a job whose worker is still beating is left alone
     expect(rows.rows[1]).toMatchObject({ completed: false, processing: true, claimed_by: 'busy-host:2:alive' })
@@ -133,14 +136,28 @@ describe('live job status', () => {
     await app.payload.jobs.runByID({ id: job.id })
     const finance = await Api.login(app.url, 'finance@northwind.example')
     const controller = new AbortController()
-    const res = await fetch(`${app.url}/events/jobs?job=${job.id}`, { headers: { authorization: `JWT ${finance.token}` }, signal: controller.signal })
+    const res = await fetch(`${app.url}/events/jobs?job=${job.id}`, {
+      headers: { authorization: `JWT ${finance.token}` },
+      signal: controller.signal,
+    })
     expect(res.headers.get('content-type')).toBe('text/event-stream')
     const reader = res.body!.getReader()
     const { value } = await reader.read()
     controller.abort()
-    const event = JSON.parse(new TextDecoder().decode(value).replace(/^data: /, '').trim())
+    const event = JSON.parse(
+      new TextDecoder()
+        .decode(value)
+        .replace(/^data: /, '')
+        .trim(),
+    )
     const participants = Number((await app.sql.query('select count(*) from participants')).rows[0].count)
-    expect(event[0]).toMatchObject({ id: job.id, taskSlug: 'verifyNetwork', label: 'checked', total: String(participants), done: String(participants) })
+    expect(event[0]).toMatchObject({
+      id: job.id,
+      taskSlug: 'verifyNetwork',
+      label: 'checked',
+      total: String(participants),
+      done: String(participants),
+    })
     expect(event[0].completedAt).not.toBeNull()
 
     const partner = await Api.login(app.url, 'admin@summit.example')

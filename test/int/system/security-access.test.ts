@@ -25,10 +25,13 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
-const participantId = async (code: string): Promise<number> => (await app.sql.query('select id from participants where code = $1', [code])).rows[0].id
+const participantId = async (code: string): Promise<number> =>
+  (await app.sql.query('select id from participants where code = $1', [code])).rows[0].id
 const userId = async (email: string): Promise<number> => (await app.sql.query('select id from users where email = $1', [email])).rows[0].id
 const rolesOf = async (email: string): Promise<string[]> =>
-  (await app.sql.query('select r.value from users_roles r join users u on u.id = r.parent_id where u.email = $1 order by r.value', [email])).rows.map((r) => r.value)
+  (
+    await app.sql.query('select r.value from users_roles r join users u on u.id = r.parent_id where u.email = $1 order by r.value', [email])
+  ).rows.map((r) => r.value)
 
 /**
  * Payload's own store of a login's admin UI state (columns, collapsed groups): every login reads and writes only its
@@ -42,9 +45,12 @@ function pathToRelationship(fields: readonly FlattenedField[], prefix = ''): { p
   for (const field of fields) {
     if ('virtual' in field && field.virtual) continue
     if (field.type === 'relationship' || field.type === 'upload') return { path: `${prefix}${field.name}`, relationTo: field.relationTo }
-    const nested = field.type === 'blocks'
-      ? field.blocks.flatMap((block) => (typeof block === 'string' ? [] : block.flattenedFields))
-      : 'flattenedFields' in field ? field.flattenedFields : []
+    const nested =
+      field.type === 'blocks'
+        ? field.blocks.flatMap((block) => (typeof block === 'string' ? [] : block.flattenedFields))
+        : 'flattenedFields' in field
+          ? field.flattenedFields
+          : []
     const found = nested.length > 0 ? pathToRelationship(nested, `${prefix}${field.name}.`) : null
     if (found) return found
   }
@@ -57,29 +63,46 @@ function relatedSortFor(collection: SanitizedCollectionConfig): string | null {
   if (!relation) return null
   const polymorphic = Array.isArray(relation.relationTo)
   const target = app.payload.collections[(polymorphic ? relation.relationTo[0] : relation.relationTo) as 'users'].config
-  const plain = target.flattenedFields.find((f) => ['text', 'email', 'number', 'date', 'select', 'textarea'].includes(f.type) && !('virtual' in f && f.virtual))
+  const plain = target.flattenedFields.find(
+    (f) => ['text', 'email', 'number', 'date', 'select', 'textarea'].includes(f.type) && !('virtual' in f && f.virtual),
+  )
   return `${relation.path}${polymorphic ? '.value' : ''}.${plain?.name ?? 'createdAt'}`
 }
 
-describe('item 4: sorting by a related document\'s field', () => {
-  it('a partner user sorting its proposals by the terms\' participants\' name, join date, minimum payout or path is refused with a 400 naming sort', async () => {
+describe("item 4: sorting by a related document's field", () => {
+  it("a partner user sorting its proposals by the terms' participants' name, join date, minimum payout or path is refused with a 400 naming sort", async () => {
     const user = await Api.login(app.url, 'user@coastal.example')
-    for (const sort of ['terms.participant.name', '-terms.participant.joinedOn', 'terms.participant.minimumPayout', 'terms.participant.path', 'authorParticipant.path', 'waitingFor.name']) {
+    for (const sort of [
+      'terms.participant.name',
+      '-terms.participant.joinedOn',
+      'terms.participant.minimumPayout',
+      'terms.participant.path',
+      'authorParticipant.path',
+      'waitingFor.name',
+    ]) {
       const res = await user.get(`/api/proposals?sort=${sort}&depth=0`)
       expect([sort, res.status]).toEqual([sort, 400])
       expect(fieldErrorOf(res.body)).toEqual({ path: 'sort', message: expect.stringMatching(/related document's field/) })
     }
   })
 
-  it('sorting by the document\'s own array and group fields, or by a relationship\'s id, still works', async () => {
+  it("sorting by the document's own array and group fields, or by a relationship's id, still works", async () => {
     const user = await Api.login(app.url, 'user@coastal.example')
-    for (const sort of ['terms.rate', '-terms.kind', 'terms.participant', 'terms.participant.id', 'services.quantity', 'title', '-updatedAt']) {
+    for (const sort of [
+      'terms.rate',
+      '-terms.kind',
+      'terms.participant',
+      'terms.participant.id',
+      'services.quantity',
+      'title',
+      '-updatedAt',
+    ]) {
       const res = await user.get(`/api/proposals?sort=${sort}&depth=0`)
       expect([sort, res.status]).toEqual([sort, 200])
     }
   })
 
-  it('a join\'s sort through a relationship is refused too (joins[children][sort]=parent.name)', async () => {
+  it("a join's sort through a relationship is refused too (joins[children][sort]=parent.name)", async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
     const sum = await participantId('SUM')
     const res = await partner.get(`/api/participants/${sum}?joins[children][sort]=parent.minimumPayout`)
@@ -88,20 +111,26 @@ describe('item 4: sorting by a related document\'s field', () => {
     expect((await partner.get(`/api/participants/${sum}?joins[children][sort]=-name`)).status).toBe(200)
   })
 
-  it('filtering by a related field applies the related collection\'s access: an unreadable parent matches nothing', async () => {
+  it("filtering by a related field applies the related collection's access: an unreadable parent matches nothing", async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
     const nw = await participantId('NW')
     const sum = await participantId('SUM')
     const byId = await partner.get(`/api/participants?where[parent][equals]=${nw}&depth=0`)
     expect(byId.body.docs.map((d: { id: number }) => d.id)).toEqual([sum])
     // Summit cannot read its parent (the operating company), so filters on the parent's own fields find nothing.
-    for (const where of ['where[parent.code][equals]=NW', 'where[parent.name][like]=Northwind', 'where[parent.kind][equals]=operating_company']) {
+    for (const where of [
+      'where[parent.code][equals]=NW',
+      'where[parent.name][like]=Northwind',
+      'where[parent.kind][equals]=operating_company',
+    ]) {
       const res = await partner.get(`/api/participants?${where}&depth=0`)
       expect([where, res.status, res.body.totalDocs]).toEqual([where, 200, 0])
     }
     // Every participant of its subtree has a parent; only those whose parent it can read match a filter on it.
     const withParent = await partner.get('/api/participants?where[parent.minimumPayout][exists]=true&depth=0&limit=100')
-    expect(withParent.body.docs.map((d: { code: string }) => d.code).sort()).toEqual([...subtreeCodes('SUM')].filter((code) => code !== 'SUM').sort())
+    expect(withParent.body.docs.map((d: { code: string }) => d.code).sort()).toEqual(
+      [...subtreeCodes('SUM')].filter((code) => code !== 'SUM').sort(),
+    )
     const agent = await Api.login(app.url, 'leo.park@summit.example')
     const res = await agent.get('/api/participants?where[parent.name][equals]=Dana%20Ruiz&depth=0')
     expect(res.body.totalDocs).toBe(0)
@@ -137,7 +166,7 @@ describe('item 4: sorting by a related document\'s field', () => {
   })
 })
 
-describe('item 5: commission evaluations follow the runs\' access (staff)', () => {
+describe("item 5: commission evaluations follow the runs' access (staff)", () => {
   it.each(USERS.map((u) => [u.email, u] as const))('%s', async (email, user) => {
     const api = await Api.login(app.url, email)
     const stored = Number((await app.sql.query('select count(*) from commission_evaluations where run_id = $1', [runId])).rows[0].count)
@@ -158,20 +187,28 @@ describe('item 5: commission evaluations follow the runs\' access (staff)', () =
   it('a dealer\'s "why this amount" still shows its own line\'s rule inputs and detail', async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
     const dealer = await participantId('DLR-0101')
-    const [row] = (await app.sql.query(
-      `select l.id, e.inputs, e.detail from commission_lines l join commission_evaluations e on e.id = l.evaluation_id where l.payee_id = $1 and l.run_id = $2 order by l.id limit 1`,
-      [dealer, runId],
-    )).rows
+    const [row] = (
+      await app.sql.query(
+        `select l.id, e.inputs, e.detail from commission_lines l join commission_evaluations e on e.id = l.evaluation_id where l.payee_id = $1 and l.run_id = $2 order by l.id limit 1`,
+        [dealer, runId],
+      )
+    ).rows
     const why = await partner.get(`/api/commission-lines/${row.id}/why`)
     expect(why.status).toBe(200)
     expect([why.body.rule.inputs, why.body.rule.detail]).toEqual([row.inputs, row.detail])
   })
 })
 
-describe('item 7: a login\'s roles must be a non-empty list', () => {
-  const BAD: [string, unknown][] = [['a string', 'company_admin'], ['an object', { 0: 'company_admin' }], ['a number', 7], ['null', null], ['an empty list', []]]
+describe("item 7: a login's roles must be a non-empty list", () => {
+  const BAD: [string, unknown][] = [
+    ['a string', 'company_admin'],
+    ['an object', { 0: 'company_admin' }],
+    ['a number', 7],
+    ['null', null],
+    ['an empty list', []],
+  ]
 
-  it.each(BAD)('a partner admin setting another login\'s roles to %s is refused and the roles stay', async (_label, roles) => {
+  it.each(BAD)("a partner admin setting another login's roles to %s is refused and the roles stay", async (_label, roles) => {
     const manager = await Api.login(app.url, 'admin@summit.example')
     const res = await manager.patch(`/api/users/${await userId('user@summit.example')}`, { roles })
     expect(res.status).toBe(400)
@@ -189,7 +226,13 @@ describe('item 7: a login\'s roles must be a non-empty list', () => {
 
   it.each(BAD)('creating a login with roles %s is refused and creates nothing', async (_label, roles) => {
     const manager = await Api.login(app.url, 'admin@summit.example')
-    const res = await manager.post('/api/users', { email: 'shape@summit.example', name: 'Shape', password: 'a-long-enough-password', participant: await participantId('SUM'), roles })
+    const res = await manager.post('/api/users', {
+      email: 'shape@summit.example',
+      name: 'Shape',
+      password: 'a-long-enough-password',
+      participant: await participantId('SUM'),
+      roles,
+    })
     expect(res.status).toBe(400)
     expect(fieldErrorOf(res.body)?.path).toBe('roles')
     expect((await app.sql.query(`select count(*) from users where email = 'shape@summit.example'`)).rows[0].count).toBe('0')
@@ -207,7 +250,12 @@ describe('item 7: a login\'s roles must be a non-empty list', () => {
 
 describe('item 8: the audit trail records only what changed', () => {
   const lastUpdate = async (id: number) =>
-    (await app.sql.query(`select id, changes from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'update' order by id desc limit 1`, [String(id)])).rows[0] ?? null
+    (
+      await app.sql.query(
+        `select id, changes from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'update' order by id desc limit 1`,
+        [String(id)],
+      )
+    ).rows[0] ?? null
 
   it('a no-op PATCH of a participant by a partner admin (who cannot read bank fields) records no change at all', async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
@@ -240,7 +288,13 @@ describe('item 8: the audit trail records only what changed', () => {
   it('a participant created or moved with a narrowed answer (select) still gets its place in the tree', async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
     const pac = await participantId('SUM-PAC')
-    const created = await partner.post('/api/participants?select[name]=true', { name: 'Select Store', code: 'DLR-SEL', kind: 'dealer', parent: pac, joinedOn: '2026-01-05' })
+    const created = await partner.post('/api/participants?select[name]=true', {
+      name: 'Select Store',
+      code: 'DLR-SEL',
+      kind: 'dealer',
+      parent: pac,
+      joinedOn: '2026-01-05',
+    })
     expect(created.status).toBe(201)
     const stored = async () => (await app.sql.query(`select id, path from participants where code = 'DLR-SEL'`)).rows[0]
     const { id, path } = await stored()
@@ -254,12 +308,25 @@ describe('item 8: the audit trail records only what changed', () => {
   it('a delete by a partner admin records the stored values, bank fields it cannot read included; a refused delete records nothing', async () => {
     const partner = await Api.login(app.url, 'admin@summit.example')
     const pac = await participantId('SUM-PAC')
-    const created = await partner.post('/api/participants', { name: 'Closing Store', code: 'DLR-CLOSE', kind: 'dealer', parent: pac, joinedOn: '2026-02-01' })
+    const created = await partner.post('/api/participants', {
+      name: 'Closing Store',
+      code: 'DLR-CLOSE',
+      kind: 'dealer',
+      parent: pac,
+      joinedOn: '2026-02-01',
+    })
     expect(created.status).toBe(201)
     const id = created.body.doc.id as number
-    expect((await admin.patch(`/api/participants/${id}`, { bankAccountNumber: '4410000777', bankRoutingNumber: '021000021' })).status).toBe(200)
+    expect((await admin.patch(`/api/participants/${id}`, { bankAccountNumber: '4410000777', bankRoutingNumber: '021000021' })).status).toBe(
+      200,
+    )
     expect((await partner.delete(`/api/participants/${id}`)).status).toBe(200)
-    const events = (await app.sql.query(`select changes from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'delete'`, [String(id)])).rows
+    const events = (
+      await app.sql.query(
+        `select changes from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'delete'`,
+        [String(id)],
+      )
+    ).rows
     expect(events).toHaveLength(1)
     const changes = events[0].changes as { field: string; before: unknown; after: unknown }[]
     expect(changes).toContainEqual({ field: 'bankAccountNumber', before: '4410000777', after: null })
@@ -271,7 +338,14 @@ describe('item 8: the audit trail records only what changed', () => {
     const refused = await admin.delete(`/api/participants/${inUse}`)
     expect(refused.status).toBeGreaterThanOrEqual(400)
     expect((await app.sql.query(`select count(*)::int as n from participants where id = $1`, [inUse])).rows[0].n).toBe(1)
-    expect((await app.sql.query(`select count(*)::int as n from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'delete'`, [String(inUse)])).rows[0].n).toBe(0)
+    expect(
+      (
+        await app.sql.query(
+          `select count(*)::int as n from audit_events where collection_slug = 'participants' and document_id = $1 and action = 'delete'`,
+          [String(inUse)],
+        )
+      ).rows[0].n,
+    ).toBe(0)
   })
 
   it('a company admin changing a bank account records it with before and after', async () => {
@@ -284,10 +358,16 @@ describe('item 8: the audit trail records only what changed', () => {
 describe('standing: the auditor writes nothing anywhere', () => {
   /** A fingerprint of every table's content, to prove a request changed nothing in the database. */
   async function fingerprint(): Promise<Map<string, string>> {
-    const tables = (await app.sql.query(`select tablename from pg_tables where schemaname = 'public' and tablename not like 'payload_preferences%' order by 1`)).rows.map((r) => r.tablename as string)
+    const tables = (
+      await app.sql.query(
+        `select tablename from pg_tables where schemaname = 'public' and tablename not like 'payload_preferences%' order by 1`,
+      )
+    ).rows.map((r) => r.tablename as string)
     const out = new Map<string, string>()
     for (const table of tables) {
-      const res = await app.sql.query(`select count(*)::text || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as f from "${table}" t`)
+      const res = await app.sql.query(
+        `select count(*)::text || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as f from "${table}" t`,
+      )
       out.set(table, res.rows[0].f)
     }
     return out
@@ -311,9 +391,14 @@ describe('standing: the auditor writes nothing anywhere', () => {
       const remove = await auditor.delete(`/api/${slug}/${id}`)
       if (!refused.includes(remove.status)) problems.push(`DELETE /api/${slug}/${id}: ${remove.status}`)
       for (const method of ['PATCH', 'DELETE']) {
-        const bulk = await auditor.request(method, `/api/${slug}?where[id][exists]=true`, method === 'PATCH' ? { name: 'changed by the auditor' } : undefined)
+        const bulk = await auditor.request(
+          method,
+          `/api/${slug}?where[id][exists]=true`,
+          method === 'PATCH' ? { name: 'changed by the auditor' } : undefined,
+        )
         const touched = bulk.status < 300 ? (bulk.body.docs ?? []).length : 0
-        if (bulk.status < 300 ? touched > 0 : !refused.includes(bulk.status)) problems.push(`${method} /api/${slug}?where: ${bulk.status}, ${touched} documents`)
+        if (bulk.status < 300 ? touched > 0 : !refused.includes(bulk.status))
+          problems.push(`${method} /api/${slug}?where: ${bulk.status}, ${touched} documents`)
       }
     }
     expect(problems).toEqual([])
@@ -334,12 +419,28 @@ describe('standing: the auditor writes nothing anywhere', () => {
       for (const endpoint of collection.endpoints || []) {
         if (endpoint.method === 'get' || endpoint.method === 'options' || endpoint.method === 'head') continue
         // A login's own session steps, and Payload's permission query (`POST /access/:id?` reads what the login may do).
-        if (['/login', '/logout', '/refresh-token', '/forgot-password', '/reset-password', '/first-register', '/verify/:token', '/unlock', '/init', '/me', '/access/:id?'].includes(endpoint.path)) continue
+        if (
+          [
+            '/login',
+            '/logout',
+            '/refresh-token',
+            '/forgot-password',
+            '/reset-password',
+            '/first-register',
+            '/verify/:token',
+            '/unlock',
+            '/init',
+            '/me',
+            '/access/:id?',
+          ].includes(endpoint.path)
+        )
+          continue
         if (endpoint.path === '/respond') continue // the prospect's answer: no login, authorised by its signed link only
         const path = endpoint.path.replace(/:[a-zA-Z]+/g, String(id))
         const res = await auditor.request(endpoint.method.toUpperCase(), `/api/${collection.slug}${path}`, {})
         actions++
-        if (res.status < 400 || res.status >= 500) problems.push(`${endpoint.method.toUpperCase()} /api/${collection.slug}${path}: ${res.status}`)
+        if (res.status < 400 || res.status >= 500)
+          problems.push(`${endpoint.method.toUpperCase()} /api/${collection.slug}${path}: ${res.status}`)
       }
     }
     expect(problems).toEqual([])

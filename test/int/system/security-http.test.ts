@@ -48,7 +48,10 @@ async function prospectCount(): Promise<number> {
 async function postProspect(headers: Record<string, string>): Promise<{ status: number; body: any }> {
   const territory = (await admin.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
   const form = new FormData()
-  form.append('_payload', JSON.stringify({ company: 'Forged Freight', territory, contacts: [{ name: 'Eve', email: 'eve@forged.example' }] }))
+  form.append(
+    '_payload',
+    JSON.stringify({ company: 'Forged Freight', territory, contacts: [{ name: 'Eve', email: 'eve@forged.example' }] }),
+  )
   const res = await fetch(`${app.url}/api/prospects`, { method: 'POST', headers, body: form })
   const text = await res.text()
   return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text }
@@ -89,7 +92,12 @@ describe('cross-site writes (CSRF)', () => {
 
   it('standing: every state-changing route (each collection, each custom endpoint, GraphQL, the Next pages) refuses a cookie write from another origin', async () => {
     const cookie = await sessionCookie('admin@northwind.example')
-    const routes: [string, string][] = [['POST', '/api/graphql'], ['POST', '/admin'], ['POST', '/portal'], ['POST', '/respond/any-token']]
+    const routes: [string, string][] = [
+      ['POST', '/api/graphql'],
+      ['POST', '/admin'],
+      ['POST', '/portal'],
+      ['POST', '/respond/any-token'],
+    ]
     for (const collection of app.payload.config.collections) {
       routes.push(['POST', `/api/${collection.slug}`], ['PATCH', `/api/${collection.slug}/1`], ['DELETE', `/api/${collection.slug}/1`])
       for (const endpoint of collection.endpoints || []) {
@@ -103,7 +111,11 @@ describe('cross-site writes (CSRF)', () => {
     expect(routes.length).toBeGreaterThan(120)
     const notRefused: string[] = []
     for (const [method, path] of routes) {
-      const res = await fetch(`${app.url}${path}`, { method, headers: { cookie, origin: EVIL, 'content-type': 'application/json' }, body: '{}' })
+      const res = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { cookie, origin: EVIL, 'content-type': 'application/json' },
+        body: '{}',
+      })
       const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null
       if (res.status !== 403 || !CROSS_ORIGIN.test(body?.errors?.[0]?.message ?? '')) notRefused.push(`${method} ${path} → ${res.status}`)
     }
@@ -158,7 +170,9 @@ describe('request body limits', () => {
   const MB = 1024 * 1024
 
   it('answers a 50 MB anonymous JSON body with 413 at once, without waiting for the body', async () => {
-    const res = await rawRequest('/api/prospects', { 'content-type': 'application/json', 'content-length': 50 * MB }, (req) => req.write(`[${'1,'.repeat(MB / 2)}`))
+    const res = await rawRequest('/api/prospects', { 'content-type': 'application/json', 'content-length': 50 * MB }, (req) =>
+      req.write(`[${'1,'.repeat(MB / 2)}`),
+    )
     expect(res.status).toBe(413)
     expect(res.body.errors[0].message).toMatch(/larger than this server accepts at \/api\/prospects \(1 MB\)/)
     expect(res.ms).toBeLessThan(3000)
@@ -174,14 +188,17 @@ describe('request body limits', () => {
   it('standing: every collection refuses a 2 MB JSON body with 413, upload collections included (files come as multipart)', async () => {
     const accepted: string[] = []
     for (const collection of app.payload.config.collections) {
-      const res = await rawRequest(`/api/${collection.slug}`, { 'content-type': 'application/json', 'content-length': 2 * MB }, (req) => req.write('{"a":"'))
+      const res = await rawRequest(`/api/${collection.slug}`, { 'content-type': 'application/json', 'content-length': 2 * MB }, (req) =>
+        req.write('{"a":"'),
+      )
       if (res.status !== 413) accepted.push(`${collection.slug} → ${res.status}`)
     }
     expect(accepted).toEqual([])
   })
 
   it('still takes a 2 MB spreadsheet upload on the imports collection', async () => {
-    const header = 'ACT_DATE;ACT_TYPE;MDN;SIM_ICCID;DEVICE_IMEI;PLAN_CODE;FEATURES;ACCOUNT_NO;AGENT_CODE;STATUS;DEACT_DATE;ACT_COMM;FEAT_COMM;SPIFF\r\n'
+    const header =
+      'ACT_DATE;ACT_TYPE;MDN;SIM_ICCID;DEVICE_IMEI;PLAN_CODE;FEATURES;ACCOUNT_NO;AGENT_CODE;STATUS;DEACT_DATE;ACT_COMM;FEAT_COMM;SPIFF\r\n'
     const rows: string[] = []
     for (let i = 0; rows.length * 110 < 2 * MB; i++) {
       const n = String(i).padStart(7, '0')
@@ -189,7 +206,11 @@ describe('request body limits', () => {
     }
     const data = Buffer.from(header + rows.join(''), 'utf8')
     expect(data.length).toBeGreaterThan(2 * MB)
-    const created = await admin.upload('/api/imports', { mapping: await mappingId(admin, 'Vertex Wireless portal export') }, { name: 'big-export.csv', data, type: 'text/csv' })
+    const created = await admin.upload(
+      '/api/imports',
+      { mapping: await mappingId(admin, 'Vertex Wireless portal export') },
+      { name: 'big-export.csv', data, type: 'text/csv' },
+    )
     expect(created.status, JSON.stringify(created.body)).toBe(201)
   })
 })
@@ -211,7 +232,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 describe('password guessing', () => {
   it('an email without a login costs as long to refuse as a wrong password (medians within a generous band)', async () => {
-    const known = ['ops@northwind.example', 'auditor@northwind.example', 'user@summit.example', 'user@pacific.example', 'sam.ortiz@summit.example']
+    const known = [
+      'ops@northwind.example',
+      'auditor@northwind.example',
+      'user@summit.example',
+      'user@pacific.example',
+      'sam.ortiz@summit.example',
+    ]
     const knownMs: number[] = []
     const unknownMs: number[] = []
     for (const [i, email] of known.entries()) {
@@ -235,7 +262,9 @@ describe('password guessing', () => {
       expect(wrong.status).toBe(401)
       expect(wrong.body).toEqual(unknown.body)
     }
-    expect((await app.sql.query(`select lock_until > now() as locked from users where email = 'admin@coastal.example'`)).rows[0].locked).toBe(true)
+    expect(
+      (await app.sql.query(`select lock_until > now() as locked from users where email = 'admin@coastal.example'`)).rows[0].locked,
+    ).toBe(true)
     const lockedMs: number[] = []
     const unknownMs: number[] = []
     for (let i = 0; i < 3; i++) {
@@ -255,7 +284,10 @@ describe('password guessing', () => {
       const res = await fetch(`${app.url}/api/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.30' },
-        body: JSON.stringify({ query: 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }', variables: { email, password } }),
+        body: JSON.stringify({
+          query: 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+          variables: { email, password },
+        }),
       })
       const body = (await res.json()) as { errors?: { message: string; extensions?: { statusCode?: number } }[] }
       return { message: body.errors?.[0]?.message, statusCode: body.errors?.[0]?.extensions?.statusCode }
@@ -263,7 +295,9 @@ describe('password guessing', () => {
     const unknown = await graphqlLogin('nobody@nowhere.example', 'wrong')
     expect(unknown.message).toBe('The email or password provided is incorrect.')
     for (let i = 0; i < 5; i++) expect(await graphqlLogin('user@coastal.example', `wrong-${i}`)).toEqual(unknown)
-    expect((await app.sql.query(`select lock_until > now() as locked from users where email = 'user@coastal.example'`)).rows[0].locked).toBe(true)
+    expect(
+      (await app.sql.query(`select lock_until > now() as locked from users where email = 'user@coastal.example'`)).rows[0].locked,
+    ).toBe(true)
     expect(await graphqlLogin('user@coastal.example', DEMO_PASSWORD)).toEqual(unknown)
   })
 
@@ -276,7 +310,9 @@ describe('password guessing', () => {
       }
       const throttled = await attemptLogin(email, email.startsWith('finance') ? DEMO_PASSWORD : 'guess-11', '192.0.2.200')
       expect(throttled.status).toBe(429)
-      expect((throttled.body as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Too many failed logins\. Try again in 15 minutes\.$/)
+      expect((throttled.body as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+        /^Too many failed logins\. Try again in 15 minutes\.$/,
+      )
       expect(Number(throttled.retryAfter)).toBeGreaterThan(800)
       expect(Number(throttled.retryAfter)).toBeLessThanOrEqual(900)
     }

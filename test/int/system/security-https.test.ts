@@ -49,7 +49,10 @@ describe('served over HTTPS (PUBLIC_URL https://…)', () => {
   })
 
   it('allows cookie writes from PUBLIC_URL and ACCRUE_ALLOWED_ORIGINS only, not from the bare listening address', async () => {
-    const cookie = (await login()).headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]!
+    const cookie = (await login()).headers
+      .getSetCookie()
+      .find((c) => c.startsWith('payload-token='))!
+      .split(';')[0]!
     const agent = await Api.login(app.url, 'leo.park@summit.example')
     const territory = (await agent.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
     const post = (origin: string) =>

@@ -28,12 +28,19 @@ let refusedDevelopment: Finished
 let refusedShort: Finished
 let refusedWorker: Finished
 
-
 /** The environment of a shell that runs `npm start`: none of vitest's variables, none set by other test files. */
 function startEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DEMO_PORTAL: 'off', ACCRUE_SHUTDOWN_GRACE_SECONDS: '2', ...extra }
   for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name]
-  for (const name of ['DATABASE_URL', 'PAYLOAD_SECRET', 'NODE_ENV', 'MEDIA_DIR', 'IMPORTS_DIR', 'ACCRUE_CREDENTIAL_KEYS', 'ACCRUE_CREDENTIAL_KEY_ID']) {
+  for (const name of [
+    'DATABASE_URL',
+    'PAYLOAD_SECRET',
+    'NODE_ENV',
+    'MEDIA_DIR',
+    'IMPORTS_DIR',
+    'ACCRUE_CREDENTIAL_KEYS',
+    'ACCRUE_CREDENTIAL_KEY_ID',
+  ]) {
     if (!(name in extra)) delete env[name]
   }
   return env
@@ -57,7 +64,10 @@ async function printed(started: Started, pattern: RegExp): Promise<string> {
   for (;;) {
     const found = pattern.exec(started.output())
     if (found) return found[1]!
-    const ended = await Promise.race([started.exit.then((code) => ({ code })), new Promise<null>((resolve) => setTimeout(() => resolve(null), 100))])
+    const ended = await Promise.race([
+      started.exit.then((code) => ({ code })),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 100)),
+    ])
     if (ended) throw new Error(`the process exited with ${ended.code} before printing ${pattern}:\n${started.output()}`)
   }
 }
@@ -136,12 +146,20 @@ describe('an installation signs with its own secret, never the development one',
   it('a proposal response link signed with the development secret, or with a key derived from it, is refused over HTTP', async () => {
     const agent = await Api.login(url, 'leo.park@summit.example')
     const territory = (await agent.get('/api/territories?where[code][equals]=US-W&depth=0')).body.docs[0].id
-    const prospect = await agent.post('/api/prospects', { company: 'Redwood Logistics', territory, contacts: [{ name: 'Jo Reyes', email: 'jo@redwood.example' }] })
+    const prospect = await agent.post('/api/prospects', {
+      company: 'Redwood Logistics',
+      territory,
+      contacts: [{ name: 'Jo Reyes', email: 'jo@redwood.example' }],
+    })
     expect(prospect.status).toBe(201)
     const service = (await agent.get('/api/services?where[code][equals]=MGD-MOB&depth=0')).body.docs[0].id
     const created = await agent.post('/api/proposals', { prospect: prospect.body.doc.id, services: [{ service, quantity: 2 }] })
     expect(created.status).toBe(201)
-    const link = { proposalId: created.body.doc.id as number, action: 'respond', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } as const
+    const link = {
+      proposalId: created.body.doc.id as number,
+      action: 'respond',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    } as const
     const anonymous = new Api(url, null)
 
     for (const key of [DEVELOPMENT_SECRET, deriveLinkKey(DEVELOPMENT_SECRET)]) {
@@ -161,7 +179,9 @@ describe('an installation signs with its own secret, never the development one',
     expect(shown.status).toBe(200)
     expect(shown.body.proposal).toBe(link.proposalId)
     // … and not one signed with the installation's secret itself: links have a key of their own.
-    expect((await anonymous.get(`/api/proposals/respond?token=${signLink(link, secret)}`)).body.errors[0].message).toBe('this link has been altered and is not valid')
+    expect((await anonymous.get(`/api/proposals/respond?token=${signLink(link, secret)}`)).body.errors[0].message).toBe(
+      'this link has been altered and is not valid',
+    )
   })
 
   it('refuses to start with the development secret or one shorter than 32 bytes, and says to set PAYLOAD_SECRET', () => {

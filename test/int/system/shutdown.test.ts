@@ -37,7 +37,11 @@ async function startWorkerProcess(env: Record<string, string>, args: string[] = 
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const id = await until(() => /worker (\S+) running/.exec(output)?.[1] ?? null, () => `the worker did not start:\n${output}`, exit)
+  const id = await until(
+    () => /worker (\S+) running/.exec(output)?.[1] ?? null,
+    () => `the worker did not start:\n${output}`,
+    exit,
+  )
   return { child, id, output: () => output, exit }
 }
 
@@ -45,7 +49,7 @@ async function startWorkerProcess(env: Record<string, string>, args: string[] = 
 async function until<T>(probe: () => T | null | Promise<T | null>, failure: () => string, ended?: Promise<unknown>): Promise<T> {
   let over = false
   void ended?.then(() => (over = true))
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline && !over; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline && !over;) {
     const value = await probe()
     if (value !== null) return value
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -100,7 +104,10 @@ describe('SIGTERM while a job runs', () => {
     try {
       job = await queueCheck()
       const a = await startWorkerProcess({ ACCRUE_SHUTDOWN_GRACE_SECONDS: '2' })
-      await until(async () => ((await jobRow(job)).claimed_by === a.id && (await waitingOnParticipants()) === 1 ? true : null), () => `worker A never ran the job:\n${a.output()}`)
+      await until(
+        async () => ((await jobRow(job)).claimed_by === a.id && (await waitingOnParticipants()) === 1 ? true : null),
+        () => `worker A never ran the job:\n${a.output()}`,
+      )
 
       const signalled = Date.now()
       a.child.kill('SIGTERM')
@@ -128,11 +135,18 @@ describe('SIGTERM while a job runs', () => {
     try {
       const first = await queueCheck()
       const a = await startWorkerProcess({ ACCRUE_SHUTDOWN_GRACE_SECONDS: '60' })
-      await until(async () => ((await jobRow(first)).claimed_by === a.id && (await waitingOnParticipants()) === 1 ? true : null), () => `worker A never ran the job:\n${a.output()}`)
+      await until(
+        async () => ((await jobRow(first)).claimed_by === a.id && (await waitingOnParticipants()) === 1 ? true : null),
+        () => `worker A never ran the job:\n${a.output()}`,
+      )
 
       const signalled = Date.now()
       a.child.kill('SIGTERM')
-      await until(() => (a.output().includes(`waiting up to 60 s for job(s) ${first}`) ? true : null), () => `worker A did not start stopping:\n${a.output()}`, a.exit)
+      await until(
+        () => (a.output().includes(`waiting up to 60 s for job(s) ${first}`) ? true : null),
+        () => `worker A did not start stopping:\n${a.output()}`,
+        a.exit,
+      )
       const second = await queueCheck()
       await lock.release()
       released = true

@@ -17,7 +17,15 @@ import { drainJobs } from '../../support/telecom'
 let app: TestApp
 let discrepancyId: number
 
-const STAFF_ONLY = ['carrier-records', 'reconciliation-runs', 'reconciliation-lines', 'imports', 'import-rejects', 'payout-schedules', 'import-mappings']
+const STAFF_ONLY = [
+  'carrier-records',
+  'reconciliation-runs',
+  'reconciliation-lines',
+  'imports',
+  'import-rejects',
+  'payout-schedules',
+  'import-mappings',
+]
 const OPERATORS = ['company_admin', 'finance'] as const
 
 beforeAll(async () => {
@@ -49,10 +57,17 @@ describe.each(USERS.map((u) => [u.email, u] as const))('%s', (_email, user) => {
 
   it('cannot reach other dealers\u2019 sales or discrepancies through a crafted where', async () => {
     for (const collection of ['dealer-sales', 'discrepancies']) {
-      const res = await api.get(`/api/${collection}?limit=0&depth=0&where[or][0][dealer.code][equals]=DLR-0201&where[or][1][dealer.code][equals]=DLR-0101`)
+      const res = await api.get(
+        `/api/${collection}?limit=0&depth=0&where[or][0][dealer.code][equals]=DLR-0201&where[or][1][dealer.code][equals]=DLR-0101`,
+      )
       const codes = visibleDealers.filter((code) => code === 'DLR-0201' || code === 'DLR-0101')
       const expected = Number(
-        (await app.sql.query(`select count(*) from ${collection.replace('-', '_')} t join participants p on p.id = t.dealer_id where p.code = any($1)`, [codes])).rows[0].count,
+        (
+          await app.sql.query(
+            `select count(*) from ${collection.replace('-', '_')} t join participants p on p.id = t.dealer_id where p.code = any($1)`,
+            [codes],
+          )
+        ).rows[0].count,
       )
       expect([collection, res.body.totalDocs]).toEqual([collection, expected])
     }

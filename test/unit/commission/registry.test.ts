@@ -25,7 +25,10 @@ const DIRECTIVE = /^\s*\/\/ @ts-expect-error/
 
 async function tsc(project: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSC, '--noEmit', '--pretty', 'false', '-p', project], { cwd: ROOT, maxBuffer: 16 << 20 })
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSC, '--noEmit', '--pretty', 'false', '-p', project], {
+      cwd: ROOT,
+      maxBuffer: 16 << 20,
+    })
     return { code: 0, output: stdout + stderr }
   } catch (err) {
     const failed = err as { code?: number; stdout?: string; stderr?: string }
@@ -54,7 +57,15 @@ describe('registry: one list of kinds, one step and one block each', () => {
         .join('\n')
         .replaceAll("from '../../../../", `from '${ROOT}/`)
       writeFileSync(path.join(scratch, 'registryGaps.ts'), stripped)
-      writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ extends: path.join(ROOT, 'tsconfig.json'), compilerOptions: { incremental: false, plugins: [] }, files: ['registryGaps.ts'], include: [] }))
+      writeFileSync(
+        path.join(scratch, 'tsconfig.json'),
+        JSON.stringify({
+          extends: path.join(ROOT, 'tsconfig.json'),
+          compilerOptions: { incremental: false, plugins: [] },
+          files: ['registryGaps.ts'],
+          include: [],
+        }),
+      )
 
       const [asWritten, withGaps] = await Promise.all([tsc(path.join(FIXTURES, 'tsconfig.json')), tsc(path.join(scratch, 'tsconfig.json'))])
 

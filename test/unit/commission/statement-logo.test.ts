@@ -27,7 +27,9 @@ describe('a brand logo on a printed statement', () => {
   })
 
   it('keeps PNG and JPEG as stored, and gives nothing for what it cannot read', async () => {
-    const png = await sharp({ create: { width: 4, height: 2, channels: 3, background: '#123456' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 4, height: 2, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer()
     expect(await printableLogo(png, 'image/png')).toBe(png)
     expect(await printableLogo(Buffer.from('not an image'), 'image/svg+xml')).toBeNull()
     expect(await printableLogo(Buffer.from('GIF89a'), 'image/gif')).toBeNull()

@@ -71,10 +71,26 @@ describe('summarizeStatement', () => {
   it('orders groups upfront, volume bonus, plan change, residual, chargeback, override, note, then others alphabetically', () => {
     const { groups } = summarizeStatement(WORKED)
     expect(groups.map((g) => g.component)).toEqual([
-      'upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override', 'note', 'adjustment', 'spiff',
+      'upfront',
+      'volume_bonus',
+      'plan_change',
+      'residual',
+      'chargeback',
+      'override',
+      'note',
+      'adjustment',
+      'spiff',
     ])
     expect(groups.map((g) => g.label)).toEqual([
-      'Upfront', 'Volume bonus', 'Plan change', 'Residual', 'Chargeback', 'Override', 'Debit/credit note', 'Adjustment', 'Spiff',
+      'Upfront',
+      'Volume bonus',
+      'Plan change',
+      'Residual',
+      'Chargeback',
+      'Override',
+      'Debit/credit note',
+      'Adjustment',
+      'Spiff',
     ])
   })
 
@@ -125,17 +141,27 @@ describe('summarizeStatement', () => {
 
   it("totals in the currency's minor units: whole yen (no decimals), dinars to the fils (three)", () => {
     // 1250 + 51 − 300 = 1001 yen; 10.102 − 2.004 (held) + 0.005 = 8.103 BHD, payable 10.107.
-    const yen = summarizeStatement({ ...statement([line(1, 'upfront', '1250'), line(2, 'override', '51.0000'), line(3, 'chargeback', '-300')]), currency: 'JPY' })
+    const yen = summarizeStatement({
+      ...statement([line(1, 'upfront', '1250'), line(2, 'override', '51.0000'), line(3, 'chargeback', '-300')]),
+      currency: 'JPY',
+    })
     expect(yen).toMatchObject({ total: '1001', held: '0', payable: '1001' })
     expect(yen.groups.map((g) => g.total)).toEqual(['1250', '-300', '51'])
-    const dinar = summarizeStatement({ ...statement([line(1, 'note', '10.102'), line(2, 'note', '-2.0040', true), line(3, 'override', '0.005')]), currency: 'BHD' })
+    const dinar = summarizeStatement({
+      ...statement([line(1, 'note', '10.102'), line(2, 'note', '-2.0040', true), line(3, 'override', '0.005')]),
+      currency: 'BHD',
+    })
     expect(dinar).toMatchObject({ total: '8.103', held: '-2.004', payable: '10.107' })
     expect(dinar.groups.map((g) => g.total)).toEqual(['0.005', '8.098'])
   })
 
   it('refuses a yen fraction and a tenth of a fils instead of rounding them away', () => {
-    expect(() => summarizeStatement({ ...statement([line(4, 'upfront', '1250.5')]), currency: 'JPY' })).toThrow(/line 4: amount 1250.5 has more than the 0 decimals of JPY/)
-    expect(() => summarizeStatement({ ...statement([line(5, 'upfront', '1.0005')]), currency: 'BHD' })).toThrow(/line 5: amount 1.0005 has more than the 3 decimals of BHD/)
+    expect(() => summarizeStatement({ ...statement([line(4, 'upfront', '1250.5')]), currency: 'JPY' })).toThrow(
+      /line 4: amount 1250.5 has more than the 0 decimals of JPY/,
+    )
+    expect(() => summarizeStatement({ ...statement([line(5, 'upfront', '1.0005')]), currency: 'BHD' })).toThrow(
+      /line 5: amount 1.0005 has more than the 3 decimals of BHD/,
+    )
   })
 
   it('statementAmount shows a stored amount with exactly the minor units of its currency', () => {

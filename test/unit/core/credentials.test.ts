@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { CredentialError, needsRotation, openSecret, rotateSecret, sealedKeyId, sealSecret } from '../../../modules/core/security/credentials'
+import {
+  CredentialError,
+  needsRotation,
+  openSecret,
+  rotateSecret,
+  sealedKeyId,
+  sealSecret,
+} from '../../../modules/core/security/credentials'
 import { createKeyring, developmentKeyring, KeyringError, loadKeyring } from '../../../modules/core/security/keyring'
 
 const KEY_A = Buffer.alloc(32, 0xa1)
@@ -12,7 +19,13 @@ const PASSWORD = 'Pörtal-pa$$word&42'
 
 const ringA = createKeyring(new Map([['a', KEY_A]]))
 /** Both keys configured, B current: what the environment looks like after a rotation begins. */
-const ringAB = createKeyring(new Map([['a', KEY_A], ['b', KEY_B]]), 'b')
+const ringAB = createKeyring(
+  new Map([
+    ['a', KEY_A],
+    ['b', KEY_B],
+  ]),
+  'b',
+)
 
 /** Replaces part `index` (0 = version … 4 = tag) of a token with `replace(part)`. */
 function withPart(token: string, index: number, replace: (part: string) => string): string {
@@ -45,7 +58,11 @@ describe('keyring from the environment', () => {
     const key = Buffer.alloc(32, 0xfb) // standard base64 of this has '+' and '/'
     const urlSafe = key.toString('base64url')
     expect(urlSafe).toBe('-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_s')
-    expect(loadKeyring({ ACCRUE_CREDENTIAL_KEYS: `k:${urlSafe}` }).key('k').equals(key)).toBe(true)
+    expect(
+      loadKeyring({ ACCRUE_CREDENTIAL_KEYS: `k:${urlSafe}` })
+        .key('k')
+        .equals(key),
+    ).toBe(true)
   })
 
   it('rejects an entry without a key id, without quoting the entry', () => {
@@ -74,7 +91,10 @@ describe('keyring from the environment', () => {
 
   it('rejects key ids that could not appear in a token, and repeated ids', () => {
     expect(() => loadKeyring({ ACCRUE_CREDENTIAL_KEYS: `a.1:${A64}` })).toThrowError(
-      new KeyringError('MALFORMED_KEY', 'ACCRUE_CREDENTIAL_KEYS entry 1 has an invalid key id (letters, digits, "_" and "-" only, at most 64)'),
+      new KeyringError(
+        'MALFORMED_KEY',
+        'ACCRUE_CREDENTIAL_KEYS entry 1 has an invalid key id (letters, digits, "_" and "-" only, at most 64)',
+      ),
     )
     expect(() => loadKeyring({ ACCRUE_CREDENTIAL_KEYS: `a:${A64},a:${B64}` })).toThrowError(
       new KeyringError('MALFORMED_KEY', 'ACCRUE_CREDENTIAL_KEYS entry 2 repeats key id "a"'),
@@ -83,7 +103,10 @@ describe('keyring from the environment', () => {
 
   it('rejects a current key id that is not configured', () => {
     expect(() => loadKeyring({ ACCRUE_CREDENTIAL_KEYS: `a:${A64}`, ACCRUE_CREDENTIAL_KEY_ID: 'c' })).toThrowError(
-      new KeyringError('UNKNOWN_KEY_ID', 'ACCRUE_CREDENTIAL_KEY_ID is "c" but ACCRUE_CREDENTIAL_KEYS has no key with that id (configured: a)'),
+      new KeyringError(
+        'UNKNOWN_KEY_ID',
+        'ACCRUE_CREDENTIAL_KEY_ID is "c" but ACCRUE_CREDENTIAL_KEYS has no key with that id (configured: a)',
+      ),
     )
   })
 
@@ -101,7 +124,10 @@ describe('keyring from the environment', () => {
   it('refuses the public development key in production', () => {
     const devKey = developmentKeyring().key('dev-1').toString('base64')
     expect(() => loadKeyring({ NODE_ENV: 'production', ACCRUE_CREDENTIAL_KEYS: `dev-1:${devKey}` })).toThrowError(
-      new KeyringError('DEVELOPMENT_KEY_IN_PRODUCTION', 'ACCRUE_CREDENTIAL_KEYS entry 1 (key "dev-1") is the public development key; production needs its own key'),
+      new KeyringError(
+        'DEVELOPMENT_KEY_IN_PRODUCTION',
+        'ACCRUE_CREDENTIAL_KEYS entry 1 (key "dev-1") is the public development key; production needs its own key',
+      ),
     )
   })
 
@@ -198,7 +224,10 @@ describe('tampered tokens do not open', () => {
 
   it('error messages never contain the secret', () => {
     const errors: string[] = []
-    for (const attempt of [() => openSecret(token, ringAB, 'other'), () => openSecret(withPart(token, 4, flipFirstByte), ringAB, CONTEXT)]) {
+    for (const attempt of [
+      () => openSecret(token, ringAB, 'other'),
+      () => openSecret(withPart(token, 4, flipFirstByte), ringAB, CONTEXT),
+    ]) {
       try {
         attempt()
       } catch (error) {

@@ -173,7 +173,9 @@ describe('rounding', () => {
     floor: { '2.341': '2.34', '2.349': '2.34', '2.34': '2.34', '-2.341': '-2.35', '-2.349': '-2.35', '0.001': '0.00' },
   }
   for (const mode of ROUNDING_MODES) {
-    it(`rounds ${mode}: ${Object.entries(table[mode]).map(([a, b]) => `${a} → ${b}`).join(', ')}`, () => {
+    it(`rounds ${mode}: ${Object.entries(table[mode])
+      .map(([a, b]) => `${a} → ${b}`)
+      .join(', ')}`, () => {
       for (const [input, expected] of Object.entries(table[mode])) {
         expect(s(round(money(input, 'USD'), mode)), `${mode} ${input}`).toBe(expected)
       }
@@ -207,7 +209,7 @@ describe('allocate', () => {
     expect(parts(money('1.00', 'USD'), [1, 1, 1, 1, 1, 1])).toEqual(['0.17', '0.17', '0.17', '0.17', '0.16', '0.16'])
   })
 
-  it("in-order mode hands leftover units to the earliest parts with a remainder", () => {
+  it('in-order mode hands leftover units to the earliest parts with a remainder', () => {
     expect(parts(money('0.01', 'USD'), [3, 7], 'in-order')).toEqual(['0.01', '0.00'])
     expect(parts(money('0.02', 'USD'), [0, 1, 1, 1], 'in-order')).toEqual(['0.00', '0.01', '0.01', '0.00'])
   })

@@ -15,7 +15,14 @@ const fields = [
     flattenedFields: [
       { name: 'rate', type: 'text' },
       { name: 'participant', type: 'relationship', relationTo: 'participants' },
-      { name: 'limits', type: 'group', flattenedFields: [{ name: 'cap', type: 'number' }, { name: 'approver', type: 'relationship', relationTo: 'users' }] },
+      {
+        name: 'limits',
+        type: 'group',
+        flattenedFields: [
+          { name: 'cap', type: 'number' },
+          { name: 'approver', type: 'relationship', relationTo: 'users' },
+        ],
+      },
     ],
   },
   {
@@ -31,7 +38,7 @@ const fields = [
   { name: 'ownTitle', type: 'text', virtual: 'title' },
 ] as unknown as FlattenedField[]
 
-describe('a sort path is resolved against the collection\'s own fields', () => {
+describe("a sort path is resolved against the collection's own fields", () => {
   it.each([
     ['title'],
     ['terms.rate'],
@@ -66,7 +73,7 @@ describe('a sort path is resolved against the collection\'s own fields', () => {
 })
 
 describe('the sort a request asks for', () => {
-  it('splits a comma list, drops the descending sign and reads GraphQL\'s double underscores as dots', () => {
+  it("splits a comma list, drops the descending sign and reads GraphQL's double underscores as dots", () => {
     expect(sortPaths('-terms__participant__name, title')).toEqual(['terms.participant.name', 'title'])
     expect(sortPaths(['-a.b', 'c'])).toEqual(['a.b', 'c'])
     expect(sortPaths(undefined)).toEqual([])

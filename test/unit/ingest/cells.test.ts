@@ -275,7 +275,9 @@ describe('parseIdentifier: long numbers that must be text', () => {
 
   it('validates ICCID length, prefix and characters', () => {
     expect(reason(parseIdentifier('890141032111185107', 'iccid'))).toBe('"890141032111185107" has 18 digits; an ICCID has 19 or 20')
-    expect(reason(parseIdentifier('99014103211118510720', 'iccid'))).toBe('"99014103211118510720" is not an ICCID (an ICCID starts with 89)')
+    expect(reason(parseIdentifier('99014103211118510720', 'iccid'))).toBe(
+      '"99014103211118510720" is not an ICCID (an ICCID starts with 89)',
+    )
     expect(reason(parseIdentifier('8901410321111851072O', 'iccid'))).toBe(
       '"8901410321111851072O" is not an ICCID (it must contain only digits)',
     )

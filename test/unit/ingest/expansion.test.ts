@@ -6,7 +6,14 @@ import { pipeline } from 'node:stream/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { lineLengthGuard } from '../../../modules/ingest/readers/csv'
-import { checkDeclaredExpansion, ExpansionMeter, expansionLimits, formatBytes, zipPartsOfBuffer, type ExpansionLimits } from '../../../modules/ingest/readers/expansion'
+import {
+  checkDeclaredExpansion,
+  ExpansionMeter,
+  expansionLimits,
+  formatBytes,
+  zipPartsOfBuffer,
+  type ExpansionLimits,
+} from '../../../modules/ingest/readers/expansion'
 import { openSheet, SpreadsheetError } from '../../../modules/ingest/readers'
 import { buildZip, repeat, workbookWithPadding } from '../../support/zip'
 
@@ -31,7 +38,9 @@ describe('the limits', () => {
   })
 
   it('are read from ACCRUE_IMPORT_MAX_PART_MB, ACCRUE_IMPORT_MAX_EXPANDED_MB and ACCRUE_IMPORT_MAX_RATIO', () => {
-    expect(expansionLimits({ ACCRUE_IMPORT_MAX_PART_MB: '50', ACCRUE_IMPORT_MAX_EXPANDED_MB: '75.5', ACCRUE_IMPORT_MAX_RATIO: '40' })).toEqual({
+    expect(
+      expansionLimits({ ACCRUE_IMPORT_MAX_PART_MB: '50', ACCRUE_IMPORT_MAX_EXPANDED_MB: '75.5', ACCRUE_IMPORT_MAX_RATIO: '40' }),
+    ).toEqual({
       maxPartBytes: 50 * MB,
       maxTotalBytes: 75.5 * MB,
       maxRatio: 40,
@@ -40,12 +49,19 @@ describe('the limits', () => {
   })
 
   it('refuse an unusable value by its variable name instead of falling back silently', () => {
-    expect(() => expansionLimits({ ACCRUE_IMPORT_MAX_PART_MB: 'lots' })).toThrow('ACCRUE_IMPORT_MAX_PART_MB must be a positive number, not "lots"')
+    expect(() => expansionLimits({ ACCRUE_IMPORT_MAX_PART_MB: 'lots' })).toThrow(
+      'ACCRUE_IMPORT_MAX_PART_MB must be a positive number, not "lots"',
+    )
     expect(() => expansionLimits({ ACCRUE_IMPORT_MAX_RATIO: '0' })).toThrow('ACCRUE_IMPORT_MAX_RATIO must be a positive number, not "0"')
   })
 
   it('format sizes for people', () => {
-    expect([formatBytes(200 * MB), formatBytes(1.54 * MB), formatBytes(409 * 1024), formatBytes(10)]).toEqual(['200 MB', '1.5 MB', '409 KB', '1 KB'])
+    expect([formatBytes(200 * MB), formatBytes(1.54 * MB), formatBytes(409 * 1024), formatBytes(10)]).toEqual([
+      '200 MB',
+      '1.5 MB',
+      '409 KB',
+      '1 KB',
+    ])
   })
 })
 
@@ -60,7 +76,13 @@ describe('the declared sizes', () => {
   })
 
   it('refuse a part past the part limit, naming the file, the part, the limit and what to do', () => {
-    const error = refusal(() => checkDeclaredExpansion([{ name: 'xl/worksheets/sheet1.xml', compressedSize: 409 * 1024, uncompressedSize: 400 * MB }], DEFAULTS, 'bomb.xlsx'))
+    const error = refusal(() =>
+      checkDeclaredExpansion(
+        [{ name: 'xl/worksheets/sheet1.xml', compressedSize: 409 * 1024, uncompressedSize: 400 * MB }],
+        DEFAULTS,
+        'bomb.xlsx',
+      ),
+    )
     expect([error.code, error.message]).toEqual([
       'TOO_LARGE',
       'The Excel file "bomb.xlsx" is refused: xl/worksheets/sheet1.xml expands to more than 200 MB (it declares 400 MB from 409 KB). Split the data into smaller files (for example a month each) and import them one by one, or ask an administrator to raise ACCRUE_IMPORT_MAX_PART_MB.',
@@ -68,11 +90,15 @@ describe('the declared sizes', () => {
   })
 
   it('refuse a part that compresses more than a real workbook can, once past the floor; below the floor the ratio is not judged', () => {
-    const error = refusal(() => checkDeclaredExpansion([{ name: 'xl/sharedStrings.xml', compressedSize: 100 * 1024, uncompressedSize: 50 * MB }], DEFAULTS))
+    const error = refusal(() =>
+      checkDeclaredExpansion([{ name: 'xl/sharedStrings.xml', compressedSize: 100 * 1024, uncompressedSize: 50 * MB }], DEFAULTS),
+    )
     expect(error.message).toBe(
       'The Excel file is refused: xl/sharedStrings.xml expands 512 times (it declares 50 MB from 100 KB), more than the 200 times allowed. A real workbook does not compress that well: this one is built to exhaust the server (a "zip bomb"). Export the report again from its source; if the file is genuine, ask an administrator to raise ACCRUE_IMPORT_MAX_RATIO.',
     )
-    expect(() => checkDeclaredExpansion([{ name: 'xl/styles.xml', compressedSize: 1_000, uncompressedSize: 9 * MB }], DEFAULTS)).not.toThrow()
+    expect(() =>
+      checkDeclaredExpansion([{ name: 'xl/styles.xml', compressedSize: 1_000, uncompressedSize: 9 * MB }], DEFAULTS),
+    ).not.toThrow()
   })
 
   it('refuse parts that each pass but together exceed the workbook limit', () => {
@@ -105,7 +131,9 @@ describe('the sizes counted while streaming', () => {
     const sheet = meter.part('xl/worksheets/sheet1.xml')
     for (let i = 0; i < 10; i++) expect(sheet.add(MB, 5 * MB)).toBeNull()
     const error = sheet.add(1, 5 * MB)
-    expect(error?.message).toMatch(/^The Excel file "x\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 10 MB\. .*ACCRUE_IMPORT_MAX_PART_MB\.$/)
+    expect(error?.message).toMatch(
+      /^The Excel file "x\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 10 MB\. .*ACCRUE_IMPORT_MAX_PART_MB\.$/,
+    )
     expect(meter.part('xl/styles.xml').add(1, 1)).toBe(error)
     expect(meter.error).toBe(error)
   })
@@ -113,14 +141,18 @@ describe('the sizes counted while streaming', () => {
   it('stop when the parts together pass the workbook limit, naming that limit', () => {
     const meter = new ExpansionMeter(limits)
     expect(meter.part('a.xml').add(8 * MB, 4 * MB)).toBeNull()
-    expect(meter.part('b.xml').add(8 * MB, 4 * MB)?.message).toMatch(/its parts expand to more than 15 MB together\. .*ACCRUE_IMPORT_MAX_EXPANDED_MB\.$/)
+    expect(meter.part('b.xml').add(8 * MB, 4 * MB)?.message).toMatch(
+      /its parts expand to more than 15 MB together\. .*ACCRUE_IMPORT_MAX_EXPANDED_MB\.$/,
+    )
   })
 
   it('stop a part that inflates more than the ratio allows once past the floor, and never judge the ratio of a part whose compressed size is unknown', () => {
     const meter = new ExpansionMeter(limits)
     const bomb = meter.part('xl/worksheets/sheet1.xml')
     expect(bomb.add(MB, 1024)).toBeNull() // 1,024 times, but only 1 MB so far
-    expect(bomb.add(1024, 2048)?.message).toMatch(/xl\/worksheets\/sheet1\.xml expands more than 100 times \(1 MB from 2 KB so far\)\. .*ACCRUE_IMPORT_MAX_RATIO\.$/)
+    expect(bomb.add(1024, 2048)?.message).toMatch(
+      /xl\/worksheets\/sheet1\.xml expands more than 100 times \(1 MB from 2 KB so far\)\. .*ACCRUE_IMPORT_MAX_RATIO\.$/,
+    )
     const stored = new ExpansionMeter(limits).part('stored.xml')
     expect(stored.add(5 * MB, null)).toBeNull()
   })
@@ -140,11 +172,19 @@ describe('the reader', () => {
     process.env.ACCRUE_IMPORT_MAX_PART_MB = '1'
     try {
       const declared = (await openSheet(ok, layout).catch((error: unknown) => error)) as SpreadsheetError
-      expect([declared.code, declared.message]).toEqual(['TOO_LARGE', expect.stringMatching(/^The Excel file "w\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 1 MB \(it declares 2 MB from/)])
+      expect([declared.code, declared.message]).toEqual([
+        'TOO_LARGE',
+        expect.stringMatching(
+          /^The Excel file "w\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 1 MB \(it declares 2 MB from/,
+        ),
+      ])
       const lying = path.join(dir, 'lying.xlsx')
       fs.writeFileSync(lying, await workbookWithPadding([['Dealer Code'], ['D1']], { megabytes: 2, declaredSheetSize: 500 }))
       const counted = (await openSheet(lying, layout).catch((error: unknown) => error)) as SpreadsheetError
-      expect([counted.code, counted.message]).toEqual(['TOO_LARGE', expect.stringMatching(/^The Excel file "w\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 1 MB\. /)])
+      expect([counted.code, counted.message]).toEqual([
+        'TOO_LARGE',
+        expect.stringMatching(/^The Excel file "w\.xlsx" is refused: xl\/worksheets\/sheet1\.xml expands to more than 1 MB\. /),
+      ])
     } finally {
       delete process.env.ACCRUE_IMPORT_MAX_PART_MB
     }
@@ -157,7 +197,12 @@ describe('every part is counted, not only the sheet', () => {
     const hidden = { name: 'xl/embeddings/oleObject1.bin', chunks: repeat(Buffer.alloc(MB), 40), declaredSize: 100 }
     fs.writeFileSync(file, await workbookWithPadding([['Dealer Code'], ['D1']], { megabytes: 0 }, [hidden]))
     const error = (await openSheet(file, { format: 'xlsx', expectedHeaders: ['Dealer Code'] }).catch((e: unknown) => e)) as SpreadsheetError
-    expect([error.code, error.message]).toEqual(['TOO_LARGE', expect.stringMatching(/^The Excel file is refused: xl\/embeddings\/oleObject1\.bin expands more than 200 times \(10 MB from \d+ KB so far\)\./)])
+    expect([error.code, error.message]).toEqual([
+      'TOO_LARGE',
+      expect.stringMatching(
+        /^The Excel file is refused: xl\/embeddings\/oleObject1\.bin expands more than 200 times \(10 MB from \d+ KB so far\)\./,
+      ),
+    ])
   })
 })
 

@@ -164,7 +164,11 @@ describe('detectFormat', () => {
   it.each<[string, Buffer, string]>([
     ['a PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), '"x.csv" is a PDF document, not a spreadsheet.'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), '"x.csv" is an image, not a spreadsheet.'],
-    ['an HTML export named .xls', Buffer.from('<!DOCTYPE html><html><table><tr><td>1</td></tr></table>'), '"x.csv" is a web page (HTML or XML)'],
+    [
+      'an HTML export named .xls',
+      Buffer.from('<!DOCTYPE html><html><table><tr><td>1</td></tr></table>'),
+      '"x.csv" is a web page (HTML or XML)',
+    ],
     ['a binary file', Buffer.from([0x41, 0x42, 0x00, 0x43, 0x0a]), '"x.csv" is a binary file, not a spreadsheet.'],
     ['an empty file', Buffer.alloc(0), '"x.csv" is empty.'],
   ])('rejects %s as NOT_A_SPREADSHEET', (_what, head, message) => {
@@ -368,18 +372,21 @@ describe('openSheet on .xlsx', () => {
 
     // Zero bytes where an entry's deflate data starts read as a stored block whose length check fails:
     // an inflate error, which exceljs only sees on its unzip stream (without the watch it waits forever).
-    it.each(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'])('a workbook whose compressed %s is damaged (its end intact)', async (entry) => {
-      const bytes = fs.readFileSync(await bigWorkbook())
-      const header = bytes.indexOf(entry) - 30 // the entry's local header
-      const data = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28)
-      bytes.fill(0, data, data + 16)
-      const file = writeFile('damaged.xlsx', bytes)
-      const error = await spreadsheetError(openSheet(file, xlsx(['Dealer'])))
-      expect([error.code, error.message]).toEqual([
-        'CORRUPT',
-        'The Excel file is damaged and cannot be read (invalid stored block lengths). Export it again and re-upload.',
-      ])
-    })
+    it.each(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'])(
+      'a workbook whose compressed %s is damaged (its end intact)',
+      async (entry) => {
+        const bytes = fs.readFileSync(await bigWorkbook())
+        const header = bytes.indexOf(entry) - 30 // the entry's local header
+        const data = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28)
+        bytes.fill(0, data, data + 16)
+        const file = writeFile('damaged.xlsx', bytes)
+        const error = await spreadsheetError(openSheet(file, xlsx(['Dealer'])))
+        expect([error.code, error.message]).toEqual([
+          'CORRUPT',
+          'The Excel file is damaged and cannot be read (invalid stored block lengths). Export it again and re-upload.',
+        ])
+      },
+    )
 
     it('a zip archive that is not a workbook', async () => {
       const file = writeFile('photos.xlsx', zip({ 'readme.txt': 'hello', 'photos/a.txt': 'not a picture' }))
@@ -392,7 +399,10 @@ describe('openSheet on .xlsx', () => {
 
     it('a sheet that breaks partway: the rows before arrive, then the iteration rejects', async () => {
       const rows = Array.from({ length: 3000 }, (_, i) => inlineRow(i + 2, [`D${i}`, String(i)])).join('')
-      const file = writeFile('broken-xml.xlsx', handMadeXlsx(inlineRow(1, ['Dealer', 'Amount']) + rows + '<row r="9000"><c r="A9000"></row>'))
+      const file = writeFile(
+        'broken-xml.xlsx',
+        handMadeXlsx(inlineRow(1, ['Dealer', 'Amount']) + rows + '<row r="9000"><c r="A9000"></row>'),
+      )
       const sheet = await openSheet(file, xlsx(['Dealer', 'Amount']))
       const seen: number[] = []
       const error = await spreadsheetError(
@@ -480,15 +490,22 @@ describe('openSheet on CSV', () => {
 
   it('reads tab-separated and pipe-separated files, detected or given', async () => {
     const tsv = writeFile('export.tsv', 'Dealer\tPlan\tAmount\nD1\t"Unlimited, Plus"\t40.99\n')
-    expect(await readAll(await openSheet(tsv, csv(['Dealer', 'Plan'])))).toEqual([{ rowNumber: 2, cells: ['D1', 'Unlimited, Plus', '40.99'] }])
+    expect(await readAll(await openSheet(tsv, csv(['Dealer', 'Plan'])))).toEqual([
+      { rowNumber: 2, cells: ['D1', 'Unlimited, Plus', '40.99'] },
+    ])
 
     const piped = writeFile('export.txt', 'Dealer|Amount\nD1|5\n')
     expect(await readAll(await openSheet(piped, csv(['Dealer'])))).toEqual([{ rowNumber: 2, cells: ['D1', '5'] }])
-    expect(await readAll(await openSheet(piped, csv(['Dealer|Amount'], { csvDelimiter: ',' })))).toEqual([{ rowNumber: 2, cells: ['D1|5'] }])
+    expect(await readAll(await openSheet(piped, csv(['Dealer|Amount'], { csvDelimiter: ',' })))).toEqual([
+      { rowNumber: 2, cells: ['D1|5'] },
+    ])
   })
 
   it('keeps quoted delimiters, newlines and escaped quotes inside one field; a record is one row', async () => {
-    const file = writeFile('notes.csv', 'Dealer,Notes,Amount\r\n"Smith, John","line one\r\nline two",5\r\n"Say ""hi""",,6\r\nD3,plain,7\r\n')
+    const file = writeFile(
+      'notes.csv',
+      'Dealer,Notes,Amount\r\n"Smith, John","line one\r\nline two",5\r\n"Say ""hi""",,6\r\nD3,plain,7\r\n',
+    )
     expect(await readAll(await openSheet(file, csv(['Dealer', 'Notes', 'Amount'])))).toEqual([
       { rowNumber: 2, cells: ['Smith, John', 'line one\r\nline two', '5'] },
       { rowNumber: 3, cells: ['Say "hi"', null, '6'] },
@@ -499,11 +516,20 @@ describe('openSheet on CSV', () => {
   it('reads Windows-1252 (Excel "CSV (Comma delimited)") and UTF-16 ("Unicode Text") files', async () => {
     const ansi = writeFile(
       'ansi.csv',
-      Buffer.concat([Buffer.from('Dealer,Owner\r\nD1,Jos'), Buffer.from([0xe9]), Buffer.from(' O'), Buffer.from([0x92]), Buffer.from('Brien\r\n')]),
+      Buffer.concat([
+        Buffer.from('Dealer,Owner\r\nD1,Jos'),
+        Buffer.from([0xe9]),
+        Buffer.from(' O'),
+        Buffer.from([0x92]),
+        Buffer.from('Brien\r\n'),
+      ]),
     )
     expect(await readAll(await openSheet(ansi, csv(['Dealer', 'Owner'])))).toEqual([{ rowNumber: 2, cells: ['D1', 'José O\u2019Brien'] }])
 
-    const unicode = writeFile('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Dealer\tOwner\r\nD1\tJosé\r\n', 'utf16le')]))
+    const unicode = writeFile(
+      'unicode.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Dealer\tOwner\r\nD1\tJosé\r\n', 'utf16le')]),
+    )
     expect(await readAll(await openSheet(unicode, csv(['Dealer', 'Owner'])))).toEqual([{ rowNumber: 2, cells: ['D1', 'José'] }])
   })
 

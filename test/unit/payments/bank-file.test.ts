@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { BankFileError, bankCsv, bankFileProblems, nachaFile, type BatchFileInput, type PaymentInstruction } from '../../../engine/payments/bankFile'
+import {
+  BankFileError,
+  bankCsv,
+  bankFileProblems,
+  nachaFile,
+  type BatchFileInput,
+  type PaymentInstruction,
+} from '../../../engine/payments/bankFile'
 import { abaCheckDigit, abaRoutingProblem, accountNumberProblem } from '../../../engine/payments/routing'
 
 const originator: BatchFileInput['originator'] = {
@@ -14,9 +21,39 @@ const originator: BatchFileInput['originator'] = {
 }
 
 const payments: PaymentInstruction[] = [
-  { paymentId: 101, payeeId: 11, payeeCode: 'REP-0001', payeeName: 'José Müller', amount: '1234.56', currency: 'USD', routingNumber: '011000015', accountNumber: '12345678', accountType: 'checking' },
-  { paymentId: 102, payeeId: 12, payeeCode: 'REP-0002', payeeName: 'Zoë Łukasiewicz-Ørsted Anderson', amount: '0.01', currency: 'USD', routingNumber: '021000021', accountNumber: 'AB12CD34', accountType: 'savings' },
-  { paymentId: 103, payeeId: 13, payeeCode: 'REP-0003', payeeName: "Ann O'Neil", amount: '99999.9900', currency: 'USD', routingNumber: '121000248', accountNumber: '00001234567890123', accountType: 'checking' },
+  {
+    paymentId: 101,
+    payeeId: 11,
+    payeeCode: 'REP-0001',
+    payeeName: 'José Müller',
+    amount: '1234.56',
+    currency: 'USD',
+    routingNumber: '011000015',
+    accountNumber: '12345678',
+    accountType: 'checking',
+  },
+  {
+    paymentId: 102,
+    payeeId: 12,
+    payeeCode: 'REP-0002',
+    payeeName: 'Zoë Łukasiewicz-Ørsted Anderson',
+    amount: '0.01',
+    currency: 'USD',
+    routingNumber: '021000021',
+    accountNumber: 'AB12CD34',
+    accountType: 'savings',
+  },
+  {
+    paymentId: 103,
+    payeeId: 13,
+    payeeCode: 'REP-0003',
+    payeeName: "Ann O'Neil",
+    amount: '99999.9900',
+    currency: 'USD',
+    routingNumber: '121000248',
+    accountNumber: '00001234567890123',
+    accountType: 'checking',
+  },
 ]
 
 const input: BatchFileInput = {
@@ -63,7 +100,9 @@ describe('ABA routing numbers', () => {
   })
 
   it('refuses a wrong check digit and says which digit the checksum needs', () => {
-    expect(abaRoutingProblem('011000016')).toBe('the routing number fails the ABA checksum (weights 3-7-1): its last digit is 6, the first eight digits require 5')
+    expect(abaRoutingProblem('011000016')).toBe(
+      'the routing number fails the ABA checksum (weights 3-7-1): its last digit is 6, the first eight digits require 5',
+    )
   })
 
   it('refuses wrong lengths, non-digits, spaces, all zeros and unassigned prefixes', () => {
@@ -107,21 +146,54 @@ describe('NACHA PPD credit file of a 3-payment batch', () => {
 
   it('file header names the destination, origin, creation date and time, modifier, record size and blocking factor', () => {
     expect(fileHeader).toBe(
-      '1' + '01' + ' 021000021' + '1234567890' + '260401' + '0905' + 'A' + '094' + '10' + '1' +
-        'JPMORGAN CHASE'.padEnd(23) + 'NORTHWIND WIRELESS'.padEnd(23) + '00000042',
+      '1' +
+        '01' +
+        ' 021000021' +
+        '1234567890' +
+        '260401' +
+        '0905' +
+        'A' +
+        '094' +
+        '10' +
+        '1' +
+        'JPMORGAN CHASE'.padEnd(23) +
+        'NORTHWIND WIRELESS'.padEnd(23) +
+        '00000042',
     )
   })
 
   it('batch header is a PPD batch of credits only (service class 220) effective on the given date', () => {
     expect(batchHeader).toBe(
-      '5' + '220' + 'NORTHWIND WIRELESS'.slice(0, 16) + ' '.repeat(20) + '1234567890' + 'PPD' + 'COMMISSION' +
-        ' '.repeat(6) + '260403' + '   ' + '1' + '02100002' + '0000001',
+      '5' +
+        '220' +
+        'NORTHWIND WIRELESS'.slice(0, 16) +
+        ' '.repeat(20) +
+        '1234567890' +
+        'PPD' +
+        'COMMISSION' +
+        ' '.repeat(6) +
+        '260403' +
+        '   ' +
+        '1' +
+        '02100002' +
+        '0000001',
     )
   })
 
   it('an entry carries code 22 for checking, the RDFI id and check digit, the account, cents, payee code and ASCII name, and a trace number', () => {
     expect(e1).toBe(
-      '6' + '22' + '01100001' + '5' + '12345678'.padEnd(17) + '0000123456' + 'REP-0001'.padEnd(15) + 'JOSE MULLER'.padEnd(22) + '  ' + '0' + '02100002' + '0000001',
+      '6' +
+        '22' +
+        '01100001' +
+        '5' +
+        '12345678'.padEnd(17) +
+        '0000123456' +
+        'REP-0001'.padEnd(15) +
+        'JOSE MULLER'.padEnd(22) +
+        '  ' +
+        '0' +
+        '02100002' +
+        '0000001',
     )
   })
 
@@ -163,7 +235,13 @@ describe('NACHA PPD credit file of a 3-payment batch', () => {
 
 describe('NACHA blocking', () => {
   it('pads to a multiple of 10 records and counts the blocks, filler included', () => {
-    for (const [n, lines, blocks] of [[1, 10, 1], [6, 10, 1], [7, 20, 2], [16, 20, 2], [17, 30, 3]] as const) {
+    for (const [n, lines, blocks] of [
+      [1, 10, 1],
+      [6, 10, 1],
+      [7, 20, 2],
+      [16, 20, 2],
+      [17, 30, 3],
+    ] as const) {
       const records = nachaFile(withPayments(manyPayments(n))).split('\n')
       expect(records).toHaveLength(lines)
       expect(records.every((r) => r.length === 94)).toBe(true)
@@ -202,13 +280,17 @@ describe('bank CSV', () => {
   })
 
   it('defuses text cells a spreadsheet would run as a formula, but never touches the amount', () => {
-    const csv = bankCsv(withPayments([
-      { ...payments[0]!, payeeName: '=HYPERLINK("http://evil.example","Pay")' },
-      { ...payments[1]!, payeeName: '@SUM(A1)', payeeCode: '-REP', amount: '5' },
-      { ...payments[2]!, payeeName: '+1 Rep' },
-    ]))
+    const csv = bankCsv(
+      withPayments([
+        { ...payments[0]!, payeeName: '=HYPERLINK("http://evil.example","Pay")' },
+        { ...payments[1]!, payeeName: '@SUM(A1)', payeeCode: '-REP', amount: '5' },
+        { ...payments[2]!, payeeName: '+1 Rep' },
+      ]),
+    )
     const rows = csv.split('\r\n')
-    expect(rows[1]).toBe(`101,REP-0001,"'=HYPERLINK(""http://evil.example"",""Pay"")",011000015,12345678,checking,1234.56,USD,2026-04-03,42`)
+    expect(rows[1]).toBe(
+      `101,REP-0001,"'=HYPERLINK(""http://evil.example"",""Pay"")",011000015,12345678,checking,1234.56,USD,2026-04-03,42`,
+    )
     expect(rows[2]).toBe("102,'-REP,'@SUM(A1),021000021,AB12CD34,savings,5.00,USD,2026-04-03,42")
     expect(rows[3]).toBe("103,REP-0003,'+1 Rep,121000248,00001234567890123,checking,99999.99,USD,2026-04-03,42")
   })
@@ -217,7 +299,9 @@ describe('bank CSV', () => {
     const euro = withPayments([{ ...payments[0]!, currency: 'EUR' }])
     expect(bankFileProblems(euro, 'csv')).toEqual([])
     expect(bankCsv(euro)).toContain(',1234.56,EUR,')
-    expect(bankFileProblems(euro)).toEqual([{ paymentId: 101, field: 'currency', message: 'NACHA files carry US dollars only; this payment is in "EUR"' }])
+    expect(bankFileProblems(euro)).toEqual([
+      { paymentId: 101, field: 'currency', message: 'NACHA files carry US dollars only; this payment is in "EUR"' },
+    ])
   })
 
   it("writes each amount with its currency's minor units: whole yen, dinars to the fils", () => {
@@ -227,11 +311,19 @@ describe('bank CSV', () => {
       { ...payments[2]!, amount: '0.0010', currency: 'BHD' },
     ])
     expect(bankFileProblems(mixed, 'csv')).toEqual([])
-    expect(bankCsv(mixed).split('\r\n').slice(1, 4).map((row) => row.split(',').slice(6, 8).join(' '))).toEqual(['125000 JPY', '8.098 BHD', '0.001 BHD'])
+    expect(
+      bankCsv(mixed)
+        .split('\r\n')
+        .slice(1, 4)
+        .map((row) => row.split(',').slice(6, 8).join(' ')),
+    ).toEqual(['125000 JPY', '8.098 BHD', '0.001 BHD'])
   })
 
   it('refuses an amount finer than the minor unit of its currency (a yen fraction, a tenth of a fils)', () => {
-    const finer = withPayments([{ ...payments[0]!, amount: '1250.5', currency: 'JPY' }, { ...payments[1]!, amount: '1.2345', currency: 'BHD' }])
+    const finer = withPayments([
+      { ...payments[0]!, amount: '1250.5', currency: 'JPY' },
+      { ...payments[1]!, amount: '1.2345', currency: 'BHD' },
+    ])
     expect(bankFileProblems(finer, 'csv')).toEqual([
       { paymentId: 101, field: 'amount', message: 'the amount 1250.5 has more than 0 decimals; round it to whole units first' },
       { paymentId: 102, field: 'amount', message: 'the amount 1.2345 has more than 3 decimals; round it to 3 decimals first' },
@@ -240,8 +332,13 @@ describe('bank CSV', () => {
   })
 
   it('refuses a NACHA file of yen or dinars, naming the currency, rather than writing them as cents', () => {
-    const yen = withPayments([{ ...payments[0]!, amount: '125000', currency: 'JPY' }, { ...payments[1]!, amount: '8.098', currency: 'BHD' }])
-    expect(() => nachaFile(yen)).toThrow(/payment 101, currency: NACHA files carry US dollars only; this payment is in "JPY"[\s\S]*payment 102, currency: NACHA files carry US dollars only; this payment is in "BHD"/)
+    const yen = withPayments([
+      { ...payments[0]!, amount: '125000', currency: 'JPY' },
+      { ...payments[1]!, amount: '8.098', currency: 'BHD' },
+    ])
+    expect(() => nachaFile(yen)).toThrow(
+      /payment 101, currency: NACHA files carry US dollars only; this payment is in "JPY"[\s\S]*payment 102, currency: NACHA files carry US dollars only; this payment is in "BHD"/,
+    )
   })
 })
 
@@ -252,22 +349,32 @@ describe('refusals', () => {
   })
 
   it('reports bad routing, account, amount and duplicate payment ids against the payment', () => {
-    const problems = bankFileProblems(withPayments([
-      { ...payments[0]!, routingNumber: '011000016' },
-      { ...payments[1]!, amount: '0.00' },
-      { ...payments[2]!, amount: '-5.00', accountNumber: '12-34' },
-      { ...payments[0]!, paymentId: 102, amount: '1.005' },
-      { ...payments[0]!, paymentId: 104, amount: '100000000.00' },
-      { ...payments[0]!, paymentId: 105, amount: '1e3' },
-    ]))
+    const problems = bankFileProblems(
+      withPayments([
+        { ...payments[0]!, routingNumber: '011000016' },
+        { ...payments[1]!, amount: '0.00' },
+        { ...payments[2]!, amount: '-5.00', accountNumber: '12-34' },
+        { ...payments[0]!, paymentId: 102, amount: '1.005' },
+        { ...payments[0]!, paymentId: 104, amount: '100000000.00' },
+        { ...payments[0]!, paymentId: 105, amount: '1e3' },
+      ]),
+    )
     expect(problems).toEqual([
-      { paymentId: 101, field: 'routingNumber', message: 'the routing number fails the ABA checksum (weights 3-7-1): its last digit is 6, the first eight digits require 5' },
+      {
+        paymentId: 101,
+        field: 'routingNumber',
+        message: 'the routing number fails the ABA checksum (weights 3-7-1): its last digit is 6, the first eight digits require 5',
+      },
       { paymentId: 102, field: 'amount', message: 'the amount must be greater than zero (got 0.00)' },
       { paymentId: 103, field: 'accountNumber', message: 'the account number may contain only digits and letters (it contains "-")' },
       { paymentId: 103, field: 'amount', message: 'the amount must be greater than zero (got -5.00)' },
       { paymentId: 102, field: 'paymentId', message: 'payment 102 appears more than once in the batch' },
       { paymentId: 102, field: 'amount', message: 'the amount 1.005 has more than 2 decimals; round it to cents first' },
-      { paymentId: 104, field: 'amount', message: 'the amount USD 100,000,000.00 is above USD 99,999,999.99, the most one bank-file entry can carry' },
+      {
+        paymentId: 104,
+        field: 'amount',
+        message: 'the amount USD 100,000,000.00 is above USD 99,999,999.99, the most one bank-file entry can carry',
+      },
       { paymentId: 105, field: 'amount', message: 'the amount must be a plain decimal such as 1234.56 (got "1e3")' },
     ])
   })
@@ -301,7 +408,10 @@ describe('refusals', () => {
   })
 
   it('nachaFile and bankCsv throw an error that lists every problem and write nothing', () => {
-    const bad = withPayments([{ ...payments[0]!, routingNumber: '011000016', currency: 'EUR' }, { ...payments[1]!, amount: '0' }])
+    const bad = withPayments([
+      { ...payments[0]!, routingNumber: '011000016', currency: 'EUR' },
+      { ...payments[1]!, amount: '0' },
+    ])
     let thrown: unknown
     try {
       nachaFile(bad)
@@ -318,6 +428,8 @@ describe('refusals', () => {
         '- payment 102, amount: the amount must be greater than zero (got 0)',
       ].join('\n'),
     )
-    expect(() => bankCsv(bad)).toThrow(/cannot write the CSV bank file of batch 42:\n- payment 101, routingNumber: .*\n- payment 102, amount: the amount must be greater than zero/)
+    expect(() => bankCsv(bad)).toThrow(
+      /cannot write the CSV bank file of batch 42:\n- payment 101, routingNumber: .*\n- payment 102, amount: the amount must be greater than zero/,
+    )
   })
 })

@@ -14,11 +14,27 @@ describe('brand resolution', () => {
   })
 
   it("uses the participant's own brand first", () => {
-    expect(resolveBrandId([{ participantId: 1, brandId: 10 }, { participantId: 2, brandId: 30 }], 99)).toBe(30)
+    expect(
+      resolveBrandId(
+        [
+          { participantId: 1, brandId: 10 },
+          { participantId: 2, brandId: 30 },
+        ],
+        99,
+      ),
+    ).toBe(30)
   })
 
   it('falls back to the default brand when nobody above carries one', () => {
-    expect(resolveBrandId([{ participantId: 1, brandId: null }, { participantId: 5, brandId: null }], 99)).toBe(99)
+    expect(
+      resolveBrandId(
+        [
+          { participantId: 1, brandId: null },
+          { participantId: 5, brandId: null },
+        ],
+        99,
+      ),
+    ).toBe(99)
   })
 
   it('only the operating company, partners and territory owners are client owners', () => {

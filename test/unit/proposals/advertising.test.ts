@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { advertisingDeductions, programProblems, type AdvertisingPayout, type AdvertisingProgram } from '../../../engine/proposals/advertising'
+import {
+  advertisingDeductions,
+  programProblems,
+  type AdvertisingPayout,
+  type AdvertisingProgram,
+} from '../../../engine/proposals/advertising'
 
 const national: AdvertisingProgram = { id: 1, kind: 'national', territoryId: null, percent: '5', name: 'National TV' }
 const west: AdvertisingProgram = { id: 2, kind: 'territory', territoryId: 3, percent: '2.5', name: 'West radio' }
@@ -53,11 +58,13 @@ describe('advertisingDeductions', () => {
     const payout = [{ participantId: 8, territoryId: null, amount: '100.10' }]
     expect(advertisingDeductions(payout, [national], 'USD', 'half-even')[0]?.amount).toBe('-5.0000')
     expect(advertisingDeductions(payout, [national], 'USD', 'half-up')[0]?.amount).toBe('-5.0100')
-    expect(advertisingDeductions([{ participantId: 8, territoryId: null, amount: '100.30' }], [national], 'USD', 'down')[0]?.amount).toBe('-5.0100') // 5.015 → 5.01
+    expect(advertisingDeductions([{ participantId: 8, territoryId: null, amount: '100.30' }], [national], 'USD', 'down')[0]?.amount).toBe(
+      '-5.0100',
+    ) // 5.015 → 5.01
     expect(advertisingDeductions([{ participantId: 8, territoryId: null, amount: '100.30' }], [national], 'USD')[0]?.amount).toBe('-5.0200') // 5.015 → 5.02
   })
 
-  it('rounds to the currency\'s minor unit', () => {
+  it("rounds to the currency's minor unit", () => {
     expect(advertisingDeductions([{ participantId: 7, territoryId: null, amount: '1001' }], [national], 'JPY')).toEqual([
       { participantId: 7, programId: 1, amount: '-50.0000', base: '1001.0000' }, // 50.05 → 50
     ])
@@ -92,7 +99,9 @@ describe('programProblems', () => {
   })
 
   it.each(['0', '-1', '100.01'])('refuses a percentage of %s', (percent) => {
-    expect(programProblems({ ...national, percent })).toEqual([{ field: 'percent', message: `the percentage must be more than 0 and at most 100 (got ${percent})` }])
+    expect(programProblems({ ...national, percent })).toEqual([
+      { field: 'percent', message: `the percentage must be more than 0 and at most 100 (got ${percent})` },
+    ])
   })
 
   it('refuses a percentage that is not a number', () => {
@@ -100,8 +109,12 @@ describe('programProblems', () => {
   })
 
   it('a territory program needs a territory; a national one must not name one', () => {
-    expect(programProblems({ ...west, territoryId: null })).toEqual([{ field: 'territoryId', message: 'a territory program needs a territory' }])
-    expect(programProblems({ ...national, territoryId: 3 })).toEqual([{ field: 'territoryId', message: 'a national program covers every territory: leave the territory empty' }])
+    expect(programProblems({ ...west, territoryId: null })).toEqual([
+      { field: 'territoryId', message: 'a territory program needs a territory' },
+    ])
+    expect(programProblems({ ...national, territoryId: 3 })).toEqual([
+      { field: 'territoryId', message: 'a national program covers every territory: leave the territory empty' },
+    ])
   })
 
   it('needs a name and a known kind', () => {

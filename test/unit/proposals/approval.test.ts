@@ -21,11 +21,24 @@ const AGENT_PATH = '/1/2/3/5/'
 
 const draft: ApprovalState = { status: 'draft', authorParticipantId: 5, authorUserId: 50, chain: [3, 2, 1], level: -1 }
 
-const ROLES_OF: Record<number, Role[]> = { 10: ['company_admin'], 11: ['company_admin'], 20: ['partner_admin'], 30: ['territory_owner_admin'], 31: ['territory_owner_admin'], 50: ['agent'], 51: ['agent'] }
+const ROLES_OF: Record<number, Role[]> = {
+  10: ['company_admin'],
+  11: ['company_admin'],
+  20: ['partner_admin'],
+  30: ['territory_owner_admin'],
+  31: ['territory_owner_admin'],
+  50: ['agent'],
+  51: ['agent'],
+}
 
 /** An action by login `actorUserId` with the roles it holds in this network. */
 const act = (kind: ApprovalActionKind, actorUserId: number | null, actorParticipantId: number | null, comment?: string): ApprovalAction => {
-  const action: ApprovalAction = { kind, actorUserId, actorParticipantId, actorRoles: actorUserId === null ? [] : (ROLES_OF[actorUserId] ?? []) }
+  const action: ApprovalAction = {
+    kind,
+    actorUserId,
+    actorParticipantId,
+    actorRoles: actorUserId === null ? [] : (ROLES_OF[actorUserId] ?? []),
+  }
   return comment === undefined ? action : { ...action, comment }
 }
 
@@ -50,7 +63,7 @@ const approved = ok(atTop, act('approve', 10, 1))
 const sent = ok(approved, act('send', 10, 1))
 
 describe('the approval chain', () => {
-  it('is the author participant\'s ancestors, nearest first, up to the root', () => {
+  it("is the author participant's ancestors, nearest first, up to the root", () => {
     expect(approvalChain(5, AGENT_PATH)).toEqual([3, 2, 1])
     expect(approvalChain(2, '/1/2/')).toEqual([1])
   })
@@ -59,7 +72,7 @@ describe('the approval chain', () => {
     expect(approvalChain(1, '/1/')).toEqual([1])
   })
 
-  it('refuses a path that is not the author\'s', () => {
+  it("refuses a path that is not the author's", () => {
     expect(() => approvalChain(4, AGENT_PATH)).toThrow('path "/1/2/3/5/" is not the path of participant #4')
   })
 })
@@ -98,11 +111,19 @@ describe('a proposal climbs one level per approval up to the top, which sends it
   })
 
   it('lets the prospect decline a sent proposal, and lets it expire unanswered', () => {
-    expect(applyAction(sent, act('decline', null, null))).toEqual({ ok: true, state: { ...sent, status: 'declined', level: -1 }, event: 'proposal.declined' })
-    expect(applyAction(sent, act('expire', null, null))).toEqual({ ok: true, state: { ...sent, status: 'expired', level: -1 }, event: 'proposal.expired' })
+    expect(applyAction(sent, act('decline', null, null))).toEqual({
+      ok: true,
+      state: { ...sent, status: 'declined', level: -1 },
+      event: 'proposal.declined',
+    })
+    expect(applyAction(sent, act('expire', null, null))).toEqual({
+      ok: true,
+      state: { ...sent, status: 'expired', level: -1 },
+      event: 'proposal.expired',
+    })
   })
 
-  it('a staff login may also record the prospect\'s answer', () => {
+  it("a staff login may also record the prospect's answer", () => {
     expect(ok(sent, act('accept', 10, 1)).status).toBe('accepted')
   })
 })
@@ -117,7 +138,11 @@ describe('submitting', () => {
   it('a returned proposal is resubmitted to the immediate parent again, at level 0', () => {
     const returned = ok(atTop, act('return', 10, 1, 'lower the setup fee'))
     expect(returned).toEqual({ ...draft, status: 'returned', level: -1 })
-    expect(applyAction(returned, act('submit', 50, 5))).toEqual({ ok: true, state: { ...draft, status: 'submitted', level: 0 }, event: 'proposal.submitted' })
+    expect(applyAction(returned, act('submit', 50, 5))).toEqual({
+      ok: true,
+      state: { ...draft, status: 'submitted', level: 0 },
+      event: 'proposal.submitted',
+    })
   })
 
   it('refuses a chain that is empty, holds the author below the top, or names a participant twice', () => {
@@ -159,7 +184,9 @@ describe('approving in turn', () => {
   })
 
   it('refuses a state whose level is outside its chain', () => {
-    expect(refused({ ...submitted, level: 3 }, act('approve', 10, 1))).toBe('the approval state is inconsistent: level 3 is outside the chain of 3 approver(s)')
+    expect(refused({ ...submitted, level: 3 }, act('approve', 10, 1))).toBe(
+      'the approval state is inconsistent: level 3 is outside the chain of 3 approver(s)',
+    )
   })
 })
 
@@ -192,14 +219,18 @@ describe('returning and rejecting need a comment', () => {
 
   it('refuses a return without a comment, or with only spaces', () => {
     expect(refused(atPartner, act('return', 20, 2))).toBe('a comment is required to return a proposal: tell the author what to change')
-    expect(refused(atPartner, act('return', 20, 2, '   '))).toBe('a comment is required to return a proposal: tell the author what to change')
+    expect(refused(atPartner, act('return', 20, 2, '   '))).toBe(
+      'a comment is required to return a proposal: tell the author what to change',
+    )
   })
 
   it('refuses a reject without a comment, and a rejection is final', () => {
     expect(refused(atPartner, act('reject', 20, 2, ''))).toBe('a comment is required to reject a proposal: say why it is rejected')
     const rejected = ok(atPartner, act('reject', 20, 2, 'margin too thin'))
     expect(rejected.status).toBe('rejected')
-    expect(refused(rejected, act('submit', 50, 5))).toBe('cannot submit this proposal: it is rejected (submit is allowed only when it is draft or returned)')
+    expect(refused(rejected, act('submit', 50, 5))).toBe(
+      'cannot submit this proposal: it is rejected (submit is allowed only when it is draft or returned)',
+    )
   })
 
   it('only the approver whose turn it is may return or reject', () => {
@@ -231,7 +262,9 @@ describe('every other transition is refused, naming the current status', () => {
     decline: ['sent'],
     expire: ['sent'],
   }
-  const forbidden = PROPOSAL_STATUSES.flatMap((status) => APPROVAL_ACTION_KINDS.filter((kind) => !allowed[kind].includes(status)).map((kind) => [status, kind] as const))
+  const forbidden = PROPOSAL_STATUSES.flatMap((status) =>
+    APPROVAL_ACTION_KINDS.filter((kind) => !allowed[kind].includes(status)).map((kind) => [status, kind] as const),
+  )
 
   it('covers 72 status/action pairs, 9 of them allowed', () => {
     expect(PROPOSAL_STATUSES.length * APPROVAL_ACTION_KINDS.length).toBe(72)
@@ -244,9 +277,15 @@ describe('every other transition is refused, naming the current status', () => {
   })
 
   it('reads well for the common mistakes', () => {
-    expect(refused(draft, act('approve', 30, 3))).toBe('cannot approve this proposal: it is draft (approve is allowed only when it is submitted)')
-    expect(refused(approved, act('accept', null, null))).toBe('cannot accept this proposal: it is approved (accept is allowed only when it is sent)')
-    expect(refused(submitted, act('submit', 50, 5))).toBe('cannot submit this proposal: it is submitted (submit is allowed only when it is draft or returned)')
+    expect(refused(draft, act('approve', 30, 3))).toBe(
+      'cannot approve this proposal: it is draft (approve is allowed only when it is submitted)',
+    )
+    expect(refused(approved, act('accept', null, null))).toBe(
+      'cannot accept this proposal: it is approved (accept is allowed only when it is sent)',
+    )
+    expect(refused(submitted, act('submit', 50, 5))).toBe(
+      'cannot submit this proposal: it is submitted (submit is allowed only when it is draft or returned)',
+    )
   })
 
   it('refuses an unknown action', () => {
@@ -265,7 +304,30 @@ describe('waitingFor', () => {
 describe('who may take each step: the managing roles of the participant in turn, a company admin at the top', () => {
   // Every role, at the top of the chain and below it, for every step a login takes: the table the README states.
   const EXPECTED: Record<'submit' | 'approve' | 'return' | 'reject' | 'send', { top: Role[]; below: Role[] }> = {
-    submit: { top: ['company_admin', 'company_user', 'partner_admin', 'partner_user', 'territory_owner_admin', 'territory_owner_user', 'agent_manager', 'agent', 'referrer'], below: ['company_admin', 'company_user', 'partner_admin', 'partner_user', 'territory_owner_admin', 'territory_owner_user', 'agent_manager', 'agent', 'referrer'] },
+    submit: {
+      top: [
+        'company_admin',
+        'company_user',
+        'partner_admin',
+        'partner_user',
+        'territory_owner_admin',
+        'territory_owner_user',
+        'agent_manager',
+        'agent',
+        'referrer',
+      ],
+      below: [
+        'company_admin',
+        'company_user',
+        'partner_admin',
+        'partner_user',
+        'territory_owner_admin',
+        'territory_owner_user',
+        'agent_manager',
+        'agent',
+        'referrer',
+      ],
+    },
     approve: { top: ['company_admin'], below: ['partner_admin', 'territory_owner_admin', 'agent_manager'] },
     return: { top: ['company_admin'], below: ['partner_admin', 'territory_owner_admin', 'agent_manager'] },
     reject: { top: ['company_admin'], below: ['partner_admin', 'territory_owner_admin', 'agent_manager'] },
@@ -285,29 +347,40 @@ describe('who may take each step: the managing roles of the participant in turn,
 
   it('finance and the auditor never take a step nor write a proposal; no roles at all take none either', () => {
     for (const roles of [['finance'], ['auditor'], [], null, undefined]) {
-      for (const kind of ['submit', 'approve', 'return', 'reject', 'send'] as const) expect(stepRoleProblem(roles, kind, 'anywhere')).not.toBeNull()
+      for (const kind of ['submit', 'approve', 'return', 'reject', 'send'] as const)
+        expect(stepRoleProblem(roles, kind, 'anywhere')).not.toBeNull()
       expect(mayWriteProposals(roles)).toBe(false)
     }
     expect(mayWriteProposals(['referrer'])).toBe(true)
   })
 
-  it('the prospect\'s answer and the expiry need no role', () => {
+  it("the prospect's answer and the expiry need no role", () => {
     for (const kind of ['accept', 'decline', 'expire'] as const) expect(stepRoleProblem(null, kind, 'top')).toBeNull()
   })
 
-  it('a partner user at the partner\'s turn is refused for its role, and nothing moves', () => {
+  it("a partner user at the partner's turn is refused for its role, and nothing moves", () => {
     const result = applyAction(atPartner, { kind: 'approve', actorUserId: 21, actorParticipantId: 2, actorRoles: ['partner_user'] })
     expect(result).toEqual({
       ok: false,
       refusal: 'role',
-      reason: 'your roles (partner_user) do not approve proposals: a partner admin, territory owner admin or agent manager does it for their participant, a company admin at the top',
+      reason:
+        'your roles (partner_user) do not approve proposals: a partner admin, territory owner admin or agent manager does it for their participant, a company admin at the top',
     })
   })
 
   it('at the top, the auditor, finance and a company user are refused for their role; so is a manager role attached to the top', () => {
-    for (const [roles, kind] of [[['auditor'], 'approve'], [['finance'], 'reject'], [['company_user'], 'return'], [['partner_admin'], 'approve']] as const) {
+    for (const [roles, kind] of [
+      [['auditor'], 'approve'],
+      [['finance'], 'reject'],
+      [['company_user'], 'return'],
+      [['partner_admin'], 'approve'],
+    ] as const) {
       const result = applyAction(atTop, { kind, actorUserId: 12, actorParticipantId: 1, actorRoles: roles, comment: 'probe' })
-      expect(result).toEqual({ ok: false, refusal: 'role', reason: `your roles (${roles.join(', ')}) do not ${kind} at the top of the chain: only a company admin does` })
+      expect(result).toEqual({
+        ok: false,
+        refusal: 'role',
+        reason: `your roles (${roles.join(', ')}) do not ${kind} at the top of the chain: only a company admin does`,
+      })
     }
     expect(applyAction(approved, { kind: 'send', actorUserId: 12, actorParticipantId: 1, actorRoles: ['auditor'] })).toEqual({
       ok: false,
@@ -317,7 +390,10 @@ describe('who may take each step: the managing roles of the participant in turn,
   })
 
   it('an action without roles is refused for its role; out of turn stays a state refusal', () => {
-    expect(applyAction(submitted, { kind: 'approve', actorUserId: 30, actorParticipantId: 3 })).toMatchObject({ ok: false, refusal: 'role' })
+    expect(applyAction(submitted, { kind: 'approve', actorUserId: 30, actorParticipantId: 3 })).toMatchObject({
+      ok: false,
+      refusal: 'role',
+    })
     expect(applyAction(submitted, act('approve', 20, 2))).toMatchObject({ ok: false, refusal: 'state' })
   })
 })

@@ -5,7 +5,14 @@ import { D } from '../../../engine/core/decimal'
 import { chargeProblems, monthOf, rollUpCharges, type Charge } from '../../../engine/proposals/billing'
 
 /** A charge of client 1, service 40, split 80% commissionable unless told otherwise. */
-const charge = (chargedOn: string, frequency: Charge['frequency'], charged: string, commissionable: string, nonCommissionable: string, extra: Partial<Charge> = {}): Charge => ({
+const charge = (
+  chargedOn: string,
+  frequency: Charge['frequency'],
+  charged: string,
+  commissionable: string,
+  nonCommissionable: string,
+  extra: Partial<Charge> = {},
+): Charge => ({
   clientId: 1,
   serviceId: 40,
   chargedOn,
@@ -23,7 +30,7 @@ describe('monthOf', () => {
     expect(monthOf('2024-02-29')).toBe('2024-02')
   })
 
-  it('ignores the time and offset of a date-time, so the server\'s time zone never moves a charge', () => {
+  it("ignores the time and offset of a date-time, so the server's time zone never moves a charge", () => {
     expect(monthOf('2026-10-31T23:00:00-05:00')).toBe('2026-10')
     expect(monthOf('2026-11-01T00:30:00+02:00')).toBe('2026-11')
     expect(monthOf('2026-10-31T12:00:00.000Z')).toBe('2026-10')
@@ -51,12 +58,60 @@ describe('rollUpCharges', () => {
       charge('2026-11-01', 'monthly', '99.99', '99.99', '0.00', { serviceId: 42 }),
     ]
     expect(rollUpCharges(charges)).toEqual([
-      { month: '2026-10', clientId: 1, serviceId: 40, charged: '625.0000', commissionable: '500.0000', nonCommissionable: '125.0000', charges: 5 },
-      { month: '2026-10', clientId: 1, serviceId: 41, charged: '631.5000', commissionable: '600.0000', nonCommissionable: '31.5000', charges: 3 },
-      { month: '2026-10', clientId: 1, serviceId: 42, charged: '99.9900', commissionable: '99.9900', nonCommissionable: '0.0000', charges: 1 },
-      { month: '2026-11', clientId: 1, serviceId: 40, charged: '125.0000', commissionable: '100.0000', nonCommissionable: '25.0000', charges: 1 },
-      { month: '2026-11', clientId: 1, serviceId: 41, charged: '210.5000', commissionable: '200.0000', nonCommissionable: '10.5000', charges: 1 },
-      { month: '2026-11', clientId: 1, serviceId: 42, charged: '99.9900', commissionable: '99.9900', nonCommissionable: '0.0000', charges: 1 },
+      {
+        month: '2026-10',
+        clientId: 1,
+        serviceId: 40,
+        charged: '625.0000',
+        commissionable: '500.0000',
+        nonCommissionable: '125.0000',
+        charges: 5,
+      },
+      {
+        month: '2026-10',
+        clientId: 1,
+        serviceId: 41,
+        charged: '631.5000',
+        commissionable: '600.0000',
+        nonCommissionable: '31.5000',
+        charges: 3,
+      },
+      {
+        month: '2026-10',
+        clientId: 1,
+        serviceId: 42,
+        charged: '99.9900',
+        commissionable: '99.9900',
+        nonCommissionable: '0.0000',
+        charges: 1,
+      },
+      {
+        month: '2026-11',
+        clientId: 1,
+        serviceId: 40,
+        charged: '125.0000',
+        commissionable: '100.0000',
+        nonCommissionable: '25.0000',
+        charges: 1,
+      },
+      {
+        month: '2026-11',
+        clientId: 1,
+        serviceId: 41,
+        charged: '210.5000',
+        commissionable: '200.0000',
+        nonCommissionable: '10.5000',
+        charges: 1,
+      },
+      {
+        month: '2026-11',
+        clientId: 1,
+        serviceId: 42,
+        charged: '99.9900',
+        commissionable: '99.9900',
+        nonCommissionable: '0.0000',
+        charges: 1,
+      },
     ])
   })
 
@@ -69,15 +124,52 @@ describe('rollUpCharges', () => {
       charge('2026-11-20', 'weekly', '0.20', '0.20', '0', { clientId: 2 }),
     ])
     expect(rows).toEqual([
-      { month: '2026-11', clientId: 2, serviceId: 40, charged: '0.3000', commissionable: '0.3000', nonCommissionable: '0.0000', charges: 2 },
-      { month: '2026-11', clientId: 9, serviceId: 40, charged: '30.3000', commissionable: '30.3000', nonCommissionable: '0.0000', charges: 2 },
-      { month: '2026-12', clientId: 9, serviceId: 40, charged: '0.1000', commissionable: '0.0001', nonCommissionable: '0.0999', charges: 1 },
+      {
+        month: '2026-11',
+        clientId: 2,
+        serviceId: 40,
+        charged: '0.3000',
+        commissionable: '0.3000',
+        nonCommissionable: '0.0000',
+        charges: 2,
+      },
+      {
+        month: '2026-11',
+        clientId: 9,
+        serviceId: 40,
+        charged: '30.3000',
+        commissionable: '30.3000',
+        nonCommissionable: '0.0000',
+        charges: 2,
+      },
+      {
+        month: '2026-12',
+        clientId: 9,
+        serviceId: 40,
+        charged: '0.1000',
+        commissionable: '0.0001',
+        nonCommissionable: '0.0999',
+        charges: 1,
+      },
     ])
   })
 
   it('nets a credit against its charge, to zero and never "-0.0000"', () => {
-    expect(rollUpCharges([charge('2026-10-01', 'monthly', '50.00', '40.00', '10.00'), charge('2026-10-20', 'monthly', '-50.00', '-40.00', '-10.00')])).toEqual([
-      { month: '2026-10', clientId: 1, serviceId: 40, charged: '0.0000', commissionable: '0.0000', nonCommissionable: '0.0000', charges: 2 },
+    expect(
+      rollUpCharges([
+        charge('2026-10-01', 'monthly', '50.00', '40.00', '10.00'),
+        charge('2026-10-20', 'monthly', '-50.00', '-40.00', '-10.00'),
+      ]),
+    ).toEqual([
+      {
+        month: '2026-10',
+        clientId: 1,
+        serviceId: 40,
+        charged: '0.0000',
+        commissionable: '0.0000',
+        nonCommissionable: '0.0000',
+        charges: 2,
+      },
     ])
   })
 
@@ -86,21 +178,28 @@ describe('rollUpCharges', () => {
   })
 
   it('refuses to roll up a charge with problems, naming it', () => {
-    expect(() => rollUpCharges([charge('2026-10-01', 'monthly', '50.00', '40.00', '10.00'), charge('2026-10-02', 'monthly', '50.00', '40.00', '9.00')])).toThrow(
+    expect(() =>
+      rollUpCharges([
+        charge('2026-10-01', 'monthly', '50.00', '40.00', '10.00'),
+        charge('2026-10-02', 'monthly', '50.00', '40.00', '9.00'),
+      ]),
+    ).toThrow(
       'charge 2 cannot be rolled up: commissionable 40.00 + non-commissionable 9.00 = 49.0000, but the charge is 50.00 (a difference of 1.0000)',
     )
   })
 
   it('never loses or invents a cent: the rows sum to the charges (property)', () => {
     const cents = fc.integer({ min: -1_000_000, max: 1_000_000 })
-    const anyCharge = fc.record({
-      clientId: fc.integer({ min: 1, max: 3 }),
-      serviceId: fc.integer({ min: 1, max: 3 }),
-      day: fc.integer({ min: 0, max: 364 }),
-      frequency: fc.constantFrom('monthly' as const, 'weekly' as const, 'biweekly' as const),
-      commissionable: cents,
-      nonCommissionable: cents,
-    }).filter((c) => c.commissionable === 0 || c.nonCommissionable === 0 || Math.sign(c.commissionable) === Math.sign(c.nonCommissionable))
+    const anyCharge = fc
+      .record({
+        clientId: fc.integer({ min: 1, max: 3 }),
+        serviceId: fc.integer({ min: 1, max: 3 }),
+        day: fc.integer({ min: 0, max: 364 }),
+        frequency: fc.constantFrom('monthly' as const, 'weekly' as const, 'biweekly' as const),
+        commissionable: cents,
+        nonCommissionable: cents,
+      })
+      .filter((c) => c.commissionable === 0 || c.nonCommissionable === 0 || Math.sign(c.commissionable) === Math.sign(c.nonCommissionable))
     const text = (n: number): string => new D(n).div(100).toFixed(2)
     fc.assert(
       fc.property(fc.array(anyCharge, { maxLength: 40 }), (list) => {
@@ -134,10 +233,16 @@ describe('chargeProblems', () => {
 
   it('refuses parts that do not add up to the charge, with the amounts', () => {
     expect(chargeProblems(charge('2026-10-01', 'monthly', '100.00', '80.00', '15.00'))).toEqual([
-      { field: 'commissionable', message: 'commissionable 80.00 + non-commissionable 15.00 = 95.0000, but the charge is 100.00 (a difference of 5.0000)' },
+      {
+        field: 'commissionable',
+        message: 'commissionable 80.00 + non-commissionable 15.00 = 95.0000, but the charge is 100.00 (a difference of 5.0000)',
+      },
     ])
     expect(chargeProblems(charge('2026-10-01', 'monthly', '100.00', '80.01', '20.00'))).toEqual([
-      { field: 'commissionable', message: 'commissionable 80.01 + non-commissionable 20.00 = 100.0100, but the charge is 100.00 (a difference of -0.0100)' },
+      {
+        field: 'commissionable',
+        message: 'commissionable 80.01 + non-commissionable 20.00 = 100.0100, but the charge is 100.00 (a difference of -0.0100)',
+      },
     ])
   })
 
@@ -148,7 +253,17 @@ describe('chargeProblems', () => {
   })
 
   it('names every bad field', () => {
-    expect(chargeProblems({ clientId: 0, serviceId: 1.5, chargedOn: '2026-02-30', frequency: 'daily' as 'weekly', charged: '1,000', commissionable: '1.00001', nonCommissionable: '' })).toEqual([
+    expect(
+      chargeProblems({
+        clientId: 0,
+        serviceId: 1.5,
+        chargedOn: '2026-02-30',
+        frequency: 'daily' as 'weekly',
+        charged: '1,000',
+        commissionable: '1.00001',
+        nonCommissionable: '',
+      }),
+    ).toEqual([
       { field: 'clientId', message: 'clientId must be a positive integer id, got 0' },
       { field: 'serviceId', message: 'serviceId must be a positive integer id, got 1.5' },
       { field: 'chargedOn', message: '"2026-02-30" is not a date (expected YYYY-MM-DD)' },

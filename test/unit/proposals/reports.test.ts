@@ -32,7 +32,15 @@ describe('proposals by status and age', () => {
       ],
       asOf,
     )
-    const table = report.rows.map((r) => [r.status, r.count, r.buckets['0-7'], r.buckets['8-30'], r.buckets['31-90'], r.buckets['over-90'], r.oldestDays])
+    const table = report.rows.map((r) => [
+      r.status,
+      r.count,
+      r.buckets['0-7'],
+      r.buckets['8-30'],
+      r.buckets['31-90'],
+      r.buckets['over-90'],
+      r.oldestDays,
+    ])
     expect(table).toEqual([
       ['draft', 4, 3, 1, 0, 0, 8],
       ['submitted', 2, 0, 1, 1, 0, 31],
@@ -52,7 +60,9 @@ describe('proposals by status and age', () => {
   })
 
   it('refuses a status the state machine does not know', () => {
-    expect(() => proposalsByStatusAndAge([{ id: 9, status: 'lost', createdAt: asOf }], asOf)).toThrow('proposal #9 has an unknown status "lost"')
+    expect(() => proposalsByStatusAndAge([{ id: 9, status: 'lost', createdAt: asOf }], asOf)).toThrow(
+      'proposal #9 has an unknown status "lost"',
+    )
   })
 })
 
@@ -61,17 +71,38 @@ const h = (hours: number): Date => new Date(base + hours * 3_600_000)
 const step = (action: string, hours: number, participantId: number | null = null): HistoryStep => ({ action, at: h(hours), participantId })
 // Participants: 1 the operating company, 2 the partner, 3 the territory owner, 4 the agent manager.
 const chain = [4, 3, 2, 1]
-const kinds = new Map<number, string>([[1, 'operating_company'], [2, 'partner'], [3, 'territory_owner'], [4, 'agent_manager']])
+const kinds = new Map<number, string>([
+  [1, 'operating_company'],
+  [2, 'partner'],
+  [3, 'territory_owner'],
+  [4, 'agent_manager'],
+])
 
 /** Returned at level 1 after 2 h, resubmitted, then through every level: 1 h, 4 h, 24 h, 2 h. */
 const returnedThenAccepted: ProposalTrail = {
   id: 1,
   status: 'accepted',
   chain,
-  history: [step('created', -1, 5), step('submit', 0, 5), step('return', 2, 4), step('submit', 5, 5), step('approve', 6, 4), step('approve', 10, 3), step('approve', 34, 2), step('approve', 36, 1), step('send', 37, 1), step('accept', 40)],
+  history: [
+    step('created', -1, 5),
+    step('submit', 0, 5),
+    step('return', 2, 4),
+    step('submit', 5, 5),
+    step('approve', 6, 4),
+    step('approve', 10, 3),
+    step('approve', 34, 2),
+    step('approve', 36, 1),
+    step('send', 37, 1),
+    step('accept', 40),
+  ],
 }
 /** Approved at level 1 after 3 h, rejected at level 2 after 30 min. */
-const rejected: ProposalTrail = { id: 2, status: 'rejected', chain, history: [step('submit', 0, 5), step('approve', 3, 4), step('reject', 3.5, 3)] }
+const rejected: ProposalTrail = {
+  id: 2,
+  status: 'rejected',
+  chain,
+  history: [step('submit', 0, 5), step('approve', 3, 4), step('reject', 3.5, 3)],
+}
 /** Approved at level 1 after 1 h 30, waiting at level 2 since. */
 const waiting: ProposalTrail = { id: 3, status: 'submitted', chain, history: [step('submit', 0, 5), step('approve', 1.5, 4)] }
 
@@ -92,11 +123,59 @@ describe('approval turnaround per level', () => {
     const report = approvalTurnaround([returnedThenAccepted, rejected, waiting], kinds, h(11.5))
     expect(report.rows).toEqual([
       // level 1: 2, 1, 3, 1.5 h → average 1.875 → 1.88; median of 1, 1.5, 2, 3 is 1.75
-      { level: 1, approvers: 'Agent manager', decisions: 4, approved: 3, returned: 1, rejected: 0, averageHours: 1.88, medianHours: 1.75, maxHours: 3, waiting: 0, longestWaitHours: null },
+      {
+        level: 1,
+        approvers: 'Agent manager',
+        decisions: 4,
+        approved: 3,
+        returned: 1,
+        rejected: 0,
+        averageHours: 1.88,
+        medianHours: 1.75,
+        maxHours: 3,
+        waiting: 0,
+        longestWaitHours: null,
+      },
       // level 2: 4 h and 0.5 h; proposal 3 waits there since 1.5 h, 10 h by 11.5 h
-      { level: 2, approvers: 'Territory owner', decisions: 2, approved: 1, returned: 0, rejected: 1, averageHours: 2.25, medianHours: 2.25, maxHours: 4, waiting: 1, longestWaitHours: 10 },
-      { level: 3, approvers: 'Partner', decisions: 1, approved: 1, returned: 0, rejected: 0, averageHours: 24, medianHours: 24, maxHours: 24, waiting: 0, longestWaitHours: null },
-      { level: 4, approvers: 'Operating company', decisions: 1, approved: 1, returned: 0, rejected: 0, averageHours: 2, medianHours: 2, maxHours: 2, waiting: 0, longestWaitHours: null },
+      {
+        level: 2,
+        approvers: 'Territory owner',
+        decisions: 2,
+        approved: 1,
+        returned: 0,
+        rejected: 1,
+        averageHours: 2.25,
+        medianHours: 2.25,
+        maxHours: 4,
+        waiting: 1,
+        longestWaitHours: 10,
+      },
+      {
+        level: 3,
+        approvers: 'Partner',
+        decisions: 1,
+        approved: 1,
+        returned: 0,
+        rejected: 0,
+        averageHours: 24,
+        medianHours: 24,
+        maxHours: 24,
+        waiting: 0,
+        longestWaitHours: null,
+      },
+      {
+        level: 4,
+        approvers: 'Operating company',
+        decisions: 1,
+        approved: 1,
+        returned: 0,
+        rejected: 0,
+        averageHours: 2,
+        medianHours: 2,
+        maxHours: 2,
+        waiting: 0,
+        longestWaitHours: null,
+      },
     ])
     // all 8 decisions: 0.5, 1, 1.5, 2, 2, 3, 4, 24 → average 38 / 8 = 4.75, median (2 + 2) / 2
     expect(report.total).toEqual({ decisions: 8, averageHours: 4.75, medianHours: 2, maxHours: 24, waiting: 1 })
@@ -110,7 +189,12 @@ describe('approval turnaround per level', () => {
   })
 
   it('labels a level with every kind that approves there: an agent’s manager and a territory owner’s partner are both level 1', () => {
-    const ownersProposal: ProposalTrail = { id: 4, status: 'submitted', chain: [2, 1], history: [step('submit', 0, 3), step('approve', 0.25, 2)] }
+    const ownersProposal: ProposalTrail = {
+      id: 4,
+      status: 'submitted',
+      chain: [2, 1],
+      history: [step('submit', 0, 3), step('approve', 0.25, 2)],
+    }
     const report = approvalTurnaround([waiting, ownersProposal], kinds, h(2))
     expect(report.rows.map((r) => [r.level, r.approvers, r.decisions, r.waiting, r.longestWaitHours])).toEqual([
       [1, 'Agent manager / Partner', 2, 0, null],
@@ -167,8 +251,14 @@ describe('commission by participant, rule scope and service', () => {
       { ...payee.sum, scope: 'default', ...mobility, currency: 'EUR', amount: '7.25' },
       { ...payee.sum, scope: 'default', ...mobility, ...usd('5.10') },
     ])
-    expect(report.rows.map((r) => [r.currency, r.amount])).toEqual([['EUR', '7.25'], ['USD', '15.10']])
-    expect(report.totals).toEqual([{ currency: 'USD', lines: 2, amount: '15.10' }, { currency: 'EUR', lines: 1, amount: '7.25' }])
+    expect(report.rows.map((r) => [r.currency, r.amount])).toEqual([
+      ['EUR', '7.25'],
+      ['USD', '15.10'],
+    ])
+    expect(report.totals).toEqual([
+      { currency: 'USD', lines: 2, amount: '15.10' },
+      { currency: 'EUR', lines: 1, amount: '7.25' },
+    ])
   })
 
   it('rounds each row once and totals the rows as shown, so the total always equals the sum of the rows', () => {
@@ -187,7 +277,10 @@ describe('commission by participant, rule scope and service', () => {
       { ...payee.sum, scope: null, serviceId: null, serviceCode: null, serviceName: null, ...usd('1.00') },
       { ...payee.sum, scope: 'default', ...mobility, ...usd('2.00') },
     ])
-    expect(report.rows.map((r) => [r.scope, r.serviceCode, r.amount])).toEqual([['default', 'MGD-MOB', '2.00'], [null, null, '1.00']])
+    expect(report.rows.map((r) => [r.scope, r.serviceCode, r.amount])).toEqual([
+      ['default', 'MGD-MOB', '2.00'],
+      [null, null, '1.00'],
+    ])
   })
 })
 
@@ -229,6 +322,9 @@ describe('advertising deductions by program', () => {
       { programId: 7, programName: 'Radio', ...payee.sum, ...usd('-1.00') },
       { programId: 8, programName: 'Radio', ...payee.sum, ...usd('-2.00') },
     ])
-    expect(report.programs.map((p) => [p.programId, p.amount])).toEqual([[7, '-1.00'], [8, '-2.00']])
+    expect(report.programs.map((p) => [p.programId, p.amount])).toEqual([
+      [7, '-1.00'],
+      [8, '-2.00'],
+    ])
   })
 })

@@ -107,7 +107,7 @@ describe('a rule applies only when its own keys match', () => {
     expect(applicableRule([ruleFor('proposal', 1, { parentId: 3 })], query)?.id).toBe(1)
   })
 
-  it('a territory rule needs the territory, and the child\'s parent when it names one', () => {
+  it("a territory rule needs the territory, and the child's parent when it names one", () => {
     expect(applicableRule([ruleFor('territory', 1, { territoryId: 8 })], query)).toBeNull()
     expect(applicableRule([ruleFor('territory', 1)], { ...query, territoryId: null })).toBeNull()
     expect(applicableRule([ruleFor('territory', 1, { parentId: 2 })], query)).toBeNull()
@@ -125,7 +125,12 @@ describe('a rule applies only when its own keys match', () => {
   })
 
   it('falls through to a weaker scope when the stronger rule does not match', () => {
-    const rules = [ruleFor('proposal', 1, { proposalId: 101 }), ruleFor('territory', 2, { territoryId: 8 }), ruleFor('relationship', 3), ruleFor('default', 4)]
+    const rules = [
+      ruleFor('proposal', 1, { proposalId: 101 }),
+      ruleFor('territory', 2, { territoryId: 8 }),
+      ruleFor('relationship', 3),
+      ruleFor('default', 4),
+    ]
     expect(applicableRule(rules, query)?.id).toBe(3)
   })
 })
@@ -139,16 +144,24 @@ describe('ruleProblems', () => {
   })
 
   it('refuses a negative rate, a percentage over 100 and a rate that is not a number', () => {
-    expect(ruleProblems(ruleFor('default', 1, { rate: '-2.5' }))).toEqual([{ field: 'rate', message: 'the rate must not be negative (got -2.5)' }])
-    expect(ruleProblems(ruleFor('default', 1, { rate: '100.01' }))).toEqual([{ field: 'rate', message: 'a percent rate cannot exceed 100 (got 100.01)' }])
+    expect(ruleProblems(ruleFor('default', 1, { rate: '-2.5' }))).toEqual([
+      { field: 'rate', message: 'the rate must not be negative (got -2.5)' },
+    ])
+    expect(ruleProblems(ruleFor('default', 1, { rate: '100.01' }))).toEqual([
+      { field: 'rate', message: 'a percent rate cannot exceed 100 (got 100.01)' },
+    ])
     expect(ruleProblems(ruleFor('default', 1, { rate: '12,5' }))).toEqual([{ field: 'rate', message: 'rate "12,5" is not a number' }])
     expect(ruleProblems(ruleFor('default', 1, { rate: '1e2' }))).toEqual([{ field: 'rate', message: 'rate "1e2" is not a number' }])
   })
 
-  it('lets a fixed amount exceed 100 but not the currency\'s decimals', () => {
+  it("lets a fixed amount exceed 100 but not the currency's decimals", () => {
     expect(ruleProblems(ruleFor('default', 1, { kind: 'fixed', rate: '1500' }))).toEqual([])
-    expect(ruleProblems(ruleFor('default', 1, { kind: 'fixed', rate: '10.005' }))).toEqual([{ field: 'rate', message: 'a fixed amount in USD has at most 2 decimals (got 10.005)' }])
-    expect(ruleProblems(ruleFor('default', 1, { kind: 'fixed', rate: '10.5', currency: 'JPY' }))).toEqual([{ field: 'rate', message: 'a fixed amount in JPY has at most 0 decimals (got 10.5)' }])
+    expect(ruleProblems(ruleFor('default', 1, { kind: 'fixed', rate: '10.005' }))).toEqual([
+      { field: 'rate', message: 'a fixed amount in USD has at most 2 decimals (got 10.005)' },
+    ])
+    expect(ruleProblems(ruleFor('default', 1, { kind: 'fixed', rate: '10.5', currency: 'JPY' }))).toEqual([
+      { field: 'rate', message: 'a fixed amount in JPY has at most 0 decimals (got 10.5)' },
+    ])
   })
 
   it('names the keys each scope is missing', () => {
@@ -156,8 +169,12 @@ describe('ruleProblems', () => {
       { field: 'parentId', message: 'a relationship rule needs a parent' },
       { field: 'childId', message: 'a relationship rule needs a child' },
     ])
-    expect(ruleProblems({ ...base, id: 1, scope: 'proposal' })).toEqual([{ field: 'proposalId', message: 'a proposal rule needs a proposal' }])
-    expect(ruleProblems({ ...base, id: 1, scope: 'territory' })).toEqual([{ field: 'territoryId', message: 'a territory rule needs a territory' }])
+    expect(ruleProblems({ ...base, id: 1, scope: 'proposal' })).toEqual([
+      { field: 'proposalId', message: 'a proposal rule needs a proposal' },
+    ])
+    expect(ruleProblems({ ...base, id: 1, scope: 'territory' })).toEqual([
+      { field: 'territoryId', message: 'a territory rule needs a territory' },
+    ])
   })
 
   it('names the keys a scope never looks at', () => {
@@ -176,7 +193,9 @@ describe('ruleProblems', () => {
     expect(ruleProblems(ruleFor('relationship', 1, { childId: 3 }))).toEqual([
       { field: 'childId', message: 'a participant cannot pay commission to itself: parent and child are the same' },
     ])
-    expect(ruleProblems(ruleFor('default', 1, { serviceId: -4 }))).toEqual([{ field: 'serviceId', message: 'serviceId must be a positive integer id, got -4' }])
+    expect(ruleProblems(ruleFor('default', 1, { serviceId: -4 }))).toEqual([
+      { field: 'serviceId', message: 'serviceId must be a positive integer id, got -4' },
+    ])
     expect(ruleProblems({ ...base, id: 1, scope: 'global' as RuleScope, kind: 'tiered' as 'fixed', currency: 'usd' })).toEqual([
       { field: 'scope', message: '"global" is not a rule scope (known scopes: proposal, territory, relationship, default)' },
       { field: 'kind', message: '"tiered" is not a rule kind (percent or fixed)' },
@@ -203,7 +222,7 @@ describe('commissionFor: rounded half-even to the cent, stored with 4 decimals',
     expect(commissionFor(percent(rate), commissionable, 'USD')).toBe(expected)
   })
 
-  it('rounds to the currency\'s own minor unit', () => {
+  it("rounds to the currency's own minor unit", () => {
     expect(commissionFor(percent('10', 'JPY'), '125', 'JPY')).toBe('12.0000') // 12.5 → 12
     expect(commissionFor(percent('10', 'JPY'), '135', 'JPY')).toBe('14.0000') // 13.5 → 14
     expect(commissionFor(percent('1.5', 'KWD'), '10.123', 'KWD')).toBe('0.1520') // 0.151845 → 0.152
@@ -231,7 +250,17 @@ describe('commissionFor: rounded half-even to the cent, stored with 4 decimals',
 
 describe('chainProblems: a chain may not pay more than the commissionable amount', () => {
   it('accepts a chain that pays exactly the amount', () => {
-    expect(chainProblems([{ childId: 5, kind: 'percent', rate: '50' }, { childId: 3, kind: 'percent', rate: '25' }, { childId: 2, kind: 'fixed', rate: '250.00' }], '1000.00', 'USD')).toEqual([])
+    expect(
+      chainProblems(
+        [
+          { childId: 5, kind: 'percent', rate: '50' },
+          { childId: 3, kind: 'percent', rate: '25' },
+          { childId: 2, kind: 'fixed', rate: '250.00' },
+        ],
+        '1000.00',
+        'USD',
+      ),
+    ).toEqual([])
   })
 
   it('refuses a chain that pays more, with the amounts', () => {
@@ -250,15 +279,39 @@ describe('chainProblems: a chain may not pay more than the commissionable amount
     expect(chainProblems(shares, '100.00', 'USD')).toEqual([
       'the chain pays USD 100.02 in total (percent shares USD 100.02 + fixed amounts USD 0.00), more than the commissionable USD 100.00 by USD 0.02',
     ])
-    expect(chainProblems(shares.map((s) => ({ ...s, rate: '33.33' })), '100.00', 'USD')).toEqual([])
+    expect(
+      chainProblems(
+        shares.map((s) => ({ ...s, rate: '33.33' })),
+        '100.00',
+        'USD',
+      ),
+    ).toEqual([])
   })
 
   it('two 50% shares of 0.05 round to 0.02 each (half-even) and fit', () => {
-    expect(chainProblems([{ childId: 5, kind: 'percent', rate: '50' }, { childId: 3, kind: 'percent', rate: '50' }], '0.05', 'USD')).toEqual([])
+    expect(
+      chainProblems(
+        [
+          { childId: 5, kind: 'percent', rate: '50' },
+          { childId: 3, kind: 'percent', rate: '50' },
+        ],
+        '0.05',
+        'USD',
+      ),
+    ).toEqual([])
   })
 
   it('refuses fixed amounts alone when they exceed the amount', () => {
-    expect(chainProblems([{ childId: 5, kind: 'fixed', rate: '60.00' }, { childId: 3, kind: 'fixed', rate: '45.50' }], '100.00', 'USD')).toEqual([
+    expect(
+      chainProblems(
+        [
+          { childId: 5, kind: 'fixed', rate: '60.00' },
+          { childId: 3, kind: 'fixed', rate: '45.50' },
+        ],
+        '100.00',
+        'USD',
+      ),
+    ).toEqual([
       'the chain pays USD 105.50 in total (percent shares USD 0.00 + fixed amounts USD 105.50), more than the commissionable USD 100.00 by USD 5.50',
     ])
   })

@@ -37,10 +37,17 @@ describe('signing', () => {
   })
 
   it('refuses a payload it could not verify later', () => {
-    expect(() => signLink({ proposalId: 0, action: 'respond', expiresAt: EXPIRES }, SECRET)).toThrow('proposalId must be a positive integer, got 0')
-    expect(() => signLink({ proposalId: 1.5, action: 'respond', expiresAt: EXPIRES }, SECRET)).toThrow('proposalId must be a positive integer, got 1.5')
-    expect(() => signLink({ proposalId: 1, action: 'accept' as 'respond', expiresAt: EXPIRES }, SECRET)).toThrow('unknown link action "accept"')
-    const message = (value: string): string => `expiresAt must be an ISO 8601 date-time with an offset such as "2026-10-31T23:59:59Z", got "${value}"`
+    expect(() => signLink({ proposalId: 0, action: 'respond', expiresAt: EXPIRES }, SECRET)).toThrow(
+      'proposalId must be a positive integer, got 0',
+    )
+    expect(() => signLink({ proposalId: 1.5, action: 'respond', expiresAt: EXPIRES }, SECRET)).toThrow(
+      'proposalId must be a positive integer, got 1.5',
+    )
+    expect(() => signLink({ proposalId: 1, action: 'accept' as 'respond', expiresAt: EXPIRES }, SECRET)).toThrow(
+      'unknown link action "accept"',
+    )
+    const message = (value: string): string =>
+      `expiresAt must be an ISO 8601 date-time with an offset such as "2026-10-31T23:59:59Z", got "${value}"`
     for (const bad of ['2026-10-31', '2026-10-31T23:59:59', '2026-02-30T00:00:00Z', '2026-10-31T24:00:00Z', 'tomorrow']) {
       expect(() => signLink({ proposalId: 1, action: 'respond', expiresAt: bad }, SECRET)).toThrow(message(bad))
     }
@@ -48,13 +55,19 @@ describe('signing', () => {
 
   it('accepts the offsets and fractions toISOString and users write', () => {
     for (const expiresAt of ['2026-10-31T23:59:59.999Z', '2026-10-31T18:59:59-05:00', '2026-10-31T23:59Z']) {
-      expect(verifyLink(signLink({ proposalId: 7, action: 'respond', expiresAt }, SECRET), SECRET, BEFORE)).toEqual({ ok: true, proposalId: 7, expiresAt })
+      expect(verifyLink(signLink({ proposalId: 7, action: 'respond', expiresAt }, SECRET), SECRET, BEFORE)).toEqual({
+        ok: true,
+        proposalId: 7,
+        expiresAt,
+      })
     }
   })
 
   it('refuses a secret shorter than 32 characters, both ways', () => {
     const short = 'x'.repeat(MIN_SECRET_LENGTH - 1)
-    expect(() => signLink({ proposalId: 1, action: 'respond', expiresAt: EXPIRES }, short)).toThrow('the link secret must be at least 32 characters long')
+    expect(() => signLink({ proposalId: 1, action: 'respond', expiresAt: EXPIRES }, short)).toThrow(
+      'the link secret must be at least 32 characters long',
+    )
     expect(() => verifyLink(token, short, BEFORE)).toThrow('the link secret must be at least 32 characters long')
   })
 })

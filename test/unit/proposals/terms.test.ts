@@ -16,7 +16,8 @@ describe('a prospect’s owner is the writer’s participant or one beneath it',
   })
 
   it('refuses a sibling, an ancestor and a participant that does not exist with one message, naming only the writer', () => {
-    const message = (id: number) => `the owner is Coastal Connect Partners or a participant beneath it; participant #${id} is not one of them`
+    const message = (id: number) =>
+      `the owner is Coastal Connect Partners or a participant beneath it; participant #${id} is not one of them`
     expect(ownerProblem(2, '/1/2/', coastal)).toBe(message(2))
     expect(ownerProblem(1, '/1/', coastal)).toBe(message(1))
     expect(ownerProblem(987654, null, coastal)).toBe(message(987654))
@@ -27,7 +28,9 @@ describe('a prospect’s owner is the writer’s participant or one beneath it',
   })
 
   it('a segment that only looks like the writer’s id does not count (/17/ is not /7/)', () => {
-    expect(ownerProblem(17, '/1/17/', coastal)).toBe('the owner is Coastal Connect Partners or a participant beneath it; participant #17 is not one of them')
+    expect(ownerProblem(17, '/1/17/', coastal)).toBe(
+      'the owner is Coastal Connect Partners or a participant beneath it; participant #17 is not one of them',
+    )
   })
 })
 
@@ -40,10 +43,18 @@ describe('a proposal’s terms pay members of the author’s own chain below the
   it('refuses another tenant, the root, an unknown id and any term of a proposal written at the root', () => {
     expect(termParticipantProblem(5, AGENT_PATH)).toBeNull()
     expect(termParticipantProblem(2, AGENT_PATH)).toBeNull()
-    expect(termParticipantProblem(7, AGENT_PATH)).toBe('terms pay members of your own chain (participants #2, #3, #5); participant #7 is not one of them')
-    expect(termParticipantProblem(1, AGENT_PATH)).toBe('terms pay members of your own chain (participants #2, #3, #5); participant #1 is not one of them')
-    expect(termParticipantProblem(null, AGENT_PATH)).toBe('terms pay members of your own chain (participants #2, #3, #5); participant #null is not one of them')
-    expect(termParticipantProblem(1, '/1/')).toBe('a proposal written at the operating company pays no commission terms: leave the terms empty')
+    expect(termParticipantProblem(7, AGENT_PATH)).toBe(
+      'terms pay members of your own chain (participants #2, #3, #5); participant #7 is not one of them',
+    )
+    expect(termParticipantProblem(1, AGENT_PATH)).toBe(
+      'terms pay members of your own chain (participants #2, #3, #5); participant #1 is not one of them',
+    )
+    expect(termParticipantProblem(null, AGENT_PATH)).toBe(
+      'terms pay members of your own chain (participants #2, #3, #5); participant #null is not one of them',
+    )
+    expect(termParticipantProblem(1, '/1/')).toBe(
+      'a proposal written at the operating company pays no commission terms: leave the terms empty',
+    )
   })
 })
 
@@ -76,9 +87,25 @@ const term = (over: Partial<ProposedTerm>): ProposedTerm => ({ participantId: 5,
 
 describe('each proposed term is checked as the rule it becomes', () => {
   it('names the field of each problem, numbered from 1', () => {
-    expect(termProblems([term({}), term({ rate: '5000' }), term({ participantId: 7 }), term({ kind: 'bonus' }), term({ rate: '-1' }), term({ kind: 'fixed', rate: '12.345' })], AGENT_PATH, 'USD')).toEqual([
+    expect(
+      termProblems(
+        [
+          term({}),
+          term({ rate: '5000' }),
+          term({ participantId: 7 }),
+          term({ kind: 'bonus' }),
+          term({ rate: '-1' }),
+          term({ kind: 'fixed', rate: '12.345' }),
+        ],
+        AGENT_PATH,
+        'USD',
+      ),
+    ).toEqual([
       { field: 'terms.1.rate', message: 'term 2: a percent rate cannot exceed 100 (got 5000)' },
-      { field: 'terms.2.participant', message: 'term 3: terms pay members of your own chain (participants #2, #3, #5); participant #7 is not one of them' },
+      {
+        field: 'terms.2.participant',
+        message: 'term 3: terms pay members of your own chain (participants #2, #3, #5); participant #7 is not one of them',
+      },
       { field: 'terms.3.kind', message: 'term 4: "bonus" is not a rule kind (percent or fixed)' },
       { field: 'terms.4.rate', message: 'term 5: the rate must not be negative (got -1)' },
       { field: 'terms.5.rate', message: 'term 6: a fixed amount in USD has at most 2 decimals (got 12.345)' },
@@ -87,7 +114,18 @@ describe('each proposed term is checked as the rule it becomes', () => {
 })
 
 describe('at submit, the terms over the rules in force never pay more than a line earns down the chain', () => {
-  const everyone10: CommissionRule = { id: 1, scope: 'default', parentId: null, childId: null, proposalId: null, territoryId: null, serviceId: null, kind: 'percent', rate: '10', currency: 'USD' }
+  const everyone10: CommissionRule = {
+    id: 1,
+    scope: 'default',
+    parentId: null,
+    childId: null,
+    proposalId: null,
+    territoryId: null,
+    serviceId: null,
+    kind: 'percent',
+    rate: '10',
+    currency: 'USD',
+  }
   const ctx = { proposalId: 40, authorPath: AGENT_PATH, territoryId: null, currency: 'USD' }
   const line = { serviceId: 9, amount: '900', currency: 'USD' }
 
@@ -107,7 +145,9 @@ describe('at submit, the terms over the rules in force never pay more than a lin
 
   it('a term for another service does not take part in the line, and a fixed term counts in full', () => {
     expect(termChainProblems([term({ rate: '95', serviceId: 10 })], [line], [everyone10], ctx)).toEqual([])
-    expect(termChainProblems([term({ participantId: 3, kind: 'fixed', rate: '800.00' })], [line], [everyone10], ctx)[0]?.field).toBe('terms.0.rate')
+    expect(termChainProblems([term({ participantId: 3, kind: 'fixed', rate: '800.00' })], [line], [everyone10], ctx)[0]?.field).toBe(
+      'terms.0.rate',
+    )
   })
 
   it('a line the rules in force already overpay without the terms is not the terms’ fault', () => {

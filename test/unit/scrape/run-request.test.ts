@@ -9,7 +9,10 @@ describe('the body of "Run now"', () => {
     expect(parseRunRequest('', null)).toEqual({ ok: true, value: {} })
     expect(parseRunRequest('  \n', 'text/plain')).toEqual({ ok: true, value: {} })
     expect(parseRunRequest('{}', JSON_TYPE)).toEqual({ ok: true, value: {} })
-    expect(parseRunRequest('{"from":"2026-10-01","to":"2026-10-31"}', 'application/json; charset=utf-8')).toEqual({ ok: true, value: { from: '2026-10-01', to: '2026-10-31' } })
+    expect(parseRunRequest('{"from":"2026-10-01","to":"2026-10-31"}', 'application/json; charset=utf-8')).toEqual({
+      ok: true,
+      value: { from: '2026-10-01', to: '2026-10-31' },
+    })
     expect(parseRunRequest('{"from":null,"to":""}', JSON_TYPE)).toEqual({ ok: true, value: {} })
   })
 
@@ -23,7 +26,11 @@ describe('the body of "Run now"', () => {
     ['{"from":true}', JSON_TYPE, /^from must be a day \(YYYY-MM-DD\), not a boolean$/],
     ['{"from":"2026-13-01"}', JSON_TYPE, /^from must be a real day \(YYYY-MM-DD\): "2026-13-01"$/],
     ['{"from":"2026-10-01T00:00:00Z"}', JSON_TYPE, /^from must be a real day/],
-    ['from=2026-10-01', 'application/x-www-form-urlencoded', /^the body must be JSON \(content-type application\/json\), not "application\/x-www-form-urlencoded"$/],
+    [
+      'from=2026-10-01',
+      'application/x-www-form-urlencoded',
+      /^the body must be JSON \(content-type application\/json\), not "application\/x-www-form-urlencoded"$/,
+    ],
     ['{"from":"2026-10-01"}', null, /^the body must be JSON \(content-type application\/json\), not a body without a content type$/],
   ])('refuses %s (%s) naming the problem', (text, contentType, message) => {
     const result = parseRunRequest(text, contentType)

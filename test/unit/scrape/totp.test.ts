@@ -96,7 +96,9 @@ describe('TOTP (RFC 6238 appendix B)', () => {
 
   it('rejects times before the epoch, invalid dates and bad steps', () => {
     expect(() => totp(SHA1_SECRET, -1)).toThrowError(new TotpError('TOTP time must be a valid instant at or after 1970-01-01'))
-    expect(() => totp(SHA1_SECRET, new Date('not a date'))).toThrowError(new TotpError('TOTP time must be a valid instant at or after 1970-01-01'))
+    expect(() => totp(SHA1_SECRET, new Date('not a date'))).toThrowError(
+      new TotpError('TOTP time must be a valid instant at or after 1970-01-01'),
+    )
     expect(() => totp(SHA1_SECRET, 0, { step: 0 })).toThrowError(new TotpError('TOTP step must be a whole number of seconds, 1 or more'))
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { roleListProblem } from '../../../collections/network/Users/hooks/requireRoleList'
 import { diffDocuments } from '../../../engine/system/audit'
 
-describe('a login\'s roles are a non-empty list of names', () => {
+describe("a login's roles are a non-empty list of names", () => {
   it.each([
     ['company_admin', 'roles must be a list of role names, e.g. ["partner_user"], not the text "company_admin"'],
     [{ 0: 'company_admin' }, 'roles must be a list of role names, e.g. ["partner_user"], not an object'],
@@ -15,7 +15,7 @@ describe('a login\'s roles are a non-empty list of names', () => {
     expect(roleListProblem(value)).toBe(message)
   })
 
-  it('a list of names passes (whether each is a known role is the role guard\'s question)', () => {
+  it("a list of names passes (whether each is a known role is the role guard's question)", () => {
     expect(roleListProblem(['agent'])).toBeNull()
     expect(roleListProblem(['agent', 'no_such_role'])).toBeNull()
   })

@@ -19,8 +19,12 @@ describe('audit diffs', () => {
   })
 
   it('records a new password or API key from the request, without the values', () => {
-    expect(secretChanges({ password: 'hunter22', name: 'x' }, { apiKey: null })).toEqual([{ field: 'password', before: '[redacted]', after: '[redacted]' }])
-    expect(secretChanges({ apiKey: 'k-new' }, { apiKey: 'k-old' })).toEqual([{ field: 'apiKey', before: '[redacted]', after: '[redacted]' }])
+    expect(secretChanges({ password: 'hunter22', name: 'x' }, { apiKey: null })).toEqual([
+      { field: 'password', before: '[redacted]', after: '[redacted]' },
+    ])
+    expect(secretChanges({ apiKey: 'k-new' }, { apiKey: 'k-old' })).toEqual([
+      { field: 'apiKey', before: '[redacted]', after: '[redacted]' },
+    ])
     expect(secretChanges({ apiKey: 'k-same' }, { apiKey: 'k-same' })).toEqual([])
     expect(secretChanges({ name: 'x' }, {})).toEqual([])
   })

@@ -25,7 +25,9 @@ async function boundaryProblems(file: string, source: string): Promise<string[]>
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) })
   const fatal = result!.messages.filter((message) => message.fatal)
   expect(fatal, `${file} did not parse`).toEqual([])
-  return result!.messages.filter((message) => message.ruleId !== null && BOUNDARY_RULES.has(message.ruleId)).map((message) => message.message)
+  return result!.messages
+    .filter((message) => message.ruleId !== null && BOUNDARY_RULES.has(message.ruleId))
+    .map((message) => message.message)
 }
 
 describe('layer boundaries (npm run lint)', { timeout: 30_000 }, () => {
@@ -84,7 +86,11 @@ describe('layer boundaries (npm run lint)', { timeout: 30_000 }, () => {
       ['modules/scrape/x.ts', '../ingest/runImport', /modules\/scrape may use modules\/ingest only through its index\.ts/],
       ['engine/scrape/x.ts', '../ingest/cells', /engine\/scrape may use engine\/ingest only through its index\.ts/],
       ['engine/proposals/x.ts', '../network/tree', /engine\/proposals may use engine\/network only through its index\.ts/],
-      ['collections/proposals/x.ts', '../../modules/commission/ruleChains', /collections\/proposals may use modules\/commission only through its index\.ts/],
+      [
+        'collections/proposals/x.ts',
+        '../../modules/commission/ruleChains',
+        /collections\/proposals may use modules\/commission only through its index\.ts/,
+      ],
     ])('%s importing %s is reported', async (file, source, message) => {
       const problems = await boundaryProblems(file, source)
       expect(problems.length).toBeGreaterThan(0)

@@ -15,9 +15,12 @@ describe('start-up of our Node processes', () => {
   // lexical's `*.node.mjs` entry is a wrapper whose top-level `await import()` made Node 20 processes loading Payload
   // exit with code 13 now and then (README, "Start-up stalls"); `.npmrc` makes every npm-started process resolve the
   // "production" condition, which leads to lexical's direct build.
-  it.each(['lexical', '@lexical/extension', '@lexical/utils'])('a child process resolves %s to its direct build, not the top-level-await wrapper', (specifier) => {
-    const resolved = resolvedInChild(specifier)
-    expect(resolved).toMatch(/\.prod\.mjs$/)
-    expect(resolved).not.toMatch(/\.node\.mjs$/)
-  })
+  it.each(['lexical', '@lexical/extension', '@lexical/utils'])(
+    'a child process resolves %s to its direct build, not the top-level-await wrapper',
+    (specifier) => {
+      const resolved = resolvedInChild(specifier)
+      expect(resolved).toMatch(/\.prod\.mjs$/)
+      expect(resolved).not.toMatch(/\.node\.mjs$/)
+    },
+  )
 })

@@ -21,7 +21,13 @@ const v1: ScheduleVersion = {
     { kind: 'spiff', activationType: 'port_in', ratePlanId: UNL, featureCode: null, amount: '50.00' },
   ],
 }
-const v2: ScheduleVersion = { ...v1, id: 11, version: 2, effectiveFrom: '2026-10-01', lines: [{ kind: 'activation', activationType: 'new', ratePlanId: null, featureCode: null, amount: '110.00' }] }
+const v2: ScheduleVersion = {
+  ...v1,
+  id: 11,
+  version: 2,
+  effectiveFrom: '2026-10-01',
+  lines: [{ kind: 'activation', activationType: 'new', ratePlanId: null, featureCode: null, amount: '110.00' }],
+}
 
 describe('payout schedule versions', () => {
   it('a line is priced with the version in force on its date, never a later one', () => {
@@ -39,11 +45,22 @@ describe('payout schedule versions', () => {
 
   it('features and spiffs add up exactly; unknown features are reported and count zero', () => {
     const priced = priceLine(v1, { ratePlanId: UNL, activationType: 'port_in', features: ['HOTSPOT', 'INTL'] })
-    expect(priced).toEqual({ scheduleVersionId: 10, activation: '175.0000', spiff: '50.0000', features: '22.5000', total: '247.5000', unpricedFeatures: ['INTL'] })
+    expect(priced).toEqual({
+      scheduleVersionId: 10,
+      activation: '175.0000',
+      spiff: '50.0000',
+      features: '22.5000',
+      total: '247.5000',
+      unpricedFeatures: ['INTL'],
+    })
   })
 
   it('no version in force prices nothing and says which features went unpriced', () => {
-    expect(priceLine(null, { ratePlanId: UNL, activationType: 'new', features: ['HOTSPOT'] })).toMatchObject({ scheduleVersionId: null, total: '0.0000', unpricedFeatures: ['HOTSPOT'] })
+    expect(priceLine(null, { ratePlanId: UNL, activationType: 'new', features: ['HOTSPOT'] })).toMatchObject({
+      scheduleVersionId: null,
+      total: '0.0000',
+      unpricedFeatures: ['HOTSPOT'],
+    })
   })
 
   it('a schedule refuses feature lines without a code, codes on other lines, foreign plans and doubled lines', () => {

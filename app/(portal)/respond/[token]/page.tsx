@@ -28,7 +28,9 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
       <BrandFrame brand={PLAIN_PORTAL_BRAND}>
         <div className="portal-card">
           <h1>This link cannot be used</h1>
-          <p className="error" data-testid="respond-refused">{linked.message[0]!.toUpperCase() + linked.message.slice(1)}.</p>
+          <p className="error" data-testid="respond-refused">
+            {linked.message[0]!.toUpperCase() + linked.message.slice(1)}.
+          </p>
         </div>
       </BrandFrame>
     )
@@ -42,7 +44,12 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
         <h1 data-testid="respond-title">A proposal for {view.company}</h1>
         <table data-testid="respond-services">
           <thead>
-            <tr><th>Service</th><th>Billed</th><th className="amount">Quantity</th><th className="amount">Price</th></tr>
+            <tr>
+              <th>Service</th>
+              <th>Billed</th>
+              <th className="amount">Quantity</th>
+              <th className="amount">Price</th>
+            </tr>
           </thead>
           <tbody>
             {view.services.map((line, index) => (
@@ -61,7 +68,9 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
             <RespondForm token={token} />
           </>
         ) : (
-          <p className="notice" data-testid="respond-outcome">{STATUS_TEXT[view.status] ?? `This proposal is ${view.status} and cannot be answered now.`}</p>
+          <p className="notice" data-testid="respond-outcome">
+            {STATUS_TEXT[view.status] ?? `This proposal is ${view.status} and cannot be answered now.`}
+          </p>
         )}
       </div>
     </BrandFrame>

@@ -14,9 +14,13 @@ const isTarget = (value: string): value is Target => (TARGETS as readonly string
 
 export const guardHold: CollectionBeforeChangeHook<CommissionHold> = async ({ data, operation, originalDoc, req }) => {
   if (operation === 'update') {
-    if (originalDoc?.status === 'released') throw fieldError('commission-holds', 'status', 'this hold is released; place a new hold instead')
+    if (originalDoc?.status === 'released')
+      throw fieldError('commission-holds', 'status', 'this hold is released; place a new hold instead')
     for (const field of ['target', ...TARGETS] as const) {
-      if (field in data && String(relationId(data[field]) ?? data[field] ?? '') !== String(relationId(originalDoc?.[field]) ?? originalDoc?.[field] ?? '')) {
+      if (
+        field in data &&
+        String(relationId(data[field]) ?? data[field] ?? '') !== String(relationId(originalDoc?.[field]) ?? originalDoc?.[field] ?? '')
+      ) {
         throw fieldError('commission-holds', field, 'the target of a hold cannot change; release it and place a new one')
       }
     }

@@ -13,7 +13,9 @@ export const explainLine: Endpoint = {
     if (!req.user) return errorResponse(401, 'log in first')
     const id = routeId(req)
     if (id === null) return badRouteId(req)
-    const line = await findOrNull(req.payload.findByID({ collection: 'commission-lines', id, depth: 0, req, overrideAccess: false, user: req.user }))
+    const line = await findOrNull(
+      req.payload.findByID({ collection: 'commission-lines', id, depth: 0, req, overrideAccess: false, user: req.user }),
+    )
     if (!line) return errorResponse(404, `commission line ${String(req.routeParams?.id)} not found`)
     return Response.json(await explainCommissionLine(req, line.id as number))
   },

@@ -1,6 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import { generatePeriods, PERIOD_CYCLES, PERIOD_FREQUENCIES, type PeriodCycle, type PeriodFrequency } from '../../../../engine/commission/calendar'
+import {
+  generatePeriods,
+  PERIOD_CYCLES,
+  PERIOD_FREQUENCIES,
+  type PeriodCycle,
+  type PeriodFrequency,
+} from '../../../../engine/commission/calendar'
 import { errorResponse } from '../../../../modules/core/http'
 
 /**
@@ -13,7 +19,8 @@ export const generatePeriodsEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return errorResponse(401, 'log in first')
     const parsed: unknown = await req.json?.().catch(() => null)
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return errorResponse(400, 'send a JSON object: {frequency, cycle?, from, count}')
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return errorResponse(400, 'send a JSON object: {frequency, cycle?, from, count}')
     const body = parsed as { frequency?: string; cycle?: string; from?: string; count?: number }
     const frequency = body.frequency as PeriodFrequency
     const cycle = (body.cycle ?? 'regular') as PeriodCycle
@@ -27,9 +34,21 @@ export const generatePeriodsEndpoint: Endpoint = {
     }
     const created: number[] = []
     for (const period of dates) {
-      const existing = await req.payload.find({ collection: 'commission-periods', where: { frequency: { equals: frequency }, cycle: { equals: cycle }, startsOn: { equals: period.startsOn } }, limit: 1, depth: 0, req })
+      const existing = await req.payload.find({
+        collection: 'commission-periods',
+        where: { frequency: { equals: frequency }, cycle: { equals: cycle }, startsOn: { equals: period.startsOn } },
+        limit: 1,
+        depth: 0,
+        req,
+      })
       if (existing.docs.length > 0) continue
-      const doc = await req.payload.create({ collection: 'commission-periods', data: { ...period, frequency, cycle, label: cycle === 'advance' ? `${period.label} (advance)` : period.label, status: 'open' }, req, overrideAccess: false, user: req.user })
+      const doc = await req.payload.create({
+        collection: 'commission-periods',
+        data: { ...period, frequency, cycle, label: cycle === 'advance' ? `${period.label} (advance)` : period.label, status: 'open' },
+        req,
+        overrideAccess: false,
+        user: req.user,
+      })
       created.push(doc.id as number)
     }
     return Response.json({ created: created.length, skipped: dates.length - created.length, ids: created })

@@ -8,7 +8,11 @@ import { fieldError } from '../../../../hooks/core/fieldError'
 /** A locked period is immutable; dates must make a whole period of its frequency; status changes only by locking a run. */
 export const guardPeriod: CollectionBeforeChangeHook<CommissionPeriod> = ({ data, operation, originalDoc, context }) => {
   if (operation === 'update' && originalDoc?.status === 'locked') {
-    throw fieldError('commission-periods', 'status', `period ${originalDoc.label} is locked and can no longer be changed; post a debit or credit note in an open period instead`)
+    throw fieldError(
+      'commission-periods',
+      'status',
+      `period ${originalDoc.label} is locked and can no longer be changed; post a debit or credit note in an open period instead`,
+    )
   }
   if (!context?.lockingPeriod) {
     data.status = originalDoc?.status ?? 'open'

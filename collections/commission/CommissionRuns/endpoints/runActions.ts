@@ -10,7 +10,6 @@ import { errorResponse } from '../../../../modules/core/http'
 
 type RunRow = { id: number; status: RunStatus; mode: 'post' | 'preview' }
 
-
 /** Finds the run and checks who asks and whether its status allows the action; a Response when refused. */
 async function admit(req: PayloadRequest, action: RunAction): Promise<RunRow | Response> {
   if (!payoutOperators({ req })) return errorResponse(req.user ? 403 : 401, 'only company admins and finance act on commission runs')
@@ -39,7 +38,10 @@ function action(name: RunAction, handler: (req: PayloadRequest, run: RunRow, poo
 /** The actions of a commission run; each one is claimed with a conditional update, so a double click acts once. */
 export const runActions: Endpoint[] = [
   action('rerun', async (req, run, pool) => {
-    const claimed = await pool.query(`update commission_runs set status = 'queued' where id = $1 and status in ('awaiting_approval', 'previewed', 'failed') returning id`, [run.id])
+    const claimed = await pool.query(
+      `update commission_runs set status = 'queued' where id = $1 and status in ('awaiting_approval', 'previewed', 'failed') returning id`,
+      [run.id],
+    )
     if (claimed.rowCount === 0) return errorResponse(409, `run ${run.id} changed meanwhile; reload it`)
     const job = await req.payload.jobs.queue({ task: 'commissionRun', input: { runId: run.id } })
     await pool.query(`update commission_runs set job = $2 where id = $1`, [run.id, job.id])

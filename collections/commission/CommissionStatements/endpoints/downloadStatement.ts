@@ -19,10 +19,15 @@ export function downloadStatement(kind: keyof typeof TYPES): Endpoint {
       if (!req.user) return errorResponse(401, 'log in first')
       const id = routeId(req)
       if (id === null) return badRouteId(req)
-      const statement = await findOrNull(req.payload.findByID({ collection: 'commission-statements', id, depth: 0, req, overrideAccess: false, user: req.user }))
+      const statement = await findOrNull(
+        req.payload.findByID({ collection: 'commission-statements', id, depth: 0, req, overrideAccess: false, user: req.user }),
+      )
       if (!statement) return errorResponse(404, `statement ${String(req.routeParams?.id)} not found`)
       const pool = dbPool(req.payload)
-      const file = await pool.query<{ name: string | null }>(`select ${kind === 'pdf' ? 'pdf_file' : 'xlsx_file'} as name from commission_statements where id = $1`, [id])
+      const file = await pool.query<{ name: string | null }>(
+        `select ${kind === 'pdf' ? 'pdf_file' : 'xlsx_file'} as name from commission_statements where id = $1`,
+        [id],
+      )
       const name = file.rows[0]?.name
       if (!name) return errorResponse(404, 'the file has not been generated yet; run the statements job')
       const bytes = await readFile(path.join(statementsDir(), path.basename(name)))

@@ -8,7 +8,13 @@ export const chargebackBlock: ComponentBlock = {
       type: 'row',
       fields: [
         percentField('percent', 'Percentage of the upfront payout taken back.'),
-        { name: 'windowDays', type: 'number', min: 0, max: 730, admin: { description: "Days from activation. Empty: the carrier's chargeback window." } },
+        {
+          name: 'windowDays',
+          type: 'number',
+          min: 0,
+          max: 730,
+          admin: { description: "Days from activation. Empty: the carrier's chargeback window." },
+        },
       ],
     },
   ],

@@ -8,7 +8,14 @@ export const residualBlock: ComponentBlock = {
       type: 'row',
       fields: [
         percentField('percent', "Percentage of the plan's monthly recurring charge paid each month."),
-        { name: 'months', type: 'number', required: true, min: 1, max: 120, admin: { description: 'For this many months after the activation month.' } },
+        {
+          name: 'months',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 120,
+          admin: { description: 'For this many months after the activation month.' },
+        },
       ],
     },
   ],

@@ -11,12 +11,19 @@ export const upfrontBlock: ComponentBlock = {
       name: 'rows',
       type: 'array',
       labels: { singular: 'Row', plural: 'Rows' },
-      admin: { description: 'Empty conditions mean "any". The most specific row wins: plan, then carrier, then activation type, then tier.' },
+      admin: {
+        description: 'Empty conditions mean "any". The most specific row wins: plan, then carrier, then activation type, then tier.',
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'payout', type: 'select', required: true, options: UPFRONT_PAYOUTS.map((value) => ({ value, label: capitalized(value) })) },
+            {
+              name: 'payout',
+              type: 'select',
+              required: true,
+              options: UPFRONT_PAYOUTS.map((value) => ({ value, label: capitalized(value) })),
+            },
             { name: 'carrier', type: 'relationship', relationTo: 'carriers' },
             { name: 'ratePlan', type: 'relationship', relationTo: 'rate-plans' },
           ],

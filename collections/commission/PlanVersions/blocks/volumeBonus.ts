@@ -7,11 +7,36 @@ export const volumeBonusBlock: ComponentBlock = {
     {
       type: 'row',
       fields: [
-        { name: 'metric', type: 'select', required: true, defaultValue: 'count', options: [{ value: 'count', label: 'Activation count (rate per activation)' }, { value: 'revenue', label: 'Carrier-paid revenue (rate in %)' }] },
-        { name: 'method', type: 'select', required: true, defaultValue: 'marginal', options: [{ value: 'marginal', label: 'Marginal: each unit at its tier' }, { value: 'retroactive', label: 'Retroactive: all units at the tier reached' }] },
+        {
+          name: 'metric',
+          type: 'select',
+          required: true,
+          defaultValue: 'count',
+          options: [
+            { value: 'count', label: 'Activation count (rate per activation)' },
+            { value: 'revenue', label: 'Carrier-paid revenue (rate in %)' },
+          ],
+        },
+        {
+          name: 'method',
+          type: 'select',
+          required: true,
+          defaultValue: 'marginal',
+          options: [
+            { value: 'marginal', label: 'Marginal: each unit at its tier' },
+            { value: 'retroactive', label: 'Retroactive: all units at the tier reached' },
+          ],
+        },
       ],
     },
-    { name: 'activationTypes', type: 'select', hasMany: true, required: true, defaultValue: ['new', 'port_in'], options: activationTypeOptions },
+    {
+      name: 'activationTypes',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['new', 'port_in'],
+      options: activationTypeOptions,
+    },
     {
       name: 'tiers',
       type: 'array',

@@ -16,7 +16,11 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
  */
 export const guardPlanVersion: CollectionBeforeChangeHook<PlanVersion> = async ({ data, operation, originalDoc, req }) => {
   if (operation === 'update' && originalDoc?.status === 'approved') {
-    throw fieldError('plan-versions', 'status', `version ${originalDoc.version} is approved and can no longer be changed; create a new version with a later effective date`)
+    throw fieldError(
+      'plan-versions',
+      'status',
+      `version ${originalDoc.version} is approved and can no longer be changed; create a new version with a later effective date`,
+    )
   }
   const planId = relationId(data.plan ?? originalDoc?.plan)
   if (planId === null) throw fieldError('plan-versions', 'plan', 'plan is required')
@@ -38,10 +42,18 @@ export const guardPlanVersion: CollectionBeforeChangeHook<PlanVersion> = async (
     throw fieldError('plan-versions', 'components', (err as Error).message)
   }
   const problem = versionProblems(components, catalog)[0]
-  if (problem) throw fieldError('plan-versions', problem.path ? `components.${problem.component}.${problem.path}` : 'components', problem.message)
+  if (problem)
+    throw fieldError('plan-versions', problem.path ? `components.${problem.component}.${problem.path}` : 'components', problem.message)
 
   if (operation === 'create') {
-    const latest = await req.payload.find({ collection: 'plan-versions', where: { plan: { equals: planId } }, sort: '-version', limit: 1, depth: 0, req })
+    const latest = await req.payload.find({
+      collection: 'plan-versions',
+      where: { plan: { equals: planId } },
+      sort: '-version',
+      limit: 1,
+      depth: 0,
+      req,
+    })
     data.version = (latest.docs[0]?.version ?? 0) + 1
   }
   const effectiveFrom = String(data.effectiveFrom ?? originalDoc?.effectiveFrom ?? '').slice(0, 10)

@@ -7,8 +7,20 @@ import { buildTemplate } from '../../../../modules/ingest/template'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
-async function codes(req: PayloadRequest, collection: 'participants' | 'carriers' | 'rate-plans', where: Record<string, unknown>): Promise<string[]> {
-  const found = await req.payload.find({ collection, where: where as never, pagination: false, depth: 0, sort: 'code', select: { code: true }, req })
+async function codes(
+  req: PayloadRequest,
+  collection: 'participants' | 'carriers' | 'rate-plans',
+  where: Record<string, unknown>,
+): Promise<string[]> {
+  const found = await req.payload.find({
+    collection,
+    where: where as never,
+    pagination: false,
+    depth: 0,
+    sort: 'code',
+    select: { code: true },
+    req,
+  })
   return found.docs.map((doc) => String((doc as { code?: string }).code ?? '')).filter((code) => code !== '')
 }
 
@@ -20,7 +32,9 @@ export const downloadTemplate: Endpoint = {
     if (!req.user) return errorResponse(401, 'log in to download templates')
     const id = routeId(req)
     if (id === null) return badRouteId(req)
-    const mapping = await findOrNull(req.payload.findByID({ collection: 'import-mappings', id, depth: 0, overrideAccess: false, user: req.user, req }))
+    const mapping = await findOrNull(
+      req.payload.findByID({ collection: 'import-mappings', id, depth: 0, overrideAccess: false, user: req.user, req }),
+    )
     if (!mapping) return errorResponse(404, `import mapping ${req.routeParams?.id} not found`)
     const carrierId = relationId(mapping.carrier)
     const buffer = await buildTemplate({
@@ -30,7 +44,11 @@ export const downloadTemplate: Endpoint = {
       lists: {
         dealers: await codes(req, 'participants', { kind: { equals: 'dealer' }, status: { equals: 'active' } }),
         carriers: await codes(req, 'carriers', { active: { equals: true } }),
-        ratePlans: await codes(req, 'rate-plans', carrierId === null ? { active: { equals: true } } : { carrier: { equals: carrierId }, active: { equals: true } }),
+        ratePlans: await codes(
+          req,
+          'rate-plans',
+          carrierId === null ? { active: { equals: true } } : { carrier: { equals: carrierId }, active: { equals: true } },
+        ),
       },
     })
     const fileName = `${mapping.name.replace(/[^\w.-]+/g, '-')}-template.xlsx`

@@ -12,10 +12,18 @@ export const checkMapping: CollectionBeforeChangeHook<ImportMapping> = ({ data, 
   const source = (data.source ?? originalDoc?.source) as ImportSource
   const columns: MappingColumn[] = data.columns ?? originalDoc?.columns ?? []
   const fixedCarrier = relationId(data.carrier !== undefined ? data.carrier : originalDoc?.carrier) !== null
-  const formats = String(data.dateFormats ?? originalDoc?.dateFormats ?? '').split(',').map((f) => f.trim()).filter(Boolean)
+  const formats = String(data.dateFormats ?? originalDoc?.dateFormats ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
   const unsupported = formats.find((format) => !isSupportedDateFormat(format))
   if (formats.length === 0) throw fieldError('import-mappings', 'dateFormats', 'name at least one date format, e.g. YYYY-MM-DD')
-  if (unsupported) throw fieldError('import-mappings', 'dateFormats', `"${unsupported}" is not a date format Accrue reads; use YYYY, MM, M, DD, D with - / . separators, or YYYYMMDD`)
+  if (unsupported)
+    throw fieldError(
+      'import-mappings',
+      'dateFormats',
+      `"${unsupported}" is not a date format Accrue reads; use YYYY, MM, M, DD, D with - / . separators, or YYYYMMDD`,
+    )
   const problem = mappingProblems(source, columns, fixedCarrier)[0]
   if (problem) throw fieldError('import-mappings', problem.includes('carrier') && problem.includes('must') ? 'carrier' : 'columns', problem)
   return data

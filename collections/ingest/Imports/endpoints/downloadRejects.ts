@@ -20,7 +20,7 @@ export const downloadRejects: Endpoint = {
     if (!doc) return errorResponse(404, `import ${req.routeParams?.id} not found`)
     const pool = dbPool(req.payload)
     async function* pages(): AsyncIterable<RejectRow[]> {
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await pool.query<RejectRow>(
           `select row_number::int as "rowNumber", reasons, cells from import_rejects where import_id = $1 and row_number > $2 order by row_number limit $3`,
           [id, after, PAGE],

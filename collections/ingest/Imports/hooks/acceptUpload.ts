@@ -5,7 +5,13 @@ import type { Import } from '../../../../payload-types'
 
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
-import { checkDeclaredExpansion, detectFormat, expansionLimits, SpreadsheetError, zipPartsOfBuffer } from '../../../../modules/ingest/readers'
+import {
+  checkDeclaredExpansion,
+  detectFormat,
+  expansionLimits,
+  SpreadsheetError,
+  zipPartsOfBuffer,
+} from '../../../../modules/ingest/readers'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
 /**
@@ -28,7 +34,8 @@ export const acceptUpload: CollectionBeforeChangeHook<Import> = async ({ data, o
     throw err
   }
   const mappingId = relationId(data.mapping)
-  const mapping = mappingId === null ? null : await findOrNull(req.payload.findByID({ collection: 'import-mappings', id: mappingId, depth: 0, req }))
+  const mapping =
+    mappingId === null ? null : await findOrNull(req.payload.findByID({ collection: 'import-mappings', id: mappingId, depth: 0, req }))
   if (!mapping) throw fieldError('imports', 'mapping', 'choose the mapping that describes this file')
   data.source = mapping.source
   data.fileHash = createHash('sha256').update(file.data).digest('hex')

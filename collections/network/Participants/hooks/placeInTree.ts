@@ -23,7 +23,11 @@ export const placeInTree: CollectionBeforeChangeHook<Participant> = async ({ dat
   const brand = relationId(data.brand !== undefined ? data.brand : originalDoc?.brand)
 
   if (brand !== null && !isClientOwnerKind(kind)) {
-    throw fieldError('participants', 'brand', `a brand can only be applied to a client owner (operating company, partner or territory owner), not to a ${kind.replace('_', ' ')}`)
+    throw fieldError(
+      'participants',
+      'brand',
+      `a brand can only be applied to a client owner (operating company, partner or territory owner), not to a ${kind.replace('_', ' ')}`,
+    )
   }
   const parentChanged = operation === 'create' || parentId !== previousParentId
   if (!parentChanged && kind === originalDoc?.kind) return data

@@ -15,7 +15,10 @@ import { findNode } from './loadTreeContext'
 export const rebaseSubtree: CollectionAfterChangeHook<Participant> = async ({ doc, operation, previousDoc, req }) => {
   const db = await sqlSession(req)
   // Parent and path as stored: `doc` is the writer's view, which a `select` may have narrowed.
-  const stored = (await db.execute(sql`select parent_id, path from participants where id = ${doc.id}`)).rows[0] as { parent_id: number | null; path: string | null }
+  const stored = (await db.execute(sql`select parent_id, path from participants where id = ${doc.id}`)).rows[0] as {
+    parent_id: number | null
+    path: string | null
+  }
   const parentId = stored.parent_id
   if (operation === 'create') {
     const parent = parentId === null ? null : await findNode(req, parentId)

@@ -10,7 +10,11 @@ export const refuseDeleteInUse: CollectionBeforeDeleteHook = async ({ id, req })
   const children = await db.execute(sql`select name from participants where parent_id = ${id} order by name limit 4`)
   if (children.rows.length > 0) {
     const names = (children.rows as { name: string }[]).map((row) => `"${row.name}"`).join(', ')
-    throw fieldError('participants', 'parent', `participant #${id} still has participants beneath it (${names}${children.rows.length > 3 ? ', …' : ''}); move them first or set the status to terminated`)
+    throw fieldError(
+      'participants',
+      'parent',
+      `participant #${id} still has participants beneath it (${names}${children.rows.length > 3 ? ', …' : ''}); move them first or set the status to terminated`,
+    )
   }
   const users = await db.execute(sql`select email from users where participant_id = ${id} limit 3`)
   if (users.rows.length > 0) {

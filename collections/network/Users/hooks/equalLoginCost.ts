@@ -39,7 +39,13 @@ export const hideLockout: AfterErrorHook = ({ error, graphqlResult, req }) => {
   if (!(error instanceof LockedAuth)) return
   const incorrect = new AuthenticationError(req.t)
   if (graphqlResult) {
-    return { graphqlResult: { ...graphqlResult, message: incorrect.message, extensions: { ...graphqlResult.extensions, name: incorrect.name, statusCode: incorrect.status } } }
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message: incorrect.message,
+        extensions: { ...graphqlResult.extensions, name: incorrect.name, statusCode: incorrect.status },
+      },
+    }
   }
   return { response: { errors: [{ message: incorrect.message }] }, status: incorrect.status }
 }

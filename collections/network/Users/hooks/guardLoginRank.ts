@@ -12,6 +12,9 @@ export const guardLoginRank: CollectionBeforeDeleteHook = async ({ id, req }) =>
   if (!actor) return
   const db = await sqlSession(req)
   const roles = await db.execute(sql`select value from users_roles where parent_id = ${id}`)
-  const problem = loginRankProblem(actor, (roles.rows as { value: string }[]).map((row) => row.value))
+  const problem = loginRankProblem(
+    actor,
+    (roles.rows as { value: string }[]).map((row) => row.value),
+  )
   if (problem) throw fieldError('users', 'roles', problem)
 }

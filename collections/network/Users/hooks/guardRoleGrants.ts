@@ -47,7 +47,11 @@ export const guardRoleGrants: CollectionBeforeChangeHook<User> = async ({ data, 
   if (participantChanged) {
     const own = participantIdOf(actor)
     if (own === null || !isInSubtree(participant.path, own)) {
-      throw fieldError('users', 'participant', `you can only create logins for your own participant or those beneath it, and "${participant.name}" is not one of them`)
+      throw fieldError(
+        'users',
+        'participant',
+        `you can only create logins for your own participant or those beneath it, and "${participant.name}" is not one of them`,
+      )
     }
   }
   if (rolesChanged) {

@@ -17,7 +17,12 @@ export const throttleLogin: CollectionBeforeOperationHook<'users'> = async ({ ar
   const retryAfter = await countLoginAttempt(req.payload, clientAddress(), email)
   if (retryAfter === null) return args
   req.responseHeaders = new Headers({ 'Retry-After': String(retryAfter) })
-  throw new APIError(`Too many failed logins. Try again in ${Math.ceil(retryAfter / 60)} minute${retryAfter > 60 ? 's' : ''}.`, 429, null, true)
+  throw new APIError(
+    `Too many failed logins. Try again in ${Math.ceil(retryAfter / 60)} minute${retryAfter > 60 ? 's' : ''}.`,
+    429,
+    null,
+    true,
+  )
 }
 
 export const forgiveThrottledLogin: CollectionAfterLoginHook<User> = async ({ req, user }) => {

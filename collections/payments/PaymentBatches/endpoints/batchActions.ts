@@ -22,7 +22,12 @@ function bankFile(kind: 'csv' | 'nacha'): Endpoint {
       try {
         const body = kind === 'csv' ? bankCsv(input) : nachaFile(input)
         const name = `payments-batch-${id}.${kind === 'csv' ? 'csv' : 'ach'}`
-        return new Response(body, { headers: { 'content-type': kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=us-ascii', 'content-disposition': `attachment; filename="${name}"` } })
+        return new Response(body, {
+          headers: {
+            'content-type': kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=us-ascii',
+            'content-disposition': `attachment; filename="${name}"`,
+          },
+        })
       } catch (err) {
         if (err instanceof BankFileError) return errorResponse(422, err.message)
         throw err
@@ -45,12 +50,20 @@ export const batchActions: Endpoint[] = [
       const client = await poolOf(req).connect()
       try {
         await client.query('begin')
-        const claimed = await client.query(`update payment_batches set status = 'paid', paid_at = now(), paid_by_id = $2 where id = $1 and status = 'ready' returning id`, [id, req.user!.id])
+        const claimed = await client.query(
+          `update payment_batches set status = 'paid', paid_at = now(), paid_by_id = $2 where id = $1 and status = 'ready' returning id`,
+          [id, req.user!.id],
+        )
         if (claimed.rowCount === 0) {
           await client.query('rollback')
-          return errorResponse(409, `batch ${String(req.routeParams?.id)} is not ready to be marked paid (already paid, or its payment step has not run)`)
+          return errorResponse(
+            409,
+            `batch ${String(req.routeParams?.id)} is not ready to be marked paid (already paid, or its payment step has not run)`,
+          )
         }
-        const paid = await client.query(`update payments set status = 'paid', paid_at = now() where batch_id = $1 and status = 'pending'`, [id])
+        const paid = await client.query(`update payments set status = 'paid', paid_at = now() where batch_id = $1 and status = 'pending'`, [
+          id,
+        ])
         await client.query('commit')
         return Response.json({ message: `batch ${id} paid: ${paid.rowCount ?? 0} payments` })
       } catch (err) {

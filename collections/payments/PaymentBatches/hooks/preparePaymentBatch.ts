@@ -10,9 +10,11 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
 export const preparePaymentBatch: CollectionBeforeChangeHook<PaymentBatch> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const periodId = relationId(data.period)
-  const period = periodId === null ? null : await findOrNull(req.payload.findByID({ collection: 'commission-periods', id: periodId, depth: 0, req }))
+  const period =
+    periodId === null ? null : await findOrNull(req.payload.findByID({ collection: 'commission-periods', id: periodId, depth: 0, req }))
   if (!period) throw fieldError('payment-batches', 'period', 'choose the locked period to pay')
-  if (period.status !== 'locked') throw fieldError('payment-batches', 'period', `period ${period.label} is not locked yet: approve and lock its run first`)
+  if (period.status !== 'locked')
+    throw fieldError('payment-batches', 'period', `period ${period.label} is not locked yet: approve and lock its run first`)
   data.title = `Payments · ${period.label} · ${String(data.effectiveDate ?? '').slice(0, 10)}`
   data.status = 'queued'
   return data

@@ -20,7 +20,16 @@ export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
   handler: async (req) => {
     const user = currentUser(req)
     if (!user) return errorResponse(401, 'log in first')
-    const doc = await findOrNull(req.payload.findByID({ collection: 'proposals', id: Number(req.routeParams?.id), depth: 0, req, overrideAccess: false, user: req.user }))
+    const doc = await findOrNull(
+      req.payload.findByID({
+        collection: 'proposals',
+        id: Number(req.routeParams?.id),
+        depth: 0,
+        req,
+        overrideAccess: false,
+        user: req.user,
+      }),
+    )
     if (!doc) return errorResponse(404, `proposal ${String(req.routeParams?.id)} not found`)
     const body = ((await req.json?.().catch(() => ({}))) ?? {}) as { comment?: string }
     const extra: Record<string, unknown> = {}
@@ -30,8 +39,19 @@ export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
       link = `/respond/${signLink({ proposalId: doc.id as number, action: 'respond', expiresAt }, linkSecret(req.payload))}`
       extra.respondBy = expiresAt
     }
-    const result = await actOnProposal(req, doc as never, { kind, actorUserId: Number(user.id), actorParticipantId: participantIdOf(user), actorRoles: user.roles ?? [], comment: body.comment })
+    const result = await actOnProposal(req, doc as never, {
+      kind,
+      actorUserId: Number(user.id),
+      actorParticipantId: participantIdOf(user),
+      actorRoles: user.roles ?? [],
+      comment: body.comment,
+    })
     if (!result.ok) return errorResponse(result.refusal === 'role' ? 403 : 409, result.reason)
-    return Response.json({ message: `proposal ${doc.id}: ${String(result.doc.status)}`, status: result.doc.status, waitingFor: result.doc.waitingFor ?? null, ...(link ? { link } : {}) })
+    return Response.json({
+      message: `proposal ${doc.id}: ${String(result.doc.status)}`,
+      status: result.doc.status,
+      waitingFor: result.doc.waitingFor ?? null,
+      ...(link ? { link } : {}),
+    })
   },
 }))

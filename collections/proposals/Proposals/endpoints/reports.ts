@@ -22,7 +22,8 @@ export const proposalReports: Endpoint[] = [
       const user = currentUser(req)
       if (!user) return errorResponse(401, 'log in to see the proposal reports')
       const name = String(req.routeParams?.report ?? '')
-      if (!isProposalReport(name)) return errorResponse(404, `there is no proposal report ${JSON.stringify(name)}; the reports are ${PROPOSAL_REPORTS.join(', ')}`)
+      if (!isProposalReport(name))
+        return errorResponse(404, `there is no proposal report ${JSON.stringify(name)}; the reports are ${PROPOSAL_REPORTS.join(', ')}`)
       const format = req.searchParams.get('format') ?? 'json'
       if (format !== 'json' && format !== 'xlsx') return errorResponse(400, `format must be json or xlsx, not ${JSON.stringify(format)}`)
       const pool = dbPool(req.payload)
@@ -30,14 +31,17 @@ export const proposalReports: Endpoint[] = [
       const periodParam = req.searchParams.get('period')
       if (periodParam) {
         const id = Number(periodParam)
-        if (!Number.isSafeInteger(id) || id <= 0) return errorResponse(400, `period must be the id of a commission period, not ${JSON.stringify(periodParam)}`)
+        if (!Number.isSafeInteger(id) || id <= 0)
+          return errorResponse(400, `period must be the id of a commission period, not ${JSON.stringify(periodParam)}`)
         period = await reportPeriod(pool, id)
         if (!period) return errorResponse(404, `commission period ${id} not found`)
       }
       const data = await proposalReport(pool, name, user, { asOf: new Date(), period })
       if (format === 'json') return Response.json(data)
       const bytes = await renderReportXlsx(data)
-      return new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="${reportFileName(name)}"` } })
+      return new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="${reportFileName(name)}"` },
+      })
     },
   },
 ]

@@ -32,7 +32,10 @@ export const respondToProposal: Endpoint[] = [
       const doc = await req.payload.findByID({ collection: 'proposals', id: verified.proposalId, depth: 0, overrideAccess: true })
       const result = await actOnProposal(req, doc as never, { kind: body.decision, actorUserId: null, actorParticipantId: null })
       if (!result.ok) return errorResponse(409, result.reason)
-      return Response.json({ message: body.decision === 'accept' ? 'Thank you: the proposal is accepted.' : 'The proposal is declined.', status: result.doc.status })
+      return Response.json({
+        message: body.decision === 'accept' ? 'Thank you: the proposal is accepted.' : 'The proposal is declined.',
+        status: result.doc.status,
+      })
     },
   },
 ]

@@ -15,7 +15,8 @@ export const stampOwner: CollectionBeforeChangeHook<Prospect> = async ({ data, o
   if (context?.proposalFlow) return data
   const writerId = participantIdOf(currentUser(req))
   const wanted = data.owner === undefined ? undefined : relationId(data.owner)
-  if (data.owner !== undefined && data.owner !== null && wanted === null) throw fieldError('prospects', 'owner', `the owner is a participant id, not ${JSON.stringify(data.owner)}`)
+  if (data.owner !== undefined && data.owner !== null && wanted === null)
+    throw fieldError('prospects', 'owner', `the owner is a participant id, not ${JSON.stringify(data.owner)}`)
   if (operation === 'create') {
     data.owner = wanted ?? writerId
     data.status = 'prospect'
@@ -31,8 +32,12 @@ export const stampOwner: CollectionBeforeChangeHook<Prospect> = async ({ data, o
   }
   if (data.territory !== undefined) {
     const territory = relationId(data.territory)
-    const found = territory === null ? null : await req.payload.findByID({ collection: 'territories', id: territory, depth: 0, req, disableErrors: true })
-    if (!found) throw fieldError('prospects', 'territory', `choose a territory of the list (territory #${String(data.territory)} does not exist)`)
+    const found =
+      territory === null
+        ? null
+        : await req.payload.findByID({ collection: 'territories', id: territory, depth: 0, req, disableErrors: true })
+    if (!found)
+      throw fieldError('prospects', 'territory', `choose a territory of the list (territory #${String(data.territory)} does not exist)`)
   }
   return data
 }
@@ -40,12 +45,28 @@ export const stampOwner: CollectionBeforeChangeHook<Prospect> = async ({ data, o
 /** A participant's stored path, read with the system's rights (the engine decides; nothing of it is shown), or null. */
 async function pathOf(req: PayloadRequest, id: number | null): Promise<string | null> {
   if (id === null) return null
-  const found = await req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: true, disableErrors: true, select: { path: true } })
+  const found = await req.payload.findByID({
+    collection: 'participants',
+    id,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { path: true },
+  })
   return found ? String(found.path) : null
 }
 
 async function writerOf(req: PayloadRequest, id: number | null): Promise<Writer | null> {
   if (id === null) return null
-  const found = await req.payload.findByID({ collection: 'participants', id, depth: 0, req, overrideAccess: true, disableErrors: true, select: { name: true } })
+  const found = await req.payload.findByID({
+    collection: 'participants',
+    id,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { name: true },
+  })
   return found ? { id, name: found.name } : null
 }

@@ -20,7 +20,10 @@ export const rerunReconciliation: Endpoint = {
     if (!run) return errorResponse(404, `reconciliation run ${req.routeParams?.id} not found`)
     const pool = dbPool(req.payload)
     // Claim the run atomically, so two clicks cannot queue it twice.
-    const claimed = await pool.query(`update reconciliation_runs set status = 'queued' where id = $1 and status in ('completed', 'failed') returning id`, [id])
+    const claimed = await pool.query(
+      `update reconciliation_runs set status = 'queued' where id = $1 and status in ('completed', 'failed') returning id`,
+      [id],
+    )
     if (claimed.rowCount === 0) return errorResponse(409, `run ${id} is already ${run.status}`)
     const job = await req.payload.jobs.queue({ task: 'reconcile', input: { runId: id } })
     await pool.query(`update reconciliation_runs set job = $2 where id = $1`, [id, job.id])

@@ -10,11 +10,13 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
 export const prepareRun: CollectionBeforeChangeHook<ReconciliationRun> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const carrierId = relationId(data.carrier)
-  const carrier = carrierId === null ? null : await findOrNull(req.payload.findByID({ collection: 'carriers', id: carrierId, depth: 0, req }))
+  const carrier =
+    carrierId === null ? null : await findOrNull(req.payload.findByID({ collection: 'carriers', id: carrierId, depth: 0, req }))
   if (!carrier) throw fieldError('reconciliation-runs', 'carrier', 'choose the carrier to reconcile')
   const start = String(data.periodStart ?? '').slice(0, 10)
   const end = String(data.periodEnd ?? '').slice(0, 10)
-  if (!start || !end || end < start) throw fieldError('reconciliation-runs', 'periodEnd', `the period must end on or after its start (${start} – ${end})`)
+  if (!start || !end || end < start)
+    throw fieldError('reconciliation-runs', 'periodEnd', `the period must end on or after its start (${start} – ${end})`)
   data.matchKeys = carrier.matchKeys
   data.dateToleranceDays = carrier.dateToleranceDays
   data.chargebackWindowDays = carrier.chargebackWindowDays

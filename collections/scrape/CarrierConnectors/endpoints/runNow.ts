@@ -6,7 +6,6 @@ import { alreadyActiveMessage, queueRunNow } from '../../../../modules/scrape/on
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
-
 /** The body as text, or null when it is longer than `max` bytes (read no further than that). */
 async function boundedText(req: PayloadRequest, max: number): Promise<string | null> {
   const body = req.body as ReadableStream<Uint8Array> | null | undefined

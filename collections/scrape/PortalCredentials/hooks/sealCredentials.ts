@@ -27,7 +27,11 @@ export const sealCredentials: CollectionBeforeChangeHook<PortalCredential> = ({ 
     try {
       base32Decode(totpSecret)
     } catch {
-      throw fieldError('portal-credentials', 'totpSecret', 'the TOTP secret must be the base32 text the portal shows (letters A–Z and digits 2–7)')
+      throw fieldError(
+        'portal-credentials',
+        'totpSecret',
+        'the TOTP secret must be the base32 text the portal shows (letters A–Z and digits 2–7)',
+      )
     }
     data.totpSealed = sealSecret(totpSecret.toUpperCase(), keyring, `${context}:totp`)
   }
