@@ -48,7 +48,7 @@ async function runFromAdmin(
   connectorId: number,
   period?: { from: string; to: string },
 ): Promise<{ id: number; status: string }> {
-  await page.goto(`${app.url}/admin/collections/carrier-connectors/${connectorId}`)
+  await open(page, `${app.url}/admin/collections/carrier-connectors/${connectorId}`)
   if (period) {
     // Filled again until the button's own echo shows both days: a fill before React has hydrated the page is lost.
     for (let attempt = 1; ; attempt++) {
@@ -64,8 +64,24 @@ async function runFromAdmin(
   const id = Number(/scrape-runs\/(\d+)/.exec(page.url())![1])
   const status = async () => (await app.sql.query(`select status::text from scrape_runs where id = $1`, [id])).rows[0].status as string
   await expect.poll(status, { timeout: 90_000, interval: 500 }).toMatch(/^(completed|failed)$/)
-  await page.reload()
+  await open(page, page.url())
   return { id, status: await status() }
+}
+
+/**
+ * Opens a page, again when Chromium aborted the navigation because the page was still navigating on its own (a
+ * save's redirect, the button's reload): seen once on a loaded machine as net::ERR_ABORTED.
+ */
+async function open(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url)
+      return
+    } catch (err) {
+      if (attempt === 3 || !String(err).includes('ERR_ABORTED')) throw err
+      await page.waitForLoadState().catch(() => undefined)
+    }
+  }
 }
 
 describe('carrier portal scraping in the admin', () => {
