@@ -40,24 +40,28 @@ const capabilityZones = (layer) => {
   )
 }
 
+/** Layers whose code is filed by capability (`<layer>/<capability>/…`). */
+const CAPABILITY_LAYERS = ['collections', 'access', 'hooks', 'components', 'jobs/tasks', 'seed', 'modules', 'engine']
+
 /**
- * A capability's Payload side (collections/<a>) using another capability's services: through modules/<b>/index.ts
- * too. Its own modules/<a> it uses freely.
+ * Any layer's capability `a` using another capability's services or rules (modules/<b>, engine/<b>): through that
+ * capability's index.ts too. Its own modules/<a> and engine/<a> it uses freely.
  */
-const collectionZones = () => {
-  const collections = capabilitiesOf('collections')
-  const modules = capabilitiesOf('modules')
-  return collections.flatMap((a) =>
-    modules
-      .filter((b) => b !== a && b !== SHARED)
-      .map((b) => ({
-        target: `./collections/${a}`,
-        from: `./modules/${b}`,
-        except: ['./index.ts'],
-        message: `collections/${a} may use modules/${b} only through its index.ts (import '…/modules/${b}'); export what you need there.`,
-      })),
+const crossLayerZones = () =>
+  CAPABILITY_LAYERS.filter((layer) => fs.existsSync(path.join(root, layer))).flatMap((layer) =>
+    capabilitiesOf(layer).flatMap((a) =>
+      ['modules', 'engine'].flatMap((provider) =>
+        capabilitiesOf(provider)
+          .filter((b) => b !== a && b !== SHARED && !(provider === layer))
+          .map((b) => ({
+            target: `./${layer}/${a}`,
+            from: `./${provider}/${b}`,
+            except: ['./index.ts'],
+            message: `${layer}/${a} may use ${provider}/${b} only through its index.ts (import '…/${provider}/${b}'); export what you need there.`,
+          })),
+      ),
+    ),
   )
-}
 
 /** The layer boundaries (issue 13): checked on every file by `npm run lint`; test/unit/system/boundaries.test.ts proves they bite. */
 const BOUNDARY_ZONES = [
@@ -75,7 +79,7 @@ const BOUNDARY_ZONES = [
   },
   ...capabilityZones('modules'),
   ...capabilityZones('engine'),
-  ...collectionZones(),
+  ...crossLayerZones(),
 ]
 
 export default tseslint.config(

@@ -1,6 +1,6 @@
 import type { FieldAccess } from 'payload'
 
-import { READ_ALL_ROLES } from '../../engine/network/roles'
+import { READ_ALL_ROLES } from '../../engine/network'
 import { currentUser, hasRole } from './user'
 
 /** A field only the operating company's staff may read (carrier payouts, schedule prices). */

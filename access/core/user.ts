@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Role } from '../../engine/network/roles'
-import { hasAnyRole } from '../../engine/network/roles'
+import type { Role } from '../../engine/network'
+import { hasAnyRole } from '../../engine/network'
 
 /** The part of a logged-in user that access decisions read. */
 export type AccessUser = { id: number; roles?: string[] | null; participant?: number | { id: number } | null }

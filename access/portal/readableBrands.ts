@@ -1,7 +1,7 @@
 import type { Access, Where } from 'payload'
 
 import { currentUser, hasRole, participantIdOf } from '../core/user'
-import { READ_ALL_ROLES } from '../../engine/network/roles'
+import { READ_ALL_ROLES } from '../../engine/network'
 import { resolveBrandIdForParticipant } from '../../modules/portal/resolveBrand'
 
 /** Staff read every brand; everyone else reads the default brand and the brand they are shown in. */

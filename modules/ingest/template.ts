@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 
-import { ACTIVATION_TYPES, LINE_STATUSES } from '../../engine/telecom/vocabulary'
+import { ACTIVATION_TYPES, LINE_STATUSES } from '../../engine/telecom'
 import { targetField, type ImportSource, type MappingColumn, type TargetField } from '../../engine/ingest/fields'
-import { CHARGE_FREQUENCIES } from '../../engine/proposals/billing'
+import { CHARGE_FREQUENCIES } from '../../engine/proposals'
 
 export type TemplateLists = { dealers: string[]; carriers: string[]; ratePlans: string[] }
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { mayDecideFor } from '../proposals'
-import type { StatementBreakdown } from '../../engine/commission/statement'
+import type { StatementBreakdown } from '../../engine/commission'
 import type { CommissionStatement, Participant, Payment, Proposal, Prospect, User } from '../../payload-types'
 
 /** One row of each portal list, plain data for the page. */

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import type { PoolClient } from 'pg'
 
 import { resolveBrandId } from '../../engine/portal/brand'
-import { idsOnPath } from '../../engine/network/tree'
+import { idsOnPath } from '../../engine/network'
 import { pgClientOf } from '../../db/transaction'
 
 /** Anything that runs a parameterized query: a pool, a pool client, a transaction's client. */

@@ -29,9 +29,9 @@ import {
   type StatusAgeReport,
   type TurnaroundReport,
 } from '../../engine/proposals/reports'
-import { READ_ALL_ROLES } from '../../engine/network/roles'
-import { subtreeSegment } from '../../engine/network/tree'
-import { POSTED_RUN_STATUSES } from '../../engine/commission/runSteps'
+import { READ_ALL_ROLES } from '../../engine/network'
+import { subtreeSegment } from '../../engine/network'
+import { POSTED_RUN_STATUSES } from '../../engine/commission'
 
 /** Whose rows a user sees: everything, one participant's subtree, or nothing. */
 export type ReportScope = { kind: 'all' } | { kind: 'subtree'; participantId: number } | { kind: 'none' }

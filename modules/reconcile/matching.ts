@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg'
 
 import { stakeSql } from '../../engine/reconcile/reconciliation'
-import type { MatchKey } from '../../engine/telecom/vocabulary'
+import type { MatchKey } from '../../engine/telecom'
 
 export type RunScope = {
   runId: number

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { format, money } from '../../engine/core/money'
 import type { ReconSummary } from '../../engine/reconcile/reconciliation'
-import type { MatchKey } from '../../engine/telecom/vocabulary'
+import type { MatchKey } from '../../engine/telecom'
 import { upsertDiscrepancies } from './discrepancies'
 import { pairSides, scopeParams, writeLines, type RunScope } from './matching'
 import { buildPriceTable, loadScheduleVersions } from './prices'

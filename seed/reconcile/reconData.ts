@@ -5,10 +5,10 @@
  * a large set never sits in memory whole.
  */
 import { D } from '../../engine/core/decimal'
-import type { CarrierRecordRow, DealerSaleRow } from '../../engine/ingest/rows'
-import { luhnValid } from '../../engine/ingest/cells'
+import type { CarrierRecordRow, DealerSaleRow } from '../../engine/ingest'
+import { luhnValid } from '../../engine/ingest'
 import type { ReconClass } from '../../engine/reconcile/reconciliation'
-import { ACTIVATION_TYPES, type ActivationType } from '../../engine/telecom/vocabulary'
+import { ACTIVATION_TYPES, type ActivationType } from '../../engine/telecom'
 
 export type ReconDataSpec = {
   carrierId: number

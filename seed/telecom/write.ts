@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { standardColumns, type ImportSource } from '../../engine/ingest/fields'
-import { carrierRecordKey, dealerSaleKey, type DealerSaleRow } from '../../engine/ingest/rows'
+import { standardColumns, type ImportSource } from '../../engine/ingest'
+import { carrierRecordKey, dealerSaleKey, type DealerSaleRow } from '../../engine/ingest'
 import { priceLine, versionInForce, type ScheduleVersion } from '../../engine/telecom/pricing'
 import { pgClientOf } from '../../db/transaction'
-import { writeCarrierRecords, writeDealerSales } from '../../modules/ingest/factWriters'
+import { writeCarrierRecords, writeDealerSales } from '../../modules/ingest'
 import { DEMO_PORTAL } from '../../demo/carrier-portal/demoAccount'
 import { VERTEX_PORTAL_STEPS } from '../scrape/connectors'
 import { generateReconData } from '../reconcile/reconData'

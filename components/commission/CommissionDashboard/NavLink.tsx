@@ -4,7 +4,7 @@ import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { hasRole, type AccessUser } from '../../../access/core/user'
-import { READ_ALL_ROLES } from '../../../engine/network/roles'
+import { READ_ALL_ROLES } from '../../../engine/network'
 
 /** Where the dashboard is mounted under the admin route (the `path` of its view in payload.config.ts). */
 export const DASHBOARD_PATH = '/commission-dashboard'

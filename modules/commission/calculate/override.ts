@@ -1,4 +1,4 @@
-import { idsOnPath } from '../../../engine/network/tree'
+import { idsOnPath } from '../../../engine/network'
 import { COMPONENT_KINDS, COMPONENTS } from '../../../engine/commission/components/registry'
 import { overrideChain } from '../../../engine/commission/components/override'
 import type { OverrideConfig } from '../../../engine/commission/components/override'

@@ -1,6 +1,6 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
 import { UPFRONT_ACTIVATION_TYPES, type UpfrontConfig, type UpfrontPayout } from '../../../engine/commission/components/upfront'
-import type { ActivationType } from '../../../engine/telecom/vocabulary'
+import type { ActivationType } from '../../../engine/telecom'
 import { relationId } from '../../../hooks/core/relationId'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'

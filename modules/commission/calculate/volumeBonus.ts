@@ -1,6 +1,6 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
 import type { VolumeBonusConfig } from '../../../engine/commission/components/volumeBonus'
-import type { ActivationType } from '../../../engine/telecom/vocabulary'
+import type { ActivationType } from '../../../engine/telecom'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
 import { text, textOrNull, rows } from './blockValues'

@@ -91,6 +91,23 @@ describe('layer boundaries (npm run lint)', { timeout: 30_000 }, () => {
         '../../modules/commission/ruleChains',
         /collections\/proposals may use modules\/commission only through its index\.ts/,
       ],
+      // Every layer filed by capability, and across layers (modules/<a> using engine/<b>).
+      [
+        'components/commission/x.tsx',
+        '../../engine/network/roles',
+        /components\/commission may use engine\/network only through its index\.ts/,
+      ],
+      [
+        'modules/reconcile/x.ts',
+        '../../engine/telecom/vocabulary',
+        /modules\/reconcile may use engine\/telecom only through its index\.ts/,
+      ],
+      ['seed/telecom/x.ts', '../../modules/ingest/factWriters', /seed\/telecom may use modules\/ingest only through its index\.ts/],
+      [
+        'jobs/tasks/scrape/x.ts',
+        '../../../modules/ingest/runImport',
+        /jobs\/tasks\/scrape may use modules\/ingest only through its index\.ts/,
+      ],
     ])('%s importing %s is reported', async (file, source, message) => {
       const problems = await boundaryProblems(file, source)
       expect(problems.length).toBeGreaterThan(0)
@@ -109,6 +126,9 @@ describe('layer boundaries (npm run lint)', { timeout: 30_000 }, () => {
       ['modules/portal/x.ts', '../core/http'],
       ['engine/proposals/x.ts', '../core/calendarDate'],
       ['collections/ingest/x.ts', '../../modules/ingest/runImport'],
+      ['components/commission/x.tsx', '../../engine/network'],
+      ['modules/reconcile/x.ts', '../../engine/telecom'],
+      ['jobs/tasks/commission/x.ts', '../../../modules/commission/runCommission'],
     ])('%s importing %s is allowed', async (file, source) => {
       expect(await boundaryProblems(file, source)).toEqual([])
     })

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { ACTIVATION_TYPE_LABELS, ACTIVATION_TYPES } from '../../../../engine/telecom/vocabulary'
+import { ACTIVATION_TYPE_LABELS, ACTIVATION_TYPES } from '../../../../engine/telecom'
 
 /** A component's admin block; its slug is its kind, set by the registry (`./index.ts`). */
 export type ComponentBlock = Omit<Block, 'slug'>

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { Participant } from '../../../../payload-types'
 
 import { hasRole, currentUser, participantIdOf } from '../../../../access/core/user'
-import { isClientOwnerKind } from '../../../../engine/portal/brand'
+import { isClientOwnerKind } from '../../../../engine/portal'
 import { rootKindProblem } from '../../../../engine/network/participants'
 import { isInSubtree, parentChangeProblem, pathOf } from '../../../../engine/network/tree'
 import { fieldError } from '../../../../hooks/core/fieldError'

@@ -1,0 +1,4 @@
+/** What other capabilities use of engine/commission. */
+export * from './dealerTiers'
+export * from './runSteps'
+export * from './statement'

@@ -1,0 +1,2 @@
+/** What other capabilities use of engine/payments. */
+export * from './routing'
