@@ -3,16 +3,7 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type Ledger = {
-  currency: string
-  accrued: string
-  paid: string
-  inPayment: string
-  held: string
-  carriedForward: string
-  pending: string
-  balances: boolean
-}
+import type { Ledger } from '../../modules/payments/ledger'
 
 const ROWS: [keyof Ledger, string][] = [
   ['accrued', 'Accrued (locked periods)'],
