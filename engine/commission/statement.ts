@@ -3,6 +3,7 @@
  * and totalled exactly. Pure: the renderers (`statements/`) and the jobs that feed them call this.
  */
 import { minorUnits, money, MoneyError, subtract, sum, toStorageString, type Money } from '../core/money'
+import { LINE_COMPONENTS } from './components/registry'
 
 export type StatementLine = {
   id: number
@@ -43,18 +44,8 @@ export type StatementGroup = { component: string; label: string; lines: Statemen
 
 export type StatementSummary = { groups: StatementGroup[]; total: string; held: string; payable: string; lineCount: number }
 
-/** Components in the order a statement shows them; any other component follows, alphabetically. */
-export const COMPONENT_ORDER = [
-  'upfront',
-  'volume_bonus',
-  'plan_change',
-  'residual',
-  'chargeback',
-  'override',
-  'proposal_commission',
-  'advertising',
-  'note',
-] as const
+/** Components in the order a statement shows them (the registry's order, notes last); any other follows, alphabetically. */
+export const COMPONENT_ORDER: readonly string[] = LINE_COMPONENTS
 
 /**
  * A stored line amount ("1250.0000") as a statement shows it: exactly the currency's minor units of decimals
@@ -139,7 +130,7 @@ export function statementBreakdown(summary: StatementSummary, detailUpTo = 12): 
 /** Fixed components first in COMPONENT_ORDER, then the rest alphabetically. */
 function compareComponents(a: string, b: string): number {
   const rank = (c: string): number => {
-    const i = (COMPONENT_ORDER as readonly string[]).indexOf(c)
+    const i = COMPONENT_ORDER.indexOf(c)
     return i === -1 ? COMPONENT_ORDER.length : i
   }
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)
