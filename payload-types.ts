@@ -986,7 +986,7 @@ export interface CompensationPlan {
   id: number;
   name: string;
   /**
-   * ISO 4217 code every amount of the plan is in.
+   * ISO 4217 code every amount of the plan is in. Lines, statements and payments are rounded to its minor unit (JPY 1, USD 0.01, BHD 0.001).
    */
   currency: string;
   active?: boolean | null;
