@@ -6,6 +6,7 @@ import { actOnProposal } from '../../../../modules/proposals/proposalFlow'
 import { linkSecret, RESPONSE_DAYS } from '../../../../modules/proposals/responseLink'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'
+import { routeId } from '../../../../hooks/core/routeId'
 
 const ACTIONS = ['submit', 'approve', 'return', 'reject', 'send'] as const
 
@@ -20,16 +21,21 @@ export const proposalActions: Endpoint[] = ACTIONS.map((kind) => ({
   handler: async (req) => {
     const user = currentUser(req)
     if (!user) return errorResponse(401, 'log in first')
-    const doc = await findOrNull(
-      req.payload.findByID({
-        collection: 'proposals',
-        id: Number(req.routeParams?.id),
-        depth: 0,
-        req,
-        overrideAccess: false,
-        user: req.user,
-      }),
-    )
+    // A path that is not an id names no proposal (a 404, as before), without a query the database would refuse.
+    const id = routeId(req)
+    const doc =
+      id === null
+        ? null
+        : await findOrNull(
+            req.payload.findByID({
+              collection: 'proposals',
+              id,
+              depth: 0,
+              req,
+              overrideAccess: false,
+              user: req.user,
+            }),
+          )
     if (!doc) return errorResponse(404, `proposal ${String(req.routeParams?.id)} not found`)
     const body = ((await req.json?.().catch(() => ({}))) ?? {}) as { comment?: string }
     const extra: Record<string, unknown> = {}
