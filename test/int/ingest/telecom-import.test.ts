@@ -275,6 +275,10 @@ describe('carrier files and bad files', () => {
     expect(upload.status).toBe(403)
     expect((await partner.get('/api/imports')).status).toBe(403)
     expect((await partner.get('/api/carrier-records')).status).toBe(403)
+    // The downloads of an import and a mapping answer a partner like a missing one: 404, not 403 and not the file.
+    const anyImport = (await app.sql.query(`select id from imports order by id limit 1`)).rows[0].id as number
+    expect((await partner.download(`/api/imports/${anyImport}/rejects`)).status).toBe(404)
+    expect((await partner.download(`/api/import-mappings/${mapping}/template`)).status).toBe(404)
     const sales = await partner.get('/api/dealer-sales?limit=1000&depth=1')
     expect(sales.status).toBe(200)
     const dealers = new Set(sales.body.docs.map((doc: { dealer: { code: string } }) => doc.dealer.code))
