@@ -1,35 +1,19 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
 import { jobOperators } from './access/core/operationsStaff'
-import { commission } from './collections/commission'
-import { ingest } from './collections/ingest'
-import { network } from './collections/network'
-import { payments } from './collections/payments'
-import { portal } from './collections/portal'
-import { proposals } from './collections/proposals'
-import { reconcile } from './collections/reconcile'
-import { scrape } from './collections/scrape'
-import { system } from './collections/system'
-import { telecom } from './collections/telecom'
+import { capabilities } from './collections'
 import { Users } from './collections/network/Users'
 import { hideLockout } from './collections/network/Users/hooks/equalLoginCost'
 import { withDefaults } from './collections/core/withDefaults'
-import { migrations } from './db/migrations'
-import { columnTypes } from './db/columnTypes'
-import { withDeleteOneNoMatch } from './db/deleteOneNoMatch'
+import { databaseAdapter } from './db/adapter'
 import { databaseInputErrors } from './hooks/core/databaseInputErrors'
-import { lazyPoolOptions } from './db/url'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
 import { tasks } from './jobs/tasks'
 import { allowedOrigins } from './server/origins'
 import { payloadSecret } from './server/secret'
-
-/** The capabilities, in the order the admin navigation shows them (each lists its collections and admin views). */
-const capabilities = [network, portal, telecom, ingest, reconcile, scrape, commission, payments, proposals, system]
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -50,15 +34,7 @@ export default buildConfig({
   },
   collections: withDefaults(capabilities.flatMap((c) => c.collections)),
   editor: lexicalEditor(),
-  db: withDeleteOneNoMatch(
-    postgresAdapter({
-      pool: lazyPoolOptions(Number(process.env.DB_POOL_MAX ?? 10)),
-      push: false,
-      migrationDir: path.resolve(dirname, 'db/migrations'),
-      prodMigrations: migrations,
-      afterSchemaInit: [columnTypes],
-    }),
-  ),
+  db: databaseAdapter(),
   jobs: {
     tasks,
     deleteJobOnComplete: false,

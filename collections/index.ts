@@ -1,0 +1,14 @@
+import { commission } from './commission'
+import type { Capability } from './core/capability'
+import { ingest } from './ingest'
+import { network } from './network'
+import { payments } from './payments'
+import { portal } from './portal'
+import { proposals } from './proposals'
+import { reconcile } from './reconcile'
+import { scrape } from './scrape'
+import { system } from './system'
+import { telecom } from './telecom'
+
+/** The capabilities, in the order the admin navigation shows them (each lists its collections and admin views). */
+export const capabilities: Capability[] = [network, portal, telecom, ingest, reconcile, scrape, commission, payments, proposals, system]
