@@ -90,7 +90,7 @@ export async function runReconciliation(payload: Payload, runId: number, onProgr
         (cleared > 0 ? ` ${cleared} discrepancies from the previous run no longer apply and were resolved.` : '')
       await client.query(
         `update reconciliation_runs set status = 'completed', summary = $2, message = $3, run_count = coalesce(run_count, 0) + 1, last_run_at = $4 where id = $1`,
-        [runId, JSON.stringify(summary), message, startedAt],
+        [runId, JSON.stringify({ ...summary, currency: run.currency }), message, startedAt],
       )
       return summary
     },
