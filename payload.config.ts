@@ -13,7 +13,7 @@ import { databaseInputErrors } from './hooks/core/databaseInputErrors'
 import { jobsCollectionOverrides } from './jobs/jobsCollection'
 import { tasks } from './jobs/tasks'
 import { allowedOrigins } from './server/origins'
-import { payloadSecret } from './server/secret'
+import { payloadSecret } from './db/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

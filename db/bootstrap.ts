@@ -1,7 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 
 import config from '../payload.config'
-import { DEVELOPMENT_SECRET, payloadSecret } from '../server/secret'
+import { DEVELOPMENT_SECRET, payloadSecret } from './secret'
 import { migrations } from './migrations'
 import { trace } from './trace'
 import { dbPool } from './pool'

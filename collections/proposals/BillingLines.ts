@@ -4,7 +4,7 @@ import { nobody } from '../../access/core/nobody'
 import { staff } from '../../access/core/staff'
 import { dateOnlyField } from '../../fields/core/dateOnly'
 import { moneyField } from '../../fields/core/money'
-import { provenanceFields } from '../telecom/lineFields'
+import { provenanceFields } from '../../fields/telecom/lineFields'
 import { CHARGE_FREQUENCIES, CHARGE_FREQUENCY_LABELS } from '../../engine/proposals/billing'
 
 /**

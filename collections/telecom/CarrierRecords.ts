@@ -5,7 +5,7 @@ import { staff } from '../../access/core/staff'
 import { LINE_STATUSES } from '../../engine/telecom/vocabulary'
 import { dateOnlyField } from '../../fields/core/dateOnly'
 import { moneyField } from '../../fields/core/money'
-import { lineFields, provenanceFields } from './lineFields'
+import { lineFields, provenanceFields } from '../../fields/telecom/lineFields'
 
 /**
  * What a carrier reports: its activations, the line's state, and what it paid the distributor. Written in bulk by

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/core/nobody'
 import { readOwnSubtree } from '../../access/core/subtree'
 import { dateOnlyField } from '../../fields/core/dateOnly'
-import { lineFields, provenanceFields } from './lineFields'
+import { lineFields, provenanceFields } from '../../fields/telecom/lineFields'
 
 /**
  * What dealers report they sold. Written in bulk by imports only (the import makes the checks a hook would);

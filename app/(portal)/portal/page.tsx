@@ -2,7 +2,7 @@ import React from 'react'
 
 import { portalBrand } from '../../../modules/portal/brand'
 import { portalOverview } from '../../../modules/portal/overview'
-import { portalSession } from '../../../modules/portal/session'
+import { portalSession } from '../session'
 import { BrandFrame, BrandHeader } from '../../../components/portal/BrandFrame'
 import { PaymentTable, ProposalTable, ProspectTable, StatementTable } from '../../../components/portal/Lists'
 import { LogoutButton } from '../../../components/portal/LogoutButton'

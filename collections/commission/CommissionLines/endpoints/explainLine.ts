@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { explainCommissionLine } from '../../../../modules/commission/explain'
-import { badRouteId, routeId } from '../../../../hooks/core/routeId'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 

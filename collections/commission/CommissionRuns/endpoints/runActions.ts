@@ -4,7 +4,7 @@ import type { Pool } from 'pg'
 import { payoutOperators } from '../../../../access/core/payoutOperators'
 import { actionRefusal, type RunAction, type RunStatus } from '../../../../engine/commission/runSteps'
 import { lockRun } from '../../../../modules/commission/lockRun'
-import { badRouteId, routeId } from '../../../../hooks/core/routeId'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { dbPool } from '../../../../db/pool'
 import { errorResponse } from '../../../../modules/core/http'
 

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ImportSource, MappingColumn } from '../../../../engine/ingest/fields'
 import { relationId } from '../../../../hooks/core/relationId'
-import { badRouteId, routeId } from '../../../../hooks/core/routeId'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { buildTemplate } from '../../../../modules/ingest/template'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'

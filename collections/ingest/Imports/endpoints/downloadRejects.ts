@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { badRouteId, routeId } from '../../../../hooks/core/routeId'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { writeRejectsWorkbook, type RejectRow } from '../../../../modules/ingest/rejectsWorkbook'
 import { dbPool } from '../../../../db/pool'
 import { errorResponse } from '../../../../modules/core/http'

@@ -3,9 +3,10 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { payoutOperators } from '../../../../access/core/payoutOperators'
 import { BankFileError, bankCsv, nachaFile } from '../../../../engine/payments/bankFile'
 import { bankFileInput } from '../../../../modules/payments/bankFileInput'
-import { badRouteId, routeId } from '../../../../hooks/core/routeId'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { dbPool } from '../../../../db/pool'
 import { errorResponse } from '../../../../modules/core/http'
+import { withTransaction } from '../../../../db/withTransaction'
 
 const poolOf = (req: PayloadRequest) => dbPool(req.payload)
 
@@ -47,15 +48,13 @@ export const batchActions: Endpoint[] = [
       if (!payoutOperators({ req })) return errorResponse(req.user ? 403 : 401, 'only company admins and finance mark batches paid')
       const id = routeId(req)
       if (id === null) return badRouteId(req)
-      const client = await poolOf(req).connect()
-      try {
-        await client.query('begin')
+      // The batch and its payments are marked paid together, or neither (a batch not ready changes nothing).
+      return withTransaction(poolOf(req), {}, async (client) => {
         const claimed = await client.query(
           `update payment_batches set status = 'paid', paid_at = now(), paid_by_id = $2 where id = $1 and status = 'ready' returning id`,
           [id, req.user!.id],
         )
         if (claimed.rowCount === 0) {
-          await client.query('rollback')
           return errorResponse(
             409,
             `batch ${String(req.routeParams?.id)} is not ready to be marked paid (already paid, or its payment step has not run)`,
@@ -64,14 +63,8 @@ export const batchActions: Endpoint[] = [
         const paid = await client.query(`update payments set status = 'paid', paid_at = now() where batch_id = $1 and status = 'pending'`, [
           id,
         ])
-        await client.query('commit')
         return Response.json({ message: `batch ${id} paid: ${paid.rowCount ?? 0} payments` })
-      } catch (err) {
-        await client.query('rollback').catch(() => undefined)
-        throw err
-      } finally {
-        client.release()
-      }
+      })
     },
   },
 ]

@@ -6,7 +6,7 @@ import { actOnProposal } from '../../../../modules/proposals/proposalFlow'
 import { linkSecret, RESPONSE_DAYS } from '../../../../modules/proposals/responseLink'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'
-import { routeId } from '../../../../hooks/core/routeId'
+import { routeId } from '../../../../modules/core/routeId'
 
 const ACTIONS = ['submit', 'approve', 'return', 'reject', 'send'] as const
 

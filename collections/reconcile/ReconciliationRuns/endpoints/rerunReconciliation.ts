@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { jobOperators } from '../../../../access/core/operationsStaff'
-import { badRouteId, routeId } from '../../../../hooks/core/routeId'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { dbPool } from '../../../../db/pool'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'

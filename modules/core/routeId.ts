@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { errorResponse } from '../../modules/core/http'
+import { errorResponse } from './http'
 
 /**
  * A numeric path parameter of a custom endpoint (`/:id/mark-paid`): a positive whole number, or null when the

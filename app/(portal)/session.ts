@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { getPayload, type Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import { PORTAL_LOGIN_PATH } from './paths'
+import { PORTAL_LOGIN_PATH } from '../../modules/portal/paths'
 
 export type PortalSession = { payload: Payload; user: User; participantId: number }
 

@@ -1,10 +1,10 @@
 import type { Endpoint } from 'payload'
 
-import { badRouteId, routeId } from '../../hooks/core/routeId'
-import { payeeLedger } from './ledger'
-import { dbPool } from '../../db/pool'
-import { errorResponse } from '../core/http'
-import { findOrNull } from '../core/findOrNull'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
+import { payeeLedger } from '../../../../modules/payments/ledger'
+import { dbPool } from '../../../../db/pool'
+import { errorResponse } from '../../../../modules/core/http'
+import { findOrNull } from '../../../../modules/core/findOrNull'
 
 /**
  * GET /api/payments/ledger/:participant — the payee ledger (accrued, paid, in payment, held, carried forward), for

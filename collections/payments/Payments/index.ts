@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../../access/core/nobody'
-import { readOwnSubtree } from '../../access/core/subtree'
-import { moneyField } from '../../fields/core/money'
-import { ledgerEndpoint } from '../../modules/payments/ledgerEndpoint'
+import { nobody } from '../../../access/core/nobody'
+import { readOwnSubtree } from '../../../access/core/subtree'
+import { moneyField } from '../../../fields/core/money'
+import { ledgerEndpoint } from './endpoints/ledger'
 
 /**
  * One payment to one payee in one batch: the sum of the lines it pays (recorded in `payment_items`, one row per
