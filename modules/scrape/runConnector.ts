@@ -3,7 +3,7 @@ import type { Browser, Page, Response } from 'playwright-core'
 
 import { fillPlaceholders, headerDrift, type ConnectorStep, type PlaceholderValues } from '../../engine/scrape/steps'
 import { totp } from '../../engine/scrape/totp'
-import { maskSecrets } from '../core/security/mask'
+import { maskSecrets } from './security/mask'
 import { ConnectorError, type FailureKind } from './errors'
 
 export type ConnectorRun = {

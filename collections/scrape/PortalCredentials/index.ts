@@ -3,7 +3,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { companyAdmins } from '../../../access/core/companyAdmins'
 import { auditChange } from '../../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../../hooks/system/audit/auditDelete'
-import { MASK } from '../../../modules/core/security/mask'
+import { MASK } from '../../../modules/scrape/security/mask'
 import { sealCredentials } from './hooks/sealCredentials'
 
 const never: FieldAccess = () => false

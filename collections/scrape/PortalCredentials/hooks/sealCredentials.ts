@@ -4,9 +4,9 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { PortalCredential } from '../../../../payload-types'
 
 import { fieldError } from '../../../../hooks/core/fieldError'
-import { sealSecret, sealedKeyId } from '../../../../modules/core/security/credentials'
-import { loadKeyring } from '../../../../modules/core/security/keyring'
-import { MASK } from '../../../../modules/core/security/mask'
+import { sealSecret, sealedKeyId } from '../../../../modules/scrape/security/credentials'
+import { loadKeyring } from '../../../../modules/scrape/security/keyring'
+import { MASK } from '../../../../modules/scrape/security/mask'
 import { base32Decode } from '../../../../engine/scrape/totp'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { MASK, maskedPreview, maskSecrets } from '../../../modules/core/security/mask'
+import { MASK, maskedPreview, maskSecrets } from '../../../modules/scrape/security/mask'
 
 describe('masking secrets in logs, snapshots and errors', () => {
   it('masks every plain occurrence', () => {

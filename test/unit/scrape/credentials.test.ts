@@ -7,8 +7,8 @@ import {
   rotateSecret,
   sealedKeyId,
   sealSecret,
-} from '../../../modules/core/security/credentials'
-import { createKeyring, developmentKeyring, KeyringError, loadKeyring } from '../../../modules/core/security/keyring'
+} from '../../../modules/scrape/security/credentials'
+import { createKeyring, developmentKeyring, KeyringError, loadKeyring } from '../../../modules/scrape/security/keyring'
 
 const KEY_A = Buffer.alloc(32, 0xa1)
 const KEY_B = Buffer.alloc(32, 0xb2)
