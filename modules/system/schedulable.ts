@@ -1,4 +1,4 @@
-/** Tasks a schedule may start (their slugs and labels; the task configs live beside this file). */
+/** Tasks a schedule may start (their slugs and labels; the task configs live in jobs/tasks/<capability>/). */
 export const SCHEDULABLE_TASKS = [
   { slug: 'verifyNetwork', label: 'Verify the participant network' },
   { slug: 'scrapeCarrier', label: 'Scrape a carrier portal (input: {"connector": id})' },

@@ -6,7 +6,7 @@ import { proposalForLink } from '../../../../modules/proposals/prospectView'
 import { PLAIN_PORTAL_BRAND, portalBrand } from '../../../../modules/portal/brand'
 import { amount } from '../../../../components/portal/Lists'
 import { BrandFrame, BrandHeader } from '../../../../components/portal/BrandFrame'
-import { RespondForm } from '../../../../components/portal/RespondForm'
+import { RespondForm } from '../../../../components/proposals/RespondForm'
 
 export const dynamic = 'force-dynamic'
 
