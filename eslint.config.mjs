@@ -115,6 +115,8 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: BOUNDARY_ZONES }],
+      // One import line per module (the barrels made two easy to write).
+      'import-x/no-duplicates': 'error',
     },
   },
   {

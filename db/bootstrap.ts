@@ -21,7 +21,7 @@ export async function bootPayload(): Promise<Payload> {
   resolved.secret = payloadSecret()
   const payload = await getPayload({ config: resolved })
   trace('boot', 'payload initialised')
-  const pool = (payload.db as unknown as { pool: PoolInternals }).pool
+  const pool = dbPool(payload) as PoolInternals
   // Right after connect, the only checked-out client is the one Payload keeps for good (see closePayload).
   reservedClients.set(pool, checkedOut(pool))
   // An idle client that loses its server (a database restart, shutdown) must not crash the process. A pool that is

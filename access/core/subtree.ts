@@ -1,7 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { NETWORK_EDITOR_ROLES, READ_ALL_ROLES, USER_MANAGER_ROLES } from '../../engine/network'
-import { subtreeSegment } from '../../engine/network'
+import { NETWORK_EDITOR_ROLES, READ_ALL_ROLES, USER_MANAGER_ROLES, subtreeSegment } from '../../engine/network'
 import { currentUser, hasRole, participantIdOf } from './user'
 
 /**

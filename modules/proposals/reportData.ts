@@ -29,8 +29,7 @@ import {
   type StatusAgeReport,
   type TurnaroundReport,
 } from '../../engine/proposals/reports'
-import { READ_ALL_ROLES } from '../../engine/network'
-import { subtreeSegment } from '../../engine/network'
+import { READ_ALL_ROLES, subtreeSegment } from '../../engine/network'
 import { POSTED_RUN_STATUSES } from '../../engine/commission'
 
 /** Whose rows a user sees: everything, one participant's subtree, or nothing. */

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg'
 
-import { priceLine, versionInForce, type ScheduleLine, type ScheduleVersion } from '../../engine/telecom'
-import type { ActivationType } from '../../engine/telecom'
+import { priceLine, versionInForce } from '../../engine/telecom'
+import type { ActivationType, ScheduleLine, ScheduleVersion } from '../../engine/telecom'
 
 /** The carrier's approved payout schedule versions with their lines. */
 export async function loadScheduleVersions(client: PoolClient, carrierId: number, currency: string): Promise<ScheduleVersion[]> {

@@ -12,6 +12,7 @@ import type { Payload } from 'payload'
 import type pg from 'pg'
 
 import { runCommission } from '../../modules/commission/runCommission'
+import { ignoreProgress } from '../../modules/core/progress'
 import type { PlanVersion } from '../../payload-types'
 import { startBenchDatabase } from './database'
 import { combineChecks, formatSeconds, progress, result, timed, type BenchResult } from './report'
@@ -729,7 +730,7 @@ async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions):
   await instrument(pool)
   progress('running the commission run (timed)')
   const startedAt = Date.now()
-  const measured = await record(() => timed(() => runCommission(payload, runId, async () => undefined)))
+  const measured = await record(() => timed(() => runCommission(payload, runId, ignoreProgress)))
   const seconds = measured.value.seconds
   progress(
     `commission run: ${formatSeconds(seconds)} (${Math.round(options.rows / seconds)} activations/s); ${measured.value.value.lineCount} lines for ${measured.value.value.payees} payees`,

@@ -1,7 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { standardColumns, type ImportSource } from '../../engine/ingest'
-import { carrierRecordKey, dealerSaleKey, type DealerSaleRow } from '../../engine/ingest'
+import { standardColumns, type ImportSource, carrierRecordKey, dealerSaleKey, type DealerSaleRow } from '../../engine/ingest'
 import { priceLine, versionInForce, type ScheduleVersion } from '../../engine/telecom/pricing'
 import { pgClientOf } from '../../db/transaction'
 import { writeCarrierRecords, writeDealerSales } from '../../modules/ingest'

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { generateReconData } from '../../../seed/reconcile/reconData'
+import { generateReconData, lineKeys } from '../../../seed/reconcile/reconData'
 import { DEMO_RECON } from '../../../seed/telecom/data'
 import { startTestApp, type TestApp } from '../../support/app'
 import { Api } from '../../support/http'
 import { drainJobs, importFile } from '../../support/telecom'
-import { lineKeys } from '../../../seed/reconcile/reconData'
 
 const SALE_HEADERS = 'Dealer Code,Sale Date,Carrier,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account'
 const RECORD_HEADERS =

@@ -37,7 +37,7 @@ export const guardPlanVersion: CollectionBeforeChangeHook<PlanVersion> = async (
   }
   let components
   try {
-    components = componentsFromBlocks((data.components ?? originalDoc?.components ?? []) as never)
+    components = componentsFromBlocks(data.components ?? originalDoc?.components ?? [])
   } catch (err) {
     throw fieldError('plan-versions', 'components', (err as Error).message)
   }
