@@ -820,6 +820,10 @@ export interface Discrepancy {
    * Overpayment avoided, revenue leakage or unattributed revenue, by class.
    */
   atStake?: string | null;
+  /**
+   * What the run found, in words: for a duplicate claim, which claim won and how far each is from the carrier date.
+   */
+  detail?: string | null;
   status: 'open' | 'disputed' | 'resolved' | 'written_off';
   /**
    * Who is working on it.
@@ -829,6 +833,10 @@ export interface Discrepancy {
    * A re-run no longer found it.
    */
   clearedByRerun?: boolean | null;
+  /**
+   * When the dealer last disputed this line from the partner portal (their comment is in the history).
+   */
+  dealerDisputedAt?: string | null;
   lastSeenAt?: string | null;
   /**
    * The history of the discrepancy. Comments are added, never edited or removed.
@@ -2232,9 +2240,11 @@ export interface DiscrepanciesSelect<T extends boolean = true> {
   expected?: T;
   paid?: T;
   atStake?: T;
+  detail?: T;
   status?: T;
   owner?: T;
   clearedByRerun?: T;
+  dealerDisputedAt?: T;
   lastSeenAt?: T;
   comments?:
     | T

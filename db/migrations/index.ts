@@ -16,6 +16,7 @@ import * as migration_20261123_075157_schedulable_commission_run from './2026112
 import * as migration_20261123_083721_statement_summary from './20261123_083721_statement_summary';
 import * as migration_20261123_090343_waiting_for_name from './20261123_090343_waiting_for_name';
 import * as migration_20261205_160000_login_throttle from './20261205_160000_login_throttle';
+import * as migration_20261205_213156_discrepancy_detail_and_dealer_dispute from './20261205_213156_discrepancy_detail_and_dealer_dispute';
 
 export const migrations = [
   {
@@ -101,11 +102,16 @@ export const migrations = [
   {
     up: migration_20261123_090343_waiting_for_name.up,
     down: migration_20261123_090343_waiting_for_name.down,
-    name: '20261123_090343_waiting_for_name'
+    name: '20261123_090343_waiting_for_name',
   },
   {
     up: migration_20261205_160000_login_throttle.up,
     down: migration_20261205_160000_login_throttle.down,
     name: '20261205_160000_login_throttle',
+  },
+  {
+    up: migration_20261205_213156_discrepancy_detail_and_dealer_dispute.up,
+    down: migration_20261205_213156_discrepancy_detail_and_dealer_dispute.down,
+    name: '20261205_213156_discrepancy_detail_and_dealer_dispute'
   },
 ];

@@ -55,6 +55,15 @@ export const Discrepancies: CollectionConfig = {
       access: { ...staffOnly, update: () => false },
     },
     {
+      name: 'detail',
+      type: 'textarea',
+      admin: {
+        readOnly: true,
+        description: 'What the run found, in words: for a duplicate claim, which claim won and how far each is from the carrier date.',
+      },
+      access: { update: () => false },
+    },
+    {
       name: 'status',
       type: 'select',
       required: true,
@@ -73,6 +82,19 @@ export const Discrepancies: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       admin: { readOnly: true, position: 'sidebar', description: 'A re-run no longer found it.' },
+    },
+    {
+      name: 'dealerDisputedAt',
+      label: 'Disputed by the dealer',
+      type: 'date',
+      index: true,
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When the dealer last disputed this line from the partner portal (their comment is in the history).',
+      },
+      access: { update: () => false },
     },
     {
       name: 'lastSeenAt',
