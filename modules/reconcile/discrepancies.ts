@@ -1,5 +1,38 @@
 import type { PoolClient } from 'pg'
 
+import { duplicateClaimDetail } from '../../engine/reconcile/claims'
+
+/**
+ * Writes the sentence of each staged duplicate claim (`run_disc.detail`): the winning claim and how far each claim is
+ * from the carrier's activation date. Duplicates are few, so the words are the engine's, not SQL's.
+ */
+export async function describeDuplicates(client: PoolClient): Promise<number> {
+  const found = await client.query<{ key: string; activationDate: string; saleDate: string; winnerId: number; winnerDate: string }>(
+    `select k.key, r.activation_date::text as "activationDate", s.sale_date::text as "saleDate", w.id as "winnerId",
+            w.sale_date::text as "winnerDate"
+       from run_disc k
+       join run_duplicates d on d.sid = k.sale_id
+       join run_pairs p on p.sid = k.sale_id
+       join carrier_records r on r.id = p.rid
+       join dealer_sales s on s.id = k.sale_id
+       join dealer_sales w on w.id = d.winner
+      where k.recon_class = 'duplicate_claim'`,
+  )
+  if (found.rows.length === 0) return 0
+  const details = found.rows.map((row) =>
+    duplicateClaimDetail({
+      activationDate: row.activationDate,
+      saleDate: row.saleDate,
+      winner: { saleId: row.winnerId, saleDate: row.winnerDate },
+    }),
+  )
+  await client.query(
+    `update run_disc k set detail = u.detail from unnest($1::varchar[], $2::text[]) as u(key, detail) where k.key = u.key`,
+    [found.rows.map((row) => row.key), details],
+  )
+  return found.rows.length
+}
+
 /**
  * Turns the run's staged non-matched lines (`run_disc`, see matching.ts) into discrepancies, keyed by run, class,
  * sale and record, so a re-run updates amounts and keeps owner, status and comments; a row whose amounts did not
@@ -12,17 +45,18 @@ export async function upsertDiscrepancies(
   runStartedAt: Date,
 ): Promise<{ upserted: number; cleared: number }> {
   const upserted = await client.query(
-    `insert into discrepancies (key, run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, at_stake, status,
+    `insert into discrepancies (key, run_id, recon_class, sale_id, carrier_record_id, dealer_id, expected, paid, at_stake, detail, status,
                                 cleared_by_rerun, last_seen_at, created_at, updated_at)
      select k.key, k.run_id, k.recon_class::enum_discrepancies_recon_class, k.sale_id, k.carrier_record_id, k.dealer_id, k.expected, k.paid,
-            k.at_stake, 'open', false, $1, $1, $1
+            k.at_stake, k.detail, 'open', false, $1, $1, $1
        from run_disc k
      on conflict (key) do update set
             expected = excluded.expected, paid = excluded.paid, at_stake = excluded.at_stake, dealer_id = excluded.dealer_id,
-            last_seen_at = excluded.last_seen_at, cleared_by_rerun = false, updated_at = excluded.updated_at,
+            detail = excluded.detail, last_seen_at = excluded.last_seen_at, cleared_by_rerun = false, updated_at = excluded.updated_at,
             status = case when discrepancies.cleared_by_rerun then 'open'::enum_discrepancies_status else discrepancies.status end
-      where (discrepancies.expected, discrepancies.paid, discrepancies.at_stake, discrepancies.dealer_id, discrepancies.cleared_by_rerun)
-            is distinct from (excluded.expected, excluded.paid, excluded.at_stake, excluded.dealer_id, false)`,
+      where (discrepancies.expected, discrepancies.paid, discrepancies.at_stake, discrepancies.dealer_id, discrepancies.detail,
+             discrepancies.cleared_by_rerun)
+            is distinct from (excluded.expected, excluded.paid, excluded.at_stake, excluded.dealer_id, excluded.detail, false)`,
     [runStartedAt],
   )
   const cleared = await client.query<{ id: number }>(

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg'
 
+import { CLAIM_ORDER_SQL } from '../../engine/reconcile/claims'
 import { stakeSql } from '../../engine/reconcile/reconciliation'
 import type { MatchKey } from '../../engine/telecom'
 
@@ -28,17 +29,21 @@ export const scopeParams = (scope: RunScope) => [scope.carrierId, scope.start, s
  * Pairs sales with carrier records into `run_pairs (sid, rid, sale_date)`. A candidate shares a key, the activation
  * type, and dates within the tolerance. Keys are tried in the configured order and each later key only for sales
  * still unpaired, so the common case (the first key matches) is one hash join; a sale with several candidates keeps
- * the closest date, then the lowest record id. Sales pairing the same record are duplicate claims: all but the first
- * (by sale date, then id) go to `run_duplicates (sid)`.
+ * the closest date, then the lowest record id. Sales pairing the same record are duplicate claims: the claim dated
+ * closest to the record's activation wins (then the one reported first, then the lower id: engine/reconcile/claims.ts)
+ * and the others go to `run_duplicates (sid, winner)`.
  */
 export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ pairs: number; duplicates: number }> {
   const params = scopeParams(scope)
-  await client.query(`create temp table run_pairs (sid int primary key, rid int not null, sale_date date not null) on commit drop`)
+  await client.query(
+    `create temp table run_pairs (sid int primary key, rid int not null, sale_date date not null, distance int not null,
+                                  reported timestamptz) on commit drop`,
+  )
   const [first, ...fallbacks] = scope.matchKeys
   if (!first) throw new Error('the run has no match keys')
   const pairOn = (key: MatchKey, sales: string, where: string) =>
     `insert into run_pairs
-     select distinct on (s.id) s.id, r.id, s.sale_date
+     select distinct on (s.id) s.id, r.id, s.sale_date, abs(s.sale_date - r.activation_date), s.created_at
        from ${sales}
        join carrier_records r on ${RECORDS_ON} and r.${key} = s.${key}
             and r.activation_type::text = s.activation_type::text and abs(s.sale_date - r.activation_date) <= $4::int
@@ -50,7 +55,7 @@ export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ 
     // Later keys only for the (few) sales the first key left unpaired.
     await client.query(
       `create temp table run_unpaired on commit drop as
-         select s.id, s.sale_date, s.activation_type, s.iccid, s.imei, s.mdn from dealer_sales s
+         select s.id, s.sale_date, s.created_at, s.activation_type, s.iccid, s.imei, s.mdn from dealer_sales s
           where ${SALES_IN_SCOPE} and not exists (select 1 from run_pairs p where p.sid = s.id)`,
       params.slice(0, 3),
     )
@@ -66,10 +71,11 @@ export async function pairSides(client: PoolClient, scope: RunScope): Promise<{ 
   await client.query(`analyze run_pairs`)
   const duplicates = await client.query(
     `create temp table run_duplicates on commit drop as
-       select sid from (
-         select p.sid, row_number() over (partition by p.rid order by p.sale_date, p.sid) as rn
+       select sid, winner from (
+         select p.sid, row_number() over claims as rn, first_value(p.sid) over claims as winner
            from run_pairs p
-          where p.rid in (select rid from run_pairs group by rid having count(*) > 1)) ranked
+          where p.rid in (select rid from run_pairs group by rid having count(*) > 1)
+         window claims as (partition by p.rid order by ${CLAIM_ORDER_SQL})) ranked
         where rn > 1`,
   )
   await client.query(`alter table run_duplicates add primary key (sid)`)
@@ -105,7 +111,7 @@ export async function writeLines(client: PoolClient, scope: RunScope): Promise<{
   await client.query(`delete from reconciliation_lines where run_id = $1`, [scope.runId])
   await client.query(
     `create temp table run_disc (key varchar, run_id int, recon_class text, sale_id int, carrier_record_id int, dealer_id int,
-                                 expected numeric(19,4), paid numeric(19,4), at_stake numeric(19,4)) on commit drop;
+                                 expected numeric(19,4), paid numeric(19,4), at_stake numeric(19,4), detail text) on commit drop;
      create temp table run_totals (recon_class text, sales bigint, carrier_records bigint, expected numeric, paid numeric,
                                    shortfall numeric, excess numeric, lines bigint) on commit drop`,
   )

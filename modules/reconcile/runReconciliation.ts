@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { format, money } from '../../engine/core/money'
 import type { ReconSummary } from '../../engine/reconcile/reconciliation'
 import type { MatchKey } from '../../engine/telecom'
-import { upsertDiscrepancies } from './discrepancies'
+import { describeDuplicates, upsertDiscrepancies } from './discrepancies'
 import { pairSides, scopeParams, writeLines, type RunScope } from './matching'
 import { buildPriceTable, loadScheduleVersions } from './prices'
 import { summarizeRun } from './summary'
@@ -78,6 +78,7 @@ export async function runReconciliation(payload: Payload, runId: number, onProgr
       const written = await writeLines(client, scope)
       const lines = written.sales + written.unclaimed
       await progress(3, 'recording discrepancies')
+      await describeDuplicates(client)
       const { cleared } = await upsertDiscrepancies(client, runId, startedAt)
       await progress(4, 'summarizing')
       const summary = await summarizeRun(client)

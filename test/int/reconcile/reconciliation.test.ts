@@ -226,6 +226,75 @@ describe('reconciliation classes', () => {
   })
 })
 
+describe('two dealers claiming one carrier line', () => {
+  it('the claim dated closest to the activation wins, from either side; a tie goes to the claim reported first', async () => {
+    // August: line 21 activated on the 20th, claimed 2 days before (DLR-0302) and 1 day after (DLR-0301); line 22
+    // activated on the 20th, claimed 2 days after (DLR-0201, reported first) and 2 days before (DLR-0302, reported later).
+    const sales = (list: Sale[]) => csv(SALE_HEADERS, list.map(saleLine))
+    await importFile(
+      app,
+      admin,
+      'Dealer sales (standard template)',
+      'august-first.csv',
+      sales([
+        { n: 21, dealer: 'DLR-0302', date: '2026-08-18', type: 'new', plan: 'TDL-PLUS' },
+        { n: 21, dealer: 'DLR-0301', date: '2026-08-21', type: 'new', plan: 'TDL-PLUS' },
+        { n: 22, dealer: 'DLR-0201', date: '2026-08-22', type: 'new', plan: 'TDL-PLUS' },
+      ]),
+    )
+    await importFile(
+      app,
+      admin,
+      'Dealer sales (standard template)',
+      'august-later.csv',
+      sales([{ n: 22, dealer: 'DLR-0302', date: '2026-08-18', type: 'new', plan: 'TDL-PLUS' }]),
+    )
+    await importFile(
+      app,
+      admin,
+      'Tidal Mobile records (standard template)',
+      'august-records.csv',
+      csv(RECORD_HEADERS, [
+        recordLine({ n: 21, date: '2026-08-20', type: 'new', plan: 'TDL-PLUS', paid: '90.00' }),
+        recordLine({ n: 22, date: '2026-08-20', type: 'new', plan: 'TDL-PLUS', paid: '90.00' }),
+      ]),
+    )
+    const runId = await createRun(admin, 'TDL', '2026-08-01', '2026-08-31')
+    const lines = (await linesOf(runId)).filter(([, n]) => n === 21 || n === 22)
+    expect(lines).toEqual([
+      ['duplicate_claim', 21, 'DLR-0302', '90.0000', '0.0000'],
+      ['matched', 21, 'DLR-0301', '90.0000', '90.0000'],
+      ['duplicate_claim', 22, 'DLR-0302', '90.0000', '0.0000'],
+      ['matched', 22, 'DLR-0201', '90.0000', '90.0000'],
+    ])
+
+    const saleId = async (n: number, dealer: string) =>
+      (
+        await app.sql.query(`select s.id from dealer_sales s join participants p on p.id = s.dealer_id where s.mdn = $1 and p.code = $2`, [
+          k(n).mdn,
+          dealer,
+        ])
+      ).rows[0].id as number
+    const found = await finance.get(
+      `/api/discrepancies?where[run][equals]=${runId}&where[reconClass][equals]=duplicate_claim&depth=0&sort=id`,
+    )
+    const details = found.body.docs.map((d: { sale: number; detail: string }) => [d.sale, d.detail])
+    expect(details).toEqual([
+      [
+        await saleId(21, 'DLR-0302'),
+        `The carrier activated this line on 2026-08-20 and more than one sale claims it; the claim dated closest to that day wins. ` +
+          `Winning claim: sale #${await saleId(21, 'DLR-0301')}, dated 2026-08-21 (1 day after). This claim is dated 2026-08-18 (2 days before).`,
+      ],
+      [
+        await saleId(22, 'DLR-0302'),
+        `The carrier activated this line on 2026-08-20 and more than one sale claims it; the claim dated closest to that day wins. ` +
+          `Winning claim: sale #${await saleId(22, 'DLR-0201')}, dated 2026-08-22 (2 days after). This claim is dated 2026-08-18 (2 days before). ` +
+          'Both are as close to that day, so the claim reported first won.',
+      ],
+    ])
+  })
+})
+
 describe('the demo reconciliation', () => {
   it('finds exactly the lines planted in every class of the demo data', async () => {
     const generator = generateReconData({
