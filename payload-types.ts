@@ -559,6 +559,10 @@ export interface Import {
    */
   duplicates?: number | null;
   blankRows?: number | null;
+  /**
+   * Lines after the data that are not data (totals, counts, "End of report"): skipped, not rejected.
+   */
+  footerRows?: number | null;
   headers?:
     | {
         [k: string]: unknown;
@@ -621,6 +625,26 @@ export interface ImportMapping {
    * Accepted date formats for text dates, comma-separated, tried in order (YYYY, MM, M, DD, D). Excel dates are always understood.
    */
   dateFormats: string;
+  /**
+   * The file's own words for a column's values: an activation type or line status spelled the carrier's way, a carrier's name for its code, a plan or feature alias. The built-in spellings (e.g. 'Port In', 'Deact') are understood without a translation; a translation here adds to them and wins.
+   */
+  valueMaps?:
+    | {
+        /**
+         * The column (by its field).
+         */
+        field: 'dealerCode' | 'carrierCode' | 'activationType' | 'ratePlanCode' | 'features' | 'lineStatus';
+        /**
+         * The value as the file writes it.
+         */
+        value: string;
+        /**
+         * What it means in Accrue: the activation type, status, or the carrier's, dealer's, plan's or feature's code.
+         */
+        means: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Which file header holds which field.
    */
@@ -717,6 +741,18 @@ export interface ImportReject {
    * The row as it was in the file.
    */
   cells?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Values nothing knows (field, column, value as in the file): a value translation on the mapping fixes them.
+   */
+  unknownValues?:
     | {
         [k: string]: unknown;
       }
@@ -2136,6 +2172,14 @@ export interface ImportMappingsSelect<T extends boolean = true> {
   csvDelimiter?: T;
   decimalSeparator?: T;
   dateFormats?: T;
+  valueMaps?:
+    | T
+    | {
+        field?: T;
+        value?: T;
+        means?: T;
+        id?: T;
+      };
   columns?:
     | T
     | {
@@ -2163,6 +2207,7 @@ export interface ImportsSelect<T extends boolean = true> {
   updated?: T;
   duplicates?: T;
   blankRows?: T;
+  footerRows?: T;
   headers?: T;
   format?: T;
   fileHash?: T;
@@ -2190,6 +2235,7 @@ export interface ImportRejectsSelect<T extends boolean = true> {
   rowNumber?: T;
   reasons?: T;
   cells?: T;
+  unknownValues?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,5 +15,10 @@ export const ImportRejects: CollectionConfig = {
     { name: 'rowNumber', type: 'number', required: true, admin: { description: 'The row number in the file, as Excel shows it.' } },
     { name: 'reasons', type: 'textarea', required: true },
     { name: 'cells', type: 'json', admin: { description: 'The row as it was in the file.' } },
+    {
+      name: 'unknownValues',
+      type: 'json',
+      admin: { description: 'Values nothing knows (field, column, value as in the file): a value translation on the mapping fixes them.' },
+    },
   ],
 }

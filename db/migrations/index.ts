@@ -17,6 +17,7 @@ import * as migration_20261123_083721_statement_summary from './20261123_083721_
 import * as migration_20261123_090343_waiting_for_name from './20261123_090343_waiting_for_name';
 import * as migration_20261205_160000_login_throttle from './20261205_160000_login_throttle';
 import * as migration_20261205_213156_discrepancy_detail_and_dealer_dispute from './20261205_213156_discrepancy_detail_and_dealer_dispute';
+import * as migration_20261205_213844_mapping_value_translations_and_footers from './20261205_213844_mapping_value_translations_and_footers';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261205_213156_discrepancy_detail_and_dealer_dispute.up,
     down: migration_20261205_213156_discrepancy_detail_and_dealer_dispute.down,
-    name: '20261205_213156_discrepancy_detail_and_dealer_dispute'
+    name: '20261205_213156_discrepancy_detail_and_dealer_dispute',
+  },
+  {
+    up: migration_20261205_213844_mapping_value_translations_and_footers.up,
+    down: migration_20261205_213844_mapping_value_translations_and_footers.down,
+    name: '20261205_213844_mapping_value_translations_and_footers'
   },
 ];

@@ -299,7 +299,8 @@ function validateIdentifier(digits: string, kind: IdentifierKind, shown: string)
 // ---------------------------------------------------------------------------------------------
 // Choices and headers
 
-const choiceKey = (s: string): string =>
+/** A value as matched against options, aliases and translations: case, spacing, "_" and "-" do not matter. */
+export const choiceKey = (s: string): string =>
   s
     .replace(UNICODE_SPACES, ' ')
     .trim()

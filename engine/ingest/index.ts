@@ -1,4 +1,5 @@
-/** What other capabilities use of ingest: reading cells, the importable fields and reading rows. */
+/** What other capabilities use of ingest: reading cells, the importable fields, reading rows and value translations. */
 export * from './cells'
 export * from './fields'
 export * from './rows'
+export * from './valueMaps'

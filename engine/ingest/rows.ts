@@ -2,20 +2,13 @@
  * One file row to one fact row, or to the list of reasons it cannot be: every reason names the file's column.
  * Nothing is coerced silently: a value is parsed under the mapping's rules or the row is rejected.
  */
-import {
-  ACTIVATION_TYPE_ALIASES,
-  ACTIVATION_TYPES,
-  LINE_STATUS_ALIASES,
-  LINE_STATUSES,
-  normalizeFeatures,
-  type ActivationType,
-  type LineStatus,
-} from '../telecom'
+import { ACTIVATION_TYPES, LINE_STATUSES, normalizeFeatures, type ActivationType, type LineStatus } from '../telecom'
 
 import { D } from '../core/decimal'
 import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
 import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
+import { TRANSLATABLE_FIELDS, ValueMap } from './valueMaps'
 
 export type RowFormats = { dateFormats: string[]; decimalSeparator: '.' | ',' }
 
@@ -34,6 +27,10 @@ export type RowContext = {
   lookups: RowLookups
   /** The carrier every row of this file belongs to, when the mapping fixes it. */
   fixedCarrierId: number | null
+  /** Its code, to name it when a row's carrier column says another carrier. */
+  fixedCarrierCode?: string | null
+  /** The mapping's value translations (none: only the built-in spellings). */
+  values?: ValueMap
   /** The file's header text for a field (to name columns in reasons). */
   headerOf(field: string): string
   /** Today, for "not in the future" checks (YYYY-MM-DD). */
@@ -69,7 +66,12 @@ export type CarrierRecordRow = LineKeys & {
   paidTotal: string
 }
 
-export type RowError = { column: string; reason: string }
+/** A problem with one cell. `unknown` is set when the cell holds a value nothing knows (a translation can fix it). */
+export type RowError = { column: string; reason: string; unknown?: { field: string; value: string } }
+
+/** Appended to an unknown value's reason: what the user can do about it. */
+export const TRANSLATION_HINT = "add it to the mapping's value translations"
+
 export type RowResult<T> = { ok: true; row: T } | { ok: false; errors: RowError[] }
 
 export type Cells = (field: string) => CellValue | undefined
@@ -84,10 +86,20 @@ class RowReader {
     private readonly fields: TargetField[],
     private readonly cells: Cells,
     private readonly ctx: RowContext,
-  ) {}
+  ) {
+    this.values = ctx.values ?? new ValueMap()
+  }
+
+  readonly values: ValueMap
 
   private fail(field: string, reason: string): null {
     this.errors.push({ column: this.ctx.headerOf(field), reason })
+    return null
+  }
+
+  /** An unknown value: rejected naming the column and the value as the file has it. */
+  unknown(field: string, value: string, reason: string): null {
+    this.errors.push({ column: this.ctx.headerOf(field), reason: `${reason}: ${TRANSLATION_HINT}`, unknown: { field, value } })
     return null
   }
 
@@ -101,8 +113,14 @@ class RowReader {
 
   /** The cell's trimmed text, or null (with an error when the field is required) when blank. */
   text(name: string): string | null {
+    if (isBlank(this.raw(name)) && this.required(name)) return this.fail(name, 'is empty')
+    return this.optionalText(name)
+  }
+
+  /** The cell's trimmed text, or null when blank, even for a required field. */
+  optionalText(name: string): string | null {
     const value = this.raw(name)
-    if (isBlank(value)) return this.required(name) ? this.fail(name, 'is empty') : null
+    if (isBlank(value)) return null
     const parsed = parseText(value ?? null)
     return parsed.ok ? parsed.value : this.fail(name, parsed.reason)
   }
@@ -134,24 +152,29 @@ class RowReader {
     return parsed.ok ? parsed.value : (this.fail(name, parsed.reason) ?? '')
   }
 
-  choice<T extends string>(name: string, options: readonly T[], aliases: Record<string, T>): T | null {
+  /** One of `options`: the built-in spellings and the mapping's translations of the field are understood too. */
+  choice<T extends string>(name: string, options: readonly T[], aliases: Record<string, T> = this.values.aliases<T>(name)): T | null {
     const value = this.raw(name)
     if (isBlank(value)) return this.required(name) ? this.fail(name, 'is empty') : null
     const parsed = parseChoice(value ?? null, options, aliases)
-    return parsed.ok ? (parsed.value as T) : this.fail(name, parsed.reason)
+    if (parsed.ok) return parsed.value as T
+    const text = parseText(value ?? null)
+    return text.ok ? this.unknown(name, text.value, parsed.reason) : this.fail(name, parsed.reason)
   }
 
   features(name: string): string {
     const text = this.text(name)
-    return text ? normalizeFeatures(text.split(/[,;|]/)) : ''
+    return text ? normalizeFeatures(text.split(/[,;|]/).map((code) => this.values.translate(name, code.trim()))) : ''
   }
 
-  /** Resolves a code through a lookup; an unknown code is an error naming the code. */
-  resolve(name: string, what: string, find: (code: string) => number | null): number | null {
-    const code = this.text(name)
-    if (code === null) return null
-    const id = find(code)
-    return id === null ? this.fail(name, `unknown ${what} "${code}"`) : id
+  /** Resolves a code (as the mapping translates it) through a lookup; an unknown code is an error naming the value. */
+  resolve(name: string, what: string, find: (code: string) => number | null, scope = ''): number | null {
+    const value = this.text(name)
+    if (value === null) return null
+    const id = find(this.values.translate(name, value))
+    if (id !== null) return id
+    const reason = `unknown ${what} "${value}"${scope}`
+    return name in TRANSLATABLE_FIELDS ? this.unknown(name, value, reason) : this.fail(name, reason)
   }
 
   keys(): LineKeys {
@@ -166,17 +189,26 @@ class RowReader {
   }
 }
 
+/**
+ * The row's carrier. When the mapping fixes the carrier, a carrier column (if mapped) may be empty or name that carrier;
+ * a row that names another carrier is rejected, never silently moved to the mapping's.
+ */
 function carrierOf(reader: RowReader, ctx: RowContext): number | null {
-  if (ctx.fixedCarrierId !== null) return ctx.fixedCarrierId
-  return reader.resolve('carrierCode', 'carrier', ctx.lookups.carrierId)
+  if (ctx.fixedCarrierId === null) return reader.resolve('carrierCode', 'carrier', ctx.lookups.carrierId)
+  const raw = reader.optionalText('carrierCode')
+  if (raw === null) return ctx.fixedCarrierId
+  const named = reader.resolve('carrierCode', 'carrier', ctx.lookups.carrierId)
+  if (named === null || named === ctx.fixedCarrierId) return named
+  reader.errors.push({
+    column: ctx.headerOf('carrierCode'),
+    reason: `"${raw}" is another carrier than this mapping's (${ctx.fixedCarrierCode ?? `carrier #${ctx.fixedCarrierId}`}); import its rows with that carrier's mapping`,
+  })
+  return null
 }
 
 function ratePlanOf(reader: RowReader, ctx: RowContext, carrierId: number | null): number | null {
-  const code = reader.text('ratePlanCode')
-  if (code === null || carrierId === null) return null
-  const id = ctx.lookups.ratePlanId(carrierId, code)
-  if (id === null) reader.errors.push({ column: ctx.headerOf('ratePlanCode'), reason: `unknown rate plan "${code}" for this carrier` })
-  return id
+  if (carrierId === null) return null
+  return reader.resolve('ratePlanCode', 'rate plan', (code) => ctx.lookups.ratePlanId(carrierId, code), ' for this carrier')
 }
 
 export function readDealerSale(cells: Cells, ctx: RowContext): RowResult<DealerSaleRow> {
@@ -184,7 +216,7 @@ export function readDealerSale(cells: Cells, ctx: RowContext): RowResult<DealerS
   const dealerId = reader.resolve('dealerCode', 'dealer', ctx.lookups.dealerId)
   const saleDate = reader.date('saleDate')
   const carrierId = carrierOf(reader, ctx)
-  const activationType = reader.choice('activationType', ACTIVATION_TYPES, ACTIVATION_TYPE_ALIASES)
+  const activationType = reader.choice('activationType', ACTIVATION_TYPES)
   const keys = reader.keys()
   const ratePlanId = ratePlanOf(reader, ctx, carrierId)
   const features = reader.features('features')
@@ -206,17 +238,14 @@ export function readCarrierRecord(cells: Cells, ctx: RowContext): RowResult<Carr
   const reader = new RowReader(SOURCE_FIELDS.carrier_records, cells, ctx)
   const carrierId = carrierOf(reader, ctx)
   const activationDate = reader.date('activationDate')
-  const activationType = reader.choice('activationType', ACTIVATION_TYPES, ACTIVATION_TYPE_ALIASES)
+  const activationType = reader.choice('activationType', ACTIVATION_TYPES)
   const keys = reader.keys()
   const ratePlanId = ratePlanOf(reader, ctx, carrierId)
   const features = reader.features('features')
   const customerAccount = reader.text('customerAccount') ?? ''
-  const dealerCode = reader.text('dealerCode')
-  const dealerId = dealerCode === null ? null : ctx.lookups.dealerId(dealerCode)
-  if (dealerCode !== null && dealerId === null)
-    reader.errors.push({ column: ctx.headerOf('dealerCode'), reason: `unknown dealer "${dealerCode}"` })
+  const dealerId = reader.resolve('dealerCode', 'dealer', ctx.lookups.dealerId)
   const deactivationDate = reader.date('deactivationDate')
-  const status = reader.choice('lineStatus', LINE_STATUSES, LINE_STATUS_ALIASES)
+  const status = reader.choice('lineStatus', LINE_STATUSES)
   const lineStatus: LineStatus = status ?? (deactivationDate ? 'deactivated' : 'active')
   if (deactivationDate !== null && activationDate !== null && deactivationDate < activationDate) {
     reader.errors.push({
@@ -304,6 +333,26 @@ export const READERS = {
   carrier_records: readCarrierRecord,
   billing_lines: readBillingLine,
 } satisfies Record<ImportSource, unknown>
+
+/**
+ * Whether a rejected row does not fit the header at all: fewer than half of the required fields the file has a column
+ * for hold a value that reads, or a code or choice that is merely unknown (a total line, a row count, "End of report"
+ * under the data). A row with a wrong plan code or a bad date fits: most of its required values are in their place.
+ * `mapped` says whether the file has the field's column.
+ */
+export function doesNotFitHeader(
+  source: ImportSource,
+  errors: readonly RowError[],
+  cells: Cells,
+  mapped: (field: string) => boolean,
+  headerOf: (field: string) => string,
+): boolean {
+  const required = SOURCE_FIELDS[source].filter((field) => field.required && mapped(field.name))
+  if (required.length === 0) return false
+  const failed = new Set(errors.filter((error) => !error.unknown).map((error) => error.column))
+  const fitting = required.filter((field) => !isBlank(cells(field.name)) && !failed.has(headerOf(field.name)))
+  return fitting.length * 2 < required.length
+}
 
 /** Rejection reasons as one line for the rejects workbook: "Sale Date: ... ; Rate Plan: ...". */
 export function describeErrors(errors: readonly RowError[]): string {

@@ -96,13 +96,25 @@ export function writeBillingLines(client: PoolClient, rows: { row: BillingLineRo
   return upsert(client, 'billing_lines', BILLING_LINE_COLUMNS, rows)
 }
 
-export type Rejection = { rowNumber: number; cells: unknown[]; reasons: string }
+/** A rejected row: its number, reasons, cells, and the values in it that nothing knows (for the rejects workbook). */
+export type Rejection = {
+  rowNumber: number
+  cells: unknown[]
+  reasons: string
+  unknown?: { field: string; column: string; value: string }[]
+}
 
 export async function writeRejections(client: PoolClient, importId: number, rejections: Rejection[]): Promise<void> {
   if (rejections.length === 0) return
   await client.query(
-    `insert into import_rejects (import_id, row_number, reasons, cells)
-     select $1, * from unnest($2::int[], $3::varchar[], $4::jsonb[])`,
-    [importId, rejections.map((r) => r.rowNumber), rejections.map((r) => r.reasons), rejections.map((r) => JSON.stringify(r.cells))],
+    `insert into import_rejects (import_id, row_number, reasons, cells, unknown_values)
+     select $1, * from unnest($2::int[], $3::varchar[], $4::jsonb[], $5::jsonb[])`,
+    [
+      importId,
+      rejections.map((r) => r.rowNumber),
+      rejections.map((r) => r.reasons),
+      rejections.map((r) => JSON.stringify(r.cells)),
+      rejections.map((r) => (r.unknown && r.unknown.length > 0 ? JSON.stringify(r.unknown) : null)),
+    ],
   )
 }

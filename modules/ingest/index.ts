@@ -1,3 +1,6 @@
-/** What other capabilities use of ingest: running an import (a scrape imports the file it fetched). */
+/** What other capabilities and the ingest collections use: running or previewing an import, and the fact writers. */
 export { ImportFileError, runImport, type ImportCounts } from './runImport'
+export { previewImport, type ImportPreview } from './preview'
+export { SpreadsheetError } from './readers'
+export type { MappingDoc } from './rowPipeline'
 export * from './factWriters'

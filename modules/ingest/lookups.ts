@@ -4,11 +4,17 @@ import type { RowLookups } from '../../engine/ingest/rows'
 
 const norm = (code: string) => code.trim().toUpperCase()
 
+/** The row lookups, and the way back from an id to its code (to show a row as it will be stored). */
+export type ImportLookups = RowLookups & {
+  codeOf: { dealer(id: number): string | null; carrier(id: number): string | null; ratePlan(id: number): string | null }
+}
+
 /**
  * The master data rows refer to by code, loaded once per import: dealers (participants of kind dealer), carriers
- * and rate plans (per carrier), clients and services. Codes match case-insensitively.
+ * (by code, or by name when no carrier has that code) and rate plans (per carrier), clients and services. Codes and
+ * names match case-insensitively.
  */
-export async function loadLookups(client: PoolClient): Promise<RowLookups> {
+export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
   const dealers = new Map<string, number>()
   const carriers = new Map<string, number>()
   const plans = new Map<string, number>()
@@ -17,8 +23,9 @@ export async function loadLookups(client: PoolClient): Promise<RowLookups> {
   ).rows) {
     dealers.set(norm(row.code), row.id)
   }
-  for (const row of (await client.query<{ id: number; code: string }>(`select id, code from carriers`)).rows)
-    carriers.set(norm(row.code), row.id)
+  const carrierRows = (await client.query<{ id: number; code: string; name: string | null }>(`select id, code, name from carriers`)).rows
+  for (const row of carrierRows) carriers.set(norm(row.code), row.id)
+  for (const row of carrierRows) if (row.name && !carriers.has(norm(row.name))) carriers.set(norm(row.name), row.id)
   for (const row of (
     await client.query<{ id: number; code: string; carrier: number }>(`select id, code, carrier_id as carrier from rate_plans`)
   ).rows) {
@@ -34,7 +41,17 @@ export async function loadLookups(client: PoolClient): Promise<RowLookups> {
   const services = new Map<string, number>()
   for (const row of (await client.query<{ id: number; code: string }>(`select id, code from services`)).rows)
     services.set(norm(row.code), row.id)
+  const dealerCodes = new Map<number, string>()
+  const planCodes = new Map<number, string>()
+  for (const [key, id] of plans) planCodes.set(id, key.slice(key.indexOf('|') + 1))
+  for (const [code, id] of dealers) dealerCodes.set(id, code)
+  const carrierCodes = new Map(carrierRows.map((row) => [row.id, row.code]))
   return {
+    codeOf: {
+      dealer: (id) => dealerCodes.get(id) ?? null,
+      carrier: (id) => carrierCodes.get(id) ?? null,
+      ratePlan: (id) => planCodes.get(id) ?? null,
+    },
     clientId: (code) => clients.get(norm(code)) ?? null,
     serviceId: (code) => services.get(norm(code)) ?? null,
     dealerId: (code) => dealers.get(norm(code)) ?? null,

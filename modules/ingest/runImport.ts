@@ -1,22 +1,8 @@
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
 
-import { normalizeHeader, type CellValue } from '../../engine/ingest/cells'
-import { targetField, type ImportSource, type MappingColumn } from '../../engine/ingest/fields'
-import {
-  billingLineKey,
-  carrierRecordKey,
-  dealerSaleKey,
-  describeErrors,
-  readBillingLine,
-  readCarrierRecord,
-  readDealerSale,
-  type Cells,
-  type RowContext,
-  type RowResult,
-} from '../../engine/ingest/rows'
+import type { ImportSource } from '../../engine/ingest/fields'
 import {
   writeBillingLines,
   writeCarrierRecords,
@@ -26,25 +12,21 @@ import {
   type Rejection,
   type WriteCounts,
 } from './factWriters'
-import { loadLookups } from './lookups'
+import { footerSentence, ImportFileError, openImport, readRows, UnknownValues, type MappingDoc, type RowCounts } from './rowPipeline'
 import { estimateRows } from './rowEstimate'
-
-type SourceIO = {
-  read: (cells: Cells, ctx: RowContext) => RowResult<any>
-  write: (client: PoolClient, rows: { row: any; provenance: Provenance }[]) => Promise<WriteCounts>
-  keyOf: (row: any) => string
-}
-
-/** How each source's rows are read, keyed and written. */
-const SOURCES: Record<ImportSource, SourceIO> = {
-  dealer_sales: { read: readDealerSale, write: writeDealerSales, keyOf: dealerSaleKey },
-  carrier_records: { read: readCarrierRecord, write: writeCarrierRecords, keyOf: carrierRecordKey },
-  billing_lines: { read: readBillingLine, write: writeBillingLines, keyOf: billingLineKey },
-}
-import { openSheet, SpreadsheetError } from './readers'
+import { SpreadsheetError } from './readers'
 import { dbPool } from '../../db/pool'
 import { withTransaction } from '../../db/withTransaction'
 import type { OnProgress } from '../core/progress'
+
+export { ImportFileError } from './rowPipeline'
+
+/** How each source's facts are written. */
+const WRITERS: Record<ImportSource, (client: PoolClient, rows: { row: any; provenance: Provenance }[]) => Promise<WriteCounts>> = {
+  dealer_sales: writeDealerSales,
+  carrier_records: writeCarrierRecords,
+  billing_lines: writeBillingLines,
+}
 
 /** Rows written per statement. */
 const BATCH = 5_000
@@ -57,10 +39,8 @@ export type ImportCounts = {
   updated: number
   duplicates: number
   blankRows: number
+  footerRows: number
 }
-
-/** A problem with the file as a whole (wrong columns, not readable): the import fails and nothing is written. */
-export class ImportFileError extends Error {}
 
 type ImportDoc = {
   id: number
@@ -71,19 +51,6 @@ type ImportDoc = {
   job?: number | null
   duplicateOf?: number | null
 }
-type MappingDoc = {
-  name: string
-  carrier?: number | null
-  sheetName?: string | null
-  headerRow?: number | null
-  firstDataRow?: number | null
-  csvDelimiter?: 'auto' | ',' | ';' | '\t' | '|' | null
-  decimalSeparator: '.' | ','
-  dateFormats: string
-  columns: MappingColumn[]
-}
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * Imports one uploaded file: reads it as a stream, turns each row into a fact or a rejection with reasons, writes
@@ -118,7 +85,7 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
       const message = [outcomeMessage(counts, doc), ...notes].join(' ')
       await client.query(
         `update imports set status = 'completed', finished_at = now(), message = $2, rows_read = $3, accepted = $4, rejected = $5,
-                inserted = $6, updated = $7, duplicates = $8, blank_rows = $9 where id = $1`,
+                inserted = $6, updated = $7, duplicates = $8, blank_rows = $9, footer_rows = $10 where id = $1`,
         [
           importId,
           message,
@@ -129,6 +96,7 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
           counts.updated,
           counts.duplicates,
           counts.blankRows,
+          counts.footerRows,
         ],
       )
       return counts
@@ -157,126 +125,74 @@ async function importRows(
   notes: string[],
   onProgress: OnProgress,
 ): Promise<ImportCounts> {
-  const expectedHeaders = mapping.columns.map((column) => column.header)
-  const sheet = await openSheet(filePath, {
-    format: doc.format,
-    sheetName: doc.format === 'xlsx' ? mapping.sheetName || null : null,
-    headerRow: mapping.headerRow ?? null,
-    firstDataRow: mapping.firstDataRow ?? null,
-    expectedHeaders,
-    csvDelimiter: mapping.csvDelimiter ?? 'auto',
-    fileName: doc.filename,
-  })
+  const opened = await openImport(client, { ...mapping, source: doc.source }, { path: filePath, format: doc.format, name: doc.filename })
+  notes.push(...opened.notes)
+  const { sheet } = opened
   try {
-    const requiredMissing = mapping.columns.filter(
-      (column) => sheet.missingHeaders.includes(column.header) && targetField(doc.source, column.field)?.required,
-    )
-    const missing = sheet.missingHeaders
-    if (requiredMissing.length > 0 || missing.length === expectedHeaders.length) {
-      throw new ImportFileError(
-        `The file's columns do not match the mapping "${mapping.name}". Expected: ${expectedHeaders.join(', ')}. ` +
-          `Missing: ${missing.join(', ')}. Found (row ${sheet.headerRowNumber}): ${sheet.headers.filter((h) => h !== '').join(', ') || 'nothing'}.`,
-      )
-    }
-    if (missing.length > 0) notes.push(`Optional columns not in the file, left empty: ${missing.join(', ')}.`)
     await client.query(`update imports set headers = $2 where id = $1`, [doc.id, JSON.stringify(sheet.headers)])
-    const estimated = await estimateRows(filePath, doc.format)
-    const dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
-
-    const columnOfField = new Map<string, number>()
-    const headerOfField = new Map<string, string>()
-    for (const column of mapping.columns) {
-      headerOfField.set(column.field, column.header)
-      const index = sheet.columnOf.get(normalizeHeader(column.header))
-      if (index !== undefined) columnOfField.set(column.field, index)
-    }
-    const ctx: RowContext = {
-      formats: {
-        decimalSeparator: mapping.decimalSeparator,
-        dateFormats: mapping.dateFormats
-          .split(',')
-          .map((f) => f.trim())
-          .filter(Boolean),
-      },
-      lookups: await loadLookups(client),
-      fixedCarrierId: mapping.carrier ?? null,
-      headerOf: (field) => headerOfField.get(field) ?? field,
-      asOf: today(),
-    }
-
-    const counts: ImportCounts = { rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, duplicates: 0, blankRows: 0 }
-    const seen = new Map<string, { rowNumber: number; signature: string }>()
-    let facts: { row: any; provenance: Provenance }[] = []
-    let rejections: Rejection[] = []
-    const { write, read, keyOf } = SOURCES[doc.source]
-
-    // Batches are written while the next one is read: the database and the parser work at the same time, and at
-    // most one batch waits in memory. A failed write surfaces at the next flush (or the last), never unhandled.
-    let writing: Promise<void> = Promise.resolve()
-    const writeBatch = async (batchFacts: typeof facts, batchRejections: Rejection[]) => {
-      const written: WriteCounts = await write(client, batchFacts)
-      counts.inserted += written.inserted
-      counts.updated += written.updated
-      counts.duplicates += written.unchanged
-      await writeRejections(client, doc.id, batchRejections)
-    }
-    const flush = async () => {
-      await writing
-      writing = writeBatch(facts, rejections)
-      writing.catch(() => undefined)
-      facts = []
-      rejections = []
-      await onProgress({
-        done: counts.rowsRead,
-        total: dataRowsEstimate === undefined ? undefined : Math.max(dataRowsEstimate, counts.rowsRead),
-        label: 'importing rows',
-        counts: { read: counts.rowsRead, accepted: counts.accepted, rejected: counts.rejected },
-      })
-    }
-
-    for await (const { rowNumber, cells } of sheet.rows) {
-      counts.rowsRead++
-      const get = (field: string): CellValue | undefined => {
-        const index = columnOfField.get(field)
-        return index === undefined ? undefined : cells[index]
-      }
-      const result = read(get, ctx as RowContext)
-      if (!result.ok) {
-        counts.rejected++
-        rejections.push({ rowNumber, cells: cells.map(plainCell), reasons: describeErrors(result.errors) })
-      } else {
-        const key = keyOf(result.row as never)
-        const signature = createHash('sha1').update(JSON.stringify(result.row)).digest('base64')
-        const earlier = seen.get(key)
-        if (earlier && earlier.signature !== signature) {
-          counts.rejected++
-          rejections.push({
-            rowNumber,
-            cells: cells.map(plainCell),
-            reasons: `the same line as row ${earlier.rowNumber} (same keys and date) with different values; keep one of them`,
-          })
-        } else if (earlier) {
-          counts.accepted++
-          counts.duplicates++
-        } else {
-          seen.set(key, { rowNumber, signature })
-          counts.accepted++
-          facts.push({ row: result.row, provenance: { importId: doc.id, sourceRow: rowNumber, naturalKey: key } })
-        }
-      }
-      if (facts.length + rejections.length >= BATCH) await flush()
-    }
-    await flush()
-    await writing
-    counts.blankRows = sheet.stats.blankRows
-    return counts
-  } finally {
-    // The reader holds the file until its rows are read to the end; a failure before that must release it.
+  } catch (error) {
     await sheet.close()
+    throw error
   }
-}
+  const estimated = await estimateRows(filePath, doc.format)
+  const dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
+  const written = { inserted: 0, updated: 0, unchanged: 0 }
+  let facts: { row: any; provenance: Provenance }[] = []
+  let rejections: Rejection[] = []
+  const write = WRITERS[doc.source]
 
-/** A cell as JSON keeps it: dates as ISO strings. */
-function plainCell(cell: CellValue): string | number | boolean | null {
-  return cell instanceof Date ? cell.toISOString() : cell
+  // Batches are written while the next one is read: the database and the parser work at the same time, and at
+  // most one batch waits in memory. A failed write surfaces at the next flush (or the last), never unhandled.
+  let writing: Promise<void> = Promise.resolve()
+  const writeBatch = async (batchFacts: typeof facts, batchRejections: Rejection[]) => {
+    const counts = await write(client, batchFacts)
+    written.inserted += counts.inserted
+    written.updated += counts.updated
+    written.unchanged += counts.unchanged
+    await writeRejections(client, doc.id, batchRejections)
+  }
+  const flush = async (counts: RowCounts) => {
+    await writing
+    writing = writeBatch(facts, rejections)
+    writing.catch(() => undefined)
+    facts = []
+    rejections = []
+    await onProgress({
+      done: counts.rowsRead,
+      total: dataRowsEstimate === undefined ? undefined : Math.max(dataRowsEstimate, counts.rowsRead),
+      label: 'importing rows',
+      counts: { read: counts.rowsRead, accepted: counts.accepted, rejected: counts.rejected },
+    })
+  }
+
+  const unknown = new UnknownValues()
+  const { counts, footers } = await readRows(
+    opened,
+    doc.source,
+    {
+      fact: (fact) => {
+        facts.push({ row: fact.row, provenance: { importId: doc.id, sourceRow: fact.rowNumber, naturalKey: fact.key } })
+      },
+      rejected: (rejected) => {
+        rejections.push(rejected)
+      },
+    },
+    unknown,
+    async (counts) => {
+      if (facts.length + rejections.length >= BATCH) await flush(counts)
+    },
+  )
+  await flush(counts)
+  await writing
+  for (const sentence of [footerSentence(footers), unknown.sentence()]) if (sentence) notes.push(sentence)
+  return {
+    rowsRead: counts.rowsRead,
+    accepted: counts.accepted,
+    rejected: counts.rejected,
+    inserted: written.inserted,
+    updated: written.updated,
+    duplicates: written.unchanged + counts.repeated,
+    blankRows: counts.blankRows,
+    footerRows: counts.footerRows,
+  }
 }

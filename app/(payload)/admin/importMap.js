@@ -1,4 +1,5 @@
 import { PayeeLedger as PayeeLedger_904bacb1fa3215c7186766b7d5d56eb5 } from '../../../components/payments/PayeeLedger'
+import { MappingPreview as MappingPreview_a8d583e4ef84e2140265b4cd612c90da } from '../../../components/ingest/MappingPreview'
 import { TemplateDownload as TemplateDownload_7cefd4ac38cbb9134b748fb8b2daf51a } from '../../../components/ingest/TemplateDownload'
 import { LinkedJobProgress as LinkedJobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
 import { RejectsDownload as RejectsDownload_d3a44a94f09961560c5e7b1b4df2faff } from '../../../components/ingest/RejectsDownload'
@@ -26,6 +27,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/components/payments/PayeeLedger#PayeeLedger": PayeeLedger_904bacb1fa3215c7186766b7d5d56eb5,
+  "/components/ingest/MappingPreview#MappingPreview": MappingPreview_a8d583e4ef84e2140265b4cd612c90da,
   "/components/ingest/TemplateDownload#TemplateDownload": TemplateDownload_7cefd4ac38cbb9134b748fb8b2daf51a,
   "/components/core/JobProgress#LinkedJobProgress": LinkedJobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
   "/components/ingest/RejectsDownload#RejectsDownload": RejectsDownload_d3a44a94f09961560c5e7b1b4df2faff,

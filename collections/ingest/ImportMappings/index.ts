@@ -3,9 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { catalogEditors } from '../../../access/core/catalogEditors'
 import { staff } from '../../../access/core/staff'
 import { IMPORT_SOURCE_LABELS, IMPORT_SOURCES, SOURCE_FIELDS } from '../../../engine/ingest/fields'
+import { TRANSLATABLE_FIELDS } from '../../../engine/ingest/valueMaps'
 import { auditChange } from '../../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../../hooks/system/audit/auditDelete'
 import { downloadTemplate } from './endpoints/downloadTemplate'
+import { previewMapping } from './endpoints/preview'
 import { checkMapping } from './hooks/checkMapping'
 
 const fieldOptions = [
@@ -16,10 +18,13 @@ const fieldOptions = [
   ).entries(),
 ].map(([value, label]) => ({ value, label }))
 
+const translatableOptions = fieldOptions.filter((option) => option.value in TRANSLATABLE_FIELDS)
+
 /**
  * How one source's files are laid out: which sheet, where the header is, date and decimal conventions, and which
- * column holds which field. A new carrier's layout is a new mapping, not new code. Each mapping serves its own
- * standardized Excel template at `/api/import-mappings/:id/template`.
+ * column holds which field, and the file's own words for values (value translations). A new carrier's layout and codes
+ * are a new mapping, not new code. Each mapping serves its own standardized Excel template at
+ * `/api/import-mappings/:id/template` and a dry run at `POST /api/import-mappings/:id/preview`.
  */
 export const ImportMappings: CollectionConfig = {
   slug: 'import-mappings',
@@ -32,7 +37,7 @@ export const ImportMappings: CollectionConfig = {
   },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: catalogEditors },
   hooks: { beforeChange: [checkMapping], afterChange: [auditChange], beforeDelete: [auditDelete] },
-  endpoints: [downloadTemplate],
+  endpoints: [downloadTemplate, previewMapping],
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     {
@@ -97,6 +102,41 @@ export const ImportMappings: CollectionConfig = {
       ],
     },
     {
+      name: 'valueMaps',
+      label: 'Value translations',
+      type: 'array',
+      labels: { singular: 'Translation', plural: 'Translations' },
+      admin: {
+        description:
+          "The file's own words for a column's values: an activation type or line status spelled the carrier's way, a carrier's name for its code, a plan or feature alias. The built-in spellings (e.g. 'Port In', 'Deact') are understood without a translation; a translation here adds to them and wins.",
+        initCollapsed: false,
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'field',
+              type: 'select',
+              required: true,
+              options: translatableOptions,
+              admin: { width: '30%', description: 'The column (by its field).' },
+            },
+            { name: 'value', type: 'text', required: true, admin: { width: '35%', description: 'The value as the file writes it.' } },
+            {
+              name: 'means',
+              type: 'text',
+              required: true,
+              admin: {
+                width: '35%',
+                description: "What it means in Accrue: the activation type, status, or the carrier's, dealer's, plan's or feature's code.",
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'columns',
       type: 'array',
       required: true,
@@ -111,6 +151,11 @@ export const ImportMappings: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'preview',
+      type: 'ui',
+      admin: { components: { Field: '/components/ingest/MappingPreview#MappingPreview' } },
     },
   ],
 }

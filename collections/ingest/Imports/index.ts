@@ -72,6 +72,11 @@ export const Imports: CollectionConfig = {
         count('updated', 'Updated', 'Rows already imported whose values changed.'),
         count('duplicates', 'Already present', 'Rows identical to ones imported before (or earlier in this file).'),
         count('blankRows', 'Blank rows'),
+        count(
+          'footerRows',
+          'Footer lines',
+          'Lines after the data that are not data (totals, counts, "End of report"): skipped, not rejected.',
+        ),
       ],
     },
     { name: 'headers', type: 'json', admin: { hidden: true }, access: { update: () => false } },

@@ -69,8 +69,8 @@ describe('a dealer-sales row', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.errors.map((e) => e.column)).toEqual(['<dealerCode>', '<saleDate>', '<iccid>', '<ratePlanCode>'])
-    expect(result.errors[0]!.reason).toBe('unknown dealer "DLR-9"')
-    expect(result.errors[3]!.reason).toBe('unknown rate plan "OLD" for this carrier')
+    expect(result.errors[0]!.reason).toBe(`unknown dealer "DLR-9": add it to the mapping's value translations`)
+    expect(result.errors[3]!.reason).toBe(`unknown rate plan "OLD" for this carrier: add it to the mapping's value translations`)
   })
 
   it('needs one of ICCID, IMEI or MDN', () => {

@@ -1,14 +1,14 @@
 import type { Endpoint } from 'payload'
 
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
-import { writeRejectsWorkbook, type RejectRow } from '../../../../modules/ingest/rejectsWorkbook'
+import { writeRejectsWorkbook, type RejectRow, type UnknownValueCount } from '../../../../modules/ingest/rejectsWorkbook'
 import { dbPool } from '../../../../db/pool'
 import { errorResponse } from '../../../../modules/core/http'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
 const PAGE = 5_000
 
-/** GET /api/imports/:id/rejects — the import's rejected rows as a workbook (original columns + Errors). */
+/** GET /api/imports/:id/rejects — the import's rejected rows as a workbook (original columns + Errors), and its unknown values. */
 export const downloadRejects: Endpoint = {
   path: '/:id/rejects',
   method: 'get',
@@ -30,7 +30,16 @@ export const downloadRejects: Endpoint = {
         after = page.rows[page.rows.length - 1]!.rowNumber
       }
     }
-    const buffer = await writeRejectsWorkbook((doc.headers as string[] | null) ?? [], pages())
+    const unknown = await pool.query<UnknownValueCount>(
+      `select u."column", u.field, u.value, count(*)::int as rows, min(r.row_number)::int as "firstRow"
+         from import_rejects r, jsonb_to_recordset(r.unknown_values) as u(field text, "column" text, value text)
+        where r.import_id = $1 and r.unknown_values is not null
+        group by u."column", u.field, u.value
+        order by u."column", count(*) desc, u.value
+        limit 1000`,
+      [id],
+    )
+    const buffer = await writeRejectsWorkbook((doc.headers as string[] | null) ?? [], pages(), unknown.rows)
     const base = String(doc.filename ?? `import-${id}`).replace(/\.(xlsx|csv)$/i, '')
     return new Response(new Uint8Array(buffer), {
       headers: {
