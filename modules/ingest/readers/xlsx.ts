@@ -8,13 +8,18 @@
  *   whole zip is read; on a failure or an early stop those temp files and their descriptors stay
  *   until the process exits. Here a first pass reads the workbook parts and a second pass parses the
  *   chosen worksheet straight from the zip (see openXlsxRows): no temp files at all.
+ * - It finds a sheet's data only in a zip entry named xl/worksheets/sheet<N>.xml, matched against a
+ *   relationship target written exactly `worksheets/sheet<N>.xml`. openpyxl (and other writers) use
+ *   absolute targets (`/xl/worksheets/sheet2.xml`), which exceljs never matches, and any writer may
+ *   name the part otherwise. Here the first pass resolves the chosen sheet's target to its part name
+ *   (parts.ts), and in the second pass that entry, whatever its name, is the one handed over (every
+ *   other worksheet entry is renamed so exceljs drains it). When the part is not in the zip the
+ *   message names the part the workbook points to, the worksheet parts it holds, and what to do.
+ * - The worksheet XML is parsed here (worksheetXml.ts), not by exceljs's worksheet reader, which
+ *   misreads ISO date cells (t="d"), inline rich strings and characters split across chunks.
  * - A broken zip (truncated, damaged deflate data) leaves it waiting forever on an entry; the error
  *   is only emitted on its internal unzip stream. So the pipe into that stream is watched and its
  *   errors reject the read, and the end-of-archive record is checked before reading.
- * - Date-formatted numbers come as Date only when styles are read ('cache'); formula results are
- *   numbers even with a date format, so they are converted here. It drops the error code of a
- *   formula whose cached result is an error (and such a result cannot be told from a missing one):
- *   those cells arrive as FORMULA_WITHOUT_RESULT. A formula returning TRUE/FALSE arrives as 1/0.
  * - Merges are not reported (see header.ts for how merged header cells are handled).
  * - It unpacks whatever the zip holds. Here the sizes the zip declares are checked before reading, and what each
  *   part really inflates to is counted as it streams: past the limits of expansion.ts the read stops with a
@@ -25,10 +30,13 @@ import type { Transform, TransformCallback } from 'node:stream'
 
 import ExcelJS from 'exceljs'
 
-import type { CellValue } from '../../../engine/ingest/cells'
 import { asCorrupt, SpreadsheetError } from './errors'
-import { checkDeclaredExpansion, ExpansionMeter, expansionLimits, type ExpansionLimits, zipPartsOfFile } from './expansion'
+import { checkDeclaredExpansion, ExpansionMeter, expansionLimits, type ExpansionLimits, type ZipPart, zipPartsOfFile } from './expansion'
 import type { RowSource, SheetRow } from './header'
+import { isWorksheetPartName, missingSheetPartMessage, partKey, resolvePartName } from './parts'
+import { text, worksheetRows, type WorksheetContext } from './worksheetXml'
+
+export { FORMULA_WITHOUT_RESULT } from './worksheetXml'
 
 /** Reader options that keep memory low: rows are emitted, hyperlinks ignored (the cell text is kept). */
 export const XLSX_READER_OPTIONS = {
@@ -39,21 +47,24 @@ export const XLSX_READER_OPTIONS = {
   entries: 'ignore',
 } as const
 
-/** What a formula cell holds when its cached result is an error (#N/A, #REF!...) or absent. */
-export const FORMULA_WITHOUT_RESULT = '#ERROR'
-
 const WHAT = 'The Excel file'
 
+/** Where the workbook part is, and the name exceljs's streaming reader gives the worksheet entry it hands over. */
+const WORKBOOK_PART = 'xl/workbook.xml'
+const HANDED_OVER = 'xl/worksheets/sheet1.xml'
+const EXCELJS_WORKSHEET_ENTRY = /xl\/worksheets\//i // what its entry patterns start with (unanchored)
+
 // The parts of exceljs's streaming reader used here (its published types describe the in-memory workbook).
-type ExcelCell = { value: unknown; numFmt?: string }
-type ExcelRow = { number: number; eachCell(options: { includeEmpty: boolean }, visit: (cell: ExcelCell, column: number) => void): void }
-type ExcelWorksheet = AsyncIterable<ExcelRow> & { name: string }
 type ExcelSheetModel = { name: string; state?: string; rId?: string }
-type ExcelWorkbook = AsyncIterable<ExcelWorksheet> & {
+type ExcelRel = { Id: string; Type?: string; Target: string }
+type ExcelStyles = { getStyleModel(id: number): { numFmt?: string } | null }
+type ExcelWorkbook = AsyncIterable<unknown> & {
   model?: { sheets?: ExcelSheetModel[] }
-  workbookRels?: { Id: string; Target: string }[]
+  workbookRels?: ExcelRel[]
   properties?: { model?: { date1904?: boolean } }
 }
+/** What the second pass hands over for the chosen worksheet: its XML as it inflates. */
+type WorksheetEntry = { xml: AsyncIterable<Buffer> }
 
 /** Rejects when the zip's end-of-central-directory record is missing: the file was cut short. */
 async function assertCompleteZip(filePath: string): Promise<void> {
@@ -74,12 +85,15 @@ async function assertCompleteZip(filePath: string): Promise<void> {
   }
 }
 
+/** A chart sheet, dialog sheet or macro sheet: listed among the sheets but holds no cells. */
+const isWorksheetRel = (rel: ExcelRel): boolean => (rel.Type ? /\/worksheet$/.test(rel.Type) : /worksheets\//.test(rel.Target))
+
 /** Sheet to read: `sheetName` (case-insensitive) or the first visible worksheet in tab order. */
-function chooseSheet(workbook: Pick<ExcelWorkbook, 'model' | 'workbookRels'>, sheetName: string | null | undefined): string {
+function chooseSheet(workbook: Pick<ExcelWorkbook, 'model' | 'workbookRels'>, sheetName: string | null | undefined): ExcelSheetModel {
   const rels = workbook.workbookRels ?? []
   const worksheets = (workbook.model?.sheets ?? []).filter((sheet) => {
     const rel = rels.find((r) => r.Id === sheet.rId)
-    return !rel || /worksheets\//.test(rel.Target) // not a chart sheet
+    return !rel || isWorksheetRel(rel)
   })
   const names = worksheets.map((s) => `"${s.name}"`).join(', ')
   if (sheetName != null && sheetName.trim() !== '') {
@@ -88,61 +102,33 @@ function chooseSheet(workbook: Pick<ExcelWorkbook, 'model' | 'workbookRels'>, sh
     if (!found) {
       throw new SpreadsheetError('SHEET_NOT_FOUND', `The workbook has no sheet named "${sheetName}"; its sheets are ${names || '(none)'}.`)
     }
-    return found.name
+    return found
   }
   const first = worksheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? worksheets[0]
   if (!first) throw new SpreadsheetError('SHEET_NOT_FOUND', `${WHAT} has no worksheets.`)
-  return first.name
+  return first
 }
 
-/** Whether an Excel number format shows a date or time (ignoring "quoted text", [colors/locales], \escapes, _padding and *fills). */
-function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false
-  return /[ymdhs]/i.test(
-    numFmt
-      .replace(/\[[^\]]*]/g, '')
-      .replace(/"[^"]*"/g, '')
-      .replace(/[\\_*]./g, ''),
-  )
+/** The zip entry holding `sheet`'s cells, as its relationship points to it; null when no relationship links it. */
+function sheetPartName(workbook: Pick<ExcelWorkbook, 'workbookRels'>, sheet: ExcelSheetModel): string | null {
+  const rel = (workbook.workbookRels ?? []).find((r) => r.Id === sheet.rId)
+  return rel ? resolvePartName(WORKBOOK_PART, rel.Target) : null
 }
 
-function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
+/** The error for a sheet whose part is not in the file (`parts`: the zip's entries, when its directory was read). */
+function missingSheetPart(sheet: ExcelSheetModel, part: string | null, parts: readonly ZipPart[] | null): SpreadsheetError {
+  const worksheetParts = parts && parts.map((p) => p.name).filter(isWorksheetPartName)
+  return new SpreadsheetError('CORRUPT', missingSheetPartMessage(WHAT, sheet.name, part, worksheetParts))
 }
 
-function text(value: string): string | null {
-  const trimmed = value.trim()
-  return trimmed === '' ? null : trimmed
-}
-
-/** An exceljs cell value as a CellValue. */
-function toCellValue(value: unknown, numFmt: string | undefined, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return null
+/** A shared string as exceljs caches it (text, or rich text runs) as a CellValue. */
+function sharedStringValue(value: unknown): string | null {
   if (typeof value === 'string') return text(value)
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (typeof value === 'boolean') return value
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value
-  if (typeof value !== 'object') return null
-  const v = value as Record<string, unknown>
-  if (Array.isArray(v.richText)) return text(v.richText.map((run: { text?: unknown }) => String(run.text ?? '')).join(''))
-  if ('error' in v) return String(v.error)
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = v.result
-    if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) return FORMULA_WITHOUT_RESULT
-    if (typeof result === 'number' && isDateFormat(numFmt)) return excelDate(result, date1904)
-    return toCellValue(result, undefined, date1904)
+  if (typeof value === 'object' && value !== null && Array.isArray((value as { richText?: unknown }).richText)) {
+    const runs = (value as { richText: { text?: unknown }[] }).richText
+    return text(runs.map((run) => (typeof run.text === 'string' ? run.text : '')).join(''))
   }
-  if ('text' in v) return toCellValue(v.text, numFmt, date1904) // a hyperlink read with its text
   return null
-}
-
-function toSheetRow(row: ExcelRow, date1904: boolean): SheetRow {
-  const cells: CellValue[] = []
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    cells[column - 1] = toCellValue(cell.value, cell.numFmt, date1904)
-  })
-  for (let i = 0; i < cells.length; i++) cells[i] ??= null
-  return { rowNumber: row.number, cells }
 }
 
 type Step<T> = Promise<IteratorResult<T>>
@@ -155,17 +141,24 @@ type Step<T> = Promise<IteratorResult<T>>
 class WorkbookPass {
   readonly reader: ExcelWorkbook
   private readonly input: fs.ReadStream
-  private readonly worksheets: AsyncIterator<ExcelWorksheet>
+  private readonly worksheets: AsyncIterator<unknown>
   private failure: Error | null = null
   private interrupt: ((error: Error) => void) | null = null // rejects the step in flight
 
-  constructor(filePath: string, options: Record<string, string>, preset: Record<string, unknown>, meter: ExpansionMeter) {
+  /** `renameEntry`: the name exceljs is to see for a zip entry (given the entry's own name). */
+  constructor(
+    filePath: string,
+    options: Record<string, string>,
+    preset: Record<string, unknown>,
+    meter: ExpansionMeter,
+    renameEntry?: (path: string) => string,
+  ) {
     this.input = fs.createReadStream(filePath)
     this.input.on('error', (error) => this.fail(error))
     const pipe = this.input.pipe.bind(this.input)
     this.input.pipe = <T extends NodeJS.WritableStream>(destination: T, pipeOptions?: { end?: boolean }): T => {
       destination.on('error', (error: unknown) => this.fail(error))
-      this.meterEntries(destination as unknown as ZipParser, meter)
+      this.watchEntries(destination as unknown as ZipParser, meter, renameEntry)
       return pipe(destination, pipeOptions)
     }
     this.reader = new ExcelJS.stream.xlsx.WorkbookReader(this.input, options) as unknown as ExcelWorkbook
@@ -180,15 +173,18 @@ class WorkbookPass {
   }
 
   /**
-   * Counts what every part of the zip inflates to. exceljs's unzipper hands each part over as a PassThrough (pushed
+   * Renames the entries exceljs is to see otherwise (see openXlsxRows), and counts what every part of the zip inflates to. exceljs's unzipper hands each part over as a PassThrough (pushed
    * onto the parser's readable side) that its inflater pipes into; the count sits in that PassThrough's transform,
    * and the inflater's `bytesWritten` says how much compressed data it has consumed. Past a limit the read fails,
    * the inflater is stopped and whatever it still produces is dropped.
    */
-  private meterEntries(zip: ZipParser, meter: ExpansionMeter): void {
+  private watchEntries(zip: ZipParser, meter: ExpansionMeter, renameEntry?: (path: string) => string): void {
     const push = zip.push.bind(zip)
     zip.push = (chunk: unknown, encoding?: BufferEncoding) => {
-      if (isZipEntry(chunk)) this.meterEntry(chunk, meter.part(chunk.path))
+      if (isZipEntry(chunk)) {
+        this.meterEntry(chunk, meter.part(chunk.path)) // under its own name, for messages
+        if (renameEntry) chunk.path = renameEntry(chunk.path)
+      }
       return push(chunk, encoding)
     }
   }
@@ -236,7 +232,7 @@ class WorkbookPass {
     })
   }
 
-  nextWorksheet(): Step<ExcelWorksheet> {
+  nextWorksheet(): Step<unknown> {
     return this.step(this.worksheets.next())
   }
 
@@ -264,7 +260,7 @@ const isZipEntry = (chunk: unknown): chunk is ZipEntry =>
   typeof (chunk as { path?: unknown }).path === 'string' &&
   typeof (chunk as { _transform?: unknown })._transform === 'function'
 
-type WorkbookParts = Pick<ExcelWorkbook, 'model' | 'workbookRels' | 'properties'> & { sharedStrings: unknown; styles: unknown }
+type WorkbookParts = Pick<ExcelWorkbook, 'model' | 'workbookRels' | 'properties'> & { sharedStrings: unknown[]; styles: ExcelStyles }
 
 /**
  * First pass: the workbook, its relationships, shared strings and styles, skipping the worksheets.
@@ -290,6 +286,23 @@ async function readWorkbookParts(filePath: string, meter: ExpansionMeter): Promi
 }
 
 /**
+ * The second pass's view of the zip: the entry `part` (compared without regard to case) under the name exceljs hands
+ * over, every other worksheet entry (and its relationships) under a name exceljs does not recognise, so drains.
+ */
+function handOver(part: string): (path: string) => string {
+  const wanted = partKey(part)
+  return (path) => {
+    if (partKey(path) === wanted) return HANDED_OVER
+    return EXCELJS_WORKSHEET_ENTRY.test(path) ? path.replace(EXCELJS_WORKSHEET_ENTRY, 'xl/worksheets-not-read/') : path
+  }
+}
+
+/** Makes exceljs hand over a worksheet entry's raw XML (parsed by worksheetXml.ts) instead of its own worksheet reader. */
+function* rawWorksheet(xml: AsyncIterable<Buffer>): Generator<{ eventType: 'worksheet'; value: WorksheetEntry }> {
+  yield { eventType: 'worksheet', value: { xml } }
+}
+
+/**
  * Opens the worksheet `sheetName` (default the first visible one) of the .xlsx at `filePath`.
  *
  * Two passes over the file, both streaming: the first reads the workbook parts (see readWorkbookParts),
@@ -307,36 +320,41 @@ export async function openXlsxRows(
   const declared = await zipPartsOfFile(filePath)
   if (declared) checkDeclaredExpansion(declared, limits, options.fileName)
   const parts = await readWorkbookParts(filePath, new ExpansionMeter(limits, options.fileName))
-  const target = chooseSheet(parts, sheetName)
+  const sheet = chooseSheet(parts, sheetName)
+  const part = sheetPartName(parts, sheet)
+  if (part === null || (declared && !declared.some((p) => partKey(p.name) === partKey(part)))) {
+    throw missingSheetPart(sheet, part, declared)
+  }
 
   const pass = new WorkbookPass(
     filePath,
     { ...XLSX_READER_OPTIONS, sharedStrings: 'ignore', styles: 'ignore' },
-    parts,
+    { ...parts, _parseWorksheet: rawWorksheet },
     new ExpansionMeter(limits, options.fileName),
+    handOver(part),
   )
-  let rows: AsyncIterator<ExcelRow>
+  const sharedStrings = parts.sharedStrings
+  const context: WorksheetContext = {
+    sharedString: (index) => sharedStringValue(sharedStrings[index]),
+    numFmt: (styleId) => parts.styles.getStyleModel(styleId)?.numFmt,
+    date1904: parts.properties?.model?.date1904 === true,
+  }
+  let rows: AsyncGenerator<SheetRow>
   try {
-    let worksheet: ExcelWorksheet | undefined
-    for (let step = await pass.nextWorksheet(); !step.done; step = await pass.nextWorksheet()) {
-      if (step.value.name !== target) continue // not read: exceljs drains it
-      worksheet = step.value
-      break
-    }
-    if (!worksheet) throw new SpreadsheetError('CORRUPT', `${WHAT} is damaged: the sheet "${target}" is listed but its data is missing.`)
-    rows = worksheet[Symbol.asyncIterator]()
+    const step = await pass.nextWorksheet() // the only worksheet exceljs recognises in this pass
+    if (step.done) throw missingSheetPart(sheet, part, declared)
+    rows = worksheetRows((step.value as WorksheetEntry).xml, context)
   } catch (error) {
     await pass.close()
     throw error
   }
 
-  const date1904 = parts.properties?.model?.date1904 === true
   let closed = false
   return {
     async next() {
       if (closed) return null
       const step = await pass.step(rows.next())
-      return step.done ? null : toSheetRow(step.value, date1904)
+      return step.done ? null : step.value
     },
     async close() {
       if (closed) return

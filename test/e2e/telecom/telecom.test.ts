@@ -75,7 +75,9 @@ describe('telecom data in the admin', () => {
     await rejects.xlsx.readFile(rejectsPath)
     const rejected = rejects.worksheets[0]!
     expect(rejected.getRow(1).getCell(11).value).toBe('Errors')
-    expect(rejected.getRow(2).getCell(11).value).toBe(`Rate Plan: unknown rate plan "VTX-NOPE" for this carrier: add it to the mapping's value translations`)
+    expect(rejected.getRow(2).getCell(11).value).toBe(
+      `Rate Plan: unknown rate plan "VTX-NOPE" for this carrier: add it to the mapping's value translations`,
+    )
     expect(rejected.getRow(2).getCell(12).value).toBe(3)
     expect(rejected.rowCount).toBe(2)
     await page.context().close()

@@ -136,7 +136,9 @@ describe('dealer sales template and import', () => {
     )
     expect(rejects.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7])
     expect(rejects.rows[0].reasons).toBe('Sale Date: "2026-02-30" is not a real date')
-    expect(rejects.rows[1].reasons).toBe(`Rate Plan: unknown rate plan "NOPE-PLAN" for this carrier: add it to the mapping's value translations`)
+    expect(rejects.rows[1].reasons).toBe(
+      `Rate Plan: unknown rate plan "NOPE-PLAN" for this carrier: add it to the mapping's value translations`,
+    )
     expect(rejects.rows[2].reasons).toMatch(/^ICCID: arrived as a number .* lost digits/)
     expect(rejects.rows[3].reasons).toBe(`Dealer Code: unknown dealer "DLR-9999": add it to the mapping's value translations`)
     expect(rejects.rows[4].reasons).toBe('Sale Date: 2099-01-01 is in the future')
