@@ -83,6 +83,37 @@ describe('telecom data in the admin', () => {
     await page.context().close()
   })
 
+  it("an admin tries a mapping on a carrier's file in the admin: the preview shows each row's fate and writes nothing", async () => {
+    const page = await logIn('admin@northwind.example')
+    const mapping = (await app.sql.query(`select id from import_mappings where name = 'Dealer sales (standard template)'`)).rows[0].id
+    const k = lineKeys(810_001)
+    const file = path.join(downloads, 'preview.csv')
+    fs.writeFileSync(
+      file,
+      [
+        'Dealer Code,Sale Date,Carrier,Activation Type,MDN,ICCID,IMEI,Rate Plan,Features,Customer Account',
+        `DLR-0101,2026-09-20,Vertex Wireless,new,${k.mdn},${k.iccid},,VTX-UNL-5G,,P-1`,
+        `DLR-0101,2026-09-20,VTX,GA,${lineKeys(810_002).mdn},,,VTX-UNL-5G,,P-2`,
+        'End of report',
+      ].join('\n'),
+    )
+    const before = (await app.sql.query(`select count(*)::int as n from dealer_sales`)).rows[0].n
+    await page.goto(`${app.url}/admin/collections/import-mappings/${mapping}`)
+    await page.getByTestId('preview-file').setInputFiles(file)
+    await page.getByTestId('preview-run').click()
+    const counts = page.getByTestId('preview-counts')
+    await expect
+      .poll(async () => (await counts.count()) > 0 && (await counts.innerText()), { timeout: 30_000 })
+      .toContain(
+        '2 rows read: 1 would be accepted (1 new, 0 already imported, 0 repeated in the file), 1 rejected; 0 blank rows and 1 footer lines skipped.',
+      )
+    expect(await page.getByTestId('preview-rows').innerText()).toContain('VTX-UNL-5G')
+    expect(await page.getByTestId('preview-unknown').innerText()).toContain('GA')
+    await page.screenshot({ path: path.join(shots, 'mapping-preview.png'), fullPage: true })
+    expect((await app.sql.query(`select count(*)::int as n from dealer_sales`)).rows[0].n).toBe(before)
+    await page.context().close()
+  })
+
   it('the demo reconciliation shows every class populated, with the money at stake', async () => {
     const page = await logIn('finance@northwind.example')
     const run = (await app.sql.query(`select id from reconciliation_runs where title like 'VTX%'`)).rows[0].id
