@@ -1,2 +1,3 @@
 /** What other capabilities use of engine/portal. */
 export * from './brand'
+export * from './salesStatus'

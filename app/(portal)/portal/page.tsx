@@ -31,6 +31,7 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         <a href="#clients">Clients</a>
         <a href="#statements">Statements</a>
         <a href="#payments">Payments</a>
+        <a href="/portal/sales">My sales</a>
       </nav>
       <main className="portal-main">
         <section id="waiting" className="portal-section">

@@ -7,6 +7,7 @@ import { readOwnSubtree } from '../../../access/core/subtree'
 import { DISCREPANCY_CLASSES, RECON_CLASS_LABELS } from '../../../engine/reconcile/reconciliation'
 import { moneyField } from '../../../fields/core/money'
 import { auditChange } from '../../../hooks/system/audit/auditChange'
+import { dispute } from './endpoints/dispute'
 import { keepCommentHistory } from './hooks/keepCommentHistory'
 
 const staffOnly = { read: staffField }
@@ -23,10 +24,11 @@ export const Discrepancies: CollectionConfig = {
   admin: {
     group: 'Reconciliation',
     useAsTitle: 'key',
-    defaultColumns: ['reconClass', 'status', 'dealer', 'sale', 'carrierRecord', 'atStake', 'owner'],
+    defaultColumns: ['reconClass', 'status', 'dealer', 'sale', 'carrierRecord', 'atStake', 'owner', 'dealerDisputedAt'],
   },
   access: { read: readOwnSubtree('dealer.path'), create: nobody, update: dataOperators, delete: nobody },
   hooks: { beforeChange: [keepCommentHistory], afterChange: [auditChange] },
+  endpoints: [dispute],
   fields: [
     { name: 'key', type: 'text', unique: true, admin: { readOnly: true, position: 'sidebar' }, access: { update: () => false } },
     { name: 'run', type: 'relationship', relationTo: 'reconciliation-runs', required: true, index: true, access: { update: () => false } },

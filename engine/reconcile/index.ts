@@ -1,0 +1,3 @@
+/** What other capabilities use of reconciliation: its classes, which are commissionable, and how claims are ranked. */
+export * from './claims'
+export * from './reconciliation'
