@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 
-/** Default limits: JSON and form bodies everywhere, and files sent to an upload collection (imports, logos). */
+/** Default limits: JSON and form bodies everywhere, and files sent to an upload collection (imports, logos) or route. */
 export const DEFAULT_BODY_LIMIT = '1mb'
 export const DEFAULT_UPLOAD_LIMIT = '100mb'
 
@@ -11,13 +11,19 @@ export type BodyLimits = {
   upload: number
   /** Slugs of the collections that take a file. */
   uploadCollections: readonly string[]
+  /** Other routes that take a file (a dry run of an import), by path. */
+  uploadRoutes: readonly RegExp[]
 }
+
+/** Endpoints that take a file without storing it: the import mapping's dry run. */
+export const UPLOAD_ROUTES: readonly RegExp[] = [/^\/api\/import-mappings\/[^/]+\/preview$/]
 
 export function bodyLimitsFromEnv(uploadCollections: readonly string[], env: NodeJS.ProcessEnv = process.env): BodyLimits {
   return {
     body: parseSize(env.ACCRUE_BODY_LIMIT ?? DEFAULT_BODY_LIMIT, 'ACCRUE_BODY_LIMIT'),
     upload: parseSize(env.ACCRUE_UPLOAD_LIMIT ?? DEFAULT_UPLOAD_LIMIT, 'ACCRUE_UPLOAD_LIMIT'),
     uploadCollections,
+    uploadRoutes: UPLOAD_ROUTES,
   }
 }
 
@@ -40,7 +46,10 @@ export function limitBodies(limits: BodyLimits) {
 function limitFor(req: Request, limits: BodyLimits): number {
   const [, api, slug] = req.path.split('/')
   const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')
-  const upload = api === 'api' && multipart && slug !== undefined && limits.uploadCollections.includes(slug)
+  const upload =
+    multipart &&
+    ((api === 'api' && slug !== undefined && limits.uploadCollections.includes(slug)) ||
+      limits.uploadRoutes.some((route) => route.test(req.path)))
   return upload ? Math.max(limits.upload, limits.body) : limits.body
 }
 

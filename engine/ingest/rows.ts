@@ -159,7 +159,7 @@ class RowReader {
     const parsed = parseChoice(value ?? null, options, aliases)
     if (parsed.ok) return parsed.value as T
     const text = parseText(value ?? null)
-    return text.ok ? this.unknown(name, text.value, parsed.reason) : this.fail(name, parsed.reason)
+    return text.ok && name in TRANSLATABLE_FIELDS ? this.unknown(name, text.value, parsed.reason) : this.fail(name, parsed.reason)
   }
 
   features(name: string): string {

@@ -73,12 +73,14 @@ export class ValueMap {
   /** The aliases of a choice field: the built-in spellings, extended (and overridden) by the mapping's. */
   aliases<T extends string>(field: string): Record<string, T> {
     const rule = TRANSLATABLE_FIELDS[field]
-    const aliases: Record<string, string> = rule?.kind === 'choice' ? { ...rule.defaults } : {}
-    const options = rule?.kind === 'choice' ? rule.options : []
+    if (rule?.kind !== 'choice') return {}
+    const aliases: Record<string, string> = {}
     for (const [value, means] of this.byField.get(field) ?? []) {
-      const option = options.find((o) => choiceKey(o) === choiceKey(means))
+      const option = rule.options.find((o) => choiceKey(o) === choiceKey(means))
       if (option !== undefined) aliases[value] = option
     }
+    // The built-in spellings after the mapping's, and only those it does not translate: lookups take the first match.
+    for (const [value, option] of Object.entries(rule.defaults)) if (!(choiceKey(value) in aliases)) aliases[choiceKey(value)] = option
     return aliases as Record<string, T>
   }
 }

@@ -45,6 +45,6 @@ export function duplicateClaimDetail(claim: DuplicateClaim): string {
     `The carrier activated this line on ${activationDate} and more than one sale claims it; the claim dated closest to that day wins. ` +
     `Winning claim: sale #${winner.saleId}, dated ${winner.saleDate} (${relativeDay(winner.saleDate, activationDate)}). ` +
     `This claim is dated ${saleDate} (${relativeDay(saleDate, activationDate)}).` +
-    (tie ? ' Both are as close to that day, so the claim reported first won.' : '')
+    (tie ? ' Both are as close to that day, so the claim reported first (then the lower sale number) won.' : '')
   )
 }

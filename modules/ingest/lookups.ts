@@ -11,7 +11,7 @@ export type ImportLookups = RowLookups & {
 
 /**
  * The master data rows refer to by code, loaded once per import: dealers (participants of kind dealer), carriers
- * (by code, or by name when no carrier has that code) and rate plans (per carrier), clients and services. Codes and
+ * (by code, or by a name only one carrier has and no carrier has as its code) and rate plans (per carrier), clients and services. Codes and
  * names match case-insensitively.
  */
 export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
@@ -25,7 +25,10 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
   }
   const carrierRows = (await client.query<{ id: number; code: string; name: string | null }>(`select id, code, name from carriers`)).rows
   for (const row of carrierRows) carriers.set(norm(row.code), row.id)
-  for (const row of carrierRows) if (row.name && !carriers.has(norm(row.name))) carriers.set(norm(row.name), row.id)
+  // A name two carriers share names neither: such a row is an unknown value, to be fixed by a value translation.
+  const byName = new Map<string, number[]>()
+  for (const row of carrierRows) if (row.name) byName.set(norm(row.name), [...(byName.get(norm(row.name)) ?? []), row.id])
+  for (const [name, ids] of byName) if (ids.length === 1 && !carriers.has(name)) carriers.set(name, ids[0]!)
   for (const row of (
     await client.query<{ id: number; code: string; carrier: number }>(`select id, code, carrier_id as carrier from rate_plans`)
   ).rows) {

@@ -64,9 +64,11 @@ export async function previewImport(payload: Payload, mapping: MappingDoc, file:
     const parts = await zipPartsOfBuffer(file.data)
     if (parts) checkDeclaredExpansion(parts, expansionLimits(), file.name)
   }
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'accrue-preview-'))
   const client = await dbPool(payload).connect()
+  let dir: string | null = null
+  let broken: Error | undefined
   try {
+    dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'accrue-preview-'))
     const filePath = path.join(dir, format === 'xlsx' ? 'file.xlsx' : 'file.csv')
     await fs.promises.writeFile(filePath, file.data)
     await client.query('begin transaction read only')
@@ -133,8 +135,10 @@ export async function previewImport(payload: Payload, mapping: MappingDoc, file:
       notes,
     }
   } finally {
-    await client.query('rollback').catch(() => undefined)
-    client.release()
-    await fs.promises.rm(dir, { recursive: true, force: true })
+    await client.query('rollback').catch((error: Error) => {
+      broken = error // a connection that cannot roll back is not handed to anyone else
+    })
+    client.release(broken)
+    if (dir) await fs.promises.rm(dir, { recursive: true, force: true })
   }
 }

@@ -194,6 +194,8 @@ export async function readRows(
   const counts: RowCounts = { rowsRead: 0, accepted: 0, rejected: 0, repeated: 0, blankRows: 0, footerRows: 0 }
   const seen = new Map<string, { rowNumber: number; signature: string }>()
   let held: Rejected[] = []
+  let overflow = false // more rows that do not fit than a footer has: rejected until a data row comes
+  const width = sheet.headers.length // cells past the last header have no column: not kept with a rejection
   const reject = async (rejected: Rejected) => {
     counts.rejected++
     unknown.add(rejected.rowNumber, rejected.unknown)
@@ -209,23 +211,25 @@ export async function readRows(
       }
       const result = read(get, ctx)
       const footerLike = !result.ok && doesNotFitHeader(source, result.errors, get, isMapped, ctx.headerOf)
-      if (!footerLike && held.length > 0) {
+      if (!footerLike) {
         for (const rejected of held) await reject(rejected) // a data row follows: they were not the footer
         held = []
+        overflow = false
       }
       if (!result.ok) {
         const rejected: Rejected = {
           rowNumber,
-          cells: cells.map(plainCell),
+          cells: cells.slice(0, width).map(plainCell),
           reasons: describeErrors(result.errors),
           errors: result.errors,
           unknown: result.errors.flatMap((e) => (e.unknown ? [{ field: e.unknown.field, column: e.column, value: e.unknown.value }] : [])),
         }
-        if (footerLike) held.push(rejected)
+        if (footerLike && !overflow) held.push(rejected)
         else await reject(rejected)
         if (held.length > MAX_FOOTER_LINES) {
           for (const row of held) await reject(row) // too long for a footer: rows that do not fit are rejections
           held = []
+          overflow = true
         }
       } else {
         const key = keyOf(result.row)
@@ -234,7 +238,7 @@ export async function readRows(
         if (earlier && earlier.signature !== signature) {
           await reject({
             rowNumber,
-            cells: cells.map(plainCell),
+            cells: cells.slice(0, width).map(plainCell),
             reasons: `the same line as row ${earlier.rowNumber} (same keys and date) with different values; keep one of them`,
             errors: [],
             unknown: [],
@@ -255,7 +259,7 @@ export async function readRows(
     // The reader holds the file until its rows are read to the end; a failure before that must release it.
     await sheet.close()
   }
-  if (held.length === counts.rowsRead) {
+  if (counts.accepted === 0 && counts.rejected === 0) {
     for (const row of held) await reject(row) // nothing but rows that do not fit: no data, so no footer either
     held = []
   }

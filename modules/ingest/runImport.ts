@@ -128,14 +128,15 @@ async function importRows(
   const opened = await openImport(client, { ...mapping, source: doc.source }, { path: filePath, format: doc.format, name: doc.filename })
   notes.push(...opened.notes)
   const { sheet } = opened
+  let dataRowsEstimate: number | undefined
   try {
     await client.query(`update imports set headers = $2 where id = $1`, [doc.id, JSON.stringify(sheet.headers)])
+    const estimated = await estimateRows(filePath, doc.format)
+    dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
   } catch (error) {
-    await sheet.close()
+    await sheet.close() // the rows are not read: release the file
     throw error
   }
-  const estimated = await estimateRows(filePath, doc.format)
-  const dataRowsEstimate = estimated === null ? undefined : Math.max(0, estimated - sheet.headerRowNumber)
   const written = { inserted: 0, updated: 0, unchanged: 0 }
   let facts: { row: any; provenance: Provenance }[] = []
   let rejections: Rejection[] = []

@@ -37,6 +37,8 @@ export async function disputeDiscrepancy(req: PayloadRequest, id: number, commen
         comments: [...(current.comments ?? []), { text: disputeText(comment) }],
         dealerDisputedAt: disputedAt,
         status: status as Discrepancy['status'],
+        // Reopened: no longer "cleared by a re-run", so the next re-run that still does not find it clears it again.
+        ...(status !== current.status ? { clearedByRerun: false } : {}),
       },
       req,
       overrideAccess: true,

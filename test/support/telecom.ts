@@ -28,6 +28,7 @@ export type ImportDoc = {
   updated: number
   duplicates: number
   blankRows: number
+  footerRows: number
   duplicateOf: number | null
 }
 

@@ -79,6 +79,9 @@ function columnOf(ref: string | undefined): number | null {
   return letters > 0 && letters <= 3 ? column - 1 : null
 }
 
+/** Excel's own limit: 16,384 columns (A to XFD). A cell beyond it is dropped (one tiny cell must not become a huge row). */
+export const MAX_COLUMNS = 16_384
+
 type Cell = { column: number; type: string; style: number; value: string | null; formula: boolean; inline: string }
 
 function cellValue(cell: Cell, context: WorksheetContext, isDateStyle: (style: number) => boolean): CellValue {
@@ -194,7 +197,7 @@ export async function* worksheetRows(chunks: AsyncIterable<Buffer | string>, con
         inPhonetic = false
         break
       case 'c':
-        if (row && cell) row[cell.column] = cellValue(cell, context, isDateStyle)
+        if (row && cell && cell.column < MAX_COLUMNS) row[cell.column] = cellValue(cell, context, isDateStyle)
         cell = null
         break
       case 'row':

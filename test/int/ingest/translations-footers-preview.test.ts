@@ -227,6 +227,13 @@ describe('footers', () => {
     )
   })
 
+  it('more lines that do not fit than a footer has are rejections, all of them', async () => {
+    const junk = Array.from({ length: 14 }, (_, i) => `Note ${i + 1},,,,,,,,,`)
+    const file = Buffer.from([HEADERS, sale(26), ...junk].join('\n'))
+    const result = await importFile(app, admin, 'Dealer sales (standard template)', 'long-notes.csv', file)
+    expect(result).toMatchObject({ rowsRead: 15, accepted: 1, rejected: 14, footerRows: 0 })
+  })
+
   it('a bad data row at the end is still a rejection, not a footer', async () => {
     const file = Buffer.from(
       [HEADERS, sale(24), ['DLR-0302', '2026-07-21', 'TDL', 'new', key(25).mdn, '', '', 'TDL-NOPE', '', ''].join(',')].join('\n'),
@@ -305,6 +312,15 @@ describe('the mapping preview', () => {
     ])
     expect(res.body.footers).toEqual([{ rowNumber: 68, text: 'Rows: 65' }])
     expect(await tables()).toEqual(before)
+  })
+
+  it('takes a file of several megabytes, like an import (not the 1 MB limit of other requests)', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => sale(1_000 + i))
+    const file = Buffer.from([HEADERS, ...rows].join('\n'))
+    expect(file.length).toBeGreaterThan(2 * 1024 * 1024)
+    const res = await preview(admin, 'Dealer sales (standard template)', 'big.csv', file)
+    expect(res.status).toBe(200)
+    expect(res.body.counts).toMatchObject({ rowsRead: 30_000, accepted: 30_000, new: 30_000 })
   })
 
   it('a file that cannot be read answers 422 with the reason; only the people who import may preview', async () => {

@@ -289,7 +289,7 @@ describe('two dealers claiming one carrier line', () => {
         await saleId(22, 'DLR-0302'),
         `The carrier activated this line on 2026-08-20 and more than one sale claims it; the claim dated closest to that day wins. ` +
           `Winning claim: sale #${await saleId(22, 'DLR-0201')}, dated 2026-08-22 (2 days after). This claim is dated 2026-08-18 (2 days before). ` +
-          'Both are as close to that day, so the claim reported first won.',
+          'Both are as close to that day, so the claim reported first (then the lower sale number) won.',
       ],
     ])
   })

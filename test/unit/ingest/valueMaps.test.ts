@@ -65,6 +65,14 @@ describe('value translations', () => {
     expect(readDealerSale(cells({ ...SALE, activationType: 'act' }), ctx())).toMatchObject({ row: { activationType: 'new' } })
   })
 
+  it("win over a built-in spelling written another way (the mapping's 'Gross Add' over the built-in 'gross_add')", () => {
+    const grossAdd = new ValueMap([{ field: 'activationType', value: 'Gross Add', means: 'upgrade' }])
+    expect(readDealerSale(cells({ ...SALE, activationType: 'gross_add' }), ctx({ values: grossAdd }))).toMatchObject({
+      row: { activationType: 'upgrade' },
+    })
+    expect(readDealerSale(cells({ ...SALE, activationType: 'gross_add' }), ctx())).toMatchObject({ row: { activationType: 'new' } })
+  })
+
   it('leave an unknown value rejected, naming the column and the value as the file has it', () => {
     const result = readCarrierRecord(
       cells({ activationDate: '2026-09-01', activationType: 'GX', mdn: '2125550100', ratePlanCode: 'Gold', lineStatus: 'Z' }),

@@ -29,6 +29,6 @@ describe('claim dates', () => {
       saleDate: '2026-08-18',
       winner: { saleId: 7, saleDate: '2026-08-22' },
     })
-    expect(tie).toMatch(/so the claim reported first won\.$/)
+    expect(tie).toMatch(/so the claim reported first \(then the lower sale number\) won\.$/)
   })
 })
