@@ -105,7 +105,9 @@ function cellValue(cell: Cell, context: WorksheetContext, isDateStyle: (style: n
     default: {
       const number = Number(value.trim())
       if (value.trim() === '' || !Number.isFinite(number)) return text(value)
-      return isDateStyle(cell.style) ? excelDate(number, context.date1904) : number
+      if (!isDateStyle(cell.style)) return number
+      const date = excelDate(number, context.date1904)
+      return Number.isNaN(date.getTime()) ? number : date // past any calendar: the number, for the date rule to refuse
     }
   }
 }

@@ -335,7 +335,15 @@ export async function openXlsxRows(
   )
   const sharedStrings = parts.sharedStrings
   const context: WorksheetContext = {
-    sharedString: (index) => sharedStringValue(sharedStrings[index]),
+    sharedString: (index) => {
+      if (index < 0 || index >= sharedStrings.length) {
+        throw new SpreadsheetError(
+          'CORRUPT',
+          `${WHAT} is damaged: a cell refers to shared text #${index}, but the workbook holds ${sharedStrings.length}. Open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV, and upload that file.`,
+        )
+      }
+      return sharedStringValue(sharedStrings[index])
+    },
     numFmt: (styleId) => parts.styles.getStyleModel(styleId)?.numFmt,
     date1904: parts.properties?.model?.date1904 === true,
   }
