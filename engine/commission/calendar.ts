@@ -3,6 +3,10 @@
  * anchor date) and the arithmetic runs need (months between two dates, days between two dates). Dates are
  * YYYY-MM-DD strings; nothing here reads the clock.
  */
+import { daysBetween } from '../core/calendarDate'
+
+export { daysBetween }
+
 export const PERIOD_FREQUENCIES = ['monthly', 'biweekly', 'weekly'] as const
 export type PeriodFrequency = (typeof PERIOD_FREQUENCIES)[number]
 
@@ -27,11 +31,6 @@ export function addDays(date: string, days: number): string {
   const d = parse(date)
   d.setUTCDate(d.getUTCDate() + days)
   return iso(d)
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000)
 }
 
 /** Calendar months from the month of `from` to the month of `to` (2026-01-31 → 2026-02-01 is 1). */

@@ -18,3 +18,16 @@ export function leadingCalendarDay(text: string): { year: number; month: number;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
   return isCalendarDay(year, month, day) ? { year, month, day } : null
 }
+
+/** The UTC midnight of a YYYY-MM-DD day, in milliseconds; throws on anything that is not a real day. */
+function utcDay(date: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`"${date}" is not a date like 2026-10-01`)
+  const day = leadingCalendarDay(date)
+  if (!day) throw new Error(`"${date}" is not a calendar date`)
+  return Date.UTC(day.year, day.month - 1, day.day)
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDay(to) - utcDay(from)) / 86_400_000)
+}

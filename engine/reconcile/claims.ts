@@ -6,11 +6,7 @@
  * dated days before the carrier activated the line would beat the one dated on the activation day.
  * (The ranking itself runs in SQL over every pair of a run, see CLAIM_ORDER_SQL; this module states it once.)
  */
-
-/** Days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
+import { daysBetween } from '../core/calendarDate'
 
 /** "the same day", "3 days before", "1 day after": where `date` lies relative to `reference`. */
 export function relativeDay(date: string, reference: string): string {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { dbPool } from '../../db/pool'
+import type { ImportLookups } from './lookups'
 import { checkDeclaredExpansion, detectFormat, expansionLimits, zipPartsOfBuffer } from './readers'
 import { footerSentence, openImport, readRows, SOURCES, UnknownValues, type Footer, type MappingDoc } from './rowPipeline'
 
@@ -41,10 +42,7 @@ export type ImportPreview = {
 }
 
 /** The ids of a stored row with the codes they stand for, so a person can check them. */
-function withCodes(
-  row: Record<string, unknown>,
-  codeOf: { dealer(id: number): string | null; carrier(id: number): string | null; ratePlan(id: number): string | null },
-) {
+function withCodes(row: Record<string, unknown>, codeOf: ImportLookups['codeOf']): Record<string, unknown> {
   const stored: Record<string, unknown> = { ...row }
   if (typeof row.dealerId === 'number') stored.dealerCode = codeOf.dealer(row.dealerId)
   if (typeof row.carrierId === 'number') stored.carrierCode = codeOf.carrier(row.carrierId)

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { PoolClient } from 'pg'
 
-import { normalizeHeader, type CellValue } from '../../engine/ingest/cells'
+import { choiceKey, normalizeHeader, type CellValue } from '../../engine/ingest/cells'
 import { targetField, type ImportSource, type MappingColumn } from '../../engine/ingest/fields'
 import {
   billingLineKey,
@@ -79,7 +79,7 @@ export class UnknownValues {
 
   add(rowNumber: number, values: readonly UnknownValue[]): void {
     for (const value of values) {
-      const key = `${value.field}|${normalizeHeader(value.value)}`
+      const key = `${value.field}|${choiceKey(value.value)}`
       const known = this.seen.get(key)
       if (known) known.rows++
       else if (this.seen.size < UnknownValues.LIMIT) this.seen.set(key, { ...value, rows: 1, firstRow: rowNumber })

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { daysBetween, duplicateClaimDetail, relativeDay } from '../../../engine/reconcile/claims'
+import { daysBetween } from '../../../engine/core/calendarDate'
+import { duplicateClaimDetail, relativeDay } from '../../../engine/reconcile/claims'
 
 describe('claim dates', () => {
   it('counts calendar days across month and year ends, negative backwards', () => {
     expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3)
     expect(daysBetween('2026-03-02', '2026-02-27')).toBe(-3)
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2) // 2028 is a leap year
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow('"2026-02-30" is not a calendar date')
   })
 
   it('says where a claim lies relative to the activation', () => {
