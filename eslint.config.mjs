@@ -19,8 +19,11 @@ const capabilitiesOf = (layer) =>
 /** Shared by every capability of a layer, imported freely: money, decimals, calendar days, progress, http... */
 const SHARED = 'core'
 
-/** What engine/ may take from packages: exact decimals and hashing (both pure). Everything else is I/O or a framework. */
-const ENGINE_PACKAGES = ['decimal.js', 'node:crypto']
+/**
+ * What engine/ may take from packages: exact decimals, hashing and the GoRules ZEN rules engine (a pure evaluator of
+ * decision graphs, used only by engine/rules). Everything else is I/O or a framework.
+ */
+const ENGINE_PACKAGES = ['decimal.js', 'node:crypto', '@gorules/zen-engine']
 
 /**
  * One capability importing another's internals: for each layer, capability `a` may import capability `b`

@@ -1,0 +1,218 @@
+/**
+ * What is wrong with a rule version for its purpose, before anything runs it: the graph's shape, every table's columns
+ * against the purpose's fields, every cell and expression parsed, and the outputs the purpose requires. Each problem
+ * names the node, the row and the column, the way the editor shows them ("Rates, row 4, amount").
+ */
+import { evaluateExpressionSync, evaluateUnaryExpressionSync } from '@gorules/zen-engine'
+
+import type { JdmContent, JdmNode, JdmTable, RuleProblem, RulePurpose } from './types'
+import { isParseError, zenError } from './zenErrors'
+
+const SUPPORTED_NODES = ['inputNode', 'outputNode', 'decisionTableNode', 'expressionNode', 'switchNode', 'functionNode'] as const
+const NODE_LABELS: Record<string, string> = {
+  decisionNode: 'a sub-decision (a link to another rule file)',
+  customNode: 'a custom node',
+}
+
+/** The root name a field path reads: `features[0]` → `features`, `dealer.tier` → `dealer`. */
+export function fieldRoot(field: string): string {
+  return field.trim().split(/[.[]/)[0]!.trim()
+}
+
+function parseProblem(expression: string, unary: boolean): string | null {
+  try {
+    if (unary) evaluateUnaryExpressionSync(expression, { $: null })
+    else evaluateExpressionSync(expression, {})
+    return null
+  } catch (err) {
+    const error = zenError(err)
+    return isParseError(error) ? error.source : null
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The graph's structure, or the problems that keep it from being one. */
+export function contentShape(content: unknown): { content: JdmContent } | { problems: RuleProblem[] } {
+  if (!isObject(content) || !Array.isArray(content.nodes) || !Array.isArray(content.edges))
+    return {
+      problems: [{ path: 'content', message: 'the rule is empty: it needs a graph of nodes (an input, a decision table, an output)' }],
+    }
+  const problems: RuleProblem[] = []
+  content.nodes.forEach((node, index) => {
+    if (!isObject(node) || typeof node.id !== 'string' || typeof node.type !== 'string')
+      problems.push({ path: `nodes.${index + 1}`, message: `node ${index + 1} has no id or type` })
+  })
+  content.edges.forEach((edge, index) => {
+    if (!isObject(edge) || typeof edge.sourceId !== 'string' || typeof edge.targetId !== 'string')
+      problems.push({ path: `edges.${index + 1}`, message: `connection ${index + 1} does not join two nodes` })
+  })
+  return problems.length ? { problems } : { content: content as unknown as JdmContent }
+}
+
+function nodeName(node: JdmNode): string {
+  return node.name?.trim() || node.id
+}
+
+/** The output fields a node gives the nodes after it. */
+function outputFieldsOf(node: JdmNode): string[] {
+  if (node.type === 'decisionTableNode' && isObject(node.content))
+    return ((node.content as unknown as JdmTable).outputs ?? []).map((column) => fieldRoot(column.field ?? ''))
+  if (node.type === 'expressionNode' && isObject(node.content)) {
+    const expressions = (node.content as { expressions?: { key?: string }[] }).expressions ?? []
+    return expressions.map((e) => fieldRoot(e.key ?? ''))
+  }
+  return []
+}
+
+/** Every problem of `content` for `purpose`, in graph order; empty when the version can be saved and run. */
+export function ruleVersionProblems(content: unknown, purpose: RulePurpose): RuleProblem[] {
+  const shape = contentShape(content)
+  if ('problems' in shape) return shape.problems
+  const { nodes, edges } = shape.content
+  const problems: RuleProblem[] = []
+  const inputNodes = nodes.filter((n) => n.type === 'inputNode')
+  const outputNodes = nodes.filter((n) => n.type === 'outputNode')
+  if (inputNodes.length !== 1)
+    problems.push({ path: 'nodes', message: `the graph needs exactly one input node (it has ${inputNodes.length})` })
+  if (outputNodes.length !== 1)
+    problems.push({ path: 'nodes', message: `the graph needs exactly one output node (it has ${outputNodes.length})` })
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  for (const edge of edges) {
+    if (!byId.has(edge.sourceId) || !byId.has(edge.targetId))
+      problems.push({
+        path: 'edges',
+        message: `a connection points to a node that is not in the graph (${edge.sourceId} → ${edge.targetId})`,
+      })
+  }
+  const purposeInputs = new Set(purpose.inputs.map((f) => f.field))
+  const purposeOutputs = new Set(purpose.outputs.map((f) => f.field))
+  const intermediate = new Set(nodes.flatMap(outputFieldsOf))
+  const readable = new Set([...purposeInputs, ...intermediate])
+  const inputList = purpose.inputs.map((f) => f.field).join(', ')
+  const outputList = purpose.outputs.map((f) => f.field).join(', ')
+  const finalNodes = new Set(edges.filter((e) => outputNodes.some((o) => o.id === e.targetId)).map((e) => e.sourceId))
+
+  for (const node of nodes) {
+    const name = nodeName(node)
+    const at = (path: string, message: string) =>
+      problems.push({ path: `nodes.${name}${path ? `.${path}` : ''}`, message: `${name}: ${message}` })
+    if (!(SUPPORTED_NODES as readonly string[]).includes(node.type)) {
+      at(
+        '',
+        `${NODE_LABELS[node.type] ?? `a "${node.type}" node`} is not supported here; use decision tables, expressions, switches or functions`,
+      )
+      continue
+    }
+    if (node.type === 'inputNode' || node.type === 'outputNode') continue
+    if (!edges.some((e) => e.targetId === node.id))
+      at('', 'nothing is connected to this node: connect it to the input or to an earlier node')
+    if (node.type === 'decisionTableNode')
+      tableProblems(node, at, { readable, purposeOutputs, purpose, inputList, outputList, final: finalNodes.has(node.id) })
+    if (node.type === 'expressionNode') {
+      const expressions = isObject(node.content)
+        ? ((node.content as { expressions?: { key?: string; value?: string }[] }).expressions ?? [])
+        : []
+      expressions.forEach((expression, index) => {
+        const key = expression.key?.trim() ?? ''
+        if (!key) at(`expressions.${index + 1}`, `expression ${index + 1} has no key (the field it sets)`)
+        if (finalNodes.has(node.id) && key && !purposeOutputs.has(fieldRoot(key)))
+          at(`expressions.${index + 1}`, `"${key}" is not an output of this purpose (it returns: ${outputList})`)
+        const problem = expression.value?.trim() ? parseProblem(expression.value, false) : 'it is empty'
+        if (problem) at(`expressions.${key || index + 1}`, `the expression for "${key}" cannot be read: ${problem}`)
+      })
+    }
+    if (node.type === 'switchNode') {
+      const statements = isObject(node.content) ? ((node.content as { statements?: { condition?: string }[] }).statements ?? []) : []
+      statements.forEach((statement, index) => {
+        const condition = statement.condition?.trim() ?? ''
+        const problem = condition ? parseProblem(condition, false) : null
+        if (problem) at(`statements.${index + 1}`, `condition ${index + 1} cannot be read: ${problem}`)
+      })
+    }
+  }
+  // The outputs the purpose requires must come from the nodes connected to the output.
+  const provided = new Set(
+    [...finalNodes].flatMap((id) => {
+      const node = byId.get(id)
+      return node?.type === 'functionNode' ? [...purposeOutputs] : node ? outputFieldsOf(node) : []
+    }),
+  )
+  for (const field of purpose.outputs) {
+    if (field.required && outputNodes.length === 1 && !provided.has(field.field))
+      problems.push({
+        path: `outputs.${field.field}`,
+        message: `no node connected to the output sets "${field.field}" (${field.label}), which this purpose needs from every result`,
+      })
+  }
+  return problems
+}
+
+type TableContext = {
+  readable: Set<string>
+  purposeOutputs: Set<string>
+  purpose: RulePurpose
+  inputList: string
+  outputList: string
+  final: boolean
+}
+
+function tableProblems(node: JdmNode, at: (path: string, message: string) => void, context: TableContext): void {
+  if (!isObject(node.content)) return at('', 'the decision table is empty')
+  const table = node.content as unknown as JdmTable
+  if (table.hitPolicy !== 'first' && table.hitPolicy !== 'collect')
+    at('hitPolicy', `hit policy "${String(table.hitPolicy)}" is not one of first, collect`)
+  if (table.hitPolicy === 'collect' && !context.purpose.manyResults && context.final)
+    at('hitPolicy', `"${context.purpose.label}" returns one result: use the "first" hit policy`)
+  const inputs = Array.isArray(table.inputs) ? table.inputs : []
+  const outputs = Array.isArray(table.outputs) ? table.outputs : []
+  const rules = Array.isArray(table.rules) ? table.rules : []
+  if (outputs.length === 0) at('outputs', 'the table has no output column')
+  for (const column of inputs) {
+    const field = column.field?.trim() ?? ''
+    if (field && !context.readable.has(fieldRoot(field)))
+      at(
+        `inputs.${column.name || field}`,
+        `column "${column.name || field}" reads "${field}", which this purpose does not provide (it provides: ${context.inputList})`,
+      )
+  }
+  for (const column of outputs) {
+    const field = column.field?.trim() ?? ''
+    if (!field) at(`outputs.${column.name}`, `output column "${column.name}" names no field`)
+    else if (context.final && !context.purposeOutputs.has(fieldRoot(field)))
+      at(
+        `outputs.${column.name || field}`,
+        `output column "${column.name || field}" sets "${field}", which is not an output of this purpose (it returns: ${context.outputList})`,
+      )
+  }
+  const ids = new Set<string>()
+  rules.forEach((rule, index) => {
+    const row = index + 1
+    if (typeof rule._id !== 'string' || !rule._id || ids.has(rule._id))
+      at(`rows.${row}`, `row ${row} has no identity of its own (copy the table again from the editor)`)
+    ids.add(rule._id)
+    for (const column of inputs) {
+      const cell = String(rule[column.id] ?? '').trim()
+      const problem = cell ? parseProblem(cell, !!column.field?.trim()) : null
+      if (problem)
+        at(
+          `rows.${row}.${column.name || column.field}`,
+          `row ${row}, column "${column.name || column.field}": "${cell}" cannot be read: ${problem}`,
+        )
+    }
+    for (const column of outputs) {
+      const cell = String(rule[column.id] ?? '').trim()
+      const required = context.final && context.purpose.outputs.some((f) => f.required && f.field === fieldRoot(column.field ?? ''))
+      if (!cell && required)
+        at(`rows.${row}.${column.name || column.field}`, `row ${row} leaves "${column.name || column.field}" empty; every result needs one`)
+      const problem = cell ? parseProblem(cell, false) : null
+      if (problem)
+        at(
+          `rows.${row}.${column.name || column.field}`,
+          `row ${row}, output "${column.name || column.field}": "${cell}" cannot be read: ${problem}`,
+        )
+    }
+  })
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  compileRule,
+  evaluateMany,
+  NOTHING,
+  evaluateRule,
+  RuleContentError,
+  ruleVersionProblems,
+  RULE_PURPOSES,
+  runTestCases,
+  testCaseProblems,
+} from '../../../engine/rules'
+import type { JdmContent } from '../../../engine/rules/types'
+import { decisionTable } from '../../support/rules'
+
+const purpose = RULE_PURPOSES.commission_amount
+
+/** The dealer plan of the issue: flat upgrade/downgrade amounts, a base rebate by plan and a port-in bonus on top. */
+const dealerPlan = decisionTable({
+  inputs: ['activationType', 'ratePlan'],
+  outputs: ['label', 'amount'],
+  rows: [
+    ['"upgrade"', '', '"Upgrade"', '15'],
+    ['"downgrade"', '', '"Downgrade"', '-10'],
+    ['"new", "port_in"', '"UNL-PLUS"', '"Base rebate"', '62.50'],
+    ['"new", "port_in"', '', '"Base rebate"', '40'],
+    ['"port_in"', '', '"Port-in bonus"', '25'],
+  ],
+})
+// A collect table fires every matching row: both base rows would fire for UNL-PLUS, so the plan-specific one is
+// written as the exception to the generic one.
+dealerPlan.nodes[1]!.content = {
+  ...(dealerPlan.nodes[1]!.content as object),
+  rules: (dealerPlan.nodes[1]!.content as { rules: Record<string, string>[] }).rules.map((rule) =>
+    rule._id === 'row4' ? { ...rule, in1: '!= "UNL-PLUS"' } : rule,
+  ),
+}
+
+function source(content: JdmContent) {
+  return { id: 7, ruleSet: 'Dealer plan', version: 3, purpose: 'commission_amount', content }
+}
+
+describe('the rules engine (ZEN behind one interface)', () => {
+  const rule = compileRule(source(dealerPlan))
+
+  it('reads only the inputs the version uses, so bulk runs deduplicate on them', () => {
+    expect(rule.inputs).toEqual(['activationType', 'ratePlan'])
+  })
+
+  it('pays a port-in the base rebate and the port-in bonus on top, each naming the row that fired', async () => {
+    const outcome = await evaluateRule(rule, { activationType: 'port_in', ratePlan: 'BASIC' })
+    if ('error' in outcome) throw new Error(outcome.error)
+    expect(outcome.result.results).toEqual([
+      { label: 'Base rebate', amount: '40' },
+      { label: 'Port-in bonus', amount: '25' },
+    ])
+    expect(outcome.result.fired.map((f) => [f.node, f.row])).toEqual([
+      ['Rates', 4],
+      ['Rates', 5],
+    ])
+    expect(outcome.result.fired[1]!.conditions).toBe('activationType: "port_in"')
+  })
+
+  it('keeps amounts exact: 62.50 and a negative downgrade come back as decimal text', async () => {
+    const [plus, down] = await evaluateMany(rule, [
+      { activationType: 'new', ratePlan: 'UNL-PLUS' },
+      { activationType: 'downgrade', ratePlan: 'BASIC' },
+    ])
+    expect(plus).toEqual({ result: { results: [{ label: 'Base rebate', amount: '62.5' }], fired: [expect.objectContaining({ row: 3 })] } })
+    expect(down).toEqual({ result: { results: [{ label: 'Downgrade', amount: '-10' }], fired: [expect.objectContaining({ row: 2 })] } })
+  })
+
+  it('reports an input no row applies to as an error, not as zero', async () => {
+    expect(await evaluateRule(rule, { activationType: 'feature_add', ratePlan: 'BASIC' })).toEqual({ error: NOTHING })
+  })
+
+  it('refuses outputs the purpose does not have, naming the table, row and column', () => {
+    const bad = decisionTable({ inputs: ['activationType'], outputs: ['label', 'payout'], rows: [['"new"', '"Base"', '40']] })
+    const problems = ruleVersionProblems(bad, purpose)
+    expect(problems.map((p) => p.path)).toEqual(['nodes.Rates.outputs.payout', 'outputs.amount'])
+    expect(problems[0]!.message).toContain('"payout", which is not an output of this purpose')
+    expect(() => compileRule(source(bad))).toThrow(RuleContentError)
+  })
+
+  it('refuses an input the purpose does not provide and a cell that does not parse, naming row and column', () => {
+    const bad = decisionTable({
+      inputs: ['activationType', 'region'],
+      outputs: ['label', 'amount'],
+      rows: [
+        ['"new"', '', '"Base"', '40'],
+        ['"port_in', '', '"Bonus"', '25'],
+        ['"new"', '', '"Extra"', '10 *'],
+      ],
+    })
+    const problems = ruleVersionProblems(bad, purpose)
+    expect(problems.map((p) => p.path)).toEqual([
+      'nodes.Rates.inputs.region',
+      'nodes.Rates.rows.2.activationType',
+      'nodes.Rates.rows.3.amount',
+    ])
+    expect(problems[1]!.message).toMatch(/^Rates: row 2, column "activationType": ""port_in" cannot be read/)
+  })
+
+  it('refuses a row that leaves the amount empty', () => {
+    const bad = decisionTable({ inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['"new"', '"Base"', '']] })
+    expect(ruleVersionProblems(bad, purpose).map((p) => p.message)).toEqual(['Rates: row 1 leaves "amount" empty; every result needs one'])
+  })
+
+  it('reports a row whose amount cannot be evaluated (ZEN drops it) as returning nothing, never as zero', async () => {
+    const throwing = compileRule(
+      source(
+        decisionTable({ inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['', '"Per feature"', 'featureCount * "x"']] }),
+      ),
+    )
+    const outcome = await evaluateRule(throwing, { activationType: 'new', featureCount: 2 })
+    expect(outcome).toEqual({ error: NOTHING })
+  })
+
+  it('refuses an amount that is not a number', async () => {
+    const text = compileRule(
+      source(decisionTable({ inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['', '"Base"', '"forty"']] })),
+    )
+    expect(await evaluateRule(text, { activationType: 'new' })).toEqual({
+      error: 'Rates row 1 returned "forty" as "amount", which is not an amount',
+    })
+  })
+
+  it('runs test cases with amounts compared as decimals and says what differed', async () => {
+    const outcomes = await runTestCases(rule, [
+      {
+        name: 'port-in',
+        inputs: { activationType: 'port_in', ratePlan: 'BASIC' },
+        expected: [
+          { label: 'Port-in bonus', amount: '25.00' },
+          { label: 'Base rebate', amount: 40 },
+        ],
+      },
+      { name: 'upgrade', inputs: { activationType: 'upgrade', ratePlan: 'BASIC' }, expected: [{ label: 'Upgrade', amount: 20 }] },
+    ])
+    expect(outcomes.map((o) => [o.name, o.passed])).toEqual([
+      ['port-in', true],
+      ['upgrade', false],
+    ])
+    expect(outcomes[1]!.message).toBe(
+      'expected label Upgrade, amount 20 but no result matched; unexpected result label Upgrade, amount 15 (got: label Upgrade, amount 15)',
+    )
+  })
+
+  it('checks the shape of stored test cases against the purpose', () => {
+    expect(
+      testCaseProblems(
+        [
+          { name: 'a', inputs: { region: 'west' }, expected: [{ amount: 1 }] },
+          { name: 'a', inputs: {}, expected: 'x' },
+        ],
+        purpose,
+      ).map((p) => p.path),
+    ).toEqual(['testCases.0.inputs', 'testCases.1.name', 'testCases.1.expected'])
+  })
+})
