@@ -12,18 +12,37 @@
  * Each run starts its own embedded PostgreSQL in a temp folder, seeds the demo data, and removes everything at the
  * end. The last line printed is one JSON object; the exit code is 1 when a check failed, 2 when the bench failed.
  *
+ *   rules      a 268-row, 6-input rate card evaluated on N inputs (default 1,000,000; --evaluations is the same as
+ *              --rows) through the run's path: once with 20,000 distinct combinations, once with all distinct; against
+ *              the same card as a TypeScript lookup
+ *
  *   --explain         (reconcile, commission) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
 import { benchStarted, printResult, progress, result, type BenchResult, type Workload } from './report'
 
-type Options = { workload: Workload; rows: number; dealers: number; explain: boolean; settings: Record<string, string> }
+type Options = {
+  workload: Workload
+  rows: number
+  dealers: number
+  explain: boolean
+  /** commission: the upfront table entered as a rule set and paid by the rule-based amount component. */
+  rules: boolean
+  settings: Record<string, string>
+}
 
-const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission']
-const DEFAULT_ROWS: Record<Workload, number> = { reconcile: 1_000_000, import: 100_000, scrape: 10_000, commission: 1_000_000 }
+const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules']
+const DEFAULT_ROWS: Record<Workload, number> = {
+  reconcile: 1_000_000,
+  import: 100_000,
+  scrape: 10_000,
+  commission: 1_000_000,
+  rules: 1_000_000,
+}
 const DEFAULT_DEALERS = 10_000
 
-const USAGE = 'usage: npm run bench -- reconcile|import|scrape|commission [--rows N] [--dealers N] [--explain] [--set name=value ...]'
+const USAGE =
+  'usage: npm run bench -- reconcile|import|scrape|commission|rules [--rows N] [--dealers N] [--rules] [--evaluations N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -39,11 +58,20 @@ export function parseArgs(argv: readonly string[]): Options {
   const [workload, ...rest] = argv
   const known = WORKLOADS.find((name) => name === workload)
   if (!known) throw new UsageError(workload ? `unknown workload "${workload}"` : 'name a workload')
-  const options: Options = { workload: known, rows: DEFAULT_ROWS[known], dealers: DEFAULT_DEALERS, explain: false, settings: {} }
+  const options: Options = {
+    workload: known,
+    rows: DEFAULT_ROWS[known],
+    dealers: DEFAULT_DEALERS,
+    explain: false,
+    rules: false,
+    settings: {},
+  }
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
     const value = () => inline ?? rest[++i]
-    if (flag === '--rows' || (flag === '--activations' && known === 'commission')) options.rows = parseCount(value(), flag)
+    if (flag === '--rows' || (flag === '--activations' && known === 'commission') || (flag === '--evaluations' && known === 'rules'))
+      options.rows = parseCount(value(), flag)
+    else if (flag === '--rules' && known === 'commission') options.rules = true
     else if (flag === '--dealers' && known === 'commission') options.dealers = parseCount(value(), flag)
     else if (flag === '--explain') options.explain = true
     else if (flag === '--set') {
@@ -68,6 +96,8 @@ async function runWorkload(options: Options): Promise<BenchResult> {
       return (await import('./scrape')).benchScrape(options)
     case 'commission':
       return (await import('./commission')).benchCommission(options)
+    case 'rules':
+      return (await import('./rules')).benchRules(options)
   }
 }
 

@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules'
 
 export type BenchResult = {
   workload: Workload
@@ -15,6 +15,8 @@ export type BenchResult = {
   peakRssMb: number
   /** "ok" when every planted count matched; otherwise what differed (or why the bench could not finish). */
   checks: string
+  /** `rules`: the same figures for the all-distinct inputs. */
+  distinct?: { rows: number; seconds: number; rowsPerSecond: number; floorSeconds: number; ratio: number }
 }
 
 const startedAt = performance.now()

@@ -1,0 +1,95 @@
+/**
+ * The bulk path of the rules layer: a rule version evaluated once per distinct combination of the inputs it reads,
+ * never once per row. The caller fills a temp table of facts with one column per purpose input (named exactly as the
+ * field, so `"activationType"`), this groups it in PostgreSQL, evaluates each combination with ZEN, and stages the
+ * combinations as a table the caller joins back (`ruleJoin`) to write its lines in one set-based statement.
+ */
+import type { PoolClient } from 'pg'
+
+import { evaluateMany, type CompiledRule, type RuleOutcome } from '../../engine/rules'
+import type { RuleFieldType } from '../../engine/rules/types'
+
+export type StagedCombo = {
+  combo: number
+  /** The inputs the rule saw (only the ones the version reads). */
+  inputs: Record<string, unknown>
+  outcome: RuleOutcome
+  /** How many facts share this combination. */
+  rows: number
+}
+
+const SQL_TYPES: Record<RuleFieldType, string> = {
+  text: 'text',
+  number: 'numeric',
+  money: 'numeric',
+  date: 'date',
+  boolean: 'boolean',
+  list: 'text[]',
+}
+
+function quote(field: string): string {
+  return `"${field.replace(/"/g, '""')}"`
+}
+
+function fieldTypes(rule: CompiledRule): { field: string; type: RuleFieldType }[] {
+  return rule.inputs.map((field) => ({ field, type: rule.purpose.inputs.find((f) => f.field === field)!.type }))
+}
+
+/** A value as ZEN is given it: numbers as numbers, dates as "YYYY-MM-DD", lists as arrays, text as text. */
+function ruleValue(type: RuleFieldType, text: string | null): unknown {
+  if (text === null) return null
+  if (type === 'number' || type === 'money') return Number(text)
+  if (type === 'boolean') return text === 'true'
+  if (type === 'list') return JSON.parse(text) as unknown
+  return text
+}
+
+/**
+ * The condition matching facts alias `f` to staged alias `r` on every input the rule reads (`true` when it reads
+ * none: one combination for every fact). The inputs are compared as one row's text, which is null-safe (a null and
+ * an empty text print differently) and one equality, so PostgreSQL hashes it.
+ */
+export function ruleJoin(rule: CompiledRule, f: string, r: string): string {
+  if (rule.inputs.length === 0) return 'true'
+  const row = (alias: string) => `row(${rule.inputs.map((field) => `${alias}.${quote(field)}`).join(', ')})::text`
+  return `${row(f)} = ${row(r)}`
+}
+
+/**
+ * Evaluates `rule` once per distinct combination of its inputs in temp table `facts`, and creates temp table `into`
+ * (those input columns and `combo`, dropped at commit). Returns the combinations with their outcomes; the caller
+ * decides what an error means (a run refuses to post).
+ */
+export async function stageRuleResults(client: PoolClient, rule: CompiledRule, facts: string, into: string): Promise<StagedCombo[]> {
+  const fields = fieldTypes(rule)
+  const columns = fields.map(({ field }) => quote(field)).join(', ')
+  // Lists travel as JSON so their items stay exact; everything else as its text.
+  const selected = fields.map(
+    ({ field, type }) => (type === 'list' ? `to_json(${quote(field)})::text` : `${quote(field)}::text`) + ` as ${quote(field)}`,
+  )
+  const groups = await client.query<Record<string, string | null> & { rows: number }>(
+    `select ${[...selected, 'count(*)::int as rows'].join(', ')} from ${facts}${columns ? ` group by ${columns}` : ''}`,
+  )
+  const inputs = groups.rows.map((row) => Object.fromEntries(fields.map(({ field, type }) => [field, ruleValue(type, row[field] ?? null)])))
+  const outcomes = await evaluateMany(rule, inputs)
+  const combos = groups.rows.map((row, index) => ({ combo: index + 1, inputs: inputs[index]!, outcome: outcomes[index]!, rows: row.rows }))
+
+  const definitions = [...fields.map(({ field, type }) => `${quote(field)} ${SQL_TYPES[type]}`), 'combo int']
+  await client.query(`create temp table ${into} (${definitions.join(', ')}) on commit drop`)
+  if (combos.length) {
+    const texts = fields.map(({ field }) => groups.rows.map((row) => row[field] ?? null))
+    const unnested = fields.map(({ field, type }) =>
+      type === 'list'
+        ? `case when t.${quote(field)} is null then null else array(select jsonb_array_elements_text(t.${quote(field)}::jsonb)) end`
+        : `t.${quote(field)}::${SQL_TYPES[type]}`,
+    )
+    const params = fields.map((_, index) => `$${index + 1}::text[]`)
+    await client.query(
+      `insert into ${into} select ${[...unnested, 't.combo'].join(', ')}
+         from unnest(${[...params, `$${fields.length + 1}::int[]`].join(', ')}) as t(${[...fields.map(({ field }) => quote(field)), 'combo'].join(', ')})`,
+      [...texts, combos.map((c) => c.combo)],
+    )
+    await client.query(`analyze ${into}`)
+  }
+  return combos
+}
