@@ -28,6 +28,8 @@ export type CompiledRule = {
   purpose: RulePurpose
   /** The purpose inputs this version reads (sorted): bulk paths evaluate once per distinct combination of these. */
   inputs: string[]
+  /** The date inputs (given as "YYYY-MM-DD", evaluated as ZEN dates). */
+  dates: string[]
   /** "Commission v3" — how messages name the version. */
   label: string
   decision: ZenDecision
@@ -110,7 +112,8 @@ export function compileRule(source: RuleVersionSource): CompiledRule {
     }
   })
   const decision = engine.createDecision(new ZenDecisionContent({ ...source.content, nodes } as object))
-  return { source, purpose, inputs: referencedInputs(source.content, purpose), label, decision, tables }
+  const dates = purpose.inputs.filter((f) => f.type === 'date').map((f) => f.field)
+  return { source, purpose, inputs: referencedInputs(source.content, purpose), dates, label, decision, tables }
 }
 
 function textOf(value: unknown): string {
@@ -153,11 +156,28 @@ function readResult(rule: CompiledRule, raw: unknown, fired: FiredRow[]): Record
   return result
 }
 
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Inputs as ZEN compares them: a date ("2026-11-20") becomes ZEN's date number (seconds since 1970, UTC midnight), so
+ * cells read `>= date("2026-11-15")` or `[date("2026-11-01")..date("2026-11-30")]`.
+ */
+function zenInputs(rule: CompiledRule, inputs: Record<string, unknown>): Record<string, unknown> {
+  let converted: Record<string, unknown> | null = null
+  for (const field of rule.dates) {
+    const match = DAY.exec(String(inputs[field] ?? ''))
+    if (!match) continue
+    converted ??= { ...inputs }
+    converted[field] = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 1000
+  }
+  return converted ?? inputs
+}
+
 /** The outcome of one evaluation: its results (one per fired row of a collect table) and the rows that fired. */
 export async function evaluateRule(rule: CompiledRule, inputs: Record<string, unknown>): Promise<RuleOutcome> {
   let raw: unknown
   try {
-    raw = (await rule.decision.evaluate(inputs)).result
+    raw = (await rule.decision.evaluate(zenInputs(rule, inputs))).result
   } catch (err) {
     const error = zenError(err)
     const node = error.nodeId

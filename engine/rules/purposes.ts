@@ -50,7 +50,8 @@ const commissionAmount: RulePurpose = {
       field: 'saleDate',
       type: 'date',
       label: 'Sale date',
-      description: 'The sale date as "YYYY-MM-DD" (compare with date("2026-11-01") or as text).',
+      description:
+        'The sale date: a spiff for November sales reads [date("2026-11-01")..date("2026-11-30")]; after a day, >= date("2026-11-15"). Test cases give it as "2026-11-20".',
     },
     {
       field: 'periodActivations',

@@ -5,7 +5,7 @@
  */
 import { evaluateExpressionSync, evaluateUnaryExpressionSync } from '@gorules/zen-engine'
 
-import type { JdmContent, JdmNode, JdmTable, RuleProblem, RulePurpose } from './types'
+import type { JdmContent, JdmNode, JdmTable, RuleFieldType, RuleProblem, RulePurpose } from './types'
 import { isParseError, zenError } from './zenErrors'
 
 const SUPPORTED_NODES = ['inputNode', 'outputNode', 'decisionTableNode', 'expressionNode', 'switchNode', 'functionNode'] as const
@@ -27,6 +27,29 @@ function parseProblem(expression: string, unary: boolean): string | null {
   } catch (err) {
     const error = zenError(err)
     return isParseError(error) ? error.source : null
+  }
+}
+
+/** A value of each input type, as the rule is given it (dates as ZEN's date number: 2026-11-15). */
+const SAMPLES: Record<RuleFieldType, unknown> = { text: 'X', number: 1, money: 1, date: 1794700800, boolean: true, list: ['X'] }
+const TYPE_HINTS: Partial<Record<RuleFieldType, string>> = {
+  date: 'dates compare with date(): >= date("2026-11-15"), or a range [date("2026-11-01")..date("2026-11-30")]',
+  list: 'lists are tested with functions such as contains($, "INS") or len($) > 1',
+  number: 'numbers compare with numbers: > 12, [1..5]',
+}
+
+/**
+ * A condition that cannot compare the column's type (ZEN skips such a row silently at run time, so it would never
+ * fire): `>= "2026-11-15"` on a date, `"INS"` on a list.
+ */
+function typeProblem(expression: string, type: RuleFieldType): string | null {
+  try {
+    evaluateUnaryExpressionSync(expression, { $: SAMPLES[type] })
+    return null
+  } catch (err) {
+    const error = zenError(err)
+    if (isParseError(error)) return null
+    return `it cannot test a ${type} value (${error.source})${TYPE_HINTS[type] ? `; ${TYPE_HINTS[type]}` : ''}`
   }
 }
 
@@ -195,7 +218,8 @@ function tableProblems(node: JdmNode, at: (path: string, message: string) => voi
     ids.add(rule._id)
     for (const column of inputs) {
       const cell = String(rule[column.id] ?? '').trim()
-      const problem = cell ? parseProblem(cell, !!column.field?.trim()) : null
+      const type = context.purpose.inputs.find((f) => f.field === column.field?.trim())?.type
+      const problem = cell ? (parseProblem(cell, !!column.field?.trim()) ?? (type ? typeProblem(cell, type) : null)) : null
       if (problem)
         at(
           `rows.${row}.${column.name || column.field}`,

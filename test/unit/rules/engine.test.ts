@@ -159,3 +159,46 @@ describe('the rules engine (ZEN behind one interface)', () => {
     ).toEqual(['testCases.0.inputs', 'testCases.1.name', 'testCases.1.expected'])
   })
 })
+
+describe('dates and types in conditions', () => {
+  it('gives a sale date as a ZEN date, so a spiff can name a date range', async () => {
+    const spiff = compileRule(
+      source(
+        decisionTable({
+          inputs: ['saleDate'],
+          outputs: ['label', 'amount'],
+          rows: [
+            ['[date("2026-11-01")..date("2026-11-15")]', '"Early-November spiff"', '10'],
+            ['', '"Base"', '1'],
+          ],
+        }),
+      ),
+    )
+    const [inside, edge, after] = await evaluateMany(spiff, [
+      { saleDate: '2026-11-07' },
+      { saleDate: '2026-11-15' },
+      { saleDate: '2026-11-16' },
+    ])
+    const labels = (outcome: typeof inside) => ('result' in outcome! ? outcome.result.results.map((r) => r.label) : outcome!.error)
+    expect([labels(inside), labels(edge), labels(after)]).toEqual([
+      ['Early-November spiff', 'Base'],
+      ['Early-November spiff', 'Base'],
+      ['Base'],
+    ])
+  })
+
+  it('refuses a condition that compares a date with text, which ZEN would silently never fire', () => {
+    const bad = decisionTable({
+      inputs: ['saleDate', 'features'],
+      outputs: ['label', 'amount'],
+      rows: [
+        ['>= "2026-11-15"', '', '"Spiff"', '10'],
+        ['', '> 2', '"Bundle"', '5'],
+      ],
+    })
+    const problems = ruleVersionProblems(bad, purpose)
+    expect(problems.map((p) => p.path)).toEqual(['nodes.Rates.rows.1.saleDate', 'nodes.Rates.rows.2.features'])
+    expect(problems[0]!.message).toContain('it cannot test a date value')
+    expect(problems[0]!.message).toContain('>= date("2026-11-15")')
+  })
+})
