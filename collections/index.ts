@@ -6,9 +6,22 @@ import { payments } from './payments'
 import { portal } from './portal'
 import { proposals } from './proposals'
 import { reconcile } from './reconcile'
+import { rules } from './rules'
 import { scrape } from './scrape'
 import { system } from './system'
 import { telecom } from './telecom'
 
 /** The capabilities, in the order the admin navigation shows them (each lists its collections and admin views). */
-export const capabilities: Capability[] = [network, portal, telecom, ingest, reconcile, scrape, commission, payments, proposals, system]
+export const capabilities: Capability[] = [
+  network,
+  portal,
+  telecom,
+  ingest,
+  reconcile,
+  scrape,
+  commission,
+  rules,
+  payments,
+  proposals,
+  system,
+]
