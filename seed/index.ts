@@ -5,6 +5,7 @@ import { logoSvg } from './portal/logos'
 import { CARRIERS, DEMO_RECON } from './telecom/data'
 import { writeCommissionDemo } from './commission/write'
 import { writeProposalDemo } from './proposals/write'
+import { writeRulesDemo } from './rules/write'
 import { writeTelecomDemo } from './telecom/write'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network/data'
 
@@ -84,6 +85,7 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   }
   for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
   await writeTelecomDemo(payload, req, participantIds)
+  await writeRulesDemo(payload, req)
   await writeCommissionDemo(payload, req)
   await writeProposalDemo(payload, req)
 }

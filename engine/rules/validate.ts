@@ -189,6 +189,14 @@ function tableProblems(node: JdmNode, at: (path: string, message: string) => voi
     at('hitPolicy', `hit policy "${String(table.hitPolicy)}" is not one of first, collect`)
   if (table.hitPolicy === 'collect' && !context.purpose.manyResults && context.final)
     at('hitPolicy', `"${context.purpose.label}" returns one result: use the "first" hit policy`)
+  const options = table as JdmTable & { executionMode?: string; outputPath?: string | null }
+  if (options.executionMode === 'loop')
+    at('executionMode', 'loop mode (one evaluation per item of a list) is not supported here; give the table single inputs')
+  if (context.final && options.outputPath?.trim())
+    at(
+      'outputPath',
+      `the output path "${options.outputPath}" would nest the results; leave it empty so the table returns ${context.outputList}`,
+    )
   const inputs = Array.isArray(table.inputs) ? table.inputs : []
   const outputs = Array.isArray(table.outputs) ? table.outputs : []
   const rules = Array.isArray(table.rules) ? table.rules : []
