@@ -5,11 +5,11 @@
  * money outputs come back as exact decimal text, unknown fields are dropped, a missing required output or an empty
  * answer is an error the caller reports with the inputs.
  */
-import { ZenDecisionContent, ZenEngine, type ZenDecision } from '@gorules/zen-engine'
+import { evaluateExpressionSync, ZenDecisionContent, ZenEngine, type ZenDecision } from '@gorules/zen-engine'
 
 import { decimalOrNull } from '../core/decimal'
 import { rulePurpose } from './purposes'
-import type { FiredRow, JdmContent, JdmTable, RuleProblem, RulePurpose, RuleResult, RuleVersionSource } from './types'
+import type { FiredRow, JdmContent, JdmNode, JdmTable, RuleProblem, RulePurpose, RuleResult, RuleVersionSource } from './types'
 import { ruleVersionProblems } from './validate'
 import { zenError } from './zenErrors'
 
@@ -33,13 +33,20 @@ export type CompiledRule = {
   /** "Commission v3" — how messages name the version. */
   label: string
   decision: ZenDecision
+  /**
+   * A one-table graph whose outputs are computed (not plain numbers or text): the same table with only the hidden
+   * row marker, so a row that applies but whose outputs ZEN could not evaluate (it drops such a row silently) is
+   * found and refused instead of paying the next row or nothing.
+   */
+  check: { decision: ZenDecision; node: JdmNode; table: JdmTable; key: string } | null
   /** Hidden field → the table it marks, and each row id → what the row says. */
   tables: Map<string, { nodeId: string; node: string; rows: Map<string, Omit<FiredRow, 'nodeId' | 'node'>> }>
 }
 
 export type RuleOutcome = { result: RuleResult } | { error: string }
 
-const FIRED = '__fired'
+/** The hidden output naming the row that fired: one top-level field per table (`__fired_t1`), so chained tables keep theirs. */
+const FIRED = '__fired_'
 /**
  * ZEN drops a table row whose output expression fails (it returns the other rows, or nothing), so "nothing" may also
  * mean a failed expression; test cases are where such a row shows.
@@ -56,24 +63,34 @@ function cellsText(table: JdmTable, rule: Record<string, string>, columns: JdmTa
     .join('; ')
 }
 
-/** The purpose inputs a version reads: table columns, and any purpose field named in an expression, switch or function. */
+/**
+ * The purpose inputs a version reads: table columns and every cell, and any purpose field named in an expression or
+ * switch (`featureCount`, `$root.featureCount`); a function node may read anything, so it reads every input. Reading
+ * too many only costs deduplication; reading too few would price a sale on inputs it was not given, so evaluation
+ * hands the rule exactly these (`evaluateRule`) and test cases and "Try it" see what a run sees.
+ */
 export function referencedInputs(content: JdmContent, purpose: RulePurpose): string[] {
-  const used = new Set<string>()
   const names = purpose.inputs.map((f) => f.field)
-  const mention = (text: string) => {
-    for (const name of names) if (new RegExp(`(^|[^\\w$.])${name}(?![\\w$])`).test(text)) used.add(name)
+  if (content.nodes.some((node) => node.type === 'functionNode')) return [...names].sort()
+  const used = new Set<string>()
+  const mention = (expression: string) => {
+    // Quoted text is data, not a field: "Port-in with features" names no input.
+    const text = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""')
+    for (const name of names) if (new RegExp(`(^|[^\\w$])${name}(?![\\w$])`).test(text)) used.add(name)
   }
   for (const node of content.nodes) {
     if (node.type === 'decisionTableNode') {
       const table = node.content as JdmTable
       for (const column of table.inputs ?? []) {
         if (column.field?.trim()) mention(column.field)
-        else for (const rule of table.rules ?? []) mention(String(rule[column.id] ?? ''))
+        for (const rule of table.rules ?? []) mention(String(rule[column.id] ?? ''))
       }
       for (const column of table.outputs ?? []) for (const rule of table.rules ?? []) mention(String(rule[column.id] ?? ''))
     } else if (node.type !== 'inputNode' && node.type !== 'outputNode') {
-      // Expressions, switches and functions: a name in their text (a mention in a comment costs only some deduplication).
-      mention(JSON.stringify(node.content ?? ''))
+      // Expressions and switches: a name in their expressions and conditions.
+      const content = (node.content ?? {}) as { expressions?: { key?: string; value?: string }[]; statements?: { condition?: string }[] }
+      for (const expression of content.expressions ?? []) mention(String(expression.value ?? ''))
+      for (const statement of content.statements ?? []) mention(String(statement.condition ?? ''))
     }
   }
   return [...used].sort()
@@ -106,14 +123,68 @@ export function compileRule(source: RuleVersionSource): CompiledRule {
       ...node,
       content: {
         ...table,
-        outputs: [...table.outputs, { id: FIRED, name: FIRED, field: `${FIRED}.${key}` }],
+        outputs: [...table.outputs, { id: FIRED, name: FIRED, field: `${FIRED}${key}` }],
         rules: table.rules.map((rule) => ({ ...rule, [FIRED]: JSON.stringify(rule._id) })),
       },
     }
   })
   const decision = engine.createDecision(new ZenDecisionContent({ ...source.content, nodes } as object))
   const dates = purpose.inputs.filter((f) => f.type === 'date').map((f) => f.field)
-  return { source, purpose, inputs: referencedInputs(source.content, purpose), dates, label, decision, tables }
+  return {
+    source,
+    purpose,
+    inputs: referencedInputs(source.content, purpose),
+    dates,
+    label,
+    decision,
+    tables,
+    check: outputCheck(source.content, nodes),
+  }
+}
+
+/** An output cell that cannot fail: empty, a number, a quoted text, true, false or null. */
+const LITERAL = /^(-?\d+(\.\d+)?|"[^"\\]*"|true|false|null)?$/
+
+function outputCheck(content: JdmContent, marked: JdmNode[]): CompiledRule['check'] {
+  const tables = marked.filter((node) => node.type === 'decisionTableNode')
+  if (tables.length !== 1) return null
+  const node = tables[0]!
+  const table = node.content as JdmTable
+  const computed = table.rules.some((rule) =>
+    table.outputs.some((column) => column.id !== FIRED && !LITERAL.test(String(rule[column.id] ?? '').trim())),
+  )
+  if (!computed) return null
+  const marker = table.outputs.find((column) => column.id === FIRED)!
+  const onlyMarker = { ...node, content: { ...table, outputs: [marker] } }
+  const decision = engine.createDecision(
+    new ZenDecisionContent({ ...content, nodes: marked.map((n) => (n.id === node.id ? onlyMarker : n)) } as object),
+  )
+  return { decision, node, table, key: marker.field!.slice(FIRED.length) }
+}
+
+/** The rows of the checked table that apply to the inputs (from its marker-only twin), in table order. */
+function markedRows(raw: unknown, field: string): string[] {
+  const items = Array.isArray(raw) ? raw : raw ? [raw] : []
+  return items.map((item) => (item as Record<string, unknown>)[field]).filter((id): id is string => typeof id === 'string')
+}
+
+/** Why a row that applies gave no result: the first of its output cells ZEN cannot evaluate on these inputs. */
+function failedOutput(rule: CompiledRule, rowId: string, given: Record<string, unknown>): string {
+  const check = rule.check!
+  const table = rule.tables.get(check.key)!
+  const row = table.rows.get(rowId)!
+  const cells = check.table.rules.find((r) => r._id === rowId)!
+  for (const column of check.table.outputs) {
+    if (column.id === FIRED) continue
+    const cell = String(cells[column.id] ?? '').trim()
+    if (!cell) continue
+    try {
+      evaluateExpressionSync(cell, given)
+    } catch (err) {
+      return `${table.node} row ${row.row} applies, but its output "${column.name || column.field}" (${cell}) cannot be evaluated for these inputs: ${zenError(err).source}`
+    }
+  }
+  return `${table.node} row ${row.row} applies, but ZEN returned no result for it`
 }
 
 function textOf(value: unknown): string {
@@ -125,11 +196,11 @@ function readResult(rule: CompiledRule, raw: unknown, fired: FiredRow[]): Record
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return `returned ${textOf(raw)} instead of ${rule.purpose.outputs.map((f) => f.field).join(' and ')}`
   const record = raw as Record<string, unknown>
-  const marks = (record[FIRED] ?? {}) as Record<string, string>
   const own: FiredRow[] = []
-  for (const [key, rowId] of Object.entries(marks)) {
-    const table = rule.tables.get(key)
-    const row = table?.rows.get(rowId)
+  for (const [field, rowId] of Object.entries(record)) {
+    if (!field.startsWith(FIRED)) continue
+    const table = rule.tables.get(field.slice(FIRED.length))
+    const row = table?.rows.get(String(rowId))
     if (table && row) own.push({ nodeId: table.nodeId, node: table.node, ...row })
   }
   for (const row of own) if (!fired.some((f) => f.nodeId === row.nodeId && f.rowId === row.rowId)) fired.push(row)
@@ -159,25 +230,29 @@ function readResult(rule: CompiledRule, raw: unknown, fired: FiredRow[]): Record
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /**
- * Inputs as ZEN compares them: a date ("2026-11-20") becomes ZEN's date number (seconds since 1970, UTC midnight), so
+ * Inputs as ZEN compares them: only the inputs the version reads (what a bulk run groups on), missing ones as null;
+ * a date ("2026-11-20") becomes ZEN's date number (seconds since 1970, UTC midnight), so
  * cells read `>= date("2026-11-15")` or `[date("2026-11-01")..date("2026-11-30")]`.
  */
 function zenInputs(rule: CompiledRule, inputs: Record<string, unknown>): Record<string, unknown> {
-  let converted: Record<string, unknown> | null = null
-  for (const field of rule.dates) {
-    const match = DAY.exec(String(inputs[field] ?? ''))
-    if (!match) continue
-    converted ??= { ...inputs }
-    converted[field] = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 1000
+  const given: Record<string, unknown> = {}
+  for (const field of rule.inputs) {
+    const value = inputs[field] ?? null
+    const day = rule.dates.includes(field) ? DAY.exec(String(value ?? '')) : null
+    given[field] = day ? Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) / 1000 : value
   }
-  return converted ?? inputs
+  return given
 }
 
 /** The outcome of one evaluation: its results (one per fired row of a collect table) and the rows that fired. */
 export async function evaluateRule(rule: CompiledRule, inputs: Record<string, unknown>): Promise<RuleOutcome> {
   let raw: unknown
+  const given = zenInputs(rule, inputs)
+  let applying: string[] | null = null
   try {
-    raw = (await rule.decision.evaluate(zenInputs(rule, inputs))).result
+    const [main, check] = await Promise.all([rule.decision.evaluate(given), rule.check?.decision.evaluate(given)])
+    raw = main.result
+    if (rule.check && check) applying = markedRows(check.result, `${FIRED}${rule.check.key}`)
   } catch (err) {
     const error = zenError(err)
     const node = error.nodeId
@@ -194,6 +269,12 @@ export async function evaluateRule(rule: CompiledRule, inputs: Record<string, un
     const read = readResult(rule, item, fired)
     if (typeof read === 'string') return { error: read }
     results.push(read)
+  }
+  if (applying !== null) {
+    const firedIds = fired.map((f) => f.rowId)
+    const first = (rule.check!.table.hitPolicy ?? 'first') === 'first'
+    const missing = first ? applying.slice(0, 1).filter((id) => id !== firedIds[0]) : applying.filter((id) => !firedIds.includes(id))
+    if (missing.length) return { error: failedOutput(rule, missing[0]!, given) }
   }
   if (results.length === 0) return { error: NOTHING }
   if (results.length > 1 && !rule.purpose.manyResults) return { error: `returned ${results.length} results where one is expected` }

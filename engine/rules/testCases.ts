@@ -4,7 +4,7 @@
  * fields it names (amounts compared as decimals, so 25, "25" and "25.00" are equal; order does not matter).
  */
 import { decimalOrNull } from '../core/decimal'
-import { evaluateRule, type CompiledRule } from './evaluate'
+import { evaluateRule, NOTHING, type CompiledRule } from './evaluate'
 import type { RuleProblem, RulePurpose, RuleTestCase, RuleTestOutcome } from './types'
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -77,12 +77,13 @@ export async function runTestCases(rule: CompiledRule, cases: readonly RuleTestC
     cases.map(async (testCase): Promise<RuleTestOutcome> => {
       const outcome = await evaluateRule(rule, testCase.inputs)
       if ('error' in outcome) {
-        const passed = testCase.expected.length === 0
+        // Expecting nothing passes only on nothing (a run refuses such inputs too), never on a failure.
+        const passed = testCase.expected.length === 0 && outcome.error === NOTHING
         return {
           name: testCase.name,
           passed,
           actual: [],
-          message: passed ? 'returned nothing, as expected' : `the rule failed: ${outcome.error}`,
+          message: passed ? 'returned nothing, as expected (a run refuses these inputs)' : `the rule failed: ${outcome.error}`,
         }
       }
       const actual = outcome.result.results

@@ -43,6 +43,8 @@ const TYPE_HINTS: Partial<Record<RuleFieldType, string>> = {
  * fire): `>= "2026-11-15"` on a date, `"INS"` on a list.
  */
 function typeProblem(expression: string, type: RuleFieldType): string | null {
+  // d() reads a date number as milliseconds, so on our dates it never matches: refuse it rather than never fire.
+  if (type === 'date' && /(^|[^\w$])d\(/.test(expression)) return `d() does not read this date; ${TYPE_HINTS.date}`
   try {
     evaluateUnaryExpressionSync(expression, { $: SAMPLES[type] })
     return null
@@ -112,11 +114,22 @@ export function ruleVersionProblems(content: unknown, purpose: RulePurpose): Rul
   }
   const purposeInputs = new Set(purpose.inputs.map((f) => f.field))
   const purposeOutputs = new Set(purpose.outputs.map((f) => f.field))
-  const intermediate = new Set(nodes.flatMap(outputFieldsOf))
-  const readable = new Set([...purposeInputs, ...intermediate])
+  const visible = visibleFields(nodes, edges, purposeInputs)
   const inputList = purpose.inputs.map((f) => f.field).join(', ')
   const outputList = purpose.outputs.map((f) => f.field).join(', ')
   const finalNodes = new Set(edges.filter((e) => outputNodes.some((o) => o.id === e.targetId)).map((e) => e.sourceId))
+  // Two nodes both connected to the output merge into one result, the later overwriting the earlier's label and
+  // amount: a bonus "on top" would replace the base. A switch choosing one branch is the exception.
+  if (!nodes.some((n) => n.type === 'switchNode')) {
+    const setters = [...finalNodes]
+      .map((id) => byId.get(id))
+      .filter((n): n is JdmNode => !!n && outputFieldsOf(n).some((f) => purposeOutputs.has(f)))
+    if (setters.length > 1)
+      problems.push({
+        path: 'edges',
+        message: `${setters.map(nodeName).join(' and ')} are both connected to the output and set the same ${outputList}: one would overwrite the other. Put their rows in one table with the "collect" hit policy (one line per row that fires), or choose between them with a switch`,
+      })
+  }
 
   for (const node of nodes) {
     const name = nodeName(node)
@@ -133,7 +146,14 @@ export function ruleVersionProblems(content: unknown, purpose: RulePurpose): Rul
     if (!edges.some((e) => e.targetId === node.id))
       at('', 'nothing is connected to this node: connect it to the input or to an earlier node')
     if (node.type === 'decisionTableNode')
-      tableProblems(node, at, { readable, purposeOutputs, purpose, inputList, outputList, final: finalNodes.has(node.id) })
+      tableProblems(node, at, {
+        readable: visible(node.id),
+        purposeOutputs,
+        purpose,
+        inputList,
+        outputList,
+        final: finalNodes.has(node.id),
+      })
     if (node.type === 'expressionNode') {
       const expressions = isObject(node.content)
         ? ((node.content as { expressions?: { key?: string; value?: string }[] }).expressions ?? [])
@@ -173,8 +193,48 @@ export function ruleVersionProblems(content: unknown, purpose: RulePurpose): Rul
   return problems
 }
 
+/** Every field (null: anything, after a function node). */
+type Readable = Set<string> | null
+
+/**
+ * What each node can read: the input node gives the purpose inputs; a table or an expression node gives its outputs
+ * (and what it read, when "pass through" is on); a switch passes its input on; a function node may give anything.
+ */
+function visibleFields(nodes: JdmNode[], edges: JdmContent['edges'], inputs: Set<string>): (id: string) => Readable {
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const memo = new Map<string, Readable>()
+  const provided = (id: string, seen: Set<string>): Readable => {
+    const node = byId.get(id)
+    if (!node) return new Set()
+    if (node.type === 'inputNode') return inputs
+    if (node.type === 'functionNode') return null
+    const upstream =
+      node.type === 'switchNode' || (node.content as { passThrough?: boolean } | undefined)?.passThrough
+        ? visible(id, seen)
+        : new Set<string>()
+    if (upstream === null) return null
+    return new Set([...upstream, ...outputFieldsOf(node)])
+  }
+  const visible = (id: string, seen = new Set<string>()): Readable => {
+    if (memo.has(id)) return memo.get(id)!
+    if (seen.has(id)) return new Set()
+    seen.add(id)
+    let fields: Readable = new Set()
+    for (const edge of edges.filter((e) => e.targetId === id)) {
+      const from = provided(edge.sourceId, seen)
+      fields = from === null || fields === null ? null : new Set([...fields, ...from])
+    }
+    memo.set(id, fields)
+    return fields
+  }
+  return (id) => visible(id)
+}
+
+/** A column field that is a plain path (`activationType`, `dealer.tier`), not an expression (`len(features)`). */
+const PLAIN_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*$/
+
 type TableContext = {
-  readable: Set<string>
+  readable: Readable
   purposeOutputs: Set<string>
   purpose: RulePurpose
   inputList: string
@@ -203,10 +263,17 @@ function tableProblems(node: JdmNode, at: (path: string, message: string) => voi
   if (outputs.length === 0) at('outputs', 'the table has no output column')
   for (const column of inputs) {
     const field = column.field?.trim() ?? ''
-    if (field && !context.readable.has(fieldRoot(field)))
+    if (!field) continue
+    if (!PLAIN_PATH.test(field)) {
+      const problem = parseProblem(field, false)
+      if (problem)
+        at(`inputs.${column.name || field}`, `column "${column.name || field}" reads "${field}", which cannot be read: ${problem}`)
+    } else if (context.readable !== null && !context.readable.has(fieldRoot(field)))
       at(
         `inputs.${column.name || field}`,
-        `column "${column.name || field}" reads "${field}", which this purpose does not provide (it provides: ${context.inputList})`,
+        context.purpose.inputs.some((f) => f.field === fieldRoot(field))
+          ? `column "${column.name || field}" reads "${field}", which does not reach this table: connect it to the input, or turn on "pass through" in the nodes before it`
+          : `column "${column.name || field}" reads "${field}", which this purpose does not provide (it provides: ${context.inputList})`,
       )
   }
   for (const column of outputs) {

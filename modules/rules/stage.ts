@@ -62,13 +62,19 @@ export function ruleJoin(rule: CompiledRule, f: string, r: string): string {
  */
 export async function stageRuleResults(client: PoolClient, rule: CompiledRule, facts: string, into: string): Promise<StagedCombo[]> {
   const fields = fieldTypes(rule)
-  const columns = fields.map(({ field }) => quote(field)).join(', ')
-  // Lists travel as JSON so their items stay exact; everything else as its text.
-  const selected = fields.map(
-    ({ field, type }) => (type === 'list' ? `to_json(${quote(field)})::text` : `${quote(field)}::text`) + ` as ${quote(field)}`,
+  // Lists travel as JSON so their items stay exact, dates as "YYYY-MM-DD", everything else as its text; facts are
+  // grouped on that same text, so a combination is exactly what the join back (`ruleJoin`) will match.
+  const texts = fields.map(({ field, type }) =>
+    type === 'list'
+      ? `to_json(${quote(field)})::text`
+      : type === 'date'
+        ? `to_char(${quote(field)}, 'YYYY-MM-DD')`
+        : `${quote(field)}::text`,
   )
+  const selected = texts.map((text, index) => `${text} as ${quote(fields[index]!.field)}`)
+  const grouping = texts.length ? ` group by ${texts.map((_, index) => index + 1).join(', ')}` : ''
   const groups = await client.query<Record<string, string | null> & { rows: number }>(
-    `select ${[...selected, 'count(*)::int as rows'].join(', ')} from ${facts}${columns ? ` group by ${columns}` : ''}`,
+    `select ${[...selected, 'count(*)::int as rows'].join(', ')} from ${facts}${grouping} having count(*) > 0`,
   )
   const inputs = groups.rows.map((row) => Object.fromEntries(fields.map(({ field, type }) => [field, ruleValue(type, row[field] ?? null)])))
   const outcomes = await evaluateMany(rule, inputs)
@@ -77,7 +83,7 @@ export async function stageRuleResults(client: PoolClient, rule: CompiledRule, f
   const definitions = [...fields.map(({ field, type }) => `${quote(field)} ${SQL_TYPES[type]}`), 'combo int']
   await client.query(`create temp table ${into} (${definitions.join(', ')}) on commit drop`)
   if (combos.length) {
-    const texts = fields.map(({ field }) => groups.rows.map((row) => row[field] ?? null))
+    const values = fields.map(({ field }) => groups.rows.map((row) => row[field] ?? null))
     const unnested = fields.map(({ field, type }) =>
       type === 'list'
         ? `case when t.${quote(field)} is null then null else array(select jsonb_array_elements_text(t.${quote(field)}::jsonb)) end`
@@ -87,7 +93,7 @@ export async function stageRuleResults(client: PoolClient, rule: CompiledRule, f
     await client.query(
       `insert into ${into} select ${[...unnested, 't.combo'].join(', ')}
          from unnest(${[...params, `$${fields.length + 1}::int[]`].join(', ')}) as t(${[...fields.map(({ field }) => quote(field)), 'combo'].join(', ')})`,
-      [...texts, combos.map((c) => c.combo)],
+      [...values, combos.map((c) => c.combo)],
     )
     await client.query(`analyze ${into}`)
   }

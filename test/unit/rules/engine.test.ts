@@ -107,14 +107,18 @@ describe('the rules engine (ZEN behind one interface)', () => {
     expect(ruleVersionProblems(bad, purpose).map((p) => p.message)).toEqual(['Rates: row 1 leaves "amount" empty; every result needs one'])
   })
 
-  it('reports a row whose amount cannot be evaluated (ZEN drops it) as returning nothing, never as zero', async () => {
+  it('refuses a row that applies but whose amount cannot be evaluated (ZEN drops it silently), naming the row and output', async () => {
     const throwing = compileRule(
       source(
         decisionTable({ inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['', '"Per feature"', 'featureCount * "x"']] }),
       ),
     )
     const outcome = await evaluateRule(throwing, { activationType: 'new', featureCount: 2 })
-    expect(outcome).toEqual({ error: NOTHING })
+    expect(outcome).toEqual({
+      error: expect.stringMatching(
+        /^Rates row 1 applies, but its output "amount" \(featureCount \* "x"\) cannot be evaluated for these inputs: /,
+      ),
+    })
   })
 
   it('refuses an amount that is not a number', async () => {
@@ -202,3 +206,125 @@ describe('dates and types in conditions', () => {
     expect(problems[0]!.message).toContain('>= date("2026-11-15")')
   })
 })
+
+describe('what the reviewer found ZEN would otherwise get wrong', () => {
+  it('never pays the next row when the row that applies cannot compute its amount (first hit)', async () => {
+    const upgrade = compileRule(
+      source(
+        decisionTable({
+          hitPolicy: 'first',
+          inputs: ['activationType'],
+          outputs: ['label', 'amount'],
+          rows: [
+            ['"upgrade"', '"Upgrade"', 'startsWith(previousRatePlan, "TDL") ? 20 : 10'],
+            ['', '"Other"', '-5'],
+          ],
+        }),
+      ),
+    )
+    expect(await evaluateRule(upgrade, { activationType: 'upgrade', previousRatePlan: 'TDL-GO' })).toMatchObject({
+      result: { results: [{ label: 'Upgrade', amount: '20' }] },
+    })
+    const unknown = await evaluateRule(upgrade, { activationType: 'upgrade', previousRatePlan: null })
+    expect(unknown).toEqual({ error: expect.stringMatching(/^Rates row 1 applies, but its output "amount"/) })
+  })
+
+  it('reads every input a cell names, even in another column, so a bulk run groups on it', async () => {
+    const rule = compileRule(
+      source(
+        decisionTable({
+          inputs: ['activationType'],
+          outputs: ['label', 'amount'],
+          rows: [
+            ['$ == "port_in" and featureCount > 1', '"Port-in with features"', '30'],
+            ['', '"Base"', '10'],
+          ],
+        }),
+      ),
+    )
+    expect(rule.inputs).toEqual(['activationType', 'featureCount'])
+  })
+
+  it('hands the rule only the inputs the version reads, as a run does', async () => {
+    const rule = compileRule(
+      source(decisionTable({ inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['', '"Base"', 'featureCount ?? 0']] })),
+    )
+    expect(rule.inputs).toEqual(['activationType', 'featureCount'])
+  })
+
+  it('refuses two tables that both set the label and amount at the output (one would overwrite the other)', () => {
+    const base = decisionTable({ name: 'Base', inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['', '"Base"', '40']] })
+    const bonus = decisionTable({
+      name: 'Bonus',
+      inputs: ['activationType'],
+      outputs: ['label', 'amount'],
+      rows: [['"port_in"', '"Bonus"', '25']],
+    })
+    const both: JdmContent = {
+      nodes: [...base.nodes, { ...bonus.nodes[1]!, id: 'bonus' }],
+      edges: [...base.edges, { id: 'e3', sourceId: 'input', targetId: 'bonus' }, { id: 'e4', sourceId: 'bonus', targetId: 'output' }],
+    }
+    expect(ruleVersionProblems(both, purpose).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Base and Bonus are both connected to the output/),
+    ])
+  })
+
+  it('refuses a table reading an input that does not reach it through the table before it', () => {
+    const tier = decisionTable({ name: 'Tier', inputs: ['dealerTier'], outputs: ['label', 'amount'], rows: [['', '"Base"', '40']] })
+    const lines = {
+      ...decisionTable({ name: 'Lines', inputs: ['activationType'], outputs: ['label', 'amount'], rows: [['"port_in"', '"Bonus"', '25']] })
+        .nodes[1]!,
+      id: 'lines',
+    }
+    const chain: JdmContent = {
+      nodes: [tier.nodes[0]!, tier.nodes[1]!, lines, tier.nodes[2]!],
+      edges: [
+        { id: 'e1', sourceId: 'input', targetId: 'table' },
+        { id: 'e2', sourceId: 'table', targetId: 'lines' },
+        { id: 'e3', sourceId: 'lines', targetId: 'output' },
+      ],
+    }
+    expect(ruleVersionProblems(chain, purpose).map((p) => p.path)).toEqual(['nodes.Lines.inputs.activationType'])
+  })
+
+  it('accepts an expression as a column field and reads the inputs it names', () => {
+    const multi = decisionTable({
+      inputs: ['len(features)'],
+      outputs: ['label', 'amount'],
+      rows: [
+        ['>= 2', '"Multi-feature"', '30'],
+        ['', '"Base"', '10'],
+      ],
+    })
+    expect(ruleVersionProblems(multi, purpose)).toEqual([])
+    expect(compileRule(source(multi)).inputs).toEqual(['features'])
+  })
+
+  it('refuses d() on the sale date, which never matches our dates', () => {
+    const bad = decisionTable({ inputs: ['saleDate'], outputs: ['label', 'amount'], rows: [['d($).month() == 11', '"November"', '5']] })
+    expect(ruleVersionProblems(bad, purpose)[0]!.message).toContain('d() does not read this date')
+  })
+
+  it('passes a case expecting no result only when the rule returns nothing, not when it fails', async () => {
+    const failing = compileRule(
+      source(
+        decisionTable({
+          hitPolicy: 'first',
+          inputs: ['activationType'],
+          outputs: ['label', 'amount'],
+          rows: [['', '"Base"', 'featureCount * "x"']],
+        }),
+      ),
+    )
+    const [outcome] = await runTestCases(failing, [{ name: 'nothing', inputs: { activationType: 'new', featureCount: 1 }, expected: [] }])
+    expect(outcome!.passed).toBe(false)
+    const [none] = await runTestCases(rule0(), [
+      { name: 'feature add pays nothing', inputs: { activationType: 'feature_add', ratePlan: 'X' }, expected: [] },
+    ])
+    expect(none!.passed).toBe(true)
+  })
+})
+
+function rule0() {
+  return compileRule(source(dealerPlan))
+}
