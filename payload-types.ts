@@ -95,6 +95,8 @@ export interface Config {
     'commission-holds': CommissionHold;
     'commission-notes': CommissionNote;
     'commission-statements': CommissionStatement;
+    'rule-sets': RuleSet;
+    'rule-versions': RuleVersion;
     'payment-batches': PaymentBatch;
     payments: Payment;
     services: Service;
@@ -122,6 +124,9 @@ export interface Config {
     };
     'compensation-plans': {
       versions: 'plan-versions';
+    };
+    'rule-sets': {
+      versions: 'rule-versions';
     };
     'payment-batches': {
       payments: 'payments';
@@ -156,6 +161,8 @@ export interface Config {
     'commission-holds': CommissionHoldsSelect<false> | CommissionHoldsSelect<true>;
     'commission-notes': CommissionNotesSelect<false> | CommissionNotesSelect<true>;
     'commission-statements': CommissionStatementsSelect<false> | CommissionStatementsSelect<true>;
+    'rule-sets': RuleSetsSelect<false> | RuleSetsSelect<true>;
+    'rule-versions': RuleVersionsSelect<false> | RuleVersionsSelect<true>;
     'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
@@ -1126,6 +1133,15 @@ export interface PlanVersion {
       }
     | {
         /**
+         * A rule set of purpose "Commission amount per verified sale". Each verified sale pays the lines its approved version in force on the first day of the period returns, one line per result, with the result’s label.
+         */
+        ruleSet: number | RuleSet;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'rule_amount';
+      }
+    | {
+        /**
          * Percentage of the plan's monthly recurring charge paid each month.
          */
         percent: string;
@@ -1188,6 +1204,116 @@ export interface PlanVersion {
         blockType: 'advertising';
       }
   )[];
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rule-sets".
+ */
+export interface RuleSet {
+  id: number;
+  name: string;
+  /**
+   * What the rule set decides: it fixes the inputs a rule may read and the outputs it must return. Fixed once the set has a version.
+   */
+  purpose: 'commission_amount';
+  description?: string | null;
+  versions?: {
+    docs?: (number | RuleVersion)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rule-versions".
+ */
+export interface RuleVersion {
+  id: number;
+  /**
+   * Set from the rule set, version and date.
+   */
+  title?: string | null;
+  ruleSet: number | RuleSet;
+  version?: number | null;
+  /**
+   * Sales on or after this day use this version once it is approved.
+   */
+  effectiveFrom: string;
+  /**
+   * Draft → submitted (every test passes) → approved (by a company admin or finance user who did not edit it last) → retired. Withdraw a submitted version to draft to change it.
+   */
+  status: 'draft' | 'submitted' | 'approved' | 'retired';
+  /**
+   * The decision graph: tables, expressions and switches over the purpose's inputs, returning its outputs.
+   */
+  content:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Inputs and the results they must give; run on every save, and again on approval.
+   */
+  testCases?:
+    | {
+        name: string;
+        /**
+         * The inputs, e.g. {"carrier": "ATT", "activationType": "upgrade"}.
+         */
+        inputs?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        /**
+         * The results expected, in order, e.g. [{"label": "Upgrade", "amount": "25"}]; only the fields named are compared.
+         */
+        expected?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The outcome of each test case at the last save, and when they ran.
+   */
+  testResults?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Who last changed the rule, its tests or its date; may not approve it.
+   */
+  lastEditedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  retiredAt?: string | null;
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1281,6 +1407,7 @@ export interface CommissionLine {
     | 'upfront'
     | 'volume_bonus'
     | 'plan_change'
+    | 'rule_amount'
     | 'residual'
     | 'chargeback'
     | 'override'
@@ -1537,6 +1664,7 @@ export interface CommissionEvaluation {
     | 'upfront'
     | 'volume_bonus'
     | 'plan_change'
+    | 'rule_amount'
     | 'residual'
     | 'chargeback'
     | 'override'
@@ -1569,6 +1697,22 @@ export interface CommissionEvaluation {
    * Amount after the version’s rounding.
    */
   posted?: string | null;
+  /**
+   * Rule-based amounts: the approved rule version that priced this input.
+   */
+  ruleVersion?: (number | null) | RuleVersion;
+  /**
+   * Rule-based amounts: each line the rule returned (label, exact amount) and the table rows that fired for it.
+   */
+  fired?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2464,6 +2608,13 @@ export interface PlanVersionsSelect<T extends boolean = true> {
               id?: T;
               blockName?: T;
             };
+        rule_amount?:
+          | T
+          | {
+              ruleSet?: T;
+              id?: T;
+              blockName?: T;
+            };
         residual?:
           | T
           | {
@@ -2590,6 +2741,8 @@ export interface CommissionEvaluationsSelect<T extends boolean = true> {
   detail?: T;
   exact?: T;
   posted?: T;
+  ruleVersion?: T;
+  fired?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2641,6 +2794,48 @@ export interface CommissionStatementsSelect<T extends boolean = true> {
   summary?: T;
   pdfFile?: T;
   xlsxFile?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rule-sets_select".
+ */
+export interface RuleSetsSelect<T extends boolean = true> {
+  name?: T;
+  purpose?: T;
+  description?: T;
+  versions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rule-versions_select".
+ */
+export interface RuleVersionsSelect<T extends boolean = true> {
+  title?: T;
+  ruleSet?: T;
+  version?: T;
+  effectiveFrom?: T;
+  status?: T;
+  content?: T;
+  testCases?:
+    | T
+    | {
+        name?: T;
+        inputs?: T;
+        expected?: T;
+        id?: T;
+      };
+  testResults?: T;
+  lastEditedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  retiredAt?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

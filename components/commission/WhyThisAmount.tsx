@@ -3,9 +3,18 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+type FiredRow = { table: string; row: number; conditions: string; outputs: string; description: string | null }
+
 type Explanation = {
   sentence: string
-  rule: { inputs: unknown; detail: Record<string, string> | null }
+  line: { amount: string }
+  rule: {
+    inputs: unknown
+    detail: Record<string, string> | null
+    ruleVersion: { id: number; title: string | null; version: number; ruleSet: string } | null
+    fired: FiredRow[]
+    label: string | null
+  }
   sources: { collection: string; id: number; summary: string }[]
 }
 
@@ -26,6 +35,20 @@ export function WhyThisAmount(): React.ReactElement | null {
       {why ? (
         <div data-testid="why-answer" style={{ marginTop: 8 }}>
           <p>{why.sentence}</p>
+          {why.rule.ruleVersion ? (
+            <ul data-testid="why-rule">
+              {why.rule.fired.map((f) => (
+                <li key={`${f.table}-${f.row}`}>
+                  <a href={`/admin/collections/rule-versions/${why.rule.ruleVersion!.id}`}>
+                    Rule set {why.rule.ruleVersion!.ruleSet} v{why.rule.ruleVersion!.version}
+                  </a>
+                  , table {f.table} row {f.row}: {f.conditions || '(any input)'} →{' '}
+                  {why.rule.label ? `${why.rule.label} ${why.line.amount}` : f.outputs}
+                  {f.description ? ` (${f.description})` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <ul>
             {why.sources.map((s) => (
               <li key={`${s.collection}-${s.id}`}>

@@ -18,6 +18,8 @@ import * as migration_20261123_090343_waiting_for_name from './20261123_090343_w
 import * as migration_20261205_160000_login_throttle from './20261205_160000_login_throttle';
 import * as migration_20261205_213156_discrepancy_detail_and_dealer_dispute from './20261205_213156_discrepancy_detail_and_dealer_dispute';
 import * as migration_20261205_213844_mapping_value_translations_and_footers from './20261205_213844_mapping_value_translations_and_footers';
+import * as migration_20261206_001157_rule_sets_and_versions from './20261206_001157_rule_sets_and_versions';
+import * as migration_20261206_001546_rule_amount from './20261206_001546_rule_amount';
 
 export const migrations = [
   {
@@ -118,6 +120,16 @@ export const migrations = [
   {
     up: migration_20261205_213844_mapping_value_translations_and_footers.up,
     down: migration_20261205_213844_mapping_value_translations_and_footers.down,
-    name: '20261205_213844_mapping_value_translations_and_footers'
+    name: '20261205_213844_mapping_value_translations_and_footers',
+  },
+  {
+    up: migration_20261206_001157_rule_sets_and_versions.up,
+    down: migration_20261206_001157_rule_sets_and_versions.down,
+    name: '20261206_001157_rule_sets_and_versions',
+  },
+  {
+    up: migration_20261206_001546_rule_amount.up,
+    down: migration_20261206_001546_rule_amount.down,
+    name: '20261206_001546_rule_amount'
   },
 ];

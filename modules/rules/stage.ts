@@ -1,8 +1,9 @@
 /**
  * The bulk path of the rules layer: a rule version evaluated once per distinct combination of the inputs it reads,
  * never once per row. The caller fills a temp table of facts with one column per purpose input (named exactly as the
- * field, so `"activationType"`), this groups it in PostgreSQL, evaluates each combination with ZEN, and stages the
- * combinations as a table the caller joins back (`ruleJoin`) to write its lines in one set-based statement.
+ * field, so `"activationType"`, and their `rule_key`), this groups it in PostgreSQL, evaluates each combination with
+ * ZEN, and stages the combinations (with the same key) for the caller to join back and write its lines in one
+ * set-based statement.
  */
 import type { PoolClient } from 'pg'
 
@@ -45,25 +46,37 @@ function ruleValue(type: RuleFieldType, text: string | null): unknown {
 }
 
 /**
- * The condition matching facts alias `f` to staged alias `r` on every input the rule reads (`true` when it reads
- * none: one combination for every fact). The inputs are compared as one row's text, which is null-safe (a null and
- * an empty text print differently) and one equality, so PostgreSQL hashes it.
+ * One text key of the inputs a version reads, the same on the facts and on the staged combinations, so the caller
+ * joins them with one hash join on a column (`rule_key`) rather than one condition per input. Nulls are chr(1) and
+ * the separator chr(2): control characters no code, plan, date or number prints.
  */
-export function ruleJoin(rule: CompiledRule, f: string, r: string): string {
-  if (rule.inputs.length === 0) return 'true'
-  const row = (alias: string) => `row(${rule.inputs.map((field) => `${alias}.${quote(field)}`).join(', ')})::text`
-  return `${row(f)} = ${row(r)}`
+export function ruleKey(rule: CompiledRule, alias: string): string {
+  if (rule.inputs.length === 0) return `''`
+  return `concat_ws(chr(2), ${rule.inputs.map((field) => `coalesce(${alias}.${quote(field)}::text, chr(1))`).join(', ')})`
 }
 
 /**
  * Evaluates `rule` once per distinct combination of its inputs in temp table `facts`, and creates temp table `into`
- * (those input columns and `combo`, dropped at commit). Returns the combinations with their outcomes; the caller
+ * (those input columns, `combo` and `rule_key`, dropped at commit). Returns the combinations with their outcomes; the caller
  * decides what an error means (a run refuses to post).
  */
-export async function stageRuleResults(client: PoolClient, rule: CompiledRule, facts: string, into: string): Promise<StagedCombo[]> {
+export async function stageRuleResults(
+  client: PoolClient,
+  rule: CompiledRule,
+  facts: string,
+  into: string,
+  /** Filled with the seconds spent grouping, evaluating and staging, for benchmarks and run steps. */
+  timings: Partial<Record<'group' | 'evaluate' | 'stage', number>> = {},
+): Promise<StagedCombo[]> {
+  let started = performance.now()
+  const lap = (name: 'group' | 'evaluate' | 'stage') => {
+    const now = performance.now()
+    timings[name] = (now - started) / 1000
+    started = now
+  }
   const fields = fieldTypes(rule)
   // Lists travel as JSON so their items stay exact, dates as "YYYY-MM-DD", everything else as its text; facts are
-  // grouped on that same text, so a combination is exactly what the join back (`ruleJoin`) will match.
+  // grouped on that same text, so a combination is exactly what the key (`ruleKey`) tells apart.
   const texts = fields.map(({ field, type }) =>
     type === 'list'
       ? `to_json(${quote(field)})::text`
@@ -76,11 +89,13 @@ export async function stageRuleResults(client: PoolClient, rule: CompiledRule, f
   const groups = await client.query<Record<string, string | null> & { rows: number }>(
     `select ${[...selected, 'count(*)::int as rows'].join(', ')} from ${facts}${grouping} having count(*) > 0`,
   )
+  lap('group')
   const inputs = groups.rows.map((row) => Object.fromEntries(fields.map(({ field, type }) => [field, ruleValue(type, row[field] ?? null)])))
   const outcomes = await evaluateMany(rule, inputs)
+  lap('evaluate')
   const combos = groups.rows.map((row, index) => ({ combo: index + 1, inputs: inputs[index]!, outcome: outcomes[index]!, rows: row.rows }))
 
-  const definitions = [...fields.map(({ field, type }) => `${quote(field)} ${SQL_TYPES[type]}`), 'combo int']
+  const definitions = [...fields.map(({ field, type }) => `${quote(field)} ${SQL_TYPES[type]}`), 'combo int', 'rule_key text']
   await client.query(`create temp table ${into} (${definitions.join(', ')}) on commit drop`)
   if (combos.length) {
     const values = fields.map(({ field }) => groups.rows.map((row) => row[field] ?? null))
@@ -95,7 +110,9 @@ export async function stageRuleResults(client: PoolClient, rule: CompiledRule, f
          from unnest(${[...params, `$${fields.length + 1}::int[]`].join(', ')}) as t(${[...fields.map(({ field }) => quote(field)), 'combo'].join(', ')})`,
       [...values, combos.map((c) => c.combo)],
     )
+    await client.query(`update ${into} r set rule_key = ${ruleKey(rule, 'r')}`)
     await client.query(`analyze ${into}`)
   }
+  lap('stage')
   return combos
 }

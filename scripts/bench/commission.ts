@@ -18,7 +18,14 @@ import { startBenchDatabase } from './database'
 import { combineChecks, formatSeconds, progress, result, timed, type BenchResult } from './report'
 import { breakdown, explainReplay, instrument, record, transactionStatements, type Statement } from './statements'
 
-export type CommissionOptions = { rows: number; dealers: number; explain: boolean; settings: Record<string, string> }
+export type CommissionOptions = {
+  rows: number
+  dealers: number
+  explain: boolean
+  /** After the structured run, the same upfront table (and plan changes) entered as a rule set, run and compared. */
+  rules?: boolean
+  settings: Record<string, string>
+}
 
 /** The run's month, away from the demo calendar (2026). */
 const PERIOD = { start: '2027-01-01', end: '2027-01-31', days: 31, label: 'Jan 2027' }
@@ -117,6 +124,21 @@ const OVERRIDE_PERCENTS = ['5', '3', '1']
 
 type Combination = { carrier: string; plan: string; type: string; tier: string }
 
+const VOLUME_COMPONENT: NonNullable<PlanVersion['components']>[number] = {
+  blockType: 'volume_bonus',
+  metric: 'count',
+  method: 'marginal',
+  activationTypes: ['new', 'port_in'],
+  tiers: VOLUME_TIERS.map((t) => ({ from: String(t.from), to: t.to === null ? null : String(t.to), rate: t.rate })),
+}
+
+/** The components that read neither the upfront table nor its rule-set twin: the same in both versions. */
+const OTHER_COMPONENTS: NonNullable<PlanVersion['components']> = [
+  { blockType: 'residual', percent: RESIDUAL.percent, months: RESIDUAL.months },
+  { blockType: 'chargeback', percent: '100', windowDays: null },
+  { blockType: 'override', compress: true, levels: OVERRIDE_PERCENTS.map((percent, index) => ({ level: index + 1, percent })) },
+]
+
 /** The row that pays: an empty condition matches anything; the row naming more (plan 8, carrier 4, type 2, tier 1) wins. */
 function rowFor(payout: Row['payout'], sale: Combination, feature?: string): Row | undefined {
   let best: Row | undefined
@@ -151,6 +173,166 @@ function volumeBonus(count: number): Decimal {
   for (const tier of VOLUME_TIERS)
     if (count > tier.from) total = total.plus(new Money(Math.min(count, tier.to ?? count) - tier.from).times(tier.rate))
   return total
+}
+
+// ----- The upfront table as a rule set (--rules) ----------------------------------------------------------------
+
+/** A row of an upfront table by codes (empty conditions mean "any"), as plan documents and the demo seed state it. */
+export type UpfrontRuleRow = {
+  payout: 'rebate' | 'feature' | 'spiff'
+  carrier?: string | null
+  ratePlan?: string | null
+  activationType?: string | null
+  dealerTier?: string | null
+  featureCode?: string | null
+  amount: string
+}
+
+type JdmGraph = {
+  nodes: { id: string; name: string; type: string; position: { x: number; y: number }; content?: unknown }[]
+  edges: { id: string; sourceId: string; targetId: string }[]
+}
+
+const specificityOf = (row: UpfrontRuleRow) =>
+  (row.ratePlan ? 8 : 0) + (row.carrier ? 4 : 0) + (row.activationType ? 2 : 0) + (row.dealerTier ? 1 : 0)
+const cell = (value: string | null | undefined) => (value ? JSON.stringify(value) : '')
+
+/**
+ * The same upfront table written as a rule set of purpose `commission_amount`, the way a business user enters it in
+ * the JDM editor: one "first hit" table per payout (and per feature code) with the rows ordered most specific first —
+ * exactly the structured table's "the most specific row wins" — chained (each passes the sale on), then a "collect"
+ * table giving one line per payout that applies: the rebate, each sold feature that has rows, the spiff (or, with
+ * `oneLine`, a single "Upfront" line of their sum, like the structured component's line). With `planChangePercent`,
+ * upgrades and downgrades are paid that percentage of (new plan's new-line rebate − previous plan's), as the
+ * plan-change component does, from two more tables over the same rebate rows.
+ */
+export function upfrontRuleContent(
+  rows: readonly UpfrontRuleRow[],
+  options: { planChangePercent?: string; oneLine?: boolean } = {},
+): JdmGraph {
+  const nodes: JdmGraph['nodes'] = [{ id: 'sale', name: 'Sale', type: 'inputNode', position: { x: 0, y: 0 } }]
+  const column = (id: string, name: string, field: string) => ({ id, name, field })
+  const conditions = [
+    column('carrier', 'Carrier', 'carrier'),
+    column('ratePlan', 'Rate plan', 'ratePlan'),
+    column('activationType', 'Activation type', 'activationType'),
+    column('dealerTier', 'Dealer tier', 'dealerTier'),
+  ]
+  const firstHit = (name: string, output: string, picked: UpfrontRuleRow[], fallback: string | null, columns = conditions) => {
+    const ordered = [...picked].sort((a, b) => specificityOf(b) - specificityOf(a))
+    const cells = (row: UpfrontRuleRow): Record<string, string> => ({
+      carrier: cell(row.carrier),
+      ratePlan: cell(row.ratePlan),
+      activationType: cell(row.activationType),
+      dealerTier: cell(row.dealerTier),
+    })
+    const rules: Record<string, string>[] = ordered.map((row, index) => ({ _id: `${name}-${index + 1}`, ...cells(row), out: row.amount }))
+    if (fallback !== null) rules.push({ _id: `${name}-any`, carrier: '', ratePlan: '', activationType: '', dealerTier: '', out: fallback })
+    nodes.push({
+      id: name,
+      name,
+      type: 'decisionTableNode',
+      position: { x: 200 * nodes.length, y: 0 },
+      content: { hitPolicy: 'first', passThrough: true, inputs: columns, outputs: [column('out', name, output)], rules },
+    })
+  }
+  const paidTypes = '"new", "port_in", "feature_add"'
+  const lines: Record<string, string>[] = []
+  firstHit(
+    'Rebate',
+    'rebate',
+    rows.filter((r) => r.payout === 'rebate'),
+    null,
+  )
+  lines.push({ _id: 'line-rebate', type: paidTypes, features: '', spiff: '', previous: '', label: '"Rebate"', amount: 'rebate' })
+  const features = [...new Set(rows.filter((r) => r.payout === 'feature').map((r) => r.featureCode!))]
+  for (const code of features) {
+    const field = `feature_${code.replace(/\W/g, '_')}`
+    firstHit(
+      `Feature ${code}`,
+      field,
+      rows.filter((r) => r.payout === 'feature' && r.featureCode === code),
+      '0',
+    )
+    const sold = `contains($, ${JSON.stringify(code)})`
+    lines.push({
+      _id: `line-${field}`,
+      type: paidTypes,
+      features: sold,
+      spiff: '',
+      previous: '',
+      label: JSON.stringify(`Feature ${code}`),
+      amount: field,
+    })
+  }
+  firstHit(
+    'Spiff',
+    'spiff',
+    rows.filter((r) => r.payout === 'spiff'),
+    'null',
+  )
+  lines.push({ _id: 'line-spiff', type: paidTypes, features: '', spiff: '!= null', previous: '', label: '"Spiff"', amount: 'spiff' })
+  if (options.oneLine) {
+    const sold = features.map((code) => `(contains(features, ${JSON.stringify(code)}) ? feature_${code.replace(/\W/g, '_')} : 0)`)
+    lines.splice(0, lines.length, {
+      _id: 'line-upfront',
+      type: paidTypes,
+      features: '',
+      spiff: '',
+      previous: '',
+      label: '"Upfront"',
+      amount: ['rebate', ...sold, '(spiff ?? 0)'].join(' + '),
+    })
+  }
+  if (options.planChangePercent !== undefined) {
+    const newLine = rows
+      .filter((r) => r.payout === 'rebate' && (!r.activationType || r.activationType === 'new'))
+      .map((r) => ({ ...r, activationType: null }))
+    const without = conditions.filter((c) => c.field !== 'activationType')
+    firstHit('New plan rebate', 'newRebate', newLine, null, without)
+    const previous = without.map((c) => (c.field === 'ratePlan' ? column('ratePlan', 'Previous rate plan', 'previousRatePlan') : c))
+    firstHit('Previous plan rebate', 'previousRebate', newLine, null, previous)
+    const changes = '"upgrade", "downgrade"'
+    lines.push({
+      _id: 'line-plan-change',
+      type: changes,
+      features: '',
+      spiff: '',
+      previous: '!= null',
+      label: '"Upgrade / downgrade"',
+      amount: `(newRebate - previousRebate) * ${options.planChangePercent} / 100`,
+    })
+    // No earlier sale of the number: the component pays nothing (and warns); the rule says so with a zero line.
+    lines.push({
+      _id: 'line-plan-unknown',
+      type: changes,
+      features: '',
+      spiff: '',
+      previous: 'null',
+      label: '"Upgrade / downgrade: previous plan unknown"',
+      amount: '0',
+    })
+  }
+  nodes.push({
+    id: 'lines',
+    name: 'Lines',
+    type: 'decisionTableNode',
+    position: { x: 200 * nodes.length, y: 0 },
+    content: {
+      hitPolicy: 'collect',
+      inputs: [
+        column('type', 'Activation type', 'activationType'),
+        column('features', 'Features', 'features'),
+        column('spiff', 'Spiff', 'spiff'),
+        ...(options.planChangePercent !== undefined ? [column('previous', 'Previous rate plan', 'previousRatePlan')] : []),
+      ],
+      outputs: [column('label', 'Label', 'label'), column('amount', 'Amount', 'amount')],
+      rules: lines,
+    },
+  })
+  nodes.push({ id: 'result', name: 'Result', type: 'outputNode', position: { x: 200 * nodes.length, y: 0 } })
+  const edges = nodes.slice(1).map((node, index) => ({ id: `e${index + 1}`, sourceId: nodes[index]!.id, targetId: node.id }))
+  return { nodes, edges }
 }
 
 // ----- Catalog, plan, periods and runs through the Local API -----------------------------------------------------
@@ -242,17 +424,9 @@ async function createSetup(payload: Payload, pool: pg.Pool): Promise<Setup> {
         amount: row.amount,
       })),
     },
-    {
-      blockType: 'volume_bonus',
-      metric: 'count',
-      method: 'marginal',
-      activationTypes: ['new', 'port_in'],
-      tiers: VOLUME_TIERS.map((t) => ({ from: String(t.from), to: t.to === null ? null : String(t.to), rate: t.rate })),
-    },
+    VOLUME_COMPONENT,
     { blockType: 'plan_change', percent: PLAN_CHANGE_PERCENT },
-    { blockType: 'residual', percent: RESIDUAL.percent, months: RESIDUAL.months },
-    { blockType: 'chargeback', percent: '100', windowDays: null },
-    { blockType: 'override', compress: true, levels: OVERRIDE_PERCENTS.map((percent, index) => ({ level: index + 1, percent })) },
+    ...OTHER_COMPONENTS,
   ]
   const version = await payload.create({
     collection: 'plan-versions',
@@ -746,6 +920,16 @@ async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions):
   const floor = await timeFloor(pool, expected.get('upfront')?.total ?? new Money(0))
   progress(`floor (upfront total, one statement, warm): ${formatSeconds(floor.seconds)}; ratio ${(seconds / floor.seconds).toFixed(2)}`)
   if (options.explain) await explain(pool, measured.statements)
+  if (options.rules) {
+    const twin = await runRulesTwin(payload, pool, setup, runId, { seconds, expected })
+    return result({
+      workload: 'commission',
+      rows: options.rows,
+      seconds: twin.seconds,
+      floorSeconds: floor.seconds,
+      checks: combineChecks(runCheck, floor.check, twin.check),
+    })
+  }
 
   return result({
     workload: 'commission',
@@ -754,6 +938,125 @@ async function run(payload: Payload, pool: pg.Pool, options: CommissionOptions):
     floorSeconds: floor.seconds,
     checks: combineChecks(runCheck, floor.check),
   })
+}
+
+/** A run's posted lines, evaluations and statements removed (untimed), so the next timed run of it starts clean. */
+async function clearRun(pool: pg.Pool, runId: number): Promise<void> {
+  await pool.query(`delete from commission_statements where run_id = $1`, [runId])
+  await pool.query(`delete from commission_lines where run_id = $1`, [runId])
+  await pool.query(`delete from commission_evaluations where run_id = $1`, [runId])
+  await pool.query('vacuum analyze commission_lines, commission_evaluations')
+}
+
+/** The issue's target for the rule-set twin: at most 10 % slower than the structured run. */
+const RULES_TIME_TARGET = 1.1
+
+/**
+ * `--rules`: the upfront table and the plan changes entered as a rule set (`upfrontRuleContent`, one "Upfront" line
+ * per activation like the structured component), approved through the Local API and paid by version 2 of the same
+ * plan from the period on (so the notes, holds, chargebacks and overrides are the same), the structured run's lines
+ * removed (untimed), and the same run timed again; then version 2 is withdrawn and the structured run timed once
+ * more, warm like the rule-based one (the first run reads the freshly written tables cold). Checks: component by
+ * component against the recomputed totals (the rule-based lines are the upfront and plan-change totals together, one
+ * line per verified sale, zero amounts included), the run total equal to the structured run's to the cent, and the
+ * time within 10 % of the warm structured run's. The JSON's `seconds` is the rule-based run's.
+ */
+async function runRulesTwin(
+  payload: Payload,
+  pool: pg.Pool,
+  setup: Setup,
+  runId: number,
+  structured: { seconds: number; expected: Totals },
+): Promise<{ seconds: number; check: string }> {
+  const rows: UpfrontRuleRow[] = UPFRONT.map((row) => ({
+    payout: row.payout,
+    carrier: row.carrier,
+    ratePlan: row.plan,
+    activationType: row.type,
+    dealerTier: row.tier,
+    featureCode: row.feature,
+    amount: row.amount,
+  }))
+  const content = upfrontRuleContent(rows, { planChangePercent: PLAN_CHANGE_PERCENT, oneLine: true })
+  const set = await payload.create({ collection: 'rule-sets', data: { name: 'Bench upfront table', purpose: 'commission_amount' } })
+  const example = upfrontAmount({ carrier: 'BNA', plan: 'BNA-UNL', type: 'port_in', tier: '' }, 'HOTSPOT')
+  const draft = await payload.create({
+    collection: 'rule-versions',
+    data: {
+      ruleSet: set.id,
+      status: 'draft',
+      effectiveFrom: HISTORY.start,
+      content: content as unknown as Record<string, unknown>,
+      testCases: [
+        {
+          name: 'a port-in on BNA-UNL with a hotspot: rebate 190, hotspot 20, spiff 50',
+          inputs: { carrier: 'BNA', ratePlan: 'BNA-UNL', activationType: 'port_in', dealerTier: null, features: ['HOTSPOT'] },
+          expected: [{ label: 'Upfront', amount: example.toFixed(2) }],
+        },
+      ],
+    },
+  })
+  for (const status of ['submitted', 'approved'] as const)
+    await payload.update({ collection: 'rule-versions', id: draft.id, data: { status } })
+  const version = await payload.create({
+    collection: 'plan-versions',
+    data: {
+      plan: setup.planId,
+      effectiveFrom: PERIOD.start,
+      status: 'approved',
+      rounding: 'half-even',
+      components: [{ blockType: 'rule_amount', ruleSet: set.id }, VOLUME_COMPONENT, ...OTHER_COMPONENTS],
+    },
+  })
+  const graph = content.nodes.filter((n) => n.type === 'decisionTableNode').map((n) => n.name)
+  progress(
+    `--rules: rule set "Bench upfront table" v1 approved (${graph.length} tables: ${graph.join(', ')}); plan version 2 pays it from ${PERIOD.start}`,
+  )
+
+  const structuredTotal = (await pool.query<{ total: string }>(`select total::text as total from commission_runs where id = $1`, [runId]))
+    .rows[0]!.total
+  await clearRun(pool, runId)
+  progress(`removed the structured run's lines (not timed); running the same run under version 2 (timed)`)
+  const startedAt = Date.now()
+  const measured = await record(() => timed(() => runCommission(payload, runId, ignoreProgress)))
+  const seconds = measured.value.seconds
+  progress(
+    `rule-based run: ${formatSeconds(seconds)} (${Math.round(measured.value.value.lineCount / seconds)} lines/s); ${measured.value.value.lineCount} lines for ${measured.value.value.payees} payees`,
+  )
+  await printSteps(pool, runId, startedAt)
+  progress('statement by statement:')
+  for (const line of breakdown(measured.statements)) progress(line)
+
+  const sales = (await pool.query<{ n: number }>(`select count(*)::int as n from bench_sales where matched`)).rows[0]!.n
+  const expected: Totals = new Map(structured.expected)
+  const upfront = expected.get('upfront') ?? { lines: 0, total: new Money(0) }
+  const changes = expected.get('plan_change') ?? { lines: 0, total: new Money(0) }
+  expected.delete('upfront')
+  expected.delete('plan_change')
+  expected.set('rule_amount', { lines: sales, total: upfront.total.plus(changes.total) })
+  progress(
+    `  expected rule_amount: ${sales} lines (one per verified sale), ${upfront.total.plus(changes.total).toFixed(2)} (upfront + plan changes)`,
+  )
+  const checks = [await checkRun(pool, runId, expected)]
+  const total = (await pool.query<{ total: string }>(`select total::text as total from commission_runs where id = $1`, [runId])).rows[0]!
+    .total
+  if (!new Money(total).eq(structuredTotal)) checks.push(`rule-based run total ${total}, structured run total ${structuredTotal}`)
+  // The first (structured) run read the freshly written tables cold; time it again warm, as the rule-based run was,
+  // with version 2 withdrawn (by SQL, untimed) so version 1 is in force again.
+  await clearRun(pool, runId)
+  await pool.query(`update plan_versions set status = 'draft' where id = $1`, [version.id])
+  const again = await timed(() => runCommission(payload, runId, ignoreProgress))
+  checks.push(await checkRun(pool, runId, structured.expected))
+  progress(`structured run again (warm, timed): ${formatSeconds(again.seconds)} (first, cold: ${formatSeconds(structured.seconds)})`)
+  const ratio = seconds / again.seconds
+  progress(
+    `rule-based run ${formatSeconds(seconds)} against the warm structured run's ${formatSeconds(again.seconds)}: ${(ratio * 100).toFixed(1)} % (target ≤ ${Math.round(RULES_TIME_TARGET * 100)} %); totals ${total} and ${structuredTotal}`,
+  )
+  if (ratio > RULES_TIME_TARGET)
+    checks.push(
+      `the rule-based run took ${(ratio * 100).toFixed(1)} % of the structured run's time (target ≤ ${Math.round(RULES_TIME_TARGET * 100)} %)`,
+    )
+  return { seconds, check: combineChecks(...checks) }
 }
 
 /** The steps the run recorded (commission_runs.steps), each with the time since the previous one. */

@@ -21,7 +21,7 @@ import { freePort } from '../../db/freePort'
 import { D } from '../../engine/core/decimal'
 import { compileRule, type CompiledRule } from '../../engine/rules'
 import type { JdmContent } from '../../engine/rules/types'
-import { ruleJoin, stageRuleResults } from '../../modules/rules/stage'
+import { ruleKey, stageRuleResults } from '../../modules/rules'
 import { combineChecks, formatSeconds, progress, result, round, timed, type BenchResult } from './report'
 
 const CARRIERS = ['ATT', 'TMO', 'VZW', 'USC']
@@ -156,7 +156,9 @@ type PathResult = { seconds: number; combos: number; failures: number; rows: num
 /** The run's path: stage (group, evaluate once per combination) and join every fact to its amount. */
 async function runPath(client: pg.PoolClient, rule: CompiledRule, facts: string): Promise<PathResult> {
   const { value, seconds } = await timed(async () => {
-    const combos = await stageRuleResults(client, rule, facts, 'staged')
+    const timings: Partial<Record<string, number>> = {}
+    const combos = await stageRuleResults(client, rule, facts, 'staged', timings)
+    const joinStarted = performance.now()
     const failures = combos.filter((c) => 'error' in c.outcome).length
     const amounts = combos.map((c) => ('result' in c.outcome ? String(c.outcome.result.results[0]!.amount) : null))
     await client.query(`create temp table amounts on commit drop as select * from unnest($1::int[], $2::numeric[]) as t(combo, amount)`, [
@@ -164,9 +166,11 @@ async function runPath(client: pg.PoolClient, rule: CompiledRule, facts: string)
       amounts,
     ])
     const lines = await client.query<{ rows: number; total: string }>(
-      `with lines as (select f.k, a.amount from ${facts} f join staged r on ${ruleJoin(rule, 'f', 'r')} join amounts a using (combo))
+      `with lines as (select f.k, a.amount from ${facts} f join staged r using (rule_key) join amounts a using (combo))
        select count(*)::int as rows, coalesce(sum(amount), 0)::text as total from lines`,
     )
+    const spent = Object.entries({ ...timings, 'join back': (performance.now() - joinStarted) / 1000 })
+    progress(`  ${spent.map(([step, s]) => `${step} ${formatSeconds(s ?? 0)}`).join(', ')}`)
     return { combos: combos.length, failures, rows: lines.rows[0]!.rows, total: lines.rows[0]!.total }
   })
   return { ...value, seconds }
@@ -183,8 +187,10 @@ function floor(keys: (k: number) => number, n: number): { seconds: number; total
 async function workload(client: pg.PoolClient, rule: CompiledRule, name: string, n: number, keySql: string, keys: (k: number) => number) {
   await client.query('begin')
   try {
+    // Facts as a run writes them: the inputs, and their key (`ruleKey`), computed as the table is written.
     await client.query(
-      `create temp table facts on commit drop as select k, ${FACT_COLUMNS} from (select ${keySql} as k from generate_series(0, $1 - 1) i) s`,
+      `create temp table facts on commit drop as select f.*, ${ruleKey(rule, 'f')} as rule_key
+         from (select k, ${FACT_COLUMNS} from (select ${keySql} as k from generate_series(0, $1 - 1) i) s) f`,
       [n],
     )
     await client.query('analyze facts')
@@ -212,7 +218,7 @@ export async function benchRules(options: { rows: number }): Promise<BenchResult
       progress(`rate card: ${(rateCard().nodes[1]!.content as { rules: unknown[] }).rules.length} rows, inputs ${rule.inputs.join(', ')}`)
       const distinctKeys = Math.min(DISTINCT, n)
       const dedupKey = (i: number) => (i * 7919) % distinctKeys
-      const dedup = await workload(client, rule, 'deduplicated', n, `(i * 7919) % ${distinctKeys}`, dedupKey)
+      const dedup = await workload(client, rule, 'deduplicated', n, `(i::bigint * 7919 % ${distinctKeys})::int`, dedupKey)
       const all = await workload(client, rule, 'distinct', n, 'i', (i) => i)
       const check = (name: string, run: Awaited<ReturnType<typeof workload>>, combos: number) =>
         combineChecks(

@@ -10,6 +10,7 @@ import { override } from './override'
 import { planChange } from './planChange'
 import { proposalCommission } from './proposalCommission'
 import { residual } from './residual'
+import { ruleAmount } from './ruleAmount'
 import type { CatalogFacts, ComponentConfig, ComponentKind, ComponentModule, ComponentProblem, LineComponent } from './types'
 import { upfront } from './upfront'
 import { volumeBonus } from './volumeBonus'
@@ -26,6 +27,7 @@ export const COMPONENTS = defineComponents({
   upfront,
   volume_bonus: volumeBonus,
   plan_change: planChange,
+  rule_amount: ruleAmount,
   residual,
   chargeback,
   override,

@@ -7,6 +7,7 @@
 import type Decimal from 'decimal.js'
 
 import type { RoundingMode } from '../../core/money'
+import type { FiredRow } from '../../rules'
 import type { COMPONENTS } from './registry'
 
 /**
@@ -42,10 +43,29 @@ export type ComponentProblem = { path: string; message: string }
  * this input (the run is refused until the plan is fixed). `warning`: the facts do not allow paying it (nothing is
  * paid for it, and the run reports how many rows were left out).
  */
-export type Evaluation = { amount: Decimal; detail: Record<string, string>; problem?: string; warning?: string }
+export type Evaluation = {
+  amount: Decimal
+  detail: Record<string, string>
+  problem?: string
+  warning?: string
+  /**
+   * Kinds that pay several labelled lines for one input (a rule's results): each line's exact amount, its label and
+   * the rule rows that produced it. `amount` is then their sum; each line is rounded on its own when posted.
+   */
+  lines?: EvaluationLine[]
+}
 
-/** Facts the catalog gives validation: which plans belong to which carrier. */
-export type CatalogFacts = { ratePlanCarrier: ReadonlyMap<number, number>; carrierIds: ReadonlySet<number> }
+export type EvaluationLine = { description: string; amount: Decimal; fired: FiredRow[] }
+
+/**
+ * Facts the catalog gives validation: which plans belong to which carrier, and (when the caller looked them up) the
+ * purpose of each rule set by id.
+ */
+export type CatalogFacts = {
+  ratePlanCarrier: ReadonlyMap<number, number>
+  carrierIds: ReadonlySet<number>
+  ruleSetPurposes?: ReadonlyMap<number, string>
+}
 
 export type ComponentModule<C extends { kind: string }, I> = {
   kind: C['kind']

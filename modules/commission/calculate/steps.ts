@@ -11,6 +11,7 @@ import { overrideStep } from './override'
 import { planChangeStep } from './planChange'
 import { proposalCommissionStep } from './proposalCommission'
 import { residualStep } from './residual'
+import { ruleAmountStep } from './ruleAmount'
 import { upfrontStep } from './upfront'
 import { volumeBonusStep } from './volumeBonus'
 
@@ -44,6 +45,7 @@ export const COMPONENT_STEPS = {
   upfront: upfrontStep,
   volume_bonus: volumeBonusStep,
   plan_change: planChangeStep,
+  rule_amount: ruleAmountStep,
   residual: residualStep,
   chargeback: chargebackStep,
   override: overrideStep,

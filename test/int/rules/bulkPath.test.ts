@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { compileRule } from '../../../engine/rules'
-import { ruleJoin, stageRuleResults } from '../../../modules/rules/stage'
+import { ruleKey, stageRuleResults } from '../../../modules/rules'
 import { decisionTable } from '../../support/rules'
 
 /** A plan reading a list, a date, a nullable tier and a number: the inputs a bulk run hands the rule from SQL. */
@@ -53,6 +53,8 @@ describe('the bulk path: facts in PostgreSQL, one evaluation per distinct combin
   it('evaluates each distinct combination of the inputs the version reads once, with SQL values as the rule expects them', async () => {
     const rule = compileRule({ id: 1, ruleSet: 'Tier plan', version: 2, purpose: 'commission_amount', content: plan })
     expect(rule.inputs).toEqual(['dealerTier', 'featureCount', 'features', 'saleDate'])
+    await client.query(`alter table facts add column rule_key text`)
+    await client.query(`update facts f set rule_key = ${ruleKey(rule, 'f')}`)
     const combos = await stageRuleResults(client, rule, 'facts', 'staged')
     // Rows 1–2 differ only in the region, which the rule does not read; rows 3–4 are the same sale shape.
     expect(combos).toHaveLength(4)
@@ -80,7 +82,7 @@ describe('the bulk path: facts in PostgreSQL, one evaluation per distinct combin
 
     // Every fact joins back to exactly one combination, nulls and empty lists included.
     const joined = await client.query<{ id: number; combo: number }>(
-      `select f.id, r.combo from facts f join staged r on ${ruleJoin(rule, 'f', 'r')} order by f.id`,
+      `select f.id, r.combo from facts f join staged r using (rule_key) order by f.id`,
     )
     expect(joined.rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6])
     expect(joined.rows[0]!.combo).toBe(joined.rows[1]!.combo)

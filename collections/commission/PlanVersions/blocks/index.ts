@@ -9,6 +9,7 @@ import { overrideBlock } from './override'
 import { planChangeBlock } from './planChange'
 import { proposalCommissionBlock } from './proposalCommission'
 import { residualBlock } from './residual'
+import { ruleAmountBlock } from './ruleAmount'
 import { upfrontBlock } from './upfront'
 import { volumeBonusBlock } from './volumeBonus'
 
@@ -20,6 +21,7 @@ export const COMPONENT_BLOCKS = {
   upfront: upfrontBlock,
   volume_bonus: volumeBonusBlock,
   plan_change: planChangeBlock,
+  rule_amount: ruleAmountBlock,
   residual: residualBlock,
   chargeback: chargebackBlock,
   override: overrideBlock,
