@@ -40,7 +40,7 @@ export type CompiledRule = {
    */
   check: { decision: ZenDecision; node: JdmNode; table: JdmTable; key: string } | null
   /** Hidden field → the table it marks, and each row id → what the row says. */
-  tables: Map<string, { nodeId: string; node: string; rows: Map<string, Omit<FiredRow, 'nodeId' | 'node'>> }>
+  tables: Map<string, { nodeId: string; node: string; rows: Map<string, FiredRow> }>
 }
 
 export type RuleOutcome = { result: RuleResult } | { error: string }
@@ -108,9 +108,11 @@ export function compileRule(source: RuleVersionSource): CompiledRule {
     if (node.type !== 'decisionTableNode') return node
     const table = node.content as JdmTable
     const key = `t${index}`
-    const rows = new Map<string, Omit<FiredRow, 'nodeId' | 'node'>>()
+    const rows = new Map<string, FiredRow>()
     table.rules.forEach((rule, row) =>
       rows.set(rule._id, {
+        nodeId: node.id,
+        node: node.name || node.id,
         row: row + 1,
         rowId: rule._id,
         conditions: cellsText(table, rule, table.inputs),
@@ -201,7 +203,7 @@ function readResult(rule: CompiledRule, raw: unknown, fired: FiredRow[]): Record
     if (!field.startsWith(FIRED)) continue
     const table = rule.tables.get(field.slice(FIRED.length))
     const row = table?.rows.get(String(rowId))
-    if (table && row) own.push({ nodeId: table.nodeId, node: table.node, ...row })
+    if (row) own.push(row)
   }
   for (const row of own) if (!fired.some((f) => f.nodeId === row.nodeId && f.rowId === row.rowId)) fired.push(row)
   const where = own.map((f) => `${f.node} row ${f.row} `).join('')

@@ -19,15 +19,6 @@ export type StagedCombo = {
   rows: number
 }
 
-const SQL_TYPES: Record<RuleFieldType, string> = {
-  text: 'text',
-  number: 'numeric',
-  money: 'numeric',
-  date: 'date',
-  boolean: 'boolean',
-  list: 'text[]',
-}
-
 function quote(field: string): string {
   return `"${field.replace(/"/g, '""')}"`
 }
@@ -56,8 +47,9 @@ export function ruleKey(rule: CompiledRule, alias: string): string {
 }
 
 /**
- * Evaluates `rule` once per distinct combination of its inputs in temp table `facts`, and creates temp table `into`
- * (those input columns, `combo` and `rule_key`, dropped at commit). Returns the combinations with their outcomes; the caller
+ * Evaluates `rule` once per distinct combination of its inputs in temp table `facts` (which carries `rule_key`, written
+ * with `ruleKey(rule, …)` as the facts are), and creates temp table `into` (`combo`, `rule_key`, the inputs as text
+ * and how many facts share them; dropped at commit). Returns the combinations with their outcomes; the caller
  * decides what an error means (a run refuses to post).
  */
 export async function stageRuleResults(
@@ -75,44 +67,31 @@ export async function stageRuleResults(
     started = now
   }
   const fields = fieldTypes(rule)
-  // Lists travel as JSON so their items stay exact, dates as "YYYY-MM-DD", everything else as its text; facts are
-  // grouped on that same text, so a combination is exactly what the key (`ruleKey`) tells apart.
+  // The facts are grouped on their key (one text column); each input is read back as text: lists as JSON so their
+  // items stay exact, dates as "YYYY-MM-DD". Every row of a group has the same inputs (the key is made of them), so
+  // min() just picks that value.
   const texts = fields.map(({ field, type }) =>
     type === 'list'
-      ? `to_json(${quote(field)})::text`
+      ? `min(to_json(${quote(field)})::text)`
       : type === 'date'
-        ? `to_char(${quote(field)}, 'YYYY-MM-DD')`
-        : `${quote(field)}::text`,
+        ? `min(to_char(${quote(field)}, 'YYYY-MM-DD'))`
+        : `min(${quote(field)}::text)`,
   )
   const selected = texts.map((text, index) => `${text} as ${quote(fields[index]!.field)}`)
-  const grouping = texts.length ? ` group by ${texts.map((_, index) => index + 1).join(', ')}` : ''
-  const groups = await client.query<Record<string, string | null> & { rows: number }>(
-    `select ${[...selected, 'count(*)::int as rows'].join(', ')} from ${facts}${grouping} having count(*) > 0`,
+  await client.query(
+    `create temp table ${into} on commit drop as
+       select (row_number() over ())::int as combo, rule_key, ${[...selected, 'count(*)::int as rows'].join(', ')}
+         from ${facts} group by rule_key`,
+  )
+  const groups = await client.query<Record<string, string | null> & { combo: number; rows: number }>(
+    `select ${['combo', 'rows', ...fields.map(({ field }) => quote(field))].join(', ')} from ${into} order by combo`,
   )
   lap('group')
   const inputs = groups.rows.map((row) => Object.fromEntries(fields.map(({ field, type }) => [field, ruleValue(type, row[field] ?? null)])))
   const outcomes = await evaluateMany(rule, inputs)
   lap('evaluate')
-  const combos = groups.rows.map((row, index) => ({ combo: index + 1, inputs: inputs[index]!, outcome: outcomes[index]!, rows: row.rows }))
-
-  const definitions = [...fields.map(({ field, type }) => `${quote(field)} ${SQL_TYPES[type]}`), 'combo int', 'rule_key text']
-  await client.query(`create temp table ${into} (${definitions.join(', ')}) on commit drop`)
-  if (combos.length) {
-    const values = fields.map(({ field }) => groups.rows.map((row) => row[field] ?? null))
-    const unnested = fields.map(({ field, type }) =>
-      type === 'list'
-        ? `case when t.${quote(field)} is null then null else array(select jsonb_array_elements_text(t.${quote(field)}::jsonb)) end`
-        : `t.${quote(field)}::${SQL_TYPES[type]}`,
-    )
-    const params = fields.map((_, index) => `$${index + 1}::text[]`)
-    await client.query(
-      `insert into ${into} select ${[...unnested, 't.combo'].join(', ')}
-         from unnest(${[...params, `$${fields.length + 1}::int[]`].join(', ')}) as t(${[...fields.map(({ field }) => quote(field)), 'combo'].join(', ')})`,
-      [...values, combos.map((c) => c.combo)],
-    )
-    await client.query(`update ${into} r set rule_key = ${ruleKey(rule, 'r')}`)
-    await client.query(`analyze ${into}`)
-  }
+  const combos = groups.rows.map((row, index) => ({ combo: row.combo, inputs: inputs[index]!, outcome: outcomes[index]!, rows: row.rows }))
+  await client.query(`analyze ${into}`)
   lap('stage')
   return combos
 }
