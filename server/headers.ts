@@ -6,7 +6,9 @@ import helmet from 'helmet'
  *   `<base>` or form posts elsewhere, and `frame-ancestors 'self'` (with X-Frame-Options: SAMEORIGIN for older
  *   browsers) so no other site can frame a page to trick a click. Next's pages and Payload's admin use inline
  *   scripts and styles, so those stay allowed; Payload's JSON field editor (Monaco) loads from cdn.jsdelivr.net.
- *   In development (`npm run dev`) Next also needs `eval` and its hot-reload socket.
+ *   The rule editor checks expressions with ZEN's WebAssembly build, so WebAssembly may compile
+ *   (`'wasm-unsafe-eval'`, which allows no JavaScript `eval`). In development (`npm run dev`) Next also needs `eval`
+ *   and its hot-reload socket.
  * - X-Content-Type-Options: nosniff, Referrer-Policy: same-origin (no address leaves the site in a Referer),
  *   Cross-Origin-Opener-Policy and -Resource-Policy: same-origin.
  * - Strict-Transport-Security and upgrade-insecure-requests only when the public address is HTTPS.
@@ -18,7 +20,7 @@ export function securityHeaders(options: { https: boolean; dev: boolean }) {
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", "'unsafe-inline'", monaco, ...(options.dev ? ["'unsafe-eval'"] : [])],
+        'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'", monaco, ...(options.dev ? ["'unsafe-eval'"] : [])],
         'style-src': ["'self'", "'unsafe-inline'", monaco],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:', monaco],

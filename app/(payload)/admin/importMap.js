@@ -12,6 +12,8 @@ import { RunSummary as RunSummary_0827ee8558472e82db98fd284bcd4d7c } from '../..
 import { CommissionRunActions as CommissionRunActions_0af5e0b0c87dbc978bd99c29c3c5973e } from '../../../components/commission/CommissionRunActions'
 import { WhyThisAmount as WhyThisAmount_0ca95f71ee759d0f36ef1132166b5a74 } from '../../../components/commission/WhyThisAmount'
 import { StatementDownloads as StatementDownloads_6c94111edb28ac775494ce2e6b9407ad } from '../../../components/commission/StatementDownloads'
+import { RuleEditor as RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966 } from '../../../components/rules/RuleEditor'
+import { TryIt as TryIt_1f01b79d001044915cb8d3a160da86b6 } from '../../../components/rules/TryIt'
 import { PaymentBatchActions as PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc } from '../../../components/payments/PaymentBatchActions'
 import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } from '../../../components/proposals/ProposalActions'
 import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
@@ -40,6 +42,8 @@ export const importMap = {
   "/components/commission/CommissionRunActions#CommissionRunActions": CommissionRunActions_0af5e0b0c87dbc978bd99c29c3c5973e,
   "/components/commission/WhyThisAmount#WhyThisAmount": WhyThisAmount_0ca95f71ee759d0f36ef1132166b5a74,
   "/components/commission/StatementDownloads#StatementDownloads": StatementDownloads_6c94111edb28ac775494ce2e6b9407ad,
+  "/components/rules/RuleEditor#RuleEditor": RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966,
+  "/components/rules/TryIt#TryIt": TryIt_1f01b79d001044915cb8d3a160da86b6,
   "/components/payments/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc,
   "/components/proposals/ProposalActions#ProposalActions": ProposalActions_ba3e18d8c3b6405291212c3fc9b93821,
   "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,
