@@ -28,12 +28,30 @@ export function WhyThisAmount(): React.ReactElement | null {
     if (res.ok) setWhy((await res.json()) as Explanation)
   }
   return (
-    <div>
+    <div style={{ position: 'relative' }}>
       <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => void ask()} data-testid="why">
         Why this amount?
       </button>
       {why ? (
-        <div data-testid="why-answer" style={{ marginTop: 8 }}>
+        // A panel over the form (the button sits in the document's control bar, which has no room for the answer).
+        <div
+          data-testid="why-answer"
+          style={{
+            position: 'absolute',
+            top: '100%',
+            left: 0,
+            zIndex: 20,
+            marginTop: 8,
+            padding: 12,
+            width: 'min(720px, 90vw)',
+            maxHeight: '60vh',
+            overflow: 'auto',
+            background: 'var(--theme-elevation-0)',
+            border: '1px solid var(--theme-elevation-150)',
+            borderRadius: 4,
+            boxShadow: '0 4px 16px rgba(0, 0, 0, 0.15)',
+          }}
+        >
           <p>{why.sentence}</p>
           {why.rule.ruleVersion ? (
             <ul data-testid="why-rule">
