@@ -44,7 +44,8 @@ export const RuleVersions: CollectionConfig = {
     dateOnlyField({
       name: 'effectiveFrom',
       required: true,
-      description: 'Commission periods starting on or after this day use this version once it is approved (the version in force on a period’s first day prices the whole period).',
+      description:
+        'Commission periods starting on or after this day use this version once it is approved (the version in force on a period’s first day prices the whole period).',
     }),
     {
       name: 'status',
