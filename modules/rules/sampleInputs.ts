@@ -24,14 +24,15 @@ type SaleRow = {
 }
 
 /**
- * Commission amounts: the latest verified sales (newest first). previousRatePlan is the plan of the same number's
- * previous sale; dealerTenureMonths counts whole months from the day the dealer joined (UTC) to the sale date;
+ * Commission amounts: the latest verified sales (newest first), with the inputs a run gives the rule
+ * (`modules/commission/calculate/ruleAmount.ts`; keep the two in step). previousRatePlan, for upgrades and downgrades
+ * only, is the plan of the latest earlier sale of the same number with the same carrier; dealerTenureMonths counts whole months from the day the dealer joined (UTC) to the sale date;
  * periodActivations counts the dealer's verified sales in the sale's calendar month.
  */
 async function commissionAmountSamples(db: Queryable, limit: number): Promise<SampleInputs[]> {
   const found = await db.query<SaleRow>(
     `with latest as (
-       select s.id, s.dealer_id, s.sale_date, s.mdn, s.activation_type::text as activation_type, s.features,
+       select s.id, s.dealer_id, s.sale_date, s.mdn, s.carrier_id, s.activation_type::text as activation_type, s.features,
               c.code as carrier, rp.code as rate_plan
          from ${verifiedSales('true')} v
          join dealer_sales s on s.id = v.sale_id
@@ -56,7 +57,8 @@ async function commissionAmountSamples(db: Queryable, limit: number): Promise<Sa
        left join territories t on t.id = p.territory_id
        left join lateral (
          select rp2.code from dealer_sales s2 join rate_plans rp2 on rp2.id = s2.rate_plan_id
-          where l.mdn is not null and s2.mdn = l.mdn and (s2.sale_date, s2.id) < (l.sale_date, l.id)
+          where l.activation_type in ('upgrade', 'downgrade') and s2.mdn = l.mdn and s2.carrier_id = l.carrier_id
+            and (s2.sale_date, s2.id) < (l.sale_date, l.id)
           order by s2.sale_date desc, s2.id desc limit 1) prev on true
        left join counts k on k.dealer_id = l.dealer_id and k.month = date_trunc('month', l.sale_date)::date
       order by l.sale_date desc, l.id desc`,
