@@ -97,6 +97,17 @@ export interface Config {
     'commission-statements': CommissionStatement;
     'rule-sets': RuleSet;
     'rule-versions': RuleVersion;
+    products: Product;
+    'network-orders': NetworkOrder;
+    'kpi-definitions': KpiDefinition;
+    ranks: Rank;
+    'career-plans': CareerPlan;
+    'pipeline-types': PipelineType;
+    'pipeline-runs': PipelineRun;
+    'member-cycles': MemberCycle;
+    'kpi-adjustments': KpiAdjustment;
+    'rank-promotions': RankPromotion;
+    'network-awards': NetworkAward;
     'payment-batches': PaymentBatch;
     payments: Payment;
     services: Service;
@@ -163,6 +174,17 @@ export interface Config {
     'commission-statements': CommissionStatementsSelect<false> | CommissionStatementsSelect<true>;
     'rule-sets': RuleSetsSelect<false> | RuleSetsSelect<true>;
     'rule-versions': RuleVersionsSelect<false> | RuleVersionsSelect<true>;
+    products: ProductsSelect<false> | ProductsSelect<true>;
+    'network-orders': NetworkOrdersSelect<false> | NetworkOrdersSelect<true>;
+    'kpi-definitions': KpiDefinitionsSelect<false> | KpiDefinitionsSelect<true>;
+    ranks: RanksSelect<false> | RanksSelect<true>;
+    'career-plans': CareerPlansSelect<false> | CareerPlansSelect<true>;
+    'pipeline-types': PipelineTypesSelect<false> | PipelineTypesSelect<true>;
+    'pipeline-runs': PipelineRunsSelect<false> | PipelineRunsSelect<true>;
+    'member-cycles': MemberCyclesSelect<false> | MemberCyclesSelect<true>;
+    'kpi-adjustments': KpiAdjustmentsSelect<false> | KpiAdjustmentsSelect<true>;
+    'rank-promotions': RankPromotionsSelect<false> | RankPromotionsSelect<true>;
+    'network-awards': NetworkAwardsSelect<false> | NetworkAwardsSelect<true>;
     'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
@@ -201,6 +223,7 @@ export interface Config {
       commissionRun: TaskCommissionRun;
       generateStatements: TaskGenerateStatements;
       payBatch: TaskPayBatch;
+      pipelineStep: TaskPipelineStep;
       inline: {
         input: unknown;
         output: unknown;
@@ -540,7 +563,7 @@ export interface DealerSale {
 export interface Import {
   id: number;
   mapping: number | ImportMapping;
-  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines') | null;
+  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders') | null;
   status?: ('queued' | 'running' | 'completed' | 'failed') | null;
   job?: number | null;
   /**
@@ -609,7 +632,7 @@ export interface Import {
 export interface ImportMapping {
   id: number;
   name: string;
-  source: 'dealer_sales' | 'carrier_records' | 'billing_lines';
+  source: 'dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders';
   /**
    * Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).
    */
@@ -679,7 +702,20 @@ export interface ImportMapping {
       | 'frequency'
       | 'charged'
       | 'commissionable'
-      | 'nonCommissionable';
+      | 'nonCommissionable'
+      | 'orderNumber'
+      | 'line'
+      | 'kind'
+      | 'bookedOn'
+      | 'consultantCode'
+      | 'customer'
+      | 'productCode'
+      | 'quantity'
+      | 'currency'
+      | 'unitPrice'
+      | 'discount'
+      | 'returnOfOrder'
+      | 'returnOfLine';
     /**
      * The header text in the file.
      */
@@ -1196,6 +1232,72 @@ export interface PlanVersion {
       }
     | {
         /**
+         * Pass over upline members who do not qualify this cycle: their level goes to the next one who does.
+         */
+        compress?: boolean | null;
+        levels?:
+          | {
+              level: number;
+              /**
+               * Percent of the commissionable volume (VC) of the member this many levels below.
+               */
+              percent: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'unilevel';
+      }
+    | {
+        /**
+         * The rate of each rank, rising with the rank. A member without a rank has no rate.
+         */
+        rates?:
+          | {
+              /**
+               * Rank code, e.g. GOLD.
+               */
+              rank: string;
+              /**
+               * Percent of commissionable volume this rank earns.
+               */
+              percent: string;
+              id?: string | null;
+            }[]
+          | null;
+        /**
+         * Leaders of this rank or above break away: the upline stops earning differentials on them.
+         */
+        breakawayRank?: string | null;
+        /**
+         * What the next upline leader at that rank earns on a breakaway group’s volume.
+         */
+        breakawayPercent?: string | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'differential';
+      }
+    | {
+        /**
+         * A rule set of purpose "Network bonus". Each member’s KPIs and paid rank go to its approved version in force on the cycle’s first day; money results are lines, points, prizes and badges are awards.
+         */
+        ruleSet: number | RuleSet;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'network_bonus';
+      }
+    | {
+        /**
+         * In an advance period: this percent of the network bonuses earned so far in the cycle, less earlier advances. At the end of the cycle every advance is recovered from the commission.
+         */
+        percent: string;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'advance';
+      }
+    | {
+        /**
          * Deducts the active advertising programs (Proposals → Advertising programs).
          */
         notes?: string | null;
@@ -1218,7 +1320,7 @@ export interface RuleSet {
   /**
    * What the rule set decides: it fixes the inputs a rule may read and the outputs it must return. Fixed once the set has a version.
    */
-  purpose: 'commission_amount';
+  purpose: 'commission_amount' | 'rank_qualification' | 'network_bonus' | 'order_volumes';
   description?: string | null;
   versions?: {
     docs?: (number | RuleVersion)[];
@@ -1241,7 +1343,7 @@ export interface RuleVersion {
   ruleSet: number | RuleSet;
   version?: number | null;
   /**
-   * Sales on or after this day use this version once it is approved.
+   * Commission periods starting on or after this day use this version once it is approved (the version in force on a period’s first day prices the whole period).
    */
   effectiveFrom: string;
   /**
@@ -1412,6 +1514,10 @@ export interface CommissionLine {
     | 'chargeback'
     | 'override'
     | 'proposal_commission'
+    | 'unilevel'
+    | 'differential'
+    | 'network_bonus'
+    | 'advance'
     | 'advertising'
     | 'note';
   /**
@@ -1669,6 +1775,10 @@ export interface CommissionEvaluation {
     | 'chargeback'
     | 'override'
     | 'proposal_commission'
+    | 'unilevel'
+    | 'differential'
+    | 'network_bonus'
+    | 'advance'
     | 'advertising';
   planVersion?: (number | null) | PlanVersion;
   inputs:
@@ -1767,6 +1877,272 @@ export interface CommissionStatement {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products".
+ */
+export interface Product {
+  id: number;
+  /**
+   * The SKU orders name, e.g. SKU-CREAM-50.
+   */
+  code: string;
+  name: string;
+  active?: boolean | null;
+  /**
+   * One price list per currency. Orders in a currency without a price here are rejected.
+   */
+  prices?:
+    | {
+        currency: string;
+        /**
+         * What a consultant pays, before VAT.
+         */
+        consultantPrice: string;
+        /**
+         * The public (catalog) price, before VAT.
+         */
+        publicPrice: string;
+        /**
+         * VAT in percent, e.g. 19.
+         */
+        vatPercent?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  volumeSource: 'direct' | 'rule';
+  /**
+   * VQ per unit.
+   */
+  qualifyingVolume?: string | null;
+  /**
+   * VC per unit.
+   */
+  commissionableVolume?: string | null;
+  /**
+   * A rule set of purpose "Order volumes": it returns the qualifying and commissionable volume of each order line.
+   */
+  volumeRule?: (number | null) | RuleSet;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-orders".
+ */
+export interface NetworkOrder {
+  id: number;
+  orderNumber: string;
+  line: number;
+  kind: 'order' | 'return';
+  bookedOn: string;
+  /**
+   * Whose personal volume the line is.
+   */
+  consultant: number | Participant;
+  /**
+   * The customer who bought through the consultant, when it was a customer order.
+   */
+  customer?: string | null;
+  product: number | Product;
+  quantity: number;
+  currency: string;
+  /**
+   * The price charged per unit, before VAT.
+   */
+  unitPrice: string;
+  /**
+   * The discount on the line, before VAT.
+   */
+  discount?: string | null;
+  /**
+   * The line total charged, VAT included, discount deducted.
+   */
+  amount: string;
+  qualifyingVolume: string;
+  commissionableVolume: string;
+  /**
+   * Returns: the order line returned.
+   */
+  returnOf?: (number | null) | NetworkOrder;
+  /**
+   * The rule version that derived the volumes, when a rule did.
+   */
+  volumeRuleVersion?: (number | null) | RuleVersion;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-definitions".
+ */
+export interface KpiDefinition {
+  id: number;
+  /**
+   * What rules call it, e.g. GV (letters, digits, "_"; starts with a letter).
+   */
+  code: string;
+  label: string;
+  measure:
+    | 'personal_volume'
+    | 'group_volume'
+    | 'total_volume'
+    | 'level_volume'
+    | 'generational_volume'
+    | 'active_members'
+    | 'active_legs'
+    | 'returns';
+  basis: 'qualifying' | 'commissionable';
+  scope: 'period' | 'cumulative';
+  /**
+   * Group volume: leave the member's own volume out.
+   */
+  excludeHeadVolume?: boolean | null;
+  /**
+   * A member’s volume counts only when at least this (and is active only from it).
+   */
+  minimumThreshold?: string | null;
+  /**
+   * Group volume stops at leaders of this rank or above; generational volume counts generations of them.
+   */
+  breakAtRank?: (number | null) | Rank;
+  /**
+   * Volume by level: 1 = direct recruits.
+   */
+  level?: number | null;
+  /**
+   * Generational volume: 1 = first generation.
+   */
+  generation?: number | null;
+  /**
+   * Calculated each cycle.
+   */
+  enabled?: boolean | null;
+  /**
+   * Shown in dashboards and the portal.
+   */
+  visible?: boolean | null;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ranks".
+ */
+export interface Rank {
+  id: number;
+  code: string;
+  name: string;
+  /**
+   * Position in the career plan: 1 is the first rank; higher is better.
+   */
+  order: number;
+  description?: string | null;
+  /**
+   * The price list members of this rank buy at.
+   */
+  priceList?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "career-plans".
+ */
+export interface CareerPlan {
+  id: number;
+  name: string;
+  /**
+   * Returns the rank code each member qualifies for from its KPIs; the version in force on the cycle’s first day is used.
+   */
+  rankRules: number | RuleSet;
+  /**
+   * Cycles a member keeps its paid rank while below its requirements, before a demotion.
+   */
+  graceCycles: number;
+  /**
+   * A member earns network bonuses in a cycle when its personal qualifying volume is at least this; compression passes over the others.
+   */
+  activityMinimum?: string | null;
+  honorary: 'highest_ever' | 'year_end';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pipeline-types".
+ */
+export interface PipelineType {
+  id: number;
+  name: string;
+  category: 'daily' | 'monthly' | 'yearly';
+  /**
+   * Needed by "Calculate rank".
+   */
+  careerPlan?: (number | null) | CareerPlan;
+  /**
+   * Needed by "Calculate bonuses": the plan whose approved version pays the cycle.
+   */
+  compensationPlan?: (number | null) | CompensationPlan;
+  /**
+   * The steps, in the order the wizard runs them.
+   */
+  steps: {
+    step:
+      | 'integrate_network'
+      | 'return_indicators'
+      | 'calculate_indicators'
+      | 'adjust_indicators'
+      | 'integrate_indicators'
+      | 'calculate_rank'
+      | 'honorary_rank'
+      | 'compress_network'
+      | 'calculate_bonuses'
+      | 'validate_bonuses'
+      | 'review_and_pay';
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pipeline-runs".
+ */
+export interface PipelineRun {
+  id: number;
+  title?: string | null;
+  pipelineType: number | PipelineType;
+  cycle: number | CommissionPeriod;
+  status?: ('open' | 'running' | 'failed' | 'closed') | null;
+  /**
+   * Each step’s state, what it found and why it failed.
+   */
+  steps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  commissionRun?: (number | null) | CommissionRun;
+  paymentBatch?: (number | null) | PaymentBatch;
+  message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payment-batches".
  */
 export interface PaymentBatch {
@@ -1817,6 +2193,138 @@ export interface Payment {
   paidAt?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-cycles".
+ */
+export interface MemberCycle {
+  id: number;
+  cycle: number | CommissionPeriod;
+  participant: number | Participant;
+  /**
+   * Levels below the root when the network was integrated.
+   */
+  depth?: number | null;
+  /**
+   * Qualifying volume of the cycle, net of returns.
+   */
+  personalVolume?: string | null;
+  /**
+   * Commissionable volume of the cycle, net of returns.
+   */
+  personalCommissionable?: string | null;
+  /**
+   * Qualifying volume returned in the cycle.
+   */
+  returnedVolume?: string | null;
+  /**
+   * The first enabled group-volume KPI, for lists and sorting.
+   */
+  groupVolume?: string | null;
+  /**
+   * Every enabled KPI by code, as decimal text (adjustments included).
+   */
+  kpis?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The KPIs as the orders gave them, before manual adjustments.
+   */
+  calculatedKpis?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  qualifiedRank?: (number | null) | Rank;
+  paidRank?: (number | null) | Rank;
+  honoraryRank?: (number | null) | Rank;
+  graceLeft?: number | null;
+  rankSource?: ('rule' | 'kept' | 'grace' | 'manual' | 'demoted') | null;
+  rankRuleVersion?: (number | null) | RuleVersion;
+  /**
+   * The rank rule rows that decided.
+   */
+  rankFired?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Earns network bonuses this cycle (active); compression passes over the others.
+   */
+  qualifies?: boolean | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-adjustments".
+ */
+export interface KpiAdjustment {
+  id: number;
+  cycle: number | CommissionPeriod;
+  participant: number | Participant;
+  kpi: number | KpiDefinition;
+  /**
+   * Added to the KPI (negative to lower it).
+   */
+  delta: string;
+  reason: string;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rank-promotions".
+ */
+export interface RankPromotion {
+  id: number;
+  cycle: number | CommissionPeriod;
+  participant: number | Participant;
+  rank: number | Rank;
+  reason: string;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-awards".
+ */
+export interface NetworkAward {
+  id: number;
+  cycle: number | CommissionPeriod;
+  run: number | CommissionRun;
+  participant: number | Participant;
+  kind: 'points' | 'prize' | 'badge';
+  points?: string | null;
+  prize?: string | null;
+  badge?: string | null;
+  label?: string | null;
+  ruleVersion?: (number | null) | RuleVersion;
+  fired?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2005,7 +2513,8 @@ export interface PayloadJob {
           | 'scrapeCarrier'
           | 'commissionRun'
           | 'generateStatements'
-          | 'payBatch';
+          | 'payBatch'
+          | 'pipelineStep';
         taskID: string;
         input?:
           | {
@@ -2048,6 +2557,7 @@ export interface PayloadJob {
         | 'commissionRun'
         | 'generateStatements'
         | 'payBatch'
+        | 'pipelineStep'
       )
     | null;
   queue?: string | null;
@@ -2652,6 +3162,49 @@ export interface PlanVersionsSelect<T extends boolean = true> {
               id?: T;
               blockName?: T;
             };
+        unilevel?:
+          | T
+          | {
+              compress?: T;
+              levels?:
+                | T
+                | {
+                    level?: T;
+                    percent?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        differential?:
+          | T
+          | {
+              rates?:
+                | T
+                | {
+                    rank?: T;
+                    percent?: T;
+                    id?: T;
+                  };
+              breakawayRank?: T;
+              breakawayPercent?: T;
+              id?: T;
+              blockName?: T;
+            };
+        network_bonus?:
+          | T
+          | {
+              ruleSet?: T;
+              id?: T;
+              blockName?: T;
+            };
+        advance?:
+          | T
+          | {
+              percent?: T;
+              id?: T;
+              blockName?: T;
+            };
         advertising?:
           | T
           | {
@@ -2838,6 +3391,204 @@ export interface RuleVersionsSelect<T extends boolean = true> {
   notes?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products_select".
+ */
+export interface ProductsSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  active?: T;
+  prices?:
+    | T
+    | {
+        currency?: T;
+        consultantPrice?: T;
+        publicPrice?: T;
+        vatPercent?: T;
+        id?: T;
+      };
+  volumeSource?: T;
+  qualifyingVolume?: T;
+  commissionableVolume?: T;
+  volumeRule?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-orders_select".
+ */
+export interface NetworkOrdersSelect<T extends boolean = true> {
+  orderNumber?: T;
+  line?: T;
+  kind?: T;
+  bookedOn?: T;
+  consultant?: T;
+  customer?: T;
+  product?: T;
+  quantity?: T;
+  currency?: T;
+  unitPrice?: T;
+  discount?: T;
+  amount?: T;
+  qualifyingVolume?: T;
+  commissionableVolume?: T;
+  returnOf?: T;
+  volumeRuleVersion?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-definitions_select".
+ */
+export interface KpiDefinitionsSelect<T extends boolean = true> {
+  code?: T;
+  label?: T;
+  measure?: T;
+  basis?: T;
+  scope?: T;
+  excludeHeadVolume?: T;
+  minimumThreshold?: T;
+  breakAtRank?: T;
+  level?: T;
+  generation?: T;
+  enabled?: T;
+  visible?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ranks_select".
+ */
+export interface RanksSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  order?: T;
+  description?: T;
+  priceList?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "career-plans_select".
+ */
+export interface CareerPlansSelect<T extends boolean = true> {
+  name?: T;
+  rankRules?: T;
+  graceCycles?: T;
+  activityMinimum?: T;
+  honorary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pipeline-types_select".
+ */
+export interface PipelineTypesSelect<T extends boolean = true> {
+  name?: T;
+  category?: T;
+  careerPlan?: T;
+  compensationPlan?: T;
+  steps?:
+    | T
+    | {
+        step?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pipeline-runs_select".
+ */
+export interface PipelineRunsSelect<T extends boolean = true> {
+  title?: T;
+  pipelineType?: T;
+  cycle?: T;
+  status?: T;
+  steps?: T;
+  commissionRun?: T;
+  paymentBatch?: T;
+  message?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-cycles_select".
+ */
+export interface MemberCyclesSelect<T extends boolean = true> {
+  cycle?: T;
+  participant?: T;
+  depth?: T;
+  personalVolume?: T;
+  personalCommissionable?: T;
+  returnedVolume?: T;
+  groupVolume?: T;
+  kpis?: T;
+  calculatedKpis?: T;
+  qualifiedRank?: T;
+  paidRank?: T;
+  honoraryRank?: T;
+  graceLeft?: T;
+  rankSource?: T;
+  rankRuleVersion?: T;
+  rankFired?: T;
+  qualifies?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-adjustments_select".
+ */
+export interface KpiAdjustmentsSelect<T extends boolean = true> {
+  cycle?: T;
+  participant?: T;
+  kpi?: T;
+  delta?: T;
+  reason?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rank-promotions_select".
+ */
+export interface RankPromotionsSelect<T extends boolean = true> {
+  cycle?: T;
+  participant?: T;
+  rank?: T;
+  reason?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-awards_select".
+ */
+export interface NetworkAwardsSelect<T extends boolean = true> {
+  cycle?: T;
+  run?: T;
+  participant?: T;
+  kind?: T;
+  points?: T;
+  prize?: T;
+  badge?: T;
+  label?: T;
+  ruleVersion?: T;
+  fired?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -3250,6 +4001,20 @@ export interface TaskPayBatch {
   output: {
     payments: number;
     total: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPipelineStep".
+ */
+export interface TaskPipelineStep {
+  input: {
+    pipelineRunId: number;
+    step: string;
+    userId: number;
+  };
+  output: {
+    detail: string;
   };
 }
 /**

@@ -1,6 +1,7 @@
 import { commission } from './commission'
 import type { Capability } from './core/capability'
 import { ingest } from './ingest'
+import { multilevel } from './multilevel'
 import { network } from './network'
 import { payments } from './payments'
 import { portal } from './portal'
@@ -21,6 +22,7 @@ export const capabilities: Capability[] = [
   scrape,
   commission,
   rules,
+  multilevel,
   payments,
   proposals,
   system,

@@ -18,6 +18,7 @@ type StoredResults = { ranAt?: string; outcomes?: RuleTestOutcome[] } | RuleTest
 function asText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (Array.isArray(value)) return value.join(', ')
+  if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
 }
 
@@ -32,6 +33,13 @@ function asInput(field: RuleField, text: string): unknown {
           .map((item) => item.trim())
           .filter(Boolean)
   if (trimmed === '') return null
+  if (field.type === 'object') {
+    try {
+      return JSON.parse(trimmed) as unknown
+    } catch {
+      return trimmed
+    }
+  }
   if (field.type === 'number' || field.type === 'money') return Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed
   if (field.type === 'boolean') return trimmed === 'true'
   return trimmed

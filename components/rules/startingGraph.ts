@@ -63,6 +63,8 @@ export function sampleRequest(purpose: RulePurpose): Record<string, unknown> {
         return false
       case 'list':
         return ['']
+      case 'object':
+        return {}
       case 'date':
         return '2026-01-01'
       default:

@@ -20,6 +20,7 @@ import * as migration_20261205_213156_discrepancy_detail_and_dealer_dispute from
 import * as migration_20261205_213844_mapping_value_translations_and_footers from './20261205_213844_mapping_value_translations_and_footers';
 import * as migration_20261206_001157_rule_sets_and_versions from './20261206_001157_rule_sets_and_versions';
 import * as migration_20261206_001546_rule_amount from './20261206_001546_rule_amount';
+import * as migration_20261206_030609_network_commissions from './20261206_030609_network_commissions';
 
 export const migrations = [
   {
@@ -130,6 +131,11 @@ export const migrations = [
   {
     up: migration_20261206_001546_rule_amount.up,
     down: migration_20261206_001546_rule_amount.down,
-    name: '20261206_001546_rule_amount'
+    name: '20261206_001546_rule_amount',
+  },
+  {
+    up: migration_20261206_030609_network_commissions.up,
+    down: migration_20261206_030609_network_commissions.down,
+    name: '20261206_030609_network_commissions'
   },
 ];

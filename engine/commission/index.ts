@@ -2,3 +2,4 @@
 export * from './dealerTiers'
 export * from './runSteps'
 export * from './statement'
+export { LOCKED_STATUS } from './lineStates'

@@ -4,13 +4,14 @@
  * which field; adding a carrier's layout never needs a change here.
  */
 
-export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines'] as const
+export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines', 'network_orders'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
   dealer_sales: 'Dealer sales',
   carrier_records: 'Carrier records',
   billing_lines: 'Billing (client charges)',
+  network_orders: 'Network orders and returns',
 }
 
 export type FieldKind = 'code' | 'date' | 'choice' | 'identifier' | 'features' | 'text' | 'amount'
@@ -24,7 +25,16 @@ export type TargetField = {
   /** Shown as the template's header note. */
   note: string
   /** Template drop-down list, when the values come from a list. */
-  list?: 'dealers' | 'carriers' | 'ratePlans' | 'activationTypes' | 'lineStatuses' | 'billingFrequencies'
+  list?:
+    | 'dealers'
+    | 'carriers'
+    | 'ratePlans'
+    | 'activationTypes'
+    | 'lineStatuses'
+    | 'billingFrequencies'
+    | 'consultants'
+    | 'products'
+    | 'orderKinds'
 }
 
 const IDENTIFIERS: TargetField[] = [
@@ -183,6 +193,66 @@ export const SOURCE_FIELDS: Record<ImportSource, TargetField[]> = {
       required: true,
       note: 'The rest: Commissionable + Non-commissionable = Charged.',
     },
+  ],
+  network_orders: [
+    {
+      name: 'orderNumber',
+      label: 'Order Number',
+      kind: 'text',
+      required: true,
+      note: 'The order (or return) number in the ordering system, e.g. SO-100234.',
+    },
+    { name: 'line', label: 'Line', kind: 'amount', required: true, note: 'The line number within the order: 1, 2, 3…' },
+    {
+      name: 'kind',
+      label: 'Kind',
+      kind: 'choice',
+      required: false,
+      list: 'orderKinds',
+      note: 'order or return (default order).',
+    },
+    {
+      name: 'bookedOn',
+      label: 'Booked On',
+      kind: 'date',
+      required: true,
+      note: 'The day the order or the return was booked: it decides the cycle.',
+    },
+    {
+      name: 'consultantCode',
+      label: 'Consultant Code',
+      kind: 'code',
+      required: true,
+      list: 'consultants',
+      note: "The consultant whose personal volume the line is (for a customer's order, the consultant the customer buys through).",
+    },
+    { name: 'customer', label: 'Customer', kind: 'text', required: false, note: "A customer's order: the customer's name or code." },
+    {
+      name: 'productCode',
+      label: 'Product Code',
+      kind: 'code',
+      required: true,
+      list: 'products',
+      note: 'The product code (SKU) of the catalog.',
+    },
+    { name: 'quantity', label: 'Quantity', kind: 'amount', required: true, note: 'Units, a whole number above 0 (also on returns).' },
+    { name: 'currency', label: 'Currency', kind: 'code', required: true, note: 'ISO 4217 code of the prices, e.g. USD, COP, MXN.' },
+    {
+      name: 'unitPrice',
+      label: 'Unit Price',
+      kind: 'amount',
+      required: false,
+      note: "Price charged per unit before VAT (default: the consultant price of the product's price list).",
+    },
+    { name: 'discount', label: 'Discount', kind: 'amount', required: false, note: 'Discount per unit before VAT (default 0).' },
+    {
+      name: 'returnOfOrder',
+      label: 'Returned Order',
+      kind: 'text',
+      required: false,
+      note: 'Returns: the order number returned (its line is Returned Line, or this line number).',
+    },
+    { name: 'returnOfLine', label: 'Returned Line', kind: 'amount', required: false, note: 'Returns: the line of the returned order.' },
   ],
 }
 

@@ -5,9 +5,11 @@
 import { ACTIVATION_TYPES, LINE_STATUSES, normalizeFeatures, type ActivationType, type LineStatus } from '../telecom'
 
 import { D } from '../core/decimal'
+import { isCurrencyCode } from '../core/money'
 import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
 import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
+import { lineAmount, ORDER_KINDS, type OrderKind, type ProductInfo } from './networkOrders'
 import { TRANSLATABLE_FIELDS, ValueMap } from './valueMaps'
 
 export type RowFormats = { dateFormats: string[]; decimalSeparator: '.' | ',' }
@@ -20,6 +22,10 @@ export type RowLookups = {
   /** Clients (prospects that became clients) by their client code. */
   clientId(code: string): number | null
   serviceId(code: string): number | null
+  /** Network orders: consultants (any participant but the operating company) by code. Absent: none known. */
+  consultantId?(code: string): number | null
+  /** Network orders: products by code (SKU), active or not, with their price lists. Absent: none known. */
+  product?(code: string): ProductInfo | null
 }
 
 export type RowContext = {
@@ -328,11 +334,150 @@ export function carrierRecordKey(row: CarrierRecordRow): string {
   return [row.carrierId, row.activationType, row.iccid, row.imei, row.mdn, row.activationDate].join('|')
 }
 
+/**
+ * An order or return line of a consultant (or of a customer buying through one). Orders carry their price: the unit
+ * price (default the consultant price of the product's price list in the line's currency), the discount per unit and
+ * the amount with VAT; their volumes are the writer's (a product's rule set may derive them). A return names the order
+ * line it returns; its figures are a share of that line's, taken by the writer once it has found it.
+ */
+export type NetworkOrderRow = {
+  orderNumber: string
+  line: number
+  kind: OrderKind
+  bookedOn: string
+  consultantId: number
+  customer: string
+  productId: number
+  quantity: number
+  currency: string
+  unitPrice: string
+  discount: string
+  /** VAT included, discount deducted; for a return the writer replaces it with its share of the order's. */
+  amount: string
+  returnOfOrder: string | null
+  returnOfLine: number | null
+}
+
+/** A whole number above 0 in a numeric column, or null (with the reason) when it is not one. */
+function wholeNumber(reader: RowReader, ctx: RowContext, name: string, cells: Cells): number | null {
+  if (isBlank(cells(name))) return null
+  const errorsBefore = reader.errors.length
+  const text = reader.amount(name)
+  if (reader.errors.length > errorsBefore) return null
+  const value = new D(text)
+  if (!value.isInteger() || value.lte(0) || value.gt(1_000_000_000)) {
+    reader.errors.push({ column: ctx.headerOf(name), reason: `${text} is not a whole number above 0` })
+    return null
+  }
+  return value.toNumber()
+}
+
+/** A price per unit: a decimal of at least 0, or `fallback` when the cell is blank. */
+function unitAmount(reader: RowReader, ctx: RowContext, name: string, cells: Cells, fallback: string | null): string | null {
+  if (isBlank(cells(name))) return fallback
+  const errorsBefore = reader.errors.length
+  const text = reader.amount(name)
+  if (reader.errors.length > errorsBefore) return null
+  if (new D(text).isNegative()) {
+    reader.errors.push({ column: ctx.headerOf(name), reason: `${text} is negative` })
+    return null
+  }
+  return text
+}
+
+export function readNetworkOrder(cells: Cells, ctx: RowContext): RowResult<NetworkOrderRow> {
+  const reader = new RowReader(SOURCE_FIELDS.network_orders, cells, ctx)
+  const fail = (field: string, reason: string) => reader.errors.push({ column: ctx.headerOf(field), reason })
+  const orderNumber = reader.text('orderNumber')
+  const line = isBlank(cells('line')) ? (fail('line', 'is empty'), null) : wholeNumber(reader, ctx, 'line', cells)
+  const kind: OrderKind | null = isBlank(cells('kind')) ? 'order' : reader.choice('kind', ORDER_KINDS)
+  const bookedOn = reader.date('bookedOn')
+  const consultantId = reader.resolve('consultantCode', 'consultant', (code) => ctx.lookups.consultantId?.(code) ?? null)
+  const customer = reader.text('customer') ?? ''
+
+  const productCode = reader.text('productCode')
+  const product = productCode === null ? null : (ctx.lookups.product?.(productCode) ?? null)
+  if (productCode !== null && product === null) fail('productCode', `unknown product "${productCode}"`)
+  // A return may take back a product no longer sold; a new order may not.
+  if (product && !product.active && kind === 'order') fail('productCode', `product ${product.code} is inactive: it cannot be ordered`)
+
+  const quantity = isBlank(cells('quantity')) ? (fail('quantity', 'is empty'), null) : wholeNumber(reader, ctx, 'quantity', cells)
+
+  const currencyText = reader.text('currency')
+  let currency: string | null = null
+  if (currencyText !== null) {
+    const code = currencyText.toUpperCase()
+    if (!isCurrencyCode(code)) fail('currency', `"${currencyText}" is not an ISO 4217 currency code (three letters, e.g. USD)`)
+    else if (product && !product.prices[code]) {
+      const known = Object.keys(product.prices)
+      fail('currency', `product ${product.code} has no ${code} price list (${known.length ? `it has ${known.join(', ')}` : 'it has none'})`)
+    } else currency = code
+  }
+  const prices = product && currency ? product.prices[currency] : undefined
+
+  const unitPrice = unitAmount(reader, ctx, 'unitPrice', cells, prices?.consultantPrice ?? null)
+  const discount = unitAmount(reader, ctx, 'discount', cells, '0')
+  if (unitPrice !== null && discount !== null && new D(discount).gt(unitPrice))
+    fail('discount', `${discount} is more than the unit price ${unitPrice}`)
+
+  const returnOfOrder = reader.text('returnOfOrder')
+  const returnOfLine = wholeNumber(reader, ctx, 'returnOfLine', cells)
+  if (kind === 'order' && (returnOfOrder !== null || returnOfLine !== null)) {
+    fail(
+      returnOfOrder !== null ? 'returnOfOrder' : 'returnOfLine',
+      'an order cannot name a returned order: set the kind to return, or empty this cell',
+    )
+  }
+  if (kind === 'return' && returnOfOrder === null) fail('returnOfOrder', 'is empty: a return names the order it returns')
+
+  if (
+    reader.errors.length > 0 ||
+    orderNumber === null ||
+    line === null ||
+    kind === null ||
+    bookedOn === null ||
+    consultantId === null ||
+    product === null ||
+    quantity === null ||
+    currency === null ||
+    prices === undefined ||
+    unitPrice === null ||
+    discount === null
+  ) {
+    return { ok: false, errors: reader.errors }
+  }
+  return {
+    ok: true,
+    row: {
+      orderNumber,
+      line,
+      kind,
+      bookedOn,
+      consultantId,
+      customer,
+      productId: product.id,
+      quantity,
+      currency,
+      unitPrice,
+      discount,
+      amount: lineAmount({ unitPrice, discount, vatPercent: prices.vatPercent, quantity, currency }),
+      returnOfOrder: kind === 'return' ? returnOfOrder : null,
+      returnOfLine: kind === 'return' ? (returnOfLine ?? line) : null,
+    },
+  }
+}
+
+/** An order line is known by its order number, line number and kind (an order and its return may share a number). */
+export function networkOrderKey(row: NetworkOrderRow): string {
+  return [row.orderNumber, row.line, row.kind].join('|')
+}
+
 export const READERS = {
   dealer_sales: readDealerSale,
   carrier_records: readCarrierRecord,
   billing_lines: readBillingLine,
-} satisfies Record<ImportSource, unknown>
+  network_orders: readNetworkOrder,
+} satisfies Record<ImportSource, unknown> satisfies Record<ImportSource, unknown>
 
 /**
  * Whether a rejected row does not fit the header at all: fewer than half of the required fields the file has a column

@@ -78,7 +78,119 @@ const commissionAmount: RulePurpose = {
   ],
 }
 
-export const RULE_PURPOSES = { commission_amount: commissionAmount } as const satisfies Record<string, RulePurpose>
+/** The KPIs a network rule reads: one object, `kpi.GV`, `kpi.PV`, keyed by the codes of the enabled KPI definitions. */
+const kpiInput: RuleField = {
+  field: 'kpi',
+  type: 'object',
+  label: 'KPIs',
+  keys: 'the codes of the enabled KPI definitions',
+  description:
+    'The member’s KPIs for the cycle by code, e.g. kpi.PV >= 100 or kpi.GV >= 2500 (volumes as numbers, counts as whole numbers). A rule that reads a KPI that is switched off is refused.',
+}
+
+/** Network plans: the rank a member qualifies for in a cycle, from its KPIs (the career plan adds grace and promotions). */
+const rankQualification: RulePurpose = {
+  key: 'rank_qualification',
+  label: 'Rank qualification (career plan)',
+  description:
+    'Given a member’s KPIs for the cycle and its paid rank so far, return the code of the rank it qualifies for, e.g. a "first" table whose rows go from the highest rank down: kpi.PV >= 100 and kpi.GV >= 5000 → "GOLD". A member no row applies to (or whose row leaves the rank empty) qualifies for no rank.',
+  manyResults: false,
+  inputs: [
+    kpiInput,
+    { field: 'rank', type: 'text', label: 'Paid rank so far', description: 'The rank code paid last cycle; null for a new member.' },
+    {
+      field: 'tenureMonths',
+      type: 'number',
+      label: 'Tenure (months)',
+      description: 'Whole months since the member joined, to the cycle’s last day.',
+    },
+  ],
+  outputs: [
+    {
+      field: 'rankCode',
+      type: 'text',
+      label: 'Rank code',
+      description: 'The code of a rank of the career plan. No rank: leave it empty, or let no row apply.',
+    },
+  ],
+}
+
+/** Network plans: bonuses a rule grants for a cycle, in money, points, prizes or badges. */
+const networkBonus: RulePurpose = {
+  key: 'network_bonus',
+  label: 'Network bonus (money, points, prizes, badges)',
+  description:
+    'Given a member’s KPIs and paid rank for the cycle, return the bonuses it earns, one per row that fires (a "collect" table). A money bonus is an amount, or a percent of a KPI (percent 4 of baseKpi "L1VC": 4 % of the sales of its first level), in a currency; points are a number; a prize or a badge (an "Elite Club") is a name.',
+  manyResults: true,
+  inputs: [
+    kpiInput,
+    { field: 'rank', type: 'text', label: 'Paid rank', description: 'The rank code paid this cycle; null when none.' },
+    {
+      field: 'tenureMonths',
+      type: 'number',
+      label: 'Tenure (months)',
+      description: 'Whole months since the member joined, to the cycle’s last day.',
+    },
+  ],
+  outputs: [
+    { field: 'label', type: 'text', label: 'Label', description: 'What the statement calls it, e.g. "Leadership bonus".', required: true },
+    {
+      field: 'kind',
+      type: 'text',
+      label: 'Kind',
+      description: 'money, points, prize or badge.',
+      required: true,
+      values: ['money', 'points', 'prize', 'badge'],
+    },
+    { field: 'amount', type: 'money', label: 'Amount', description: 'Money: a fixed amount (added to the percent part, if any).' },
+    { field: 'percent', type: 'number', label: 'Percent', description: 'Money or points: a percent of the KPI named by baseKpi.' },
+    { field: 'baseKpi', type: 'text', label: 'Base KPI', description: 'The KPI code the percent is of, e.g. "L1VC".' },
+    {
+      field: 'currency',
+      type: 'text',
+      label: 'Currency',
+      description: 'Money: the ISO 4217 code of the amount (must be the plan’s). Required for money.',
+    },
+    { field: 'points', type: 'number', label: 'Points', description: 'Points: how many (added to the percent part, if any).' },
+    { field: 'prize', type: 'text', label: 'Prize', description: 'Prize: what is given, e.g. "Weekend trip".' },
+    { field: 'badge', type: 'text', label: 'Badge', description: 'Badge: the segment, e.g. "Elite Club".' },
+  ],
+}
+
+/** Catalog: the qualifying and commissionable volume of one order line, from its prices, VAT and discount. */
+const orderVolumes: RulePurpose = {
+  key: 'order_volumes',
+  label: 'Order volumes (VQ and VC)',
+  description:
+    'Given an order line (product, prices before VAT, VAT percent, discount and quantity), return its qualifying volume (VQ) and commissionable volume (VC), e.g. VQ = consultantPrice * (1 + vatPercent / 100) * quantity and VC = (publicPrice * (1 + vatPercent / 100) - discount) * quantity. Volumes are kept to the hundredth.',
+  manyResults: false,
+  inputs: [
+    { field: 'product', type: 'text', label: 'Product', description: 'The product code (SKU).' },
+    { field: 'quantity', type: 'number', label: 'Quantity', description: 'Units on the line (positive, also on returns).' },
+    {
+      field: 'consultantPrice',
+      type: 'money',
+      label: 'Consultant price',
+      description: 'Per unit, before VAT, from the price list of the order’s currency.',
+    },
+    { field: 'publicPrice', type: 'money', label: 'Public price', description: 'Per unit, before VAT, from the price list.' },
+    { field: 'vatPercent', type: 'number', label: 'VAT percent', description: 'e.g. 19.' },
+    { field: 'unitPrice', type: 'money', label: 'Price charged', description: 'Per unit, before VAT, as the order charged it.' },
+    { field: 'discount', type: 'money', label: 'Discount per unit', description: 'Per unit, before VAT.' },
+    { field: 'currency', type: 'text', label: 'Currency', description: 'The order’s ISO 4217 code.' },
+  ],
+  outputs: [
+    { field: 'qualifyingVolume', type: 'money', label: 'VQ', description: 'Qualifying volume of the whole line.', required: true },
+    { field: 'commissionableVolume', type: 'money', label: 'VC', description: 'Commissionable volume of the whole line.', required: true },
+  ],
+}
+
+export const RULE_PURPOSES = {
+  commission_amount: commissionAmount,
+  rank_qualification: rankQualification,
+  network_bonus: networkBonus,
+  order_volumes: orderVolumes,
+} as const satisfies Record<string, RulePurpose>
 
 export type RulePurposeKey = keyof typeof RULE_PURPOSES
 

@@ -6,7 +6,7 @@
  */
 
 /** The value types a purpose's fields carry (inputs are given in these types; outputs are checked against them). */
-export type RuleFieldType = 'text' | 'number' | 'money' | 'date' | 'boolean' | 'list'
+export type RuleFieldType = 'text' | 'number' | 'money' | 'date' | 'boolean' | 'list' | 'object'
 
 export type RuleField = {
   /** The JDM field name (a table column's `field`, an expression's key): `activationType`, `amount`. */
@@ -16,6 +16,8 @@ export type RuleField = {
   description: string
   /** Outputs only: every result must carry it. */
   required?: boolean
+  /** Object inputs: what their keys are (e.g. the enabled KPI codes), for the editor and the messages. */
+  keys?: string
   /** Text inputs with a closed set of values: offered by the editor, checked by a save. */
   values?: readonly string[]
 }

@@ -31,7 +31,7 @@ function parseProblem(expression: string, unary: boolean): string | null {
 }
 
 /** A value of each input type, as the rule is given it (dates as ZEN's date number: 2026-11-15). */
-const SAMPLES: Record<RuleFieldType, unknown> = { text: 'X', number: 1, money: 1, date: 1794700800, boolean: true, list: ['X'] }
+const SAMPLES: Record<RuleFieldType, unknown> = { text: 'X', number: 1, money: 1, date: 1794700800, boolean: true, list: ['X'], object: {} }
 const TYPE_HINTS: Partial<Record<RuleFieldType, string>> = {
   date: 'dates compare with date(): >= date("2026-11-15"), or a range [date("2026-11-01")..date("2026-11-30")]',
   list: 'lists are tested with functions such as contains($, "INS") or len($) > 1',

@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { commissionRunTask } from './commission/commissionRun'
 import { generateStatementsTask } from './commission/generateStatements'
+import { pipelineStepTask } from './multilevel/pipelineStep'
 import { payBatchTask } from './payments/payBatch'
 import { reconcileTask } from './reconcile/reconcile'
 import { runImportTask } from './ingest/runImport'
@@ -17,4 +18,5 @@ export const tasks: TaskConfig[] = [
   commissionRunTask,
   generateStatementsTask,
   payBatchTask,
+  pipelineStepTask,
 ] as unknown as TaskConfig[]

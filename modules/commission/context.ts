@@ -8,6 +8,8 @@ export type PeriodRow = {
   startsOn: string
   endsOn: string
   frequency: 'monthly' | 'biweekly' | 'weekly'
+  /** Regular pay cycles, or the extra cycles advances are paid in. */
+  cycle: 'regular' | 'advance'
   status: string
 }
 
@@ -18,6 +20,8 @@ export type RunContext = {
   period: PeriodRow
   version: PlanVersionData
   currency: string
+  /** A preview posts nothing, and writes nothing else either (awards, advances). */
+  preview: boolean
   /** Problems found while calculating; validation refuses the run when there is any. */
   problems: string[]
   /** Rows left unpaid because their facts are incomplete; reported on the run. */

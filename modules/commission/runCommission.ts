@@ -66,7 +66,7 @@ export async function runCommission(payload: Payload, runId: number, onProgress:
     await client.query(`set local work_mem = '256MB'`)
     const period = (
       await client.query<PeriodRow>(
-        `select id, label, starts_on::text as "startsOn", ends_on::text as "endsOn", frequency::text as frequency, status::text as status from commission_periods where id = $1`,
+        `select id, label, starts_on::text as "startsOn", ends_on::text as "endsOn", frequency::text as frequency, cycle::text as cycle, status::text as status from commission_periods where id = $1`,
         [run.periodId],
       )
     ).rows[0]!
@@ -83,7 +83,16 @@ export async function runCommission(payload: Payload, runId: number, onProgress:
         `plan "${run.planName}" has no approved version in force on ${period.startsOn}: approve a version effective on or before that day`,
       )
     const version = await loadPlanVersion(payload, versionId)
-    const ctx: RunContext = { client, runId, period, version, currency: run.currency, problems: [], warnings: [] }
+    const ctx: RunContext = {
+      client,
+      runId,
+      period,
+      version,
+      currency: run.currency,
+      preview: run.mode === 'preview',
+      problems: [],
+      warnings: [],
+    }
     await client.query(`update commission_runs set plan_version_id = $2 where id = $1`, [runId, versionId])
     await client.query(`delete from commission_statements where run_id = $1`, [runId])
     await client.query(`delete from commission_lines where run_id = $1`, [runId])

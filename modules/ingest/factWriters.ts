@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg'
 
-import type { BillingLineRow, CarrierRecordRow, DealerSaleRow } from '../../engine/ingest/rows'
+import type { BillingLineRow, CarrierRecordRow, DealerSaleRow, NetworkOrderRow } from '../../engine/ingest/rows'
 
 /** Where a fact came from; `importId` is null for facts written by the demo seed or the benchmark. */
 export type Provenance = { importId: number | null; sourceRow: number; naturalKey: string }
@@ -94,6 +94,41 @@ const BILLING_LINE_COLUMNS: Column[] = [
 
 export function writeBillingLines(client: PoolClient, rows: { row: BillingLineRow; provenance: Provenance }[]): Promise<WriteCounts> {
   return upsert(client, 'billing_lines', BILLING_LINE_COLUMNS, rows)
+}
+
+/** A network order line as stored: the row read, its volumes, and for a return the order line it returns. */
+export type NetworkOrderFact = NetworkOrderRow & {
+  qualifyingVolume: string
+  commissionableVolume: string
+  returnOfId: number | null
+  volumeRuleVersionId: number | null
+}
+
+const NETWORK_ORDER_COLUMNS: Column[] = [
+  { name: 'order_number', type: 'varchar', value: (row: NetworkOrderFact) => row.orderNumber },
+  { name: 'line', type: 'numeric', value: (row: NetworkOrderFact) => row.line },
+  { name: 'kind', type: 'enum_network_orders_kind', value: (row: NetworkOrderFact) => row.kind },
+  { name: 'booked_on', type: 'date', value: (row: NetworkOrderFact) => row.bookedOn },
+  { name: 'consultant_id', type: 'int', value: (row: NetworkOrderFact) => row.consultantId },
+  { name: 'customer', type: 'varchar', value: (row: NetworkOrderFact) => nullIfEmpty(row.customer) },
+  { name: 'product_id', type: 'int', value: (row: NetworkOrderFact) => row.productId },
+  { name: 'quantity', type: 'numeric', value: (row: NetworkOrderFact) => row.quantity },
+  { name: 'currency', type: 'varchar', value: (row: NetworkOrderFact) => row.currency },
+  { name: 'unit_price', type: 'numeric', value: (row: NetworkOrderFact) => row.unitPrice },
+  { name: 'discount', type: 'numeric', value: (row: NetworkOrderFact) => row.discount },
+  { name: 'amount', type: 'numeric', value: (row: NetworkOrderFact) => row.amount },
+  { name: 'qualifying_volume', type: 'numeric', value: (row: NetworkOrderFact) => row.qualifyingVolume },
+  { name: 'commissionable_volume', type: 'numeric', value: (row: NetworkOrderFact) => row.commissionableVolume },
+  { name: 'return_of_id', type: 'int', value: (row: NetworkOrderFact) => row.returnOfId },
+  { name: 'volume_rule_version_id', type: 'int', value: (row: NetworkOrderFact) => row.volumeRuleVersionId },
+]
+
+/** Network order lines whose volumes (and, for returns, returned line) are settled: see modules/multilevel/orders.ts. */
+export function writeNetworkOrderFacts(
+  client: PoolClient,
+  rows: { row: NetworkOrderFact; provenance: Provenance }[],
+): Promise<WriteCounts> {
+  return upsert(client, 'network_orders', NETWORK_ORDER_COLUMNS, rows)
 }
 
 /** A rejected row: its number, reasons, cells, and the values in it that nothing knows (for the rejects workbook). */

@@ -1,6 +1,8 @@
-/** What other capabilities and the ingest collections use: running or previewing an import, and the fact writers. */
+/** What other capabilities and the ingest collections use: running or previewing an import, the fact writers (network orders included) and the lookups rows resolve codes with. */
 export { ImportFileError, runImport, type ImportCounts } from './runImport'
 export { previewImport, type ImportPreview } from './preview'
 export { SpreadsheetError } from './readers'
 export type { MappingDoc } from './rowPipeline'
 export * from './factWriters'
+export { loadLookups, type ImportLookups } from './lookups'
+export { writeNetworkOrders, type OrderItem, type OrderRejection, type OrderWriteCounts } from './networkOrders'

@@ -1,11 +1,12 @@
 import type { PoolClient } from 'pg'
 
+import type { PriceList, ProductInfo } from '../../engine/ingest/networkOrders'
 import type { RowLookups } from '../../engine/ingest/rows'
 
 const norm = (code: string) => code.trim().toUpperCase()
 
 /** The row lookups, and the way back from an id to its code (to show a row as it will be stored). */
-export type ImportLookups = RowLookups & {
+export type ImportLookups = Required<RowLookups> & {
   codeOf: { dealer(id: number): string | null; carrier(id: number): string | null; ratePlan(id: number): string | null }
 }
 
@@ -44,6 +45,14 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
   const services = new Map<string, number>()
   for (const row of (await client.query<{ id: number; code: string }>(`select id, code from services`)).rows)
     services.set(norm(row.code), row.id)
+  const consultants = new Map<string, number>()
+  for (const row of (
+    await client.query<{ id: number; code: string }>(
+      `select id, code from participants where kind <> 'operating_company' and code is not null`,
+    )
+  ).rows)
+    consultants.set(norm(row.code), row.id)
+  const products = await loadProducts(client)
   const dealerCodes = new Map<number, string>()
   const planCodes = new Map<number, string>()
   for (const [key, id] of plans) planCodes.set(id, key.slice(key.indexOf('|') + 1))
@@ -58,7 +67,27 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
     clientId: (code) => clients.get(norm(code)) ?? null,
     serviceId: (code) => services.get(norm(code)) ?? null,
     dealerId: (code) => dealers.get(norm(code)) ?? null,
+    consultantId: (code) => consultants.get(norm(code)) ?? null,
+    product: (code) => products.get(norm(code)) ?? null,
     carrierId: (code) => carriers.get(norm(code)) ?? null,
     ratePlanId: (carrierId, code) => plans.get(`${carrierId}|${norm(code)}`) ?? null,
   }
+}
+
+/** The catalog of network products by code, with each price list keyed by its currency. */
+async function loadProducts(client: PoolClient): Promise<Map<string, ProductInfo>> {
+  const products = new Map<number, ProductInfo>()
+  for (const row of (await client.query<{ id: number; code: string; active: boolean | null }>(`select id, code, active from products`))
+    .rows)
+    products.set(row.id, { id: row.id, code: row.code, active: row.active !== false, prices: {} })
+  const prices = await client.query<PriceList & { product: number; currency: string }>(
+    `select _parent_id as product, upper(currency) as currency, coalesce(consultant_price, 0)::text as "consultantPrice",
+            coalesce(public_price, 0)::text as "publicPrice", coalesce(vat_percent, 0)::text as "vatPercent"
+       from products_prices order by _parent_id, _order`,
+  )
+  for (const { product, currency, ...list } of prices.rows) {
+    const info = products.get(product)
+    if (info && !info.prices[currency]) info.prices[currency] = list
+  }
+  return new Map([...products.values()].map((info) => [norm(info.code), info]))
 }

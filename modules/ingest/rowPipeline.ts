@@ -14,9 +14,11 @@ import {
   dealerSaleKey,
   describeErrors,
   doesNotFitHeader,
+  networkOrderKey,
   readBillingLine,
   readCarrierRecord,
   readDealerSale,
+  readNetworkOrder,
   type Cells,
   type RowContext,
   type RowError,
@@ -51,12 +53,14 @@ export const SOURCES: Record<
   dealer_sales: { read: readDealerSale, keyOf: dealerSaleKey, table: 'dealer_sales' },
   carrier_records: { read: readCarrierRecord, keyOf: carrierRecordKey, table: 'carrier_records' },
   billing_lines: { read: readBillingLine, keyOf: billingLineKey, table: 'billing_lines' },
+  network_orders: { read: readNetworkOrder, keyOf: networkOrderKey, table: 'network_orders' },
 }
 
 /** A footer is a few lines; more lines that do not fit the header are rejected rows. */
 export const MAX_FOOTER_LINES = 10
 
-export type Fact = { rowNumber: number; key: string; row: any }
+/** An accepted row, with its cells (a later step that refuses it hands them to the rejects workbook). */
+export type Fact = { rowNumber: number; key: string; row: any; cells: PlainCell[] }
 export type UnknownValue = { field: string; column: string; value: string }
 export type Rejected = { rowNumber: number; cells: PlainCell[]; reasons: string; errors: RowError[]; unknown: UnknownValue[] }
 export type Footer = { rowNumber: number; text: string }
@@ -250,7 +254,7 @@ export async function readRows(
         } else {
           seen.set(key, { rowNumber, signature })
           counts.accepted++
-          await sink.fact({ rowNumber, key, row: result.row })
+          await sink.fact({ rowNumber, key, row: result.row, cells: cells.slice(0, width).map(plainCell) })
         }
       }
       await afterRow?.(counts)

@@ -12,6 +12,8 @@ import {
   type Rejection,
   type WriteCounts,
 } from './factWriters'
+import { describeErrors, type RowError } from '../../engine/ingest/rows'
+import { writeNetworkOrders } from './networkOrders'
 import { footerSentence, ImportFileError, openImport, readRows, UnknownValues, type MappingDoc, type RowCounts } from './rowPipeline'
 import { estimateRows } from './rowEstimate'
 import { SpreadsheetError } from './readers'
@@ -21,11 +23,22 @@ import type { OnProgress } from '../core/progress'
 
 export { ImportFileError } from './rowPipeline'
 
-/** How each source's facts are written. */
-const WRITERS: Record<ImportSource, (client: PoolClient, rows: { row: any; provenance: Provenance }[]) => Promise<WriteCounts>> = {
+/**
+ * How each source's facts are written. A writer that settles more than a row alone says (network orders: volumes by
+ * rule, the order a return returns) may refuse rows: they go to the rejections like the reader's.
+ */
+const WRITERS: Record<
+  ImportSource,
+  (
+    client: PoolClient,
+    rows: { row: any; provenance: Provenance }[],
+    headerOf: (field: string) => string,
+  ) => Promise<WriteCounts & { rejected?: { sourceRow: number; errors: RowError[] }[] }>
+> = {
   dealer_sales: writeDealerSales,
   carrier_records: writeCarrierRecords,
   billing_lines: writeBillingLines,
+  network_orders: writeNetworkOrders,
 }
 
 /** Rows written per statement. */
@@ -137,8 +150,8 @@ async function importRows(
     await sheet.close() // the rows are not read: release the file
     throw error
   }
-  const written = { inserted: 0, updated: 0, unchanged: 0 }
-  let facts: { row: any; provenance: Provenance }[] = []
+  const written = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }
+  let facts: { row: any; provenance: Provenance; cells: unknown[] }[] = []
   let rejections: Rejection[] = []
   const write = WRITERS[doc.source]
 
@@ -146,11 +159,23 @@ async function importRows(
   // most one batch waits in memory. A failed write surfaces at the next flush (or the last), never unhandled.
   let writing: Promise<void> = Promise.resolve()
   const writeBatch = async (batchFacts: typeof facts, batchRejections: Rejection[]) => {
-    const counts = await write(client, batchFacts)
+    const counts = await write(client, batchFacts, opened.ctx.headerOf)
     written.inserted += counts.inserted
     written.updated += counts.updated
     written.unchanged += counts.unchanged
-    await writeRejections(client, doc.id, batchRejections)
+    const refused = counts.rejected ?? []
+    written.rejected += refused.length
+    const cellsOf = new Map(batchFacts.map((fact) => [fact.provenance.sourceRow, fact.cells]))
+    const later: Rejection[] = refused.map(({ sourceRow, errors }) => ({
+      rowNumber: sourceRow,
+      cells: cellsOf.get(sourceRow) ?? [],
+      reasons: describeErrors(errors),
+    }))
+    await writeRejections(
+      client,
+      doc.id,
+      [...batchRejections, ...later].sort((a, b) => a.rowNumber - b.rowNumber),
+    )
   }
   const flush = async (counts: RowCounts) => {
     await writing
@@ -172,7 +197,7 @@ async function importRows(
     doc.source,
     {
       fact: (fact) => {
-        facts.push({ row: fact.row, provenance: { importId: doc.id, sourceRow: fact.rowNumber, naturalKey: fact.key } })
+        facts.push({ row: fact.row, provenance: { importId: doc.id, sourceRow: fact.rowNumber, naturalKey: fact.key }, cells: fact.cells })
       },
       rejected: (rejected) => {
         rejections.push(rejected)
@@ -188,8 +213,8 @@ async function importRows(
   for (const sentence of [footerSentence(footers), unknown.sentence()]) if (sentence) notes.push(sentence)
   return {
     rowsRead: counts.rowsRead,
-    accepted: counts.accepted,
-    rejected: counts.rejected,
+    accepted: counts.accepted - written.rejected,
+    rejected: counts.rejected + written.rejected,
     inserted: written.inserted,
     updated: written.updated,
     duplicates: written.unchanged + counts.repeated,

@@ -2,9 +2,11 @@ import ExcelJS from 'exceljs'
 
 import { ACTIVATION_TYPES, LINE_STATUSES } from '../../engine/telecom'
 import { targetField, type ImportSource, type MappingColumn, type TargetField } from '../../engine/ingest/fields'
+import { ORDER_KINDS } from '../../engine/ingest/networkOrders'
 import { CHARGE_FREQUENCIES } from '../../engine/proposals'
 
-export type TemplateLists = { dealers: string[]; carriers: string[]; ratePlans: string[] }
+/** The codes the drop-downs offer; network orders add consultants and products. */
+export type TemplateLists = { dealers: string[]; carriers: string[]; ratePlans: string[]; consultants?: string[]; products?: string[] }
 
 export type TemplateSpec = { source: ImportSource; sheetName: string; columns: MappingColumn[]; lists: TemplateLists }
 
@@ -25,6 +27,12 @@ function listValues(field: TargetField, lists: TemplateLists): string[] | null {
       return [...LINE_STATUSES]
     case 'billingFrequencies':
       return [...CHARGE_FREQUENCIES]
+    case 'consultants':
+      return lists.consultants ?? []
+    case 'products':
+      return lists.products ?? []
+    case 'orderKinds':
+      return [...ORDER_KINDS]
     default:
       return null
   }
@@ -44,7 +52,7 @@ function columnLetter(index: number): string {
 /**
  * The standardized Excel template of a mapping: its header row (with a note on each header saying what goes
  * there), identifier columns formatted as text so Excel keeps every digit, date columns as dates, and drop-downs
- * for dealers, carriers, plans, activation types and line statuses fed from a hidden "Lists" sheet.
+ * for dealers, carriers, plans, activation types, line statuses, consultants, products and order kinds fed from a hidden "Lists" sheet.
  */
 export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()

@@ -32,7 +32,7 @@ function ruleValue(type: RuleFieldType, text: string | null): unknown {
   if (text === null) return null
   if (type === 'number' || type === 'money') return Number(text)
   if (type === 'boolean') return text === 'true'
-  if (type === 'list') return JSON.parse(text) as unknown
+  if (type === 'list' || type === 'object') return JSON.parse(text) as unknown
   return text
 }
 
@@ -71,7 +71,7 @@ export async function stageRuleResults(
   // items stay exact, dates as "YYYY-MM-DD". Every row of a group has the same inputs (the key is made of them), so
   // min() just picks that value.
   const texts = fields.map(({ field, type }) =>
-    type === 'list'
+    type === 'list' || type === 'object'
       ? `min(to_json(${quote(field)})::text)`
       : type === 'date'
         ? `min(to_char(${quote(field)}, 'YYYY-MM-DD'))`

@@ -14,6 +14,7 @@ import { WhyThisAmount as WhyThisAmount_0ca95f71ee759d0f36ef1132166b5a74 } from 
 import { StatementDownloads as StatementDownloads_6c94111edb28ac775494ce2e6b9407ad } from '../../../components/commission/StatementDownloads'
 import { RuleEditor as RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966 } from '../../../components/rules/RuleEditor'
 import { TryIt as TryIt_1f01b79d001044915cb8d3a160da86b6 } from '../../../components/rules/TryIt'
+import { PipelineWizard as PipelineWizard_8408dc3d62c62a3855743174c114f3ab } from '../../../components/multilevel/PipelineWizard'
 import { PaymentBatchActions as PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc } from '../../../components/payments/PaymentBatchActions'
 import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } from '../../../components/proposals/ProposalActions'
 import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
@@ -44,6 +45,7 @@ export const importMap = {
   "/components/commission/StatementDownloads#StatementDownloads": StatementDownloads_6c94111edb28ac775494ce2e6b9407ad,
   "/components/rules/RuleEditor#RuleEditor": RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966,
   "/components/rules/TryIt#TryIt": TryIt_1f01b79d001044915cb8d3a160da86b6,
+  "/components/multilevel/PipelineWizard#PipelineWizard": PipelineWizard_8408dc3d62c62a3855743174c114f3ab,
   "/components/payments/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc,
   "/components/proposals/ProposalActions#ProposalActions": ProposalActions_ba3e18d8c3b6405291212c3fc9b93821,
   "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,

@@ -4,14 +4,18 @@
  * all follow from it, so the compiler names whatever a new kind still lacks. The order is the run's and the
  * statements' order of components.
  */
+import { advance } from './advance'
 import { advertising } from './advertising'
 import { chargeback } from './chargeback'
+import { differential } from './differential'
+import { networkBonus } from './networkBonus'
 import { override } from './override'
 import { planChange } from './planChange'
 import { proposalCommission } from './proposalCommission'
 import { residual } from './residual'
 import { ruleAmount } from './ruleAmount'
 import type { CatalogFacts, ComponentConfig, ComponentKind, ComponentModule, ComponentProblem, LineComponent } from './types'
+import { unilevel } from './unilevel'
 import { upfront } from './upfront'
 import { volumeBonus } from './volumeBonus'
 
@@ -32,6 +36,10 @@ export const COMPONENTS = defineComponents({
   chargeback,
   override,
   proposal_commission: proposalCommission,
+  unilevel,
+  differential,
+  network_bonus: networkBonus,
+  advance,
   advertising,
 })
 

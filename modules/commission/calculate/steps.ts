@@ -5,8 +5,11 @@
  */
 import type { ComponentRegistry, COMPONENTS } from '../../../engine/commission/components/registry'
 import type { RunContext } from '../context'
+import { advanceStep } from './advance'
 import { advertisingStep } from './advertising'
 import { chargebackStep } from './chargeback'
+import { differentialStep, unilevelStep } from './network'
+import { networkBonusStep } from './networkBonus'
 import { overrideStep } from './override'
 import { planChangeStep } from './planChange'
 import { proposalCommissionStep } from './proposalCommission'
@@ -50,5 +53,9 @@ export const COMPONENT_STEPS = {
   chargeback: chargebackStep,
   override: overrideStep,
   proposal_commission: proposalCommissionStep,
+  unilevel: unilevelStep,
+  differential: differentialStep,
+  network_bonus: networkBonusStep,
+  advance: advanceStep,
   advertising: advertisingStep,
 } satisfies ComponentSteps

@@ -2,14 +2,18 @@ import type { Block } from 'payload'
 
 import type { ComponentRegistry, COMPONENTS } from '../../../../engine/commission/components/registry'
 import { COMPONENT_KINDS } from '../../../../engine/commission/components/registry'
+import { advanceBlock } from './advance'
 import { advertisingBlock } from './advertising'
 import { chargebackBlock } from './chargeback'
+import { differentialBlock } from './differential'
+import { networkBonusBlock } from './networkBonus'
 import type { ComponentBlock } from './fields'
 import { overrideBlock } from './override'
 import { planChangeBlock } from './planChange'
 import { proposalCommissionBlock } from './proposalCommission'
 import { residualBlock } from './residual'
 import { ruleAmountBlock } from './ruleAmount'
+import { unilevelBlock } from './unilevel'
 import { upfrontBlock } from './upfront'
 import { volumeBonusBlock } from './volumeBonus'
 
@@ -26,6 +30,10 @@ export const COMPONENT_BLOCKS = {
   chargeback: chargebackBlock,
   override: overrideBlock,
   proposal_commission: proposalCommissionBlock,
+  unilevel: unilevelBlock,
+  differential: differentialBlock,
+  network_bonus: networkBonusBlock,
+  advance: advanceBlock,
   advertising: advertisingBlock,
 } satisfies ComponentBlocks
 

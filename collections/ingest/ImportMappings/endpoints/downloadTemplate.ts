@@ -9,7 +9,7 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
 
 async function codes(
   req: PayloadRequest,
-  collection: 'participants' | 'carriers' | 'rate-plans',
+  collection: 'participants' | 'carriers' | 'rate-plans' | 'products',
   where: Record<string, unknown>,
 ): Promise<string[]> {
   const found = await req.payload.find({
@@ -37,6 +37,7 @@ export const downloadTemplate: Endpoint = {
     )
     if (!mapping) return errorResponse(404, `import mapping ${req.routeParams?.id} not found`)
     const carrierId = relationId(mapping.carrier)
+    const orders = mapping.source === 'network_orders'
     const buffer = await buildTemplate({
       source: mapping.source as ImportSource,
       sheetName: mapping.sheetName || 'Data',
@@ -49,6 +50,10 @@ export const downloadTemplate: Endpoint = {
           'rate-plans',
           carrierId === null ? { active: { equals: true } } : { carrier: { equals: carrierId }, active: { equals: true } },
         ),
+        ...(orders && {
+          consultants: await codes(req, 'participants', { kind: { not_equals: 'operating_company' }, status: { equals: 'active' } }),
+          products: await codes(req, 'products', { active: { equals: true } }),
+        }),
       },
     })
     const fileName = `${mapping.name.replace(/[^\w.-]+/g, '-')}-template.xlsx`

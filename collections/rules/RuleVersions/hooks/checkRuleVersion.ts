@@ -5,6 +5,7 @@ import type { RuleVersion } from '../../../../payload-types'
 import { rulePurpose } from '../../../../engine/rules/purposes'
 import { fieldError } from '../../../../hooks/core/fieldError'
 import { testFailureMessage, testsRequired, type RuleVersionStatus } from '../../../../modules/rules/governance'
+import { networkRuleProblems } from '../../../../modules/multilevel'
 import { checkRuleDraft } from '../../../../modules/rules/versions'
 import { ruleSetOf, versionLabel } from './ruleSetOf'
 
@@ -35,6 +36,8 @@ export const checkRuleVersion: CollectionBeforeChangeHook<RuleVersion> = async (
     testCases: data.testCases === undefined ? previous?.testCases : data.testCases,
   })
   if ('problem' in checked) throw fieldError('rule-versions', checked.problem.path, checked.problem.message)
+  const network = (await networkRuleProblems(req.payload, purpose, data.content === undefined ? previous?.content : data.content))[0]
+  if (network) throw fieldError('rule-versions', network.path, network.message)
   data.testResults = { ranAt: new Date().toISOString(), ...checked.results }
   if (step) {
     const refusal = testFailureMessage(label, step, checked.results.outcomes)

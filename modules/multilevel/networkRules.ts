@@ -1,0 +1,25 @@
+import type { Payload } from 'payload'
+
+import { dbPool } from '../../db/pool'
+import { bonusRuleProblems, kpiReferenceProblems } from '../../engine/multilevel/networkRules'
+import type { JdmContent, RuleProblem, RulePurpose } from '../../engine/rules'
+import type { Queryable } from '../rules'
+
+/** Every KPI definition's code and whether it is switched on. */
+export async function kpiSwitches(client: Queryable): Promise<{ code: string; enabled: boolean }[]> {
+  const found = await client.query<{ code: string; enabled: boolean }>(
+    `select code, coalesce(enabled, false) as enabled from kpi_definitions order by code`,
+  )
+  return found.rows
+}
+
+/**
+ * The network checks of a rule version (none for other purposes): a rule reading KPIs reads only enabled ones, and a
+ * bonus rule's money rows say their currency.
+ */
+export async function networkRuleProblems(payload: Payload, purpose: RulePurpose, content: unknown): Promise<RuleProblem[]> {
+  const problems: RuleProblem[] = []
+  if (purpose.inputs.some((f) => f.field === 'kpi')) problems.push(...kpiReferenceProblems(content, await kpiSwitches(dbPool(payload))))
+  if (purpose.key === 'network_bonus' && content && typeof content === 'object') problems.push(...bonusRuleProblems(content as JdmContent))
+  return problems
+}
