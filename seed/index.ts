@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../engine/network/roles'
 import { logoSvg } from './portal/logos'
 import { CARRIERS, DEMO_RECON } from './telecom/data'
 import { writeCommissionDemo } from './commission/write'
+import { writeNetworkDemo } from './multilevel/write'
 import { writeProposalDemo } from './proposals/write'
 import { writeRulesDemo } from './rules/write'
 import { writeTelecomDemo } from './telecom/write'
@@ -88,4 +89,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   await writeRulesDemo(payload, req)
   await writeCommissionDemo(payload, req)
   await writeProposalDemo(payload, req)
+  await writeNetworkDemo(payload, req)
 }

@@ -173,6 +173,17 @@ export const PARTICIPANTS: SeedParticipant[] = [
     status: 'suspended',
   },
   { code: 'CNS-001', name: 'Rosa Alvarez', kind: 'consultant', parent: 'GLD', territory: 'US-MW', joinedOn: '2024-05-01' },
+  // The Glow consultants: a direct-selling network paid by the network plan demo (seed/multilevel).
+  { code: 'GLW-01', name: 'Valentina Ortiz', kind: 'consultant', parent: 'NW', joinedOn: '2026-03-01', email: 'glw-01@glow.example' },
+  { code: 'GLW-02', name: 'Marco Silva', kind: 'consultant', parent: 'GLW-01', joinedOn: '2026-03-01', email: 'glw-02@glow.example' },
+  { code: 'GLW-03', name: 'Lucía Romero', kind: 'consultant', parent: 'GLW-01', joinedOn: '2026-03-01', email: 'glw-03@glow.example' },
+  { code: 'GLW-04', name: 'Daniel Costa', kind: 'consultant', parent: 'GLW-02', joinedOn: '2026-03-01', email: 'glw-04@glow.example' },
+  { code: 'GLW-05', name: 'Emma Rossi', kind: 'consultant', parent: 'GLW-02', joinedOn: '2026-03-01', email: 'glw-05@glow.example' },
+  { code: 'GLW-06', name: 'Felipe Andrade', kind: 'consultant', parent: 'GLW-03', joinedOn: '2026-03-01', email: 'glw-06@glow.example' },
+  { code: 'GLW-07', name: 'Gabriela Núñez', kind: 'consultant', parent: 'GLW-04', joinedOn: '2026-03-01', email: 'glw-07@glow.example' },
+  { code: 'GLW-08', name: 'Hugo Lima', kind: 'consultant', parent: 'GLW-04', joinedOn: '2026-03-01', email: 'glw-08@glow.example' },
+  { code: 'GLW-09', name: 'Isabel Duarte', kind: 'consultant', parent: 'GLW-05', joinedOn: '2026-03-01', email: 'glw-09@glow.example' },
+  { code: 'GLW-10', name: 'Jorge Pineda', kind: 'consultant', parent: 'GLW-06', joinedOn: '2026-03-01', email: 'glw-10@glow.example' },
 ]
 
 export const DEMO_PASSWORD = 'demo1234!'
@@ -186,6 +197,7 @@ export const USERS: { email: string; name: string; participant: string; roles: R
   { email: 'user@summit.example', name: 'Umar Summit', participant: 'SUM', roles: ['partner_user'] },
   { email: 'admin@pacific.example', name: 'Tara Pacific', participant: 'SUM-PAC', roles: ['territory_owner_admin'] },
   { email: 'user@pacific.example', name: 'Theo Pacific', participant: 'SUM-PAC', roles: ['territory_owner_user'] },
+  { email: 'consultant@glow.example', name: 'Marco Silva', participant: 'GLW-02', roles: ['agent'] },
   { email: 'dana.ruiz@summit.example', name: 'Dana Ruiz', participant: 'SUM-PAC-AM1', roles: ['agent_manager'] },
   { email: 'leo.park@summit.example', name: 'Leo Park', participant: 'SUM-PAC-AG1', roles: ['agent'] },
   { email: 'sam.ortiz@summit.example', name: 'Sam Ortiz', participant: 'SUM-PAC-RF1', roles: ['referrer'] },

@@ -36,7 +36,7 @@ export const checkRuleVersion: CollectionBeforeChangeHook<RuleVersion> = async (
     testCases: data.testCases === undefined ? previous?.testCases : data.testCases,
   })
   if ('problem' in checked) throw fieldError('rule-versions', checked.problem.path, checked.problem.message)
-  const network = (await networkRuleProblems(req.payload, purpose, data.content === undefined ? previous?.content : data.content))[0]
+  const network = (await networkRuleProblems(req, purpose, data.content === undefined ? previous?.content : data.content))[0]
   if (network) throw fieldError('rule-versions', network.path, network.message)
   data.testResults = { ranAt: new Date().toISOString(), ...checked.results }
   if (step) {

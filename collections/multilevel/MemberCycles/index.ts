@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../../access/core/nobody'
-import { readOwnSubtree } from '../../access/core/subtree'
-import { moneyField } from '../../fields/core/money'
+import { nobody } from '../../../access/core/nobody'
+import { readOwnSubtree } from '../../../access/core/subtree'
+import { moneyField } from '../../../fields/core/money'
+import { downlineEndpoint, extractEndpoint, memberSummaryEndpoint, settlementEndpoint } from './endpoints/results'
 
 /**
  * Each member's figures for one cycle, written in bulk by the pipeline steps: the KPIs (by code), the rank the rules
@@ -18,6 +19,7 @@ export const MemberCycles: CollectionConfig = {
     defaultColumns: ['cycle', 'participant', 'personalVolume', 'groupVolume', 'qualifiedRank', 'paidRank', 'honoraryRank', 'qualifies'],
   },
   access: { read: readOwnSubtree('participant.path'), create: nobody, update: nobody, delete: nobody },
+  endpoints: [memberSummaryEndpoint, downlineEndpoint, extractEndpoint, settlementEndpoint],
   indexes: [{ fields: ['cycle', 'participant'], unique: true }],
   fields: [
     { name: 'cycle', type: 'relationship', relationTo: 'commission-periods', required: true },
