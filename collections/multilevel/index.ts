@@ -29,4 +29,8 @@ export const multilevel: Capability = {
     RankPromotions,
     NetworkAwards,
   ],
+  views: {
+    network: { Component: '/components/multilevel/NetworkView#NetworkView', path: '/network' },
+  },
+  navLinks: ['/components/multilevel/NetworkNavLink#NetworkNavLink'],
 }

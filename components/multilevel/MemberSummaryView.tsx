@@ -85,7 +85,7 @@ export function SummaryHeading({ summary, apiBase = '/api' }: { summary: MemberS
       </span>
       {summary.cycle ? (
         <a href={extractUrl(summary, apiBase)} data-testid="summary-extract" download>
-          Download my extract (xlsx)
+          Download the extract (xlsx)
         </a>
       ) : null}
     </div>

@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network'
 
 export type BenchResult = {
   workload: Workload
@@ -17,6 +17,35 @@ export type BenchResult = {
   checks: string
   /** `rules`: the same figures for the all-distinct inputs. */
   distinct?: { rows: number; seconds: number; rowsPerSecond: number; floorSeconds: number; ratio: number }
+}
+
+/** One check of the network benchmark: a figure the bench recomputed on its own against what the run wrote. */
+export type NetworkCheck = { name: string; ok: boolean; expected: string | number; actual: string | number; detail?: string }
+
+/** The network benchmark's result line: the monthly pipeline step by step, its KPI step against the floor. */
+export type NetworkBenchResult = {
+  workload: 'network'
+  members: number
+  orders: number
+  /** The "Calculate indicators" step. */
+  kpiSeconds: number | null
+  floorSeconds: number | null
+  pipelineSeconds: number | null
+  steps: Record<string, number>
+  /** Of each step's seconds, those spent waiting for its SQL statements. */
+  stepsSqlSeconds?: Record<string, number>
+  /** Peak RSS of this (node) process when the pipeline ended; PostgreSQL's processes are not counted. */
+  peakRssMb: number
+  seedPeakRssMb?: number
+  /** Peak RSS at the end, the bench's own checks included. */
+  benchPeakRssMb?: number
+  checks: NetworkCheck[] | string
+  targets: { kpiUnder20s: boolean; kpiUnderFloor: boolean; memoryUnder3GB: boolean } | null
+}
+
+/** Whether a result line says every check held. */
+export function passed(bench: BenchResult | NetworkBenchResult): boolean {
+  return Array.isArray(bench.checks) ? bench.checks.length > 0 && bench.checks.every((c) => c.ok) : bench.checks === 'ok'
 }
 
 const startedAt = performance.now()
@@ -85,7 +114,7 @@ export function benchStarted(workload: Workload, rows: number): void {
 }
 
 /** The last line of the output: exactly one JSON object (a second call prints nothing). */
-export function printResult(bench: BenchResult): void {
+export function printResult(bench: BenchResult | NetworkBenchResult): void {
   if (printed) return
   printed = true
   process.stdout.write(`${JSON.stringify(bench)}\n`)

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { generatePeriods } from '../../engine/commission/calendar'
+import { generatePeriods } from '../../engine/commission'
 import { directVolumes, lineAmount, returnFigures } from '../../engine/ingest'
 import {
   ADVANCE_STEPS,

@@ -20,9 +20,11 @@ import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } f
 import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
 import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
 import { DashboardNavLink as DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc } from '../../../components/commission/CommissionDashboard/NavLink'
+import { NetworkNavLink as NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8 } from '../../../components/multilevel/NetworkNavLink'
 import { WaitingNavLink as WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5 } from '../../../components/proposals/WaitingForMe/NavLink'
 import { ReportsNavLink as ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a } from '../../../components/proposals/ProposalReports/NavLink'
 import { CommissionDashboard as CommissionDashboard_e82046ae4d2573ef1a198356647186ee } from '../../../components/commission/CommissionDashboard'
+import { NetworkView as NetworkView_bf92ebed54aedd67392cdc116fb0b027 } from '../../../components/multilevel/NetworkView'
 import { WaitingForMe as WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6 } from '../../../components/proposals/WaitingForMe'
 import { ProposalReports as ProposalReports_7ce264df008b1d8efc49b3f2d9af1367 } from '../../../components/proposals/ProposalReports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -51,9 +53,11 @@ export const importMap = {
   "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,
   "/components/core/JobProgress#JobProgress": JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
   "/components/commission/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc,
+  "/components/multilevel/NetworkNavLink#NetworkNavLink": NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8,
   "/components/proposals/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5,
   "/components/proposals/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a,
   "/components/commission/CommissionDashboard#CommissionDashboard": CommissionDashboard_e82046ae4d2573ef1a198356647186ee,
+  "/components/multilevel/NetworkView#NetworkView": NetworkView_bf92ebed54aedd67392cdc116fb0b027,
   "/components/proposals/WaitingForMe#WaitingForMe": WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6,
   "/components/proposals/ProposalReports#ProposalReports": ProposalReports_7ce264df008b1d8efc49b3f2d9af1367,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -32,6 +32,7 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         <a href="#statements">Statements</a>
         <a href="#payments">Payments</a>
         <a href="/portal/sales">My sales</a>
+        <a href="/portal/network">My network</a>
       </nav>
       <main className="portal-main">
         <section id="waiting" className="portal-section">
