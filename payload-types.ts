@@ -224,6 +224,7 @@ export interface Config {
       generateStatements: TaskGenerateStatements;
       payBatch: TaskPayBatch;
       pipelineStep: TaskPipelineStep;
+      runPipeline: TaskRunPipeline;
       inline: {
         input: unknown;
         output: unknown;
@@ -2371,7 +2372,7 @@ export interface Notification {
 export interface Schedule {
   id: number;
   name: string;
-  task: 'verifyNetwork' | 'scrapeCarrier' | 'commissionRun';
+  task: 'verifyNetwork' | 'scrapeCarrier' | 'commissionRun' | 'runPipeline';
   /**
    * Five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" for 02:00 every day.
    */
@@ -2514,7 +2515,8 @@ export interface PayloadJob {
           | 'commissionRun'
           | 'generateStatements'
           | 'payBatch'
-          | 'pipelineStep';
+          | 'pipelineStep'
+          | 'runPipeline';
         taskID: string;
         input?:
           | {
@@ -2558,6 +2560,7 @@ export interface PayloadJob {
         | 'generateStatements'
         | 'payBatch'
         | 'pipelineStep'
+        | 'runPipeline'
       )
     | null;
   queue?: string | null;
@@ -4015,6 +4018,18 @@ export interface TaskPipelineStep {
   };
   output: {
     detail: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRunPipeline".
+ */
+export interface TaskRunPipeline {
+  input: {
+    pipelineType: number;
+  };
+  output: {
+    steps: string;
   };
 }
 /**

@@ -6,6 +6,7 @@ import { nobody } from '../../access/core/nobody'
 import { moneyField } from '../../fields/core/money'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
+import { recordCreator } from './hooks/recordCreator'
 
 /**
  * A manual change to one member's KPI in one cycle, with its reason: applied by the "adjust indicators" step (and
@@ -16,7 +17,7 @@ export const KpiAdjustments: CollectionConfig = {
   lockDocuments: false,
   admin: { group: 'Network plan', defaultColumns: ['cycle', 'participant', 'kpi', 'delta', 'reason', 'createdAt'] },
   access: { read: staff, create: payoutOperators, update: nobody, delete: payoutOperators },
-  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
+  hooks: { beforeChange: [recordCreator], afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'cycle', type: 'relationship', relationTo: 'commission-periods', required: true },
     { name: 'participant', type: 'relationship', relationTo: 'participants', required: true },

@@ -5,6 +5,7 @@ import { staff } from '../../access/core/staff'
 import { nobody } from '../../access/core/nobody'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
+import { recordCreator } from './hooks/recordCreator'
 
 /** A manual promotion (or demotion) with its reason: the "calculate rank" step pays this rank for the cycle whatever the rules say. */
 export const RankPromotions: CollectionConfig = {
@@ -12,7 +13,7 @@ export const RankPromotions: CollectionConfig = {
   lockDocuments: false,
   admin: { group: 'Network plan', defaultColumns: ['cycle', 'participant', 'rank', 'reason', 'createdAt'] },
   access: { read: staff, create: payoutOperators, update: nobody, delete: payoutOperators },
-  hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
+  hooks: { beforeChange: [recordCreator], afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['cycle', 'participant'], unique: true }],
   fields: [
     { name: 'cycle', type: 'relationship', relationTo: 'commission-periods', required: true },

@@ -21,6 +21,7 @@ import * as migration_20261205_213844_mapping_value_translations_and_footers fro
 import * as migration_20261206_001157_rule_sets_and_versions from './20261206_001157_rule_sets_and_versions';
 import * as migration_20261206_001546_rule_amount from './20261206_001546_rule_amount';
 import * as migration_20261206_030609_network_commissions from './20261206_030609_network_commissions';
+import * as migration_20261206_034102_network_pipeline_schedules from './20261206_034102_network_pipeline_schedules';
 
 export const migrations = [
   {
@@ -136,6 +137,11 @@ export const migrations = [
   {
     up: migration_20261206_030609_network_commissions.up,
     down: migration_20261206_030609_network_commissions.down,
-    name: '20261206_030609_network_commissions'
+    name: '20261206_030609_network_commissions',
+  },
+  {
+    up: migration_20261206_034102_network_pipeline_schedules.up,
+    down: migration_20261206_034102_network_pipeline_schedules.down,
+    name: '20261206_034102_network_pipeline_schedules'
   },
 ];

@@ -63,7 +63,7 @@ export function bonusRuleProblems(content: JdmContent, planCurrency?: string): R
     const currency = table.outputs.find((c) => c.field?.trim() === 'currency')
     table.rules.forEach((rule, index) => {
       if (unquote(String(rule[kind.id] ?? '')) !== 'money') return
-      const path = `nodes.${node.name || node.id}.rows.${index + 1}.currency`
+      const path = 'content'
       const given = currency ? unquote(String(rule[currency.id] ?? '')) : ''
       if (given === '')
         problems.push({

@@ -3,6 +3,7 @@ import type { TaskConfig } from 'payload'
 import { commissionRunTask } from './commission/commissionRun'
 import { generateStatementsTask } from './commission/generateStatements'
 import { pipelineStepTask } from './multilevel/pipelineStep'
+import { runPipelineTask } from './multilevel/runPipeline'
 import { payBatchTask } from './payments/payBatch'
 import { reconcileTask } from './reconcile/reconcile'
 import { runImportTask } from './ingest/runImport'
@@ -19,4 +20,5 @@ export const tasks: TaskConfig[] = [
   generateStatementsTask,
   payBatchTask,
   pipelineStepTask,
+  runPipelineTask,
 ] as unknown as TaskConfig[]

@@ -3,6 +3,11 @@ export const SCHEDULABLE_TASKS = [
   { slug: 'verifyNetwork', label: 'Verify the participant network' },
   { slug: 'scrapeCarrier', label: 'Scrape a carrier portal (input: {"connector": id})' },
   { slug: 'commissionRun', label: 'Run a compensation plan for the month before (input: {"plan": id})' },
+  {
+    slug: 'runPipeline',
+    label:
+      'Run a network pipeline: daily refreshes the open cycle, monthly settles last month up to validation (input: {"pipelineType": id})',
+  },
 ] as const
 
 export type SchedulableTaskSlug = (typeof SCHEDULABLE_TASKS)[number]['slug']
