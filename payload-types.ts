@@ -2086,6 +2086,10 @@ export interface PipelineType {
   name: string;
   category: 'daily' | 'monthly' | 'yearly';
   /**
+   * The periods its runs are for: a schedule picks the current (daily) or last ended (monthly, yearly) one.
+   */
+  calendar?: ('regular' | 'advance') | null;
+  /**
    * Needed by "Calculate rank".
    */
   careerPlan?: (number | null) | CareerPlan;
@@ -3500,6 +3504,7 @@ export interface CareerPlansSelect<T extends boolean = true> {
 export interface PipelineTypesSelect<T extends boolean = true> {
   name?: T;
   category?: T;
+  calendar?: T;
   careerPlan?: T;
   compensationPlan?: T;
   steps?:

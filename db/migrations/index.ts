@@ -22,6 +22,7 @@ import * as migration_20261206_001157_rule_sets_and_versions from './20261206_00
 import * as migration_20261206_001546_rule_amount from './20261206_001546_rule_amount';
 import * as migration_20261206_030609_network_commissions from './20261206_030609_network_commissions';
 import * as migration_20261206_034102_network_pipeline_schedules from './20261206_034102_network_pipeline_schedules';
+import * as migration_20261206_040553_pipeline_type_calendar from './20261206_040553_pipeline_type_calendar';
 
 export const migrations = [
   {
@@ -142,6 +143,11 @@ export const migrations = [
   {
     up: migration_20261206_034102_network_pipeline_schedules.up,
     down: migration_20261206_034102_network_pipeline_schedules.down,
-    name: '20261206_034102_network_pipeline_schedules'
+    name: '20261206_034102_network_pipeline_schedules',
+  },
+  {
+    up: migration_20261206_040553_pipeline_type_calendar.up,
+    down: migration_20261206_040553_pipeline_type_calendar.down,
+    name: '20261206_040553_pipeline_type_calendar'
   },
 ];

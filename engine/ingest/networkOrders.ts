@@ -51,17 +51,31 @@ export function directVolumes(perUnit: { qualifyingVolume: string; commissionabl
 export type ReturnedLine = { quantity: number; amount: string; qualifyingVolume: string; commissionableVolume: string; currency: string }
 
 /**
- * A return of `quantity` units of `order`: its amount and volumes are the order line's, times quantity / the order's
+ * A return of `quantity` units of `order`, after `returnedBefore` units were returned: its amount and volumes are the order line's, times quantity / the order's
  * quantity, rounded (amount to the minor unit, volumes to the hundredth) and negative.
  */
-export function returnFigures(order: ReturnedLine, quantity: number) {
-  const share = new D(quantity).dividedBy(order.quantity)
+export function returnFigures(order: ReturnedLine, quantity: number, returnedBefore = 0) {
   const scale = minorUnits(order.currency)
-  const negate = (value: string) => (new D(value).isZero() ? new D(0) : new D(value).negated())
+  // The figures of the first k units returned; a return takes the difference, so returns that add up to the whole
+  // line take back exactly its figures (3 returns of 1 unit of 10.00: 3.33, 3.33, 3.34), never a cent more or less.
+  const upTo = (k: number) => {
+    const share = new D(k).dividedBy(order.quantity)
+    return {
+      amount: new D(order.amount).times(share).toDecimalPlaces(scale, D.ROUND_HALF_EVEN),
+      qualifyingVolume: new D(roundVolume(new D(order.qualifyingVolume).times(share))),
+      commissionableVolume: new D(roundVolume(new D(order.commissionableVolume).times(share))),
+    }
+  }
+  const before = upTo(returnedBefore)
+  const after = upTo(returnedBefore + quantity)
+  const negated = (a: InstanceType<typeof D>, b: InstanceType<typeof D>, places: number) => {
+    const value = a.minus(b)
+    return (value.isZero() ? new D(0) : value.negated()).toFixed(places)
+  }
   return {
-    amount: negate(new D(order.amount).times(share).toDecimalPlaces(scale, D.ROUND_HALF_EVEN).toFixed(scale)).toFixed(scale),
-    qualifyingVolume: negate(roundVolume(new D(order.qualifyingVolume).times(share))).toFixed(VOLUME_DECIMALS),
-    commissionableVolume: negate(roundVolume(new D(order.commissionableVolume).times(share))).toFixed(VOLUME_DECIMALS),
+    amount: negated(after.amount, before.amount, scale),
+    qualifyingVolume: negated(after.qualifyingVolume, before.qualifyingVolume, VOLUME_DECIMALS),
+    commissionableVolume: negated(after.commissionableVolume, before.commissionableVolume, VOLUME_DECIMALS),
   }
 }
 

@@ -206,7 +206,8 @@ export function differentialRateTable(config: DifferentialConfig): {
  * levels above the member the payee sits (0 = the member itself on its own base).
  *
  * A member that does not qualify is compressed out of every walk: it earns nothing, does not raise the rate already
- * paid and does not start a breakaway (on its own base too). Walks jump from one earner to the next ancestor with a
+ * paid and does not start a breakaway (on its own base too) — except on its own negative base (returns above its
+ * orders), which is taken back as it was paid: its own share at its rank, and each upline's difference over it. Walks jump from one earner to the next ancestor with a
  * higher rate, so each member's walk takes at most as many steps as there are distinct rates: O(n * ranks).
  */
 export function differential(
@@ -253,13 +254,19 @@ export function differential(
     const stop = isBreakaway(i) ? i : nextBreakaway[i]!
     let paid = -1
     let a: number
-    if (earns(i)) {
+    // A negative base (returns above the cycle's orders) takes back what the same volume paid: the member's own share
+    // and each upline's difference over it, even though a member whose volume is negative does not qualify itself.
+    if (earns(i) || base[i]! < 0) {
       const own = diff(-1, rank[i]!)
       if (own !== -1) {
         out.push(i, i, 0, own)
         paid = rank[i]!
       }
-      a = higher[i]!
+      if (earns(i)) a = higher[i]!
+      else {
+        a = nearest[i]!
+        while (a !== -1 && step[rank[a]!]! <= step[rank[i]!]!) a = higher[a]!
+      }
     } else {
       a = nearest[i]!
       while (a !== -1 && step[rank[a]!] === 0) a = higher[a]!

@@ -53,7 +53,7 @@ export const STEP_INFO: Record<PipelineStep, StepInfo> = {
   calculate_rank: {
     label: 'Calculate rank',
     description: 'Runs the rank rules over each member’s KPIs, then grace periods and manual promotions give the paid rank.',
-    needs: ['calculate_indicators'],
+    needs: ['calculate_indicators', 'adjust_indicators'],
   },
   honorary_rank: {
     label: 'Honorary rank',
@@ -63,7 +63,7 @@ export const STEP_INFO: Record<PipelineStep, StepInfo> = {
   compress_network: {
     label: 'Compress network',
     description: 'Marks who earns this cycle (active members): bonuses pass over the others to the next qualifying upline.',
-    needs: ['calculate_indicators'],
+    needs: ['calculate_indicators', 'adjust_indicators'],
   },
   calculate_bonuses: {
     label: 'Calculate bonuses',
@@ -73,7 +73,7 @@ export const STEP_INFO: Record<PipelineStep, StepInfo> = {
   },
   validate_bonuses: {
     label: 'Validate bonuses',
-    description: 'Approves the bonus run (someone other than who ran it) and locks the cycle: the results become visible to everyone.',
+    description: 'Approves the bonus run and locks it with its cycle: the results are final and visible to the members.',
     needs: ['calculate_bonuses'],
   },
   review_and_pay: {

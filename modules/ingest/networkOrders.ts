@@ -234,13 +234,14 @@ async function settleReturns(
       for (const [field, reason] of problems) refuse(item, field, reason)
       continue
     }
-    returned.set(order.id, (returned.get(order.id) ?? 0) + row.quantity)
+    const returnedBefore = returned.get(order.id) ?? 0
+    returned.set(order.id, returnedBefore + row.quantity)
     settled.push({
       row: {
         ...row,
         unitPrice: order.unitPrice,
         discount: order.discount,
-        ...returnFigures(order, row.quantity),
+        ...returnFigures(order, row.quantity, returnedBefore),
         returnOfId: order.id,
         volumeRuleVersionId: order.volumeRuleVersionId,
       },
@@ -264,8 +265,27 @@ export async function writeNetworkOrders(
   const refuse = (item: Item, field: string, reason: string) => {
     rejected.set(item, [...(rejected.get(item) ?? []), { column: headerOf(field), reason }])
   }
-  const products = await loadProducts(client, [...new Set(rows.map((item) => item.row.productId))])
-  const orders = rows.filter((item) => item.row.kind === 'order')
+  // A closed cycle's figures no longer change: its orders and returns are refused (corrections go into an open cycle),
+  // and so is an order line whose new quantity is below what its returns already took back.
+  const closed = await client.query<{ label: string; startsOn: string; endsOn: string }>(
+    `select label, starts_on::text as "startsOn", ends_on::text as "endsOn" from commission_periods where status = 'locked' and cycle = 'regular'`,
+  )
+  const returnedOf = await client.query<{ key: string; returned: number }>(
+    `select o.natural_key as key, sum(r.quantity)::int as returned from network_orders o join network_orders r on r.return_of_id = o.id
+      where o.natural_key = any($1::varchar[]) group by o.natural_key`,
+    [rows.filter((item) => item.row.kind === 'order').map((item) => item.provenance.naturalKey)],
+  )
+  const returnedByKey = new Map(returnedOf.rows.map((row) => [row.key, row.returned]))
+  const open = rows.filter((item) => {
+    const cycle = closed.rows.find((c) => item.row.bookedOn >= c.startsOn && item.row.bookedOn <= c.endsOn)
+    if (cycle) refuse(item, 'bookedOn', `${item.row.bookedOn} is in ${cycle.label}, which is closed: book corrections in an open cycle`)
+    const returned = returnedByKey.get(item.provenance.naturalKey) ?? 0
+    if (item.row.kind === 'order' && item.row.quantity < returned)
+      refuse(item, 'quantity', `${item.row.quantity} units is less than the ${returned} already returned of this order line`)
+    return !rejected.has(item)
+  })
+  const products = await loadProducts(client, [...new Set(open.map((item) => item.row.productId))])
+  const orders = open.filter((item) => item.row.kind === 'order')
   const volumes = await orderVolumes(client, orders, products, refuse)
   const orderFacts = orders.flatMap((item) => {
     const found = volumes.get(item)
@@ -274,7 +294,7 @@ export async function writeNetworkOrders(
   const counts = await writeNetworkOrderFacts(client, orderFacts)
   const returnFacts = await settleReturns(
     client,
-    rows.filter((item) => item.row.kind === 'return'),
+    open.filter((item) => item.row.kind === 'return'),
     refuse,
   )
   const returnCounts = await writeNetworkOrderFacts(client, returnFacts)

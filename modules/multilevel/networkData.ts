@@ -93,11 +93,15 @@ export async function loadCycleVolumes(
   return volumes
 }
 
-/** The regular cycle before `cycle` that has member figures (the last one ending before it starts), or null. */
+/**
+ * The regular cycle before `cycle` whose ranks were decided (the last one ending before it starts), or null: what
+ * grace, honorary ranks and group breaks read as "last cycle". Advance cycles never count: their ranks are provisional.
+ */
 export async function previousCycleId(client: Client, cycle: Pick<CycleRow, 'id' | 'startsOn'>): Promise<number | null> {
   const found = await client.query<{ id: number }>(
     `select p.id from commission_periods p
-      where p.ends_on < $1::date and p.id <> $2 and exists (select 1 from member_cycles m where m.cycle_id = p.id)
+      where p.ends_on < $1::date and p.id <> $2 and p.cycle = 'regular'
+        and exists (select 1 from member_cycles m where m.cycle_id = p.id and m.rank_source is not null)
       order by p.ends_on desc limit 1`,
     [cycle.startsOn, cycle.id],
   )

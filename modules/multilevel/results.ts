@@ -45,6 +45,13 @@ export async function memberCycle(db: Queryable, participantId: number, cycleId?
 
 const rankRef = (code: string | null, name: string | null): RankRef => (code ? { code, name: name ?? code } : null)
 
+/** Runs whose lines people read: staff see runs waiting for approval too; members only validated ones. */
+const READABLE_RUNS = (memberView: boolean) => (memberView ? `('approved', 'locked')` : `('awaiting_approval', 'approved', 'locked')`)
+
+/**
+ * One member's figures for a cycle. `visibleOnly` is the member's own view (the portal, a consultant over REST): only
+ * the KPIs marked visible, and only bonuses of validated runs.
+ */
 export async function memberSummary(
   db: Queryable,
   participantId: number,
@@ -125,14 +132,19 @@ export async function memberSummary(
           `select code, name, "order"::int as "order" from ranks order by "order"`,
         )
       ).rows
-      const built = rankCard(ranks, row?.p_order ?? 0, row?.kpis ?? {}, rankRequirements(source.content as JdmContent))
+      const shown = new Set(kpis.map((k) => k.code))
+      const requirements = rankRequirements(source.content as JdmContent)
+      // A member's card lists only requirements on KPIs it may see; a rank needing a hidden one is "decided by the rules".
+      if (options.visibleOnly)
+        for (const [code, list] of requirements) if (list?.some((r) => !shown.has(r.kpi))) requirements.set(code, null)
+      const built = rankCard(ranks, row?.p_order ?? 0, row?.kpis ?? {}, requirements)
       card = built.next ? { ...built, nextName: ranks.find((r) => r.code === built.next)?.name ?? built.next } : built
     }
   }
   const bonuses = (
     await db.query<{ component: string; description: string; amount: string }>(
       `select l.component::text as component, coalesce(l.description, '') as description, sum(l.amount)::text as amount
-         from commission_lines l join commission_runs r on r.id = l.run_id and r.mode = 'post' and r.status in ('awaiting_approval', 'approved', 'locked')
+         from commission_lines l join commission_runs r on r.id = l.run_id and r.mode = 'post' and r.status in ${READABLE_RUNS(options.visibleOnly)}
         where l.period_id = $1 and l.payee_id = $2 and l.component in ('unilevel', 'differential', 'network_bonus', 'advance', 'note')
         group by l.component, l.description order by l.component, l.description`,
       [cycle.id, participantId],
@@ -141,14 +153,14 @@ export async function memberSummary(
   const bonusTotal = (
     await db.query<{ total: string }>(
       `select coalesce(sum(l.amount), 0)::text as total from commission_lines l join commission_runs r on r.id = l.run_id and r.mode = 'post'
-        where l.period_id = $1 and l.payee_id = $2 and r.status in ('awaiting_approval', 'approved', 'locked')`,
+        where l.period_id = $1 and l.payee_id = $2 and r.status in ${READABLE_RUNS(options.visibleOnly)}`,
       [cycle.id, participantId],
     )
   ).rows[0]!.total
   const awards = (
     await db.query<MemberSummary['awards'][number]>(
       `select a.kind::text as kind, coalesce(a.label, '') as label, a.points::text as points, a.prize, a.badge
-         from network_awards a join commission_runs r on r.id = a.run_id and r.status in ('awaiting_approval', 'approved', 'locked')
+         from network_awards a join commission_runs r on r.id = a.run_id and r.status in ${READABLE_RUNS(options.visibleOnly)}
         where a.cycle_id = $1 and a.participant_id = $2 order by a.kind, a.label`,
       [cycle.id, participantId],
     )
@@ -191,16 +203,28 @@ export type DownlineNode = {
   kpis: Record<string, string>
 }
 
+/** $1 the cycle; $5 the KPI codes a member may see (null: every KPI, for staff). */
 const NODE_SQL = `select p.id, p.name, p.code, p.path, (select count(*)::int from participants c where c.parent_id = p.id) as children,
-        r.code as rank, coalesce(m.kpis, '{}'::jsonb) as kpis
+        r.code as rank,
+        (select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(coalesce(m.kpis, '{}'::jsonb)) e
+          where $5::text[] is null or e.key = any($5::text[])) as kpis
    from participants p left join member_cycles m on m.participant_id = p.id and m.cycle_id = $1 left join ranks r on r.id = m.paid_rank_id`
 
 /** The direct children of a member with their KPIs and paid rank for the cycle, a page at a time (by name). */
+/** The KPI codes a member may see, or null for staff (every KPI). */
+async function visibleCodes(db: Queryable, visibleOnly: boolean): Promise<string[] | null> {
+  if (!visibleOnly) return null
+  return (await db.query<{ code: string }>(`select code from kpi_definitions where enabled and coalesce(visible, true)`)).rows.map(
+    (r) => r.code,
+  )
+}
+
 export async function downlineChildren(
   db: Queryable,
   parentId: number,
   cycleId: number | null,
   page: { limit: number; offset: number },
+  visibleOnly = false,
 ): Promise<{ total: number; nodes: DownlineNode[] }> {
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from participants where parent_id = $1`, [parentId])).rows[0]!.n
   const nodes = (
@@ -209,6 +233,7 @@ export async function downlineChildren(
       parentId,
       page.limit,
       page.offset,
+      await visibleCodes(db, visibleOnly),
     ])
   ).rows
   return { total, nodes }
@@ -221,12 +246,13 @@ export async function searchDownline(
   cycleId: number | null,
   query: string,
   limit = 20,
+  visibleOnly = false,
 ): Promise<DownlineNode[]> {
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   return (
     await db.query<DownlineNode>(
       `${NODE_SQL} where p.path like '%/' || $2::text || '/%' and p.id <> $2 and (p.name ilike $3 or p.code ilike $3) order by length(p.path), p.name limit $4`,
-      [cycleId, rootId, pattern, limit],
+      [cycleId, rootId, pattern, limit, await visibleCodes(db, visibleOnly)],
     )
   ).rows
 }
@@ -295,8 +321,8 @@ export async function settlementWorkbook(db: Queryable, cycleId: number): Promis
 }
 
 /** One member's individual extract for a cycle: its figures, and every line it is paid, with where each comes from. */
-export async function extractWorkbook(db: Queryable, participantId: number, cycleId: number | null): Promise<Buffer> {
-  const summary = await memberSummary(db, participantId, { cycleId, visibleOnly: false })
+export async function extractWorkbook(db: Queryable, participantId: number, cycleId: number | null, visibleOnly = false): Promise<Buffer> {
+  const summary = await memberSummary(db, participantId, { cycleId, visibleOnly })
   if (!summary) throw new Error(`participant ${participantId} does not exist`)
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Accrue'
@@ -322,7 +348,7 @@ export async function extractWorkbook(db: Queryable, participantId: number, cycl
   if (summary.cycle) {
     const rows = await db.query<Record<string, any>>(
       `select l.component::text as component, l.description, f.code as "from", l.amount::numeric as amount, l.currency
-         from commission_lines l join commission_runs r on r.id = l.run_id and r.mode = 'post' and r.status in ('awaiting_approval', 'approved', 'locked')
+         from commission_lines l join commission_runs r on r.id = l.run_id and r.mode = 'post' and r.status in ${READABLE_RUNS(visibleOnly)}
          left join participants f on f.id = l.from_participant_id where l.period_id = $1 and l.payee_id = $2 order by l.component, l.id`,
       [summary.cycle.id, participantId],
     )

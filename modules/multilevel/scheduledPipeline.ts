@@ -10,19 +10,21 @@ import { claimPipelineStep, executePipelineStep } from './pipeline'
 const PEOPLE_DECIDE: readonly PipelineStep[] = ['validate_bonuses', 'review_and_pay']
 
 /**
- * The cycle a scheduled pipeline works on: a daily pipeline refreshes the open regular cycle that contains today (so
- * consultants follow their KPIs and ranks as orders come in); a monthly or yearly one settles the regular monthly
- * cycle of the month before today's.
+ * The cycle a scheduled pipeline works on, in its calendar: a daily pipeline refreshes the open period that contains
+ * today (so consultants follow their KPIs and ranks as orders come in); a monthly or yearly one settles the monthly
+ * cycle of the month before today's or, on the advance calendar, the last advance period that has ended.
  */
-async function cycleFor(payload: Payload, category: string, today: string): Promise<{ id: number; label: string }> {
+async function cycleFor(payload: Payload, category: string, calendar: string, today: string): Promise<{ id: number; label: string }> {
   const where =
     category === 'daily'
-      ? `cycle = 'regular' and starts_on <= $1::date and ends_on >= $1::date and status <> 'locked'`
-      : `cycle = 'regular' and frequency = 'monthly' and ends_on = $1::date`
-  const day = category === 'daily' ? today : previousMonthEnd(today)
+      ? `cycle = $2 and starts_on <= $1::date and ends_on >= $1::date and status <> 'locked'`
+      : calendar === 'advance'
+        ? `cycle = $2 and ends_on < $1::date and status <> 'locked'`
+        : `cycle = $2 and frequency = 'monthly' and ends_on = $1::date`
+  const day = category === 'daily' || calendar === 'advance' ? today : previousMonthEnd(today)
   const found = await dbPool(payload).query<{ id: number; label: string }>(
-    `select id, label from commission_periods where ${where} order by starts_on limit 1`,
-    [day],
+    `select id, label from commission_periods where ${where} order by ${category === 'daily' ? 'starts_on' : 'ends_on desc'} limit 1`,
+    [day, calendar],
   )
   const cycle = found.rows[0]
   if (!cycle)
@@ -48,7 +50,7 @@ export async function runScheduledPipeline(
   onProgress: OnProgress,
 ): Promise<string[]> {
   const type = await payload.findByID({ collection: 'pipeline-types', id: typeId, depth: 0 })
-  const cycle = await cycleFor(payload, type.category, now.toISOString().slice(0, 10))
+  const cycle = await cycleFor(payload, type.category, type.calendar ?? 'regular', now.toISOString().slice(0, 10))
   const existing = await payload.find({
     collection: 'pipeline-runs',
     where: { pipelineType: { equals: typeId }, cycle: { equals: cycle.id } },

@@ -63,14 +63,14 @@ export async function writeNetworkDemo(payload: Payload, req: PayloadRequest): P
     req,
   })
   await payload.update({ collection: 'plan-versions', id: version.id, data: { status: 'approved' } as never, req })
-  const pipeline = (name: string, category: string, steps: readonly string[]) =>
+  const pipeline = (name: string, category: string, steps: readonly string[], calendar = 'regular') =>
     payload.create({
       collection: 'pipeline-types',
-      data: { name, category, careerPlan: career.id, compensationPlan: plan.id, steps: steps.map((step) => ({ step })) } as never,
+      data: { name, category, calendar, careerPlan: career.id, compensationPlan: plan.id, steps: steps.map((step) => ({ step })) } as never,
       req,
     })
   await pipeline('Glow monthly settlement', 'monthly', MONTHLY_STEPS)
-  await pipeline('Glow fortnight advance', 'daily', ADVANCE_STEPS)
+  await pipeline('Glow fortnight advance', 'monthly', ADVANCE_STEPS, 'advance')
   await pipeline('Glow daily KPI refresh', 'daily', DAILY_STEPS)
   const ids = new Map(
     (await payload.find({ collection: 'participants', where: { code: { like: 'GLW-' } }, pagination: false, depth: 0, req })).docs.map(

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../../access/core/nobody'
+import { staffField } from '../../../access/core/staffField'
 import { readOwnSubtree } from '../../../access/core/subtree'
 import { moneyField } from '../../../fields/core/money'
 import { downlineEndpoint, extractEndpoint, memberSummaryEndpoint, settlementEndpoint } from './endpoints/results'
@@ -29,8 +30,18 @@ export const MemberCycles: CollectionConfig = {
     moneyField({ name: 'personalCommissionable', description: 'Commissionable volume of the cycle, net of returns.' }),
     moneyField({ name: 'returnedVolume', description: 'Qualifying volume returned in the cycle.' }),
     moneyField({ name: 'groupVolume', description: 'The first enabled group-volume KPI, for lists and sorting.' }),
-    { name: 'kpis', type: 'json', admin: { description: 'Every enabled KPI by code, as decimal text (adjustments included).' } },
-    { name: 'calculatedKpis', type: 'json', admin: { description: 'The KPIs as the orders gave them, before manual adjustments.' } },
+    {
+      name: 'kpis',
+      type: 'json',
+      access: { read: staffField },
+      admin: { description: 'Every enabled KPI by code, as decimal text (adjustments included).' },
+    },
+    {
+      name: 'calculatedKpis',
+      type: 'json',
+      access: { read: staffField },
+      admin: { description: 'The KPIs as the orders gave them, before manual adjustments.' },
+    },
     { name: 'qualifiedRank', type: 'relationship', relationTo: 'ranks' },
     { name: 'paidRank', type: 'relationship', relationTo: 'ranks' },
     { name: 'honoraryRank', type: 'relationship', relationTo: 'ranks' },

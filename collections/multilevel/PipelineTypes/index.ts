@@ -29,6 +29,16 @@ export const PipelineTypes: CollectionConfig = {
           required: true,
           options: PIPELINE_CATEGORIES.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
         },
+        {
+          name: 'calendar',
+          type: 'select',
+          defaultValue: 'regular',
+          options: [
+            { value: 'regular', label: 'Commercial calendar (cycles)' },
+            { value: 'advance', label: 'Advance calendar' },
+          ],
+          admin: { description: 'The periods its runs are for: a schedule picks the current (daily) or last ended (monthly, yearly) one.' },
+        },
       ],
     },
     {

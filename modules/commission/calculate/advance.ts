@@ -3,6 +3,7 @@ import { COMPONENTS } from '../../../engine/commission/components/registry'
 import type { RunContext } from '../context'
 import { stageEvaluations } from '../evaluations'
 import { POSTED_RUN } from '../lineStates'
+import { LOCKED_STATUS } from '../../../engine/commission/lineStates'
 import { text } from './blockValues'
 import type { ComponentStep } from './steps'
 
@@ -12,8 +13,8 @@ const EARNED = ['unilevel', 'differential', 'network_bonus']
 /**
  * Advances. In an advance period (the second calendar) each member is paid the percent of the network bonuses its
  * orders of that period earned; those bonus lines are the advance's basis (recorded on its evaluation) and are not
- * paid themselves: the commercial cycle pays them in full. In a regular period every advance paid in the advance
- * periods inside it is recovered with a negative line; when the advances exceed the cycle's commission the balance
+ * paid themselves: the commercial cycle pays them in full. In a regular period every validated advance not recovered
+ * yet is recovered with a negative line; when the advances exceed the cycle's commission the balance
  * is negative and the ledger carries it forward.
  */
 export async function calculateAdvance(ctx: RunContext, config: AdvanceConfig): Promise<number> {
@@ -48,13 +49,25 @@ export async function calculateAdvance(ctx: RunContext, config: AdvanceConfig): 
     )
     return inserted.rowCount ?? 0
   }
+  // Every advance of the plan that was validated (its run locked) and that no end-of-cycle run has recovered yet,
+  // whatever its dates: a fortnight that crosses the month's end is recovered once, by the first cycle run after it.
   const advanced = await client.query<{ payee_id: number; advanced: string; periods: string }>(
-    `select l.payee_id, sum(l.amount)::text as advanced, string_agg(distinct p.label, ', ') as periods
-       from commission_lines l join commission_runs r on r.id = l.run_id and ${POSTED_RUN}
-       join commission_periods p on p.id = l.period_id
-      where l.component = 'advance' and l.amount > 0 and p.cycle = 'advance' and p.starts_on >= $1::date and p.ends_on <= $2::date and r.plan_id = $3
-      group by l.payee_id`,
-    [period.startsOn, period.endsOn, ctx.version.planId],
+    `with paid as (
+       select l.payee_id, sum(l.amount) as advanced, string_agg(distinct p.label, ', ' order by p.label) as periods
+         from commission_lines l join commission_runs r on r.id = l.run_id and r.mode = 'post' and r.status = $4
+         join commission_periods p on p.id = l.period_id and p.cycle = 'advance'
+        where l.component = 'advance' and r.plan_id = $2 and p.starts_on <= $1::date
+        group by l.payee_id),
+     recovered as (
+       select l.payee_id, -sum(l.amount) as recovered
+         from commission_lines l join commission_runs r on r.id = l.run_id and ${POSTED_RUN}
+         join commission_periods p on p.id = l.period_id and p.cycle = 'regular'
+        where l.component = 'advance' and r.plan_id = $2 and r.id <> $3
+        group by l.payee_id)
+     select paid.payee_id, (paid.advanced - coalesce(recovered.recovered, 0))::text as advanced, paid.periods
+       from paid left join recovered using (payee_id)
+      where paid.advanced - coalesce(recovered.recovered, 0) > 0`,
+    [period.endsOn, ctx.version.planId, ctx.runId, LOCKED_STATUS],
   )
   const combos = new Map<string, number>()
   for (const row of advanced.rows) combos.set(row.advanced, (combos.get(row.advanced) ?? 0) + 1)

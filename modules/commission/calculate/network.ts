@@ -7,7 +7,7 @@
 import { COMPONENTS } from '../../../engine/commission/components/registry'
 import type { DifferentialComponentConfig } from '../../../engine/commission/components/differential'
 import type { UnilevelConfig } from '../../../engine/commission/components/unilevel'
-import { differential, differentialRateTable, unilevel, type Earnings, type Network } from '../../../engine/multilevel'
+import { differential, differentialRateTable, indexOfIds, unilevel, type Earnings, type Network } from '../../../engine/multilevel'
 import { centsText, loadNetwork } from '../../multilevel'
 import type { RunContext } from '../context'
 import { stageEvaluations, type Evaluated } from '../evaluations'
@@ -40,15 +40,27 @@ export async function memberFigures(ctx: RunContext): Promise<MemberFigures | nu
     ctx.problems.push(`${period.label}: run the network pipeline's "Compress network" first (who qualifies this cycle is not decided)`)
     return null
   }
+  // Volumes of one currency add up; a network whose cycle has orders in several cannot be paid by one plan yet.
+  const currencies = (
+    await client.query<{ currency: string }>(
+      `select distinct currency from network_orders where booked_on between $1::date and $2::date order by 1`,
+      [period.startsOn, period.endsOn],
+    )
+  ).rows.map((r) => r.currency)
+  if (currencies.length > 1) {
+    ctx.problems.push(
+      `${period.label} has orders in ${currencies.join(', ')}: their volumes cannot be added into one commissionable volume paid in ${ctx.currency}; per-country currencies are not supported yet`,
+    )
+    return null
+  }
   const n = network.size
   const base = new Float64Array(n)
   const qualifies = new Uint8Array(n)
   const rank = new Int32Array(n)
-  const ids = new Map<number, number>()
-  for (let i = 0; i < n; i++) ids.set(network.ids[i]!, i)
+  const indexOf = indexOfIds(network)
   for (const [id, cents, q, order] of found.rows) {
-    const i = ids.get(id)
-    if (i === undefined) continue
+    const i = indexOf(id)
+    if (i < 0) continue
     base[i] = Number(cents)
     qualifies[i] = q ? 1 : 0
     rank[i] = order ?? 0

@@ -93,7 +93,8 @@ export async function calculateNetworkBonus(ctx: RunContext, config: NetworkBonu
       ruleVersionId: source.id,
     })
   }
-  if (!ctx.preview) {
+  // An advance cycle pays money in advance only: points, prizes and badges are granted once, by the commercial cycle.
+  if (!ctx.preview && period.cycle !== 'advance') {
     await client.query(`delete from network_awards where run_id = $1`, [ctx.runId])
     if (awards.length > 0)
       await client.query(

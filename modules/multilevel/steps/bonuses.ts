@@ -75,7 +75,15 @@ export const validateBonuses: StepRunner = {
       throw new Error(`bonus run #${run.id} is ${run.status.replace(/_/g, ' ')}, not awaiting approval`)
     if (run.status !== LOCKED_STATUS) {
       const locked = await lockRun(payload, run.id, userId, who)
-      if ('error' in locked) throw new Error(locked.error)
+      if ('error' in locked) {
+        // Approval and lock go together: a run that cannot be locked goes back to waiting for approval.
+        if (run.status === 'awaiting_approval')
+          await client.query(
+            `update commission_runs set status = 'awaiting_approval', approved_by_id = null, approved_at = null where id = $1 and status = 'approved'`,
+            [run.id],
+          )
+        throw new Error(locked.error)
+      }
     }
     return {
       detail: `bonus run #${run.id} approved and locked by ${who}: ${run.lines} lines, ${run.total}`,

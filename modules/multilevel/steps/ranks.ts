@@ -187,10 +187,12 @@ export const honoraryRankStep: StepRunner = {
     const honorary = rows.rows.map(([, paid, prevHonorary, hasPrevious]) =>
       honoraryRank(paid ?? 0, hasPrevious, prevHonorary ?? 0, policy, yearEnd),
     )
-    await client.query(
-      `update member_cycles m set honorary_rank_id = t.rank from unnest($2::int[], $3::int[]) as t(id, rank) where m.cycle_id = $1 and m.participant_id = t.id`,
-      [cycle.id, ids, honorary.map((order) => (order === 0 ? null : (byOrder.get(order) ?? null)))],
-    )
+    const rankIds = honorary.map((order) => (order === 0 ? null : (byOrder.get(order) ?? null)))
+    for (let from = 0; from < ids.length; from += 50_000)
+      await client.query(
+        `update member_cycles m set honorary_rank_id = t.rank from unnest($2::int[], $3::int[]) as t(id, rank) where m.cycle_id = $1 and m.participant_id = t.id`,
+        [cycle.id, ids.slice(from, from + 50_000), rankIds.slice(from, from + 50_000)],
+      )
     const above = honorary.filter((h, i) => h > (rows.rows[i]![1] ?? 0)).length
     return {
       detail: `${plan.honorary === 'highest_ever' ? 'highest paid rank ever' : yearEnd ? 'paid rank at year end' : 'last year-end rank kept'}: ${above} members hold an honorary rank above their paid rank`,

@@ -180,6 +180,43 @@ describe('a step that fails changes nothing and says why', () => {
   })
 })
 
+describe('figures that change after bonuses were calculated', () => {
+  it('fail the bonus run waiting for approval, and a closed cycle refuses orders booked in it', async () => {
+    expect((await step('compress_network')).status).toBe('done')
+    expect((await step('calculate_bonuses')).status).toBe('done')
+    const bonusRun = (await admin.get(`/api/pipeline-runs/${runId}?depth=0`)).body.commissionRun
+    expect((await admin.get(`/api/commission-runs/${bonusRun}?depth=0`)).body.status).toBe('awaiting_approval')
+    expect((await step('calculate_indicators')).status).toBe('done')
+    const stale = (await admin.get(`/api/commission-runs/${bonusRun}?depth=0`)).body
+    expect(stale.status).toBe('failed')
+    expect(stale.message).toBe(
+      'The network figures changed after this run ("Calculate indicators" ran again): run "Calculate bonuses" again.',
+    )
+    const steps = (await admin.get(`/api/pipeline-runs/${runId}?depth=0`)).body.steps
+    expect(steps.find((s: { step: string }) => s.step === 'calculate_bonuses').status).toBe('pending')
+
+    for (const again of ['adjust_indicators', 'calculate_rank', 'compress_network', 'calculate_bonuses', 'validate_bonuses'])
+      expect(`${again} ${(await step(again)).status}`).toBe(`${again} done`)
+    const late = await ops.post('/api/network-orders/import', {
+      lines: [
+        {
+          orderNumber: 'GL-LATE',
+          line: 1,
+          bookedOn: '2026-10-30',
+          consultantCode: 'GLW-05',
+          productCode: 'SKU-GLOW',
+          quantity: 1,
+          currency: 'USD',
+        },
+      ],
+    })
+    expect(late.status).toBe(200)
+    expect(late.body.rejects).toEqual([
+      { index: 0, field: 'bookedOn', reason: '2026-10-30 is in Oct 2026, which is closed: book corrections in an open cycle' },
+    ])
+  })
+})
+
 describe('schedules start pipelines', () => {
   it('a daily pipeline refreshes the open cycle that contains today', async () => {
     const type = (await admin.get(`/api/pipeline-types?where[name][equals]=${encodeURIComponent('Glow daily KPI refresh')}&depth=0`)).body

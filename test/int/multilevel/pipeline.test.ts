@@ -176,7 +176,7 @@ describe('a network plan worked by hand, run step by step over REST', () => {
     const run = await created('/api/pipeline-runs', { pipelineType: monthlyType, cycle: march })
     const refused = await admin.post(`/api/pipeline-runs/${run}/steps/calculate_rank`, {})
     expect(refused.status).toBe(409)
-    expect(refused.body.errors[0].message).toMatch(/run "Calculate indicators" first/)
+    expect(refused.body.errors[0].message).toBe('Calculate rank: run "Calculate indicators" and "Adjust indicators" first')
 
     const steps = await runSteps(run, [
       'integrate_network',

@@ -197,3 +197,17 @@ describe('order line arithmetic', () => {
     expect(overReturn(1, { orderNumber: 'SO-1', line: 2, quantity: 2 }, 1)).toBeNull()
   })
 })
+
+describe('returns line by line', () => {
+  it('take back exactly the order line, however it is split: 3.33, 3.34, 3.33', async () => {
+    // Each return is the figures of the units returned so far less those before it: 10 × 1/3 = 3.33; 10 × 2/3 = 6.67,
+    // less 3.33 = 3.34; 10.00 less 6.67 = 3.33. VC 7.00: 2.33, 4.67 − 2.33 = 2.34, 7.00 − 4.67 = 2.33.
+    const { returnFigures } = await import('../../../engine/ingest/networkOrders')
+    const order = { quantity: 3, amount: '10.00', qualifyingVolume: '10.00', commissionableVolume: '7.00', currency: 'USD' }
+    const parts = [0, 1, 2].map((before) => returnFigures(order, 1, before))
+    expect(parts.map((p) => p.amount)).toEqual(['-3.33', '-3.34', '-3.33'])
+    expect(parts.map((p) => p.qualifyingVolume)).toEqual(['-3.33', '-3.34', '-3.33'])
+    expect(parts.map((p) => p.commissionableVolume)).toEqual(['-2.33', '-2.34', '-2.33'])
+    expect(returnFigures(order, 3).amount).toBe('-10.00')
+  })
+})

@@ -143,6 +143,25 @@ describe('differential', () => {
     { id: 6, parent: 5, rank: 0, base: 10000 },
   ]
 
+  it('takes a negative base back as it was paid: the member’s own share at its rank and each upline’s difference, though it does not qualify', () => {
+    // #3 X rank 2 (10 %) returned more than it ordered this cycle: base −1000 and, below the activity minimum, it does
+    // not qualify. Its upline #2 (rank 3, 15 %) earned 15 − 10 = 5 % of X's volume when it was sold, so it gives back
+    // 5 %, and X gives back its own 10 %; not the upline's whole 15 %.
+    expect(
+      pay(
+        [
+          { id: 1, parent: 0 },
+          { id: 2, parent: 1, rank: 3 },
+          { id: 3, parent: 2, rank: 2, base: -1000, qualifies: false },
+        ],
+        plan,
+      ),
+    ).toEqual([
+      [3, 3, 0, '10'],
+      [2, 3, 1, '5'],
+    ])
+  })
+
   it('each upline earns its rate less the highest rate already paid; the member earns its own rate', () => {
     // D's own base: D 4 % itself, C 10 - 4 = 6 %, A 15 - 10 = 5 %. E's base: E 0 % (nothing), D 4, C 6, A 5.
     expect(pay(stairs, plan)).toEqual([

@@ -74,11 +74,11 @@ export const downlineEndpoint: Endpoint = {
     const pool = dbPool(req.payload)
     if (typeof query.q === 'string' && query.q.trim() !== '') {
       if (query.q.trim().length < 2) return errorResponse(400, 'search for at least 2 characters')
-      return Response.json({ nodes: await searchDownline(pool, who.id, cycle, query.q.trim()) })
+      return Response.json({ nodes: await searchDownline(pool, who.id, cycle, query.q.trim(), 20, !who.staff) })
     }
     const limit = Math.min(500, Math.max(1, Number(query.limit ?? 50) || 50))
     const offset = Math.max(0, Number(query.offset ?? 0) || 0)
-    return Response.json(await downlineChildren(pool, who.id, cycle, { limit, offset }))
+    return Response.json(await downlineChildren(pool, who.id, cycle, { limit, offset }, !who.staff))
   },
 }
 
@@ -91,7 +91,7 @@ export const extractEndpoint: Endpoint = {
     if (who instanceof Response) return who
     const cycle = cycleParam(req)
     if (cycle instanceof Response) return cycle
-    const data = await extractWorkbook(dbPool(req.payload), who.id, cycle)
+    const data = await extractWorkbook(dbPool(req.payload), who.id, cycle, !who.staff)
     return new Response(new Uint8Array(data), {
       headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="extract-${who.id}.xlsx"` },
     })

@@ -4,7 +4,7 @@ import { payoutOperators } from '../../../../access/core/payoutOperators'
 import { PIPELINE_STEPS, type PipelineStep } from '../../../../engine/multilevel/pipeline'
 import { errorResponse } from '../../../../modules/core/http'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
-import { claimPipelineStep } from '../../../../modules/multilevel/pipeline'
+import { claimPipelineStep, recordStepJob } from '../../../../modules/multilevel/pipeline'
 
 /**
  * `POST /api/pipeline-runs/:id/steps/:step`: queues one step of the run (202 with the job), or says why it may not run
@@ -23,6 +23,7 @@ export const runPipelineStep: Endpoint = {
     const claimed = await claimPipelineStep(req.payload, id, step as PipelineStep, Number(req.user!.id))
     if ('refusal' in claimed) return errorResponse(claimed.status, claimed.refusal)
     const job = await req.payload.jobs.queue({ task: 'pipelineStep', input: { pipelineRunId: id, step, userId: Number(req.user!.id) } })
+    await recordStepJob(req.payload, id, step as PipelineStep, Number(job.id))
     return Response.json({ message: `${claimed.label} queued`, job: job.id }, { status: 202 })
   },
 }
