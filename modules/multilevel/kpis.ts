@@ -73,10 +73,15 @@ export async function calculateKpis(client: Client, cycle: CycleRow, timings: Re
   }
   const network = await loadNetwork(client)
   lap('network')
-  const volumes = await loadCycleVolumes(client, network, cycle)
+  const kpis = await enabledKpis(client)
+  const volumes = await loadCycleVolumes(
+    client,
+    network,
+    cycle,
+    kpis.some((k) => k.scope === 'cumulative'),
+  )
   lap('volumes')
   const rank = await loadPaidRanks(client, network, await previousCycleId(client, cycle))
-  const kpis = await enabledKpis(client)
   const values = kpis.map((def) => {
     const personal =
       def.basis === 'qualifying'
@@ -92,11 +97,11 @@ export async function calculateKpis(client: Client, cycle: CycleRow, timings: Re
   return { network, kpis, values, volumes }
 }
 
-const CHUNK = 50_000
+const CHUNK = 100_000
 
 /**
- * Replaces the cycle's member rows with the calculated KPIs (`kpis` and `calculatedKpis` alike: adjustments come
- * after). The first group-volume KPI also fills the `groupVolume` column lists sort by.
+ * Replaces the cycle's member rows with the calculated KPIs (`calculatedKpis` is kept only for members that
+ * "Adjust indicators" changes, so the bulk write builds one JSON object per member). The first group-volume KPI also fills the `groupVolume` column lists sort by.
  */
 export async function writeMemberKpis(client: Client, cycleId: number, result: KpiResult, onProgress?: OnProgress): Promise<number> {
   const { network, kpis, values, volumes } = result
@@ -109,9 +114,9 @@ export async function writeMemberKpis(client: Client, cycleId: number, result: K
       : `jsonb_build_object(${kpis
           .map((def, k) => `'${def.code}', ${isCount(def.measure) ? `t.k${k}` : `round(t.k${k}::numeric / 100, 2)`}`)
           .join(', ')})`
-  const sql = `insert into member_cycles (cycle_id, participant_id, depth, personal_volume, personal_commissionable, returned_volume, group_volume, kpis, calculated_kpis)
+  const sql = `insert into member_cycles (cycle_id, participant_id, depth, personal_volume, personal_commissionable, returned_volume, group_volume, kpis)
     select $1, t.id, t.depth, round(t.pq::numeric / 100, 2), round(t.pc::numeric / 100, 2), round(t.rq::numeric / 100, 2),
-           ${groupIndex >= 0 ? `round(t.k${groupIndex}::numeric / 100, 2)` : 'null'}, j.kpis, j.kpis
+           ${groupIndex >= 0 ? `round(t.k${groupIndex}::numeric / 100, 2)` : 'null'}, j.kpis
       from unnest($2::int[], $3::int[], $4::int8[], $5::int8[], $6::int8[]${kpiParams.length ? ', ' + kpiParams.join(', ') : ''}) as t(id, depth, pq, pc, rq${kpis.map((_, k) => `, k${k}`).join('')})
       cross join lateral (select ${json} as kpis) j`
   for (let from = 0; from < network.size; from += CHUNK) {

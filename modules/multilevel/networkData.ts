@@ -50,13 +50,15 @@ export type CycleVolumes = {
 }
 
 /**
- * Sums every member's order lines in PostgreSQL (one grouped scan) and places them by network index. Volumes are
+ * Sums every member's order lines in PostgreSQL (one grouped scan; the whole history only when a cumulative KPI
+ * needs it, the cycle alone otherwise) and places them by network index. Volumes are
  * stored to the hundredth, so `* 100` is a whole number and the sums in the engine are exact.
  */
 export async function loadCycleVolumes(
   client: Client,
   network: Network,
   cycle: Pick<CycleRow, 'startsOn' | 'endsOn'>,
+  cumulative = true,
 ): Promise<CycleVolumes> {
   const n = network.size
   const volumes: CycleVolumes = {
@@ -75,7 +77,7 @@ export async function loadCycleVolumes(
                   round(sum(commissionable_volume) * 100)::text,
                   coalesce(round(-sum(qualifying_volume) filter (where booked_on >= $1::date and kind = 'return') * 100), 0)::text,
                   (count(*) filter (where booked_on >= $1::date))::text
-             from network_orders where booked_on <= $2::date group by consultant_id`,
+             from network_orders where booked_on <= $2::date ${cumulative ? '' : 'and booked_on >= $1::date'} group by consultant_id`,
     values: [cycle.startsOn, cycle.endsOn],
     rowMode: 'array',
   })

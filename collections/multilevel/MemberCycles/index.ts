@@ -40,7 +40,7 @@ export const MemberCycles: CollectionConfig = {
       name: 'calculatedKpis',
       type: 'json',
       access: { read: staffField },
-      admin: { description: 'The KPIs as the orders gave them, before manual adjustments.' },
+      admin: { description: 'Members with manual adjustments: their KPIs as the orders gave them, before the adjustments.' },
     },
     { name: 'qualifiedRank', type: 'relationship', relationTo: 'ranks' },
     { name: 'paidRank', type: 'relationship', relationTo: 'ranks' },

@@ -60,8 +60,9 @@ export const calculateIndicators: StepRunner = {
  */
 export const adjustIndicators: StepRunner = {
   async run({ client, cycle }) {
+    // Members adjusted by an earlier run go back to their calculated KPIs first.
     const reset = await client.query(
-      `update member_cycles set kpis = calculated_kpis where cycle_id = $1 and kpis is distinct from calculated_kpis`,
+      `update member_cycles set kpis = calculated_kpis, calculated_kpis = null where cycle_id = $1 and calculated_kpis is not null`,
       [cycle.id],
     )
     const unknown = await client.query<{ code: string; name: string }>(
@@ -76,13 +77,13 @@ export const adjustIndicators: StepRunner = {
       )
     const applied = await client.query<{ n: number }>(
       `with sums as (
-         select a.participant_id, jsonb_object_agg(k.code, s.delta) as deltas, sum(s.n)::int as n
+         select s.participant_id, jsonb_object_agg(k.code, s.delta) as deltas, sum(s.n)::int as n
            from (select participant_id, kpi_id, sum(delta) as delta, count(*) as n from kpi_adjustments where cycle_id = $1 group by participant_id, kpi_id) s
-           join kpi_adjustments a on a.participant_id = s.participant_id and a.kpi_id = s.kpi_id and a.cycle_id = $1
            join kpi_definitions k on k.id = s.kpi_id
-          group by a.participant_id)
+          group by s.participant_id)
        update member_cycles m
-          set kpis = m.calculated_kpis || (select jsonb_object_agg(d.key, coalesce((m.calculated_kpis ->> d.key)::numeric, 0) + d.value::numeric) from jsonb_each_text(s.deltas) d)
+          set calculated_kpis = m.kpis,
+              kpis = m.kpis || (select jsonb_object_agg(d.key, coalesce((m.kpis ->> d.key)::numeric, 0) + d.value::numeric) from jsonb_each_text(s.deltas) d)
          from sums s where m.cycle_id = $1 and m.participant_id = s.participant_id
        returning s.n`,
       [cycle.id],
