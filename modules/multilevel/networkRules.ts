@@ -30,7 +30,7 @@ export async function networkRuleProblems(req: PayloadRequest, purpose: RulePurp
     problems.push(
       ...kpiReferenceProblems(
         content,
-        kpis.docs.map((k) => ({ code: k.code, enabled: k.enabled !== false })),
+        kpis.docs.map((k) => ({ code: String(k.code), enabled: k.enabled !== false })),
       ),
     )
   }

@@ -3,9 +3,9 @@
  * commission for the period (every component but overrides). With compression, inactive ancestors are skipped and
  * the level passes to the next active one. The operating company at the root is never paid.
  */
-import { D, decimalOrNull } from '../../core/decimal'
-import { percentProblems } from './percent'
-import type { ComponentModule, ComponentProblem } from './types'
+import { D } from '../../core/decimal'
+import { levelProblems } from './percent'
+import type { ComponentModule } from './types'
 
 /** Pays each ancestor level (1 = parent) a percent of a participant's own commission; compression skips inactive. */
 export type OverrideConfig = { kind: 'override'; levels: { level: number; percent: string }[]; compress: boolean }
@@ -17,23 +17,7 @@ export const override: ComponentModule<OverrideConfig, OverrideInput> = {
   label: 'Override',
   ownCommission: false,
   validate(config) {
-    const problems: ComponentProblem[] = []
-    if (config.levels.length === 0) problems.push({ path: 'levels', message: 'add at least level 1' })
-    config.levels.forEach((level, index) => {
-      if (level.level !== index + 1)
-        problems.push({
-          path: `levels.${index}.level`,
-          message: `levels are numbered 1, 2, 3… in order; row ${index + 1} says ${level.level}`,
-        })
-      problems.push(...percentProblems(level.percent, `levels.${index}.percent`, `level ${index + 1}`))
-    })
-    const total = config.levels.reduce((sum, level) => sum.plus(decimalOrNull(level.percent) ?? 0), new D(0))
-    if (total.gt(100))
-      problems.push({
-        path: 'levels',
-        message: `the levels pay ${total.toString()} % in total, more than the commission they are a share of`,
-      })
-    return problems
+    return levelProblems(config.levels, 'the commission they are a share of')
   },
   calculate(config, input) {
     const level = config.levels[input.level - 1]
