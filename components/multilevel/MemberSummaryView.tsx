@@ -230,7 +230,7 @@ export function BonusList({ summary, currency }: { summary: MemberSummary; curre
         </thead>
         <tbody>
           {summary.bonuses.map((b) => (
-            <tr key={`${b.component}|${b.description}`} data-testid={`bonus-${b.component}`} data-amount={b.amount}>
+            <tr key={`${b.component}|${b.description}`} data-testid="bonus-line" data-component={b.component} data-amount={b.amount}>
               <td>{COMPONENT_LABEL[b.component] ?? b.component}</td>
               <td>{b.description}</td>
               <td className="amount">{formatAmount(b.amount, currency)}</td>

@@ -36,7 +36,7 @@ export async function memberCycle(db: Queryable, participantId: number, cycleId?
   const found = await db.query<CycleRef>(
     `select p.id, p.label, p.starts_on::text as "startsOn", p.ends_on::text as "endsOn", p.status::text as status
        from commission_periods p
-      where ${cycleId ? 'p.id = $2' : `p.cycle = 'regular' and exists (select 1 from member_cycles m where m.cycle_id = p.id and m.participant_id = $1)`}
+      where ${cycleId ? 'p.id = $2 and $1::int is not null' : `p.cycle = 'regular' and exists (select 1 from member_cycles m where m.cycle_id = p.id and m.participant_id = $1)`}
       order by p.starts_on desc limit 1`,
     cycleId ? [participantId, cycleId] : [participantId],
   )
@@ -251,7 +251,7 @@ export async function searchDownline(
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   return (
     await db.query<DownlineNode>(
-      `${NODE_SQL} where p.path like '%/' || $2::text || '/%' and p.id <> $2 and (p.name ilike $3 or p.code ilike $3) order by length(p.path), p.name limit $4`,
+      `${NODE_SQL} where p.path like '%/' || $2::int || '/%' and p.id <> $2::int and (p.name ilike $3 or p.code ilike $3) order by length(p.path), p.name limit $4`,
       [cycleId, rootId, pattern, limit, await visibleCodes(db, visibleOnly)],
     )
   ).rows
