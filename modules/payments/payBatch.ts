@@ -65,7 +65,8 @@ export async function payBatch(payload: Payload, batchId: number): Promise<PayRe
                    when b.balance < coalesce(pt.minimum_payout, 0) then 'below the minimum payout'
                    when pt.bank_routing_number is null or pt.bank_account_number is null then 'no bank account on file' end as reason
          from (select payee_id, currency, sum(amount) as balance, count(*)::int as lines from payable group by payee_id, currency) b
-         join participants pt on pt.id = b.payee_id`,
+         join participants pt on pt.id = b.payee_id
+        order by pt.code, b.payee_id, b.currency`,
     )
     const paying = balances.rows.filter((row) => row.payable)
     const inserted = await client.query<{ id: number; payee_id: number }>(
