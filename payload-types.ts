@@ -108,6 +108,16 @@ export interface Config {
     'kpi-adjustments': KpiAdjustment;
     'rank-promotions': RankPromotion;
     'network-awards': NetworkAward;
+    'rebate-programs': RebateProgram;
+    'pos-lines': PosLine;
+    deals: Deal;
+    'deal-syncs': DealSync;
+    'rebate-accruals': RebateAccrual;
+    'rebate-claims': RebateClaim;
+    'rebate-claim-lines': RebateClaimLine;
+    'rebate-claim-messages': RebateClaimMessage;
+    'rebate-attachments': RebateAttachment;
+    'credit-memos': CreditMemo;
     'payment-batches': PaymentBatch;
     payments: Payment;
     services: Service;
@@ -185,6 +195,16 @@ export interface Config {
     'kpi-adjustments': KpiAdjustmentsSelect<false> | KpiAdjustmentsSelect<true>;
     'rank-promotions': RankPromotionsSelect<false> | RankPromotionsSelect<true>;
     'network-awards': NetworkAwardsSelect<false> | NetworkAwardsSelect<true>;
+    'rebate-programs': RebateProgramsSelect<false> | RebateProgramsSelect<true>;
+    'pos-lines': PosLinesSelect<false> | PosLinesSelect<true>;
+    deals: DealsSelect<false> | DealsSelect<true>;
+    'deal-syncs': DealSyncsSelect<false> | DealSyncsSelect<true>;
+    'rebate-accruals': RebateAccrualsSelect<false> | RebateAccrualsSelect<true>;
+    'rebate-claims': RebateClaimsSelect<false> | RebateClaimsSelect<true>;
+    'rebate-claim-lines': RebateClaimLinesSelect<false> | RebateClaimLinesSelect<true>;
+    'rebate-claim-messages': RebateClaimMessagesSelect<false> | RebateClaimMessagesSelect<true>;
+    'rebate-attachments': RebateAttachmentsSelect<false> | RebateAttachmentsSelect<true>;
+    'credit-memos': CreditMemosSelect<false> | CreditMemosSelect<true>;
     'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
@@ -225,6 +245,8 @@ export interface Config {
       payBatch: TaskPayBatch;
       pipelineStep: TaskPipelineStep;
       runPipeline: TaskRunPipeline;
+      pushCreditMemo: TaskPushCreditMemo;
+      rebateHousekeeping: TaskRebateHousekeeping;
       inline: {
         input: unknown;
         output: unknown;
@@ -564,7 +586,7 @@ export interface DealerSale {
 export interface Import {
   id: number;
   mapping: number | ImportMapping;
-  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders') | null;
+  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders' | 'pos_lines') | null;
   status?: ('queued' | 'running' | 'completed' | 'failed') | null;
   job?: number | null;
   /**
@@ -633,7 +655,11 @@ export interface Import {
 export interface ImportMapping {
   id: number;
   name: string;
-  source: 'dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders';
+  source: 'dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders' | 'pos_lines';
+  /**
+   * Point-of-sale lines: the distributor whose files this mapping reads (its own layout); then no partner column is needed.
+   */
+  partner?: (number | null) | Participant;
   /**
    * Required for a carrier's records. For dealer sales: every row is for this carrier (then no carrier column is needed).
    */
@@ -664,7 +690,15 @@ export interface ImportMapping {
         /**
          * The column (by its field).
          */
-        field: 'dealerCode' | 'carrierCode' | 'activationType' | 'ratePlanCode' | 'features' | 'lineStatus';
+        field:
+          | 'dealerCode'
+          | 'carrierCode'
+          | 'activationType'
+          | 'ratePlanCode'
+          | 'features'
+          | 'lineStatus'
+          | 'productCode'
+          | 'partnerCode';
         /**
          * The value as the file writes it.
          */
@@ -716,7 +750,15 @@ export interface ImportMapping {
       | 'unitPrice'
       | 'discount'
       | 'returnOfOrder'
-      | 'returnOfLine';
+      | 'returnOfLine'
+      | 'partnerCode'
+      | 'invoiceNumber'
+      | 'invoiceLine'
+      | 'soldOn'
+      | 'endCustomer'
+      | 'unitCost'
+      | 'regionCode'
+      | 'dealNumber';
     /**
      * The header text in the file.
      */
@@ -1321,7 +1363,7 @@ export interface RuleSet {
   /**
    * What the rule set decides: it fixes the inputs a rule may read and the outputs it must return. Fixed once the set has a version.
    */
-  purpose: 'commission_amount' | 'rank_qualification' | 'network_bonus' | 'order_volumes';
+  purpose: 'commission_amount' | 'rank_qualification' | 'network_bonus' | 'order_volumes' | 'rebate_line';
   description?: string | null;
   versions?: {
     docs?: (number | RuleVersion)[];
@@ -1887,6 +1929,10 @@ export interface Product {
    */
   code: string;
   name: string;
+  /**
+   * Product family, e.g. Access points (promotions select by it).
+   */
+  family?: string | null;
   active?: boolean | null;
   /**
    * One price list per currency. Orders in a currency without a price here are rejected.
@@ -2240,7 +2286,7 @@ export interface MemberCycle {
     | boolean
     | null;
   /**
-   * The KPIs as the orders gave them, before manual adjustments.
+   * Members with manual adjustments: their KPIs as the orders gave them, before the adjustments.
    */
   calculatedKpis?:
     | {
@@ -2333,6 +2379,386 @@ export interface NetworkAward {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-programs".
+ */
+export interface RebateProgram {
+  id: number;
+  /**
+   * e.g. Q4-AP-PROMO.
+   */
+  code: string;
+  name: string;
+  kind:
+    | 'per_unit'
+    | 'percent_of_price'
+    | 'price_exception'
+    | 'ship_and_debit'
+    | 'volume'
+    | 'growth'
+    | 'deal_registration'
+    | 'rule';
+  /**
+   * draft → submitted → approved (by another person) → published → closed. Only published programs pay.
+   */
+  status: 'draft' | 'submitted' | 'approved' | 'published' | 'closed';
+  currency: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+  /**
+   * Empty: every region. The region of a sale is its ship-to territory, else the partner’s.
+   */
+  regions?: (number | Territory)[] | null;
+  /**
+   * Dealer tiers (e.g. gold); empty: every tier.
+   */
+  partnerTiers?: string[] | null;
+  /**
+   * A list of partners; empty: every partner the tiers and regions admit.
+   */
+  partners?: (number | Participant)[] | null;
+  /**
+   * SKUs.
+   */
+  products?: (number | Product)[] | null;
+  /**
+   * Product families. With the SKUs empty too, every product is eligible.
+   */
+  families?: string[] | null;
+  /**
+   * Per unit: the amount per unit.
+   */
+  ratePerUnit?: string | null;
+  /**
+   * Percent of price: e.g. 4.5. Deal registration: an extra percent of the sale.
+   */
+  percent?: string | null;
+  /**
+   * Price exception / ship and debit: the agreed price per unit.
+   */
+  agreedPrice?: string | null;
+  /**
+   * Volume and growth: from this threshold (inclusive) on, this rate.
+   */
+  tiers?:
+    | {
+        /**
+         * Threshold in units or sales amount.
+         */
+        from: string;
+        /**
+         * Percent, or amount per unit.
+         */
+        rate: string;
+        id?: string | null;
+      }[]
+    | null;
+  tierMode?: ('whole' | 'slice') | null;
+  tierBasis?: ('amount' | 'quantity') | null;
+  tierRate?: ('percent' | 'per_unit') | null;
+  /**
+   * Growth: the baseline period’s first day.
+   */
+  baselineFrom?: string | null;
+  /**
+   * Growth: its last day.
+   */
+  baselineTo?: string | null;
+  /**
+   * Rule kind: a rule set of purpose "Rebate per point-of-sale line".
+   */
+  ruleSet?: (number | null) | RuleSet;
+  /**
+   * The most the program pays in total (empty: no cap).
+   */
+  fundingCap?: string | null;
+  /**
+   * The most one partner earns (empty: no cap).
+   */
+  partnerCap?: string | null;
+  /**
+   * Claims whose approved total is above this also need finance’s approval.
+   */
+  financeApprovalAbove?: string | null;
+  /**
+   * Days after the sale a claim may be made.
+   */
+  claimWindowDays: number;
+  notes?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  lastEditedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pos-lines".
+ */
+export interface PosLine {
+  id: number;
+  partner: number | Participant;
+  invoiceNumber: string;
+  invoiceLine: number;
+  soldOn: string;
+  endCustomer: string;
+  product: number | Product;
+  quantity: number;
+  currency: string;
+  /**
+   * What the end customer paid per unit.
+   */
+  unitPrice: string;
+  /**
+   * What the partner paid per unit, when the file says.
+   */
+  unitCost?: string | null;
+  /**
+   * Ship-to territory; else the partner’s.
+   */
+  region?: (number | null) | Territory;
+  /**
+   * The registered deal the sale was made under.
+   */
+  dealNumber?: string | null;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deals".
+ */
+export interface Deal {
+  id: number;
+  number: string;
+  partner: number | Participant;
+  endCustomer: string;
+  /**
+   * Deals from the partner portal keep its status; deals registered here are decided here.
+   */
+  status: 'submitted' | 'approved' | 'rejected' | 'expired';
+  currency: string;
+  expiresOn: string;
+  lines: {
+    product: number | Product;
+    quantity: number;
+    specialPrice: string;
+    id?: string | null;
+  }[];
+  source: 'portal' | 'accrue';
+  /**
+   * The system of record’s last change.
+   */
+  externalUpdatedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deal-syncs".
+ */
+export interface DealSync {
+  id: number;
+  status: 'succeeded' | 'failed';
+  /**
+   * Changes after this moment were asked for.
+   */
+  since?: string | null;
+  /**
+   * The latest change read: the next sync starts here.
+   */
+  cursor?: string | null;
+  fetched?: number | null;
+  created?: number | null;
+  updated?: number | null;
+  rejected?: number | null;
+  /**
+   * Deals refused, each with its id and reason.
+   */
+  rejects?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-accruals".
+ */
+export interface RebateAccrual {
+  id: number;
+  posLine: number | PosLine;
+  program: number | RebateProgram;
+  partner: number | Participant;
+  soldOn: string;
+  quantity: number;
+  amount: string;
+  currency: string;
+  expiresOn: string;
+  status: 'open' | 'claimed' | 'credited' | 'expired';
+  /**
+   * When the credit memo released it or it expired.
+   */
+  releasedOn?: string | null;
+  /**
+   * Rule kind: the version that priced the line.
+   */
+  ruleVersion?: (number | null) | RuleVersion;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-claims".
+ */
+export interface RebateClaim {
+  id: number;
+  number: string;
+  partner: number | Participant;
+  status: 'in_review' | 'finance_review' | 'approved' | 'credited' | 'rejected';
+  source: 'portal' | 'rest' | 'spreadsheet';
+  currency: string;
+  /**
+   * What the lines’ accruals pay (the amount a line may be paid), every line.
+   */
+  claimedTotal: string;
+  /**
+   * The approved lines.
+   */
+  approvedTotal: string;
+  submittedBy?: (number | null) | User;
+  submittedAt: string;
+  opsApprovedBy?: (number | null) | User;
+  financeApprovedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  rejectionReason?: string | null;
+  /**
+   * Every step: [{ at, by, action, note }].
+   */
+  history?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-claim-lines".
+ */
+export interface RebateClaimLine {
+  id: number;
+  claim: number | RebateClaim;
+  lineNumber: number;
+  partner: number | Participant;
+  posLine?: (number | null) | PosLine;
+  program?: (number | null) | RebateProgram;
+  /**
+   * The invoice/line and program as the claim named them.
+   */
+  reference: string;
+  quantity: number;
+  /**
+   * What the partner asked for, when it said.
+   */
+  claimedAmount?: string | null;
+  /**
+   * What the program pays for these units.
+   */
+  amount: string;
+  status: 'approved' | 'rejected' | 'needs_review' | 'disputed';
+  reason: string;
+  /**
+   * A dispute of the decision.
+   */
+  dispute?: ('open' | 'resolved') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-claim-messages".
+ */
+export interface RebateClaimMessage {
+  id: number;
+  line: number | RebateClaimLine;
+  partner: number | Participant;
+  kind: 'dispute' | 'answer' | 'resolution';
+  author?: (number | null) | User;
+  body: string;
+  attachment?: (number | null) | RebateAttachment;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-attachments".
+ */
+export interface RebateAttachment {
+  id: number;
+  partner: number | Participant;
+  uploadedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-memos".
+ */
+export interface CreditMemo {
+  id: number;
+  number: string;
+  claim: number | RebateClaim;
+  partner: number | Participant;
+  amount: string;
+  currency: string;
+  /**
+   * The day the claim was approved.
+   */
+  memoDate: string;
+  status: 'pending' | 'issued' | 'applied' | 'refused';
+  erpId?: string | null;
+  erpNumber?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  issuedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "advertising-programs".
  */
 export interface AdvertisingProgram {
@@ -2376,7 +2802,7 @@ export interface Notification {
 export interface Schedule {
   id: number;
   name: string;
-  task: 'verifyNetwork' | 'scrapeCarrier' | 'commissionRun' | 'runPipeline';
+  task: 'verifyNetwork' | 'scrapeCarrier' | 'commissionRun' | 'runPipeline' | 'rebateHousekeeping';
   /**
    * Five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" for 02:00 every day.
    */
@@ -2520,7 +2946,9 @@ export interface PayloadJob {
           | 'generateStatements'
           | 'payBatch'
           | 'pipelineStep'
-          | 'runPipeline';
+          | 'runPipeline'
+          | 'pushCreditMemo'
+          | 'rebateHousekeeping';
         taskID: string;
         input?:
           | {
@@ -2565,6 +2993,8 @@ export interface PayloadJob {
         | 'payBatch'
         | 'pipelineStep'
         | 'runPipeline'
+        | 'pushCreditMemo'
+        | 'rebateHousekeeping'
       )
     | null;
   queue?: string | null;
@@ -2826,6 +3256,7 @@ export interface CarrierRecordsSelect<T extends boolean = true> {
 export interface ImportMappingsSelect<T extends boolean = true> {
   name?: T;
   source?: T;
+  partner?: T;
   carrier?: T;
   sheetName?: T;
   headerRow?: T;
@@ -3406,6 +3837,7 @@ export interface RuleVersionsSelect<T extends boolean = true> {
 export interface ProductsSelect<T extends boolean = true> {
   code?: T;
   name?: T;
+  family?: T;
   active?: T;
   prices?:
     | T
@@ -3597,6 +4029,231 @@ export interface NetworkAwardsSelect<T extends boolean = true> {
   label?: T;
   ruleVersion?: T;
   fired?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-programs_select".
+ */
+export interface RebateProgramsSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  kind?: T;
+  status?: T;
+  currency?: T;
+  effectiveFrom?: T;
+  effectiveTo?: T;
+  regions?: T;
+  partnerTiers?: T;
+  partners?: T;
+  products?: T;
+  families?: T;
+  ratePerUnit?: T;
+  percent?: T;
+  agreedPrice?: T;
+  tiers?:
+    | T
+    | {
+        from?: T;
+        rate?: T;
+        id?: T;
+      };
+  tierMode?: T;
+  tierBasis?: T;
+  tierRate?: T;
+  baselineFrom?: T;
+  baselineTo?: T;
+  ruleSet?: T;
+  fundingCap?: T;
+  partnerCap?: T;
+  financeApprovalAbove?: T;
+  claimWindowDays?: T;
+  notes?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  lastEditedBy?: T;
+  approvedAt?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pos-lines_select".
+ */
+export interface PosLinesSelect<T extends boolean = true> {
+  partner?: T;
+  invoiceNumber?: T;
+  invoiceLine?: T;
+  soldOn?: T;
+  endCustomer?: T;
+  product?: T;
+  quantity?: T;
+  currency?: T;
+  unitPrice?: T;
+  unitCost?: T;
+  region?: T;
+  dealNumber?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deals_select".
+ */
+export interface DealsSelect<T extends boolean = true> {
+  number?: T;
+  partner?: T;
+  endCustomer?: T;
+  status?: T;
+  currency?: T;
+  expiresOn?: T;
+  lines?:
+    | T
+    | {
+        product?: T;
+        quantity?: T;
+        specialPrice?: T;
+        id?: T;
+      };
+  source?: T;
+  externalUpdatedAt?: T;
+  decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deal-syncs_select".
+ */
+export interface DealSyncsSelect<T extends boolean = true> {
+  status?: T;
+  since?: T;
+  cursor?: T;
+  fetched?: T;
+  created?: T;
+  updated?: T;
+  rejected?: T;
+  rejects?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-accruals_select".
+ */
+export interface RebateAccrualsSelect<T extends boolean = true> {
+  posLine?: T;
+  program?: T;
+  partner?: T;
+  soldOn?: T;
+  quantity?: T;
+  amount?: T;
+  currency?: T;
+  expiresOn?: T;
+  status?: T;
+  releasedOn?: T;
+  ruleVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-claims_select".
+ */
+export interface RebateClaimsSelect<T extends boolean = true> {
+  number?: T;
+  partner?: T;
+  status?: T;
+  source?: T;
+  currency?: T;
+  claimedTotal?: T;
+  approvedTotal?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  opsApprovedBy?: T;
+  financeApprovedBy?: T;
+  decidedAt?: T;
+  rejectionReason?: T;
+  history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-claim-lines_select".
+ */
+export interface RebateClaimLinesSelect<T extends boolean = true> {
+  claim?: T;
+  lineNumber?: T;
+  partner?: T;
+  posLine?: T;
+  program?: T;
+  reference?: T;
+  quantity?: T;
+  claimedAmount?: T;
+  amount?: T;
+  status?: T;
+  reason?: T;
+  dispute?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-claim-messages_select".
+ */
+export interface RebateClaimMessagesSelect<T extends boolean = true> {
+  line?: T;
+  partner?: T;
+  kind?: T;
+  author?: T;
+  body?: T;
+  attachment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebate-attachments_select".
+ */
+export interface RebateAttachmentsSelect<T extends boolean = true> {
+  partner?: T;
+  uploadedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-memos_select".
+ */
+export interface CreditMemosSelect<T extends boolean = true> {
+  number?: T;
+  claim?: T;
+  partner?: T;
+  amount?: T;
+  currency?: T;
+  memoDate?: T;
+  status?: T;
+  erpId?: T;
+  erpNumber?: T;
+  attempts?: T;
+  lastError?: T;
+  issuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -4035,6 +4692,28 @@ export interface TaskRunPipeline {
   };
   output: {
     steps: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPushCreditMemo".
+ */
+export interface TaskPushCreditMemo {
+  input: {
+    memo: number;
+  };
+  output: {
+    status: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebateHousekeeping".
+ */
+export interface TaskRebateHousekeeping {
+  input?: unknown;
+  output: {
+    report: string;
   };
 }
 /**

@@ -2,6 +2,7 @@ import { commission } from './commission'
 import type { Capability } from './core/capability'
 import { ingest } from './ingest'
 import { multilevel } from './multilevel'
+import { rebates } from './rebates'
 import { network } from './network'
 import { payments } from './payments'
 import { portal } from './portal'
@@ -23,6 +24,7 @@ export const capabilities: Capability[] = [
   commission,
   rules,
   multilevel,
+  rebates,
   payments,
   proposals,
   system,

@@ -6,6 +6,7 @@ import { CARRIERS, DEMO_RECON } from './telecom/data'
 import { writeCommissionDemo } from './commission/write'
 import { writeNetworkDemo } from './multilevel/write'
 import { writeProposalDemo } from './proposals/write'
+import { writeRebatesDemo } from './rebates/write'
 import { writeRulesDemo } from './rules/write'
 import { writeTelecomDemo } from './telecom/write'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network/data'
@@ -90,4 +91,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   await writeCommissionDemo(payload, req)
   await writeProposalDemo(payload, req)
   await writeNetworkDemo(payload, req)
+  await writeRebatesDemo(payload, req, participantIds)
 }

@@ -16,7 +16,11 @@ export type BodyLimits = {
 }
 
 /** Endpoints that take a file without storing it: the import mapping's dry run. */
-export const UPLOAD_ROUTES: readonly RegExp[] = [/^\/api\/import-mappings\/[^/]+\/preview$/]
+export const UPLOAD_ROUTES: readonly RegExp[] = [
+  /^\/api\/import-mappings\/[^/]+\/preview$/,
+  /^\/api\/rebate-claims\/upload$/,
+  /^\/api\/rebate-claim-lines\/[^/]+\/(dispute|answer)$/,
+]
 
 export function bodyLimitsFromEnv(uploadCollections: readonly string[], env: NodeJS.ProcessEnv = process.env): BodyLimits {
   return {

@@ -36,6 +36,12 @@ export const Products: CollectionConfig = {
           admin: { description: 'The SKU orders name, e.g. SKU-CREAM-50.' },
         },
         { name: 'name', type: 'text', required: true },
+        {
+          name: 'family',
+          type: 'text',
+          index: true,
+          admin: { description: 'Product family, e.g. Access points (promotions select by it).' },
+        },
         { name: 'active', type: 'checkbox', defaultValue: true },
       ],
     },

@@ -23,6 +23,7 @@ import * as migration_20261206_001546_rule_amount from './20261206_001546_rule_a
 import * as migration_20261206_030609_network_commissions from './20261206_030609_network_commissions';
 import * as migration_20261206_034102_network_pipeline_schedules from './20261206_034102_network_pipeline_schedules';
 import * as migration_20261206_040553_pipeline_type_calendar from './20261206_040553_pipeline_type_calendar';
+import * as migration_20261206_062303_rebates from './20261206_062303_rebates';
 
 export const migrations = [
   {
@@ -148,6 +149,11 @@ export const migrations = [
   {
     up: migration_20261206_040553_pipeline_type_calendar.up,
     down: migration_20261206_040553_pipeline_type_calendar.down,
-    name: '20261206_040553_pipeline_type_calendar'
+    name: '20261206_040553_pipeline_type_calendar',
+  },
+  {
+    up: migration_20261206_062303_rebates.up,
+    down: migration_20261206_062303_rebates.down,
+    name: '20261206_062303_rebates'
   },
 ];

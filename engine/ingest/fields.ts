@@ -4,7 +4,7 @@
  * which field; adding a carrier's layout never needs a change here.
  */
 
-export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines', 'network_orders'] as const
+export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines', 'network_orders', 'pos_lines'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
@@ -12,6 +12,7 @@ export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
   carrier_records: 'Carrier records',
   billing_lines: 'Billing (client charges)',
   network_orders: 'Network orders and returns',
+  pos_lines: 'Point-of-sale lines (sell-through)',
 }
 
 export type FieldKind = 'code' | 'date' | 'choice' | 'identifier' | 'features' | 'text' | 'amount'
@@ -254,6 +255,38 @@ export const SOURCE_FIELDS: Record<ImportSource, TargetField[]> = {
     },
     { name: 'returnOfLine', label: 'Returned Line', kind: 'amount', required: false, note: 'Returns: the line of the returned order.' },
   ],
+  pos_lines: [
+    {
+      name: 'partnerCode',
+      label: 'Partner Code',
+      kind: 'code',
+      required: false,
+      note: "The distributor or reseller who sold (not needed when the mapping is the partner's own).",
+    },
+    { name: 'invoiceNumber', label: 'Invoice Number', kind: 'text', required: true, note: "The partner's invoice to its customer." },
+    { name: 'invoiceLine', label: 'Invoice Line', kind: 'amount', required: true, note: 'The line within the invoice: 1, 2, 3…' },
+    { name: 'soldOn', label: 'Invoice Date', kind: 'date', required: true, note: 'The day of the sale (the invoice date).' },
+    { name: 'endCustomer', label: 'End Customer', kind: 'text', required: true, note: 'Who bought, as the invoice names them.' },
+    { name: 'productCode', label: 'SKU', kind: 'code', required: true, list: 'products', note: 'The product code (SKU) of the catalog.' },
+    { name: 'quantity', label: 'Quantity', kind: 'amount', required: true, note: 'Units sold, a whole number above 0.' },
+    { name: 'currency', label: 'Currency', kind: 'code', required: true, note: 'ISO 4217 code of the prices, e.g. USD.' },
+    { name: 'unitPrice', label: 'Unit Price', kind: 'amount', required: true, note: 'What the end customer paid per unit.' },
+    { name: 'unitCost', label: 'Unit Cost', kind: 'amount', required: false, note: 'What the partner paid per unit, if known.' },
+    {
+      name: 'regionCode',
+      label: 'Ship-to Region',
+      kind: 'code',
+      required: false,
+      note: "Territory code of the ship-to; default: the partner's.",
+    },
+    {
+      name: 'dealNumber',
+      label: 'Deal Number',
+      kind: 'text',
+      required: false,
+      note: 'The registered deal the sale was made under, e.g. DR-1001.',
+    },
+  ],
 }
 
 export function targetField(source: ImportSource, name: string): TargetField | undefined {
@@ -281,10 +314,12 @@ export function mappingProblems(source: ImportSource, columns: readonly MappingC
   }
   for (const field of SOURCE_FIELDS[source]) {
     if (!field.required || seenFields.has(field.name)) continue
-    if (field.name === 'carrierCode' && fixedCarrier) continue
+    if ((field.name === 'carrierCode' || field.name === 'partnerCode') && fixedCarrier) continue
     problems.push(`the required field "${field.label}" has no column`)
   }
   if (source === 'carrier_records' && !fixedCarrier) problems.push('a carrier-records mapping must name its carrier')
+  if (source === 'pos_lines' && !fixedCarrier && !seenFields.has('partnerCode'))
+    problems.push('map the Partner Code column, or name the partner whose files this mapping reads')
   const hasLineKeys = source === 'dealer_sales' || source === 'carrier_records'
   if (hasLineKeys && !IDENTIFIERS.some((field) => seenFields.has(field.name))) problems.push('map at least one of ICCID, IMEI or MDN')
   return problems
@@ -293,6 +328,6 @@ export function mappingProblems(source: ImportSource, columns: readonly MappingC
 /** The standard mapping of a source: every field under its label (what the template's header row says). */
 export function standardColumns(source: ImportSource, fixedCarrier: boolean): MappingColumn[] {
   return SOURCE_FIELDS[source]
-    .filter((field) => !(fixedCarrier && field.name === 'carrierCode'))
+    .filter((field) => !(fixedCarrier && (field.name === 'carrierCode' || field.name === 'partnerCode')))
     .map((field) => ({ field: field.name, header: field.label }))
 }

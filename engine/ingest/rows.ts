@@ -9,6 +9,7 @@ import { isCurrencyCode } from '../core/money'
 import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type CellValue } from './cells'
 import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
+import { readPosLine } from './posLines'
 import { lineAmount, ORDER_KINDS, type OrderKind, type ProductInfo } from './networkOrders'
 import { TRANSLATABLE_FIELDS, ValueMap } from './valueMaps'
 
@@ -26,6 +27,8 @@ export type RowLookups = {
   consultantId?(code: string): number | null
   /** Network orders: products by code (SKU), active or not, with their price lists. Absent: none known. */
   product?(code: string): ProductInfo | null
+  /** Point-of-sale lines: territories (regions) by code. Absent: none known. */
+  territoryId?(code: string): number | null
 }
 
 export type RowContext = {
@@ -35,6 +38,8 @@ export type RowContext = {
   fixedCarrierId: number | null
   /** Its code, to name it when a row's carrier column says another carrier. */
   fixedCarrierCode?: string | null
+  /** Point-of-sale lines: the partner (distributor) every row of this file belongs to, when the mapping fixes it. */
+  fixedPartnerId?: number | null
   /** The mapping's value translations (none: only the built-in spellings). */
   values?: ValueMap
   /** The file's header text for a field (to name columns in reasons). */
@@ -82,11 +87,11 @@ export type RowResult<T> = { ok: true; row: T } | { ok: false; errors: RowError[
 
 export type Cells = (field: string) => CellValue | undefined
 
-const isBlank = (value: CellValue | undefined) =>
+export const isBlank = (value: CellValue | undefined) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
 /** Reads fields one by one, collecting every problem of the row rather than stopping at the first. */
-class RowReader {
+export class RowReader {
   readonly errors: RowError[] = []
   constructor(
     private readonly fields: TargetField[],
@@ -359,7 +364,7 @@ export type NetworkOrderRow = {
 }
 
 /** A whole number above 0 in a numeric column, or null (with the reason) when it is not one. */
-function wholeNumber(reader: RowReader, ctx: RowContext, name: string, cells: Cells): number | null {
+export function wholeNumber(reader: RowReader, ctx: RowContext, name: string, cells: Cells): number | null {
   if (isBlank(cells(name))) return null
   const errorsBefore = reader.errors.length
   const text = reader.amount(name)
@@ -373,7 +378,7 @@ function wholeNumber(reader: RowReader, ctx: RowContext, name: string, cells: Ce
 }
 
 /** A price per unit: a decimal of at least 0, or `fallback` when the cell is blank. */
-function unitAmount(reader: RowReader, ctx: RowContext, name: string, cells: Cells, fallback: string | null): string | null {
+export function unitAmount(reader: RowReader, ctx: RowContext, name: string, cells: Cells, fallback: string | null): string | null {
   if (isBlank(cells(name))) return fallback
   const errorsBefore = reader.errors.length
   const text = reader.amount(name)
@@ -477,6 +482,7 @@ export const READERS = {
   carrier_records: readCarrierRecord,
   billing_lines: readBillingLine,
   network_orders: readNetworkOrder,
+  pos_lines: readPosLine,
 } satisfies Record<ImportSource, unknown> satisfies Record<ImportSource, unknown>
 
 /**

@@ -21,6 +21,8 @@ export const TRANSLATABLE_FIELDS: Readonly<Record<string, Translatable>> = {
   dealerCode: { kind: 'code' },
   ratePlanCode: { kind: 'code' },
   features: { kind: 'features' },
+  productCode: { kind: 'code' },
+  partnerCode: { kind: 'code' },
 }
 
 /** One row of a mapping's translation table: in column `field`, the file's `value` means `means`. */

@@ -185,11 +185,39 @@ const orderVolumes: RulePurpose = {
   ],
 }
 
+/** Promotions and rebates: what a program of kind "rule" pays on one point-of-sale line. */
+const rebateLine: RulePurpose = {
+  key: 'rebate_line',
+  label: 'Rebate per point-of-sale line',
+  description:
+    'Given one point-of-sale line the program’s eligibility admits (partner, tier, region, SKU, family, quantity, prices, date), return the rebate for the whole line in the program currency, e.g. quantity * 12 when family == "Switches" and quantity >= 10. No row (or an empty amount): the line pays nothing under the program.',
+  manyResults: false,
+  inputs: [
+    { field: 'sku', type: 'text', label: 'SKU', description: 'The product code.' },
+    { field: 'family', type: 'text', label: 'Family', description: 'The product family; null when none.' },
+    { field: 'quantity', type: 'number', label: 'Quantity', description: 'Units sold.' },
+    { field: 'unitPrice', type: 'money', label: 'Unit price', description: 'What the end customer paid per unit.' },
+    { field: 'unitCost', type: 'money', label: 'Unit cost', description: 'What the partner paid per unit; null when unknown.' },
+    {
+      field: 'listPrice',
+      type: 'money',
+      label: 'List price',
+      description: 'The catalog price per unit in the line currency; null when none.',
+    },
+    { field: 'partner', type: 'text', label: 'Partner', description: 'The partner code.' },
+    { field: 'partnerTier', type: 'text', label: 'Partner tier', description: 'The partner’s dealer tier; null when none.' },
+    { field: 'region', type: 'text', label: 'Region', description: 'The territory code of the sale; null when none.' },
+    { field: 'soldOn', type: 'date', label: 'Sold on', description: 'The invoice date, e.g. "2026-11-20".' },
+  ],
+  outputs: [{ field: 'amount', type: 'money', label: 'Amount', description: 'The rebate of the whole line, e.g. 36 or 12.50.' }],
+}
+
 export const RULE_PURPOSES = {
   commission_amount: commissionAmount,
   rank_qualification: rankQualification,
   network_bonus: networkBonus,
   order_volumes: orderVolumes,
+  rebate_line: rebateLine,
 } as const satisfies Record<string, RulePurpose>
 
 export type RulePurposeKey = keyof typeof RULE_PURPOSES

@@ -5,6 +5,8 @@ import { generateStatementsTask } from './commission/generateStatements'
 import { pipelineStepTask } from './multilevel/pipelineStep'
 import { runPipelineTask } from './multilevel/runPipeline'
 import { payBatchTask } from './payments/payBatch'
+import { pushCreditMemoTask } from './rebates/pushCreditMemo'
+import { rebateHousekeepingTask } from './rebates/rebateHousekeeping'
 import { reconcileTask } from './reconcile/reconcile'
 import { runImportTask } from './ingest/runImport'
 import { scrapeCarrierTask } from './scrape/scrapeCarrier'
@@ -21,4 +23,6 @@ export const tasks: TaskConfig[] = [
   payBatchTask,
   pipelineStepTask,
   runPipelineTask,
+  pushCreditMemoTask,
+  rebateHousekeepingTask,
 ] as unknown as TaskConfig[]

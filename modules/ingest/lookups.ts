@@ -53,6 +53,9 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
   ).rows)
     consultants.set(norm(row.code), row.id)
   const products = await loadProducts(client)
+  const territories = new Map<string, number>()
+  for (const row of (await client.query<{ id: number; code: string }>(`select id, code from territories where code is not null`)).rows)
+    territories.set(norm(row.code), row.id)
   const dealerCodes = new Map<number, string>()
   const planCodes = new Map<number, string>()
   for (const [key, id] of plans) planCodes.set(id, key.slice(key.indexOf('|') + 1))
@@ -69,6 +72,7 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
     dealerId: (code) => dealers.get(norm(code)) ?? null,
     consultantId: (code) => consultants.get(norm(code)) ?? null,
     product: (code) => products.get(norm(code)) ?? null,
+    territoryId: (code) => territories.get(norm(code)) ?? null,
     carrierId: (code) => carriers.get(norm(code)) ?? null,
     ratePlanId: (carrierId, code) => plans.get(`${carrierId}|${norm(code)}`) ?? null,
   }

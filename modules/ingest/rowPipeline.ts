@@ -24,6 +24,7 @@ import {
   type RowError,
   type RowResult,
 } from '../../engine/ingest/rows'
+import { posLineKey, readPosLine } from '../../engine/ingest/posLines'
 import { ValueMap, type ValueTranslation } from '../../engine/ingest/valueMaps'
 import { loadLookups, type ImportLookups } from './lookups'
 import { openSheet, type OpenedSheet } from './readers'
@@ -35,6 +36,7 @@ export type MappingDoc = {
   name: string
   source: ImportSource
   carrier?: number | null
+  partner?: number | null
   sheetName?: string | null
   headerRow?: number | null
   firstDataRow?: number | null
@@ -54,6 +56,7 @@ export const SOURCES: Record<
   carrier_records: { read: readCarrierRecord, keyOf: carrierRecordKey, table: 'carrier_records' },
   billing_lines: { read: readBillingLine, keyOf: billingLineKey, table: 'billing_lines' },
   network_orders: { read: readNetworkOrder, keyOf: networkOrderKey, table: 'network_orders' },
+  pos_lines: { read: readPosLine, keyOf: posLineKey, table: 'pos_lines' },
 }
 
 /** A footer is a few lines; more lines that do not fit the header are rejected rows. */
@@ -167,6 +170,7 @@ export async function openImport(
       lookups,
       fixedCarrierId: mapping.carrier ?? null,
       fixedCarrierCode: mapping.carrier == null ? null : lookups.codeOf.carrier(mapping.carrier),
+      fixedPartnerId: mapping.partner ?? null,
       values: new ValueMap(mapping.valueMaps ?? []),
       headerOf: (field) => headerOfField.get(field) ?? field,
       asOf: new Date().toISOString().slice(0, 10),

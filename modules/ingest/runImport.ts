@@ -13,6 +13,7 @@ import {
   type WriteCounts,
 } from './factWriters'
 import { describeErrors, type RowError } from '../../engine/ingest/rows'
+import { writePosLines } from './posLines'
 import { writeNetworkOrders } from './networkOrders'
 import { footerSentence, ImportFileError, openImport, readRows, UnknownValues, type MappingDoc, type RowCounts } from './rowPipeline'
 import { estimateRows } from './rowEstimate'
@@ -39,6 +40,7 @@ const WRITERS: Record<
   carrier_records: writeCarrierRecords,
   billing_lines: writeBillingLines,
   network_orders: writeNetworkOrders,
+  pos_lines: writePosLines,
 }
 
 /** Rows written per statement. */

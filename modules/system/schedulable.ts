@@ -8,6 +8,10 @@ export const SCHEDULABLE_TASKS = [
     label:
       'Run a network pipeline: daily refreshes the open cycle, monthly settles last month up to validation (input: {"pipelineType": id})',
   },
+  {
+    slug: 'rebateHousekeeping',
+    label: 'Rebates: import the POS drop folder, sync deals, expire accruals, push and read back credit memos',
+  },
 ] as const
 
 export type SchedulableTaskSlug = (typeof SCHEDULABLE_TASKS)[number]['slug']

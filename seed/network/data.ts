@@ -173,6 +173,25 @@ export const PARTICIPANTS: SeedParticipant[] = [
     status: 'suspended',
   },
   { code: 'CNS-001', name: 'Rosa Alvarez', kind: 'consultant', parent: 'GLD', territory: 'US-MW', joinedOn: '2024-05-01' },
+  // Distributors of the promotions and rebates demo (seed/rebates): they report sell-through and claim rebates.
+  {
+    code: 'DIST-EAST',
+    name: 'Eastline Distribution',
+    kind: 'distributor',
+    parent: 'NW',
+    territory: 'US-NE',
+    joinedOn: '2021-04-01',
+    email: 'rebates@eastline.example',
+  },
+  {
+    code: 'DIST-WEST',
+    name: 'Westgate Networks Supply',
+    kind: 'distributor',
+    parent: 'NW',
+    territory: 'US-W',
+    joinedOn: '2022-09-01',
+    email: 'rebates@westgate.example',
+  },
   // The Glow consultants: a direct-selling network paid by the network plan demo (seed/multilevel).
   { code: 'GLW-01', name: 'Valentina Ortiz', kind: 'consultant', parent: 'NW', joinedOn: '2026-03-01', email: 'glw-01@glow.example' },
   { code: 'GLW-02', name: 'Marco Silva', kind: 'consultant', parent: 'GLW-01', joinedOn: '2026-03-01', email: 'glw-02@glow.example' },
@@ -201,6 +220,8 @@ export const USERS: { email: string; name: string; participant: string; roles: R
   { email: 'dana.ruiz@summit.example', name: 'Dana Ruiz', participant: 'SUM-PAC-AM1', roles: ['agent_manager'] },
   { email: 'leo.park@summit.example', name: 'Leo Park', participant: 'SUM-PAC-AG1', roles: ['agent'] },
   { email: 'sam.ortiz@summit.example', name: 'Sam Ortiz', participant: 'SUM-PAC-RF1', roles: ['referrer'] },
+  { email: 'rebates@eastline.example', name: 'Erin Eastline', participant: 'DIST-EAST', roles: ['partner_admin'] },
+  { email: 'rebates@westgate.example', name: 'Wes Westgate', participant: 'DIST-WEST', roles: ['partner_admin'] },
   { email: 'admin@coastal.example', name: 'Carla Coastal', participant: 'COA', roles: ['partner_admin'] },
   { email: 'user@coastal.example', name: 'Cody Coastal', participant: 'COA', roles: ['partner_user'] },
 ]

@@ -47,6 +47,16 @@ export const ImportMappings: CollectionConfig = {
       options: IMPORT_SOURCES.map((value) => ({ value, label: IMPORT_SOURCE_LABELS[value] })),
     },
     {
+      name: 'partner',
+      type: 'relationship',
+      relationTo: 'participants',
+      admin: {
+        description:
+          'Point-of-sale lines: the distributor whose files this mapping reads (its own layout); then no partner column is needed.',
+        condition: (data) => data?.source === 'pos_lines',
+      },
+    },
+    {
       name: 'carrier',
       type: 'relationship',
       relationTo: 'carriers',

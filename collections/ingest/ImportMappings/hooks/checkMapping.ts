@@ -15,7 +15,9 @@ import { relationId } from '../../../../hooks/core/relationId'
 export const checkMapping: CollectionBeforeChangeHook<ImportMapping> = ({ data, originalDoc }) => {
   const source = (data.source ?? originalDoc?.source) as ImportSource
   const columns: MappingColumn[] = data.columns ?? originalDoc?.columns ?? []
-  const fixedCarrier = relationId(data.carrier !== undefined ? data.carrier : originalDoc?.carrier) !== null
+  const fixedCarrier =
+    relationId(data.carrier !== undefined ? data.carrier : originalDoc?.carrier) !== null ||
+    (source === 'pos_lines' && relationId(data.partner !== undefined ? data.partner : originalDoc?.partner) !== null)
   const formats = String(data.dateFormats ?? originalDoc?.dateFormats ?? '')
     .split(',')
     .map((f) => f.trim())

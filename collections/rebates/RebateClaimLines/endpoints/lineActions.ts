@@ -1,0 +1,81 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { errorResponse } from '../../../../modules/core/http'
+import { badRouteId, routeId } from '../../../../modules/core/routeId'
+import { answerClaimLine, decideClaimLine, disputeClaimLine, type Actor } from '../../../../modules/rebates/claimActions'
+import { actorOf, bodyOf, inTransaction, storeAttachment, type Body } from '../../../../modules/rebates/http'
+import { dbPool } from '../../../../db/pool'
+
+type Prepared = { id: number; actor: Actor & { participantId: number | null }; body: Body }
+
+async function prepare(req: PayloadRequest): Promise<Prepared | Response> {
+  const id = routeId(req)
+  if (id === null) return badRouteId(req)
+  const actor = await actorOf(req)
+  if (!actor) return errorResponse(401, 'log in to work on claims')
+  return { id, actor, body: await bodyOf(req) }
+}
+
+/** Stores the request's file (if any) for the line's partner, after checking the user may see the line. */
+async function attachment(req: PayloadRequest, p: Prepared): Promise<number | null> {
+  if (!p.body.file) return null
+  const line = await dbPool(req.payload).query<{ partner: number; path: string }>(
+    `select l.partner_id as partner, pa.path from rebate_claim_lines l join participants pa on pa.id = l.partner_id where l.id = $1`,
+    [p.id],
+  )
+  const row = line.rows[0]
+  if (!row) return null
+  return storeAttachment(req, p.body.file, row.partner, p.actor.id)
+}
+
+/**
+ * POST /api/rebate-claim-lines/:id/dispute — a partner disputes a rejected line (or adds to its open dispute):
+ * JSON `{ "comment" }` or multipart with `comment` and a `file` (PDF, image, CSV, XLSX; 10 MB). Reopens a rejected claim.
+ */
+export const disputeLine: Endpoint = {
+  path: '/:id/dispute',
+  method: 'post',
+  handler: async (req) => {
+    const p = await prepare(req)
+    if (p instanceof Response) return p
+    return inTransaction(req, undefined, async (client) =>
+      disputeClaimLine(client, p.id, p.actor, String(p.body.fields.comment ?? ''), await attachment(req, p)),
+    )
+  },
+}
+
+/** POST /api/rebate-claim-lines/:id/answer — the team answers an open dispute (`comment`, optional `file`). */
+export const answerLine: Endpoint = {
+  path: '/:id/answer',
+  method: 'post',
+  handler: async (req) => {
+    const p = await prepare(req)
+    if (p instanceof Response) return p
+    return inTransaction(req, undefined, async (client) =>
+      answerClaimLine(client, p.id, p.actor, String(p.body.fields.comment ?? ''), await attachment(req, p)),
+    )
+  },
+}
+
+/**
+ * POST /api/rebate-claim-lines/:id/decide — channel operations decide a line that needs review or resolve a dispute:
+ * `{ "outcome": "accept" | "reject", "comment", "amount"? }` (accept without amount pays what the line's accrual pays).
+ */
+export const decideLine: Endpoint = {
+  path: '/:id/decide',
+  method: 'post',
+  handler: async (req) => {
+    const p = await prepare(req)
+    if (p instanceof Response) return p
+    const outcome = p.body.fields.outcome
+    if (outcome !== 'accept' && outcome !== 'reject') return errorResponse(400, 'outcome: "accept" or "reject"')
+    const amount = p.body.fields.amount
+    return inTransaction(req, undefined, (client) =>
+      decideClaimLine(client, p.id, p.actor, {
+        outcome,
+        comment: String(p.body.fields.comment ?? ''),
+        amount: amount === undefined || amount === null || amount === '' ? null : String(amount),
+      }),
+    )
+  },
+}
