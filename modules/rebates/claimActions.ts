@@ -232,11 +232,17 @@ export async function approveClaim(client: PoolClient, claimId: number, actor: A
     approvedTotal: new D(claim.approvedTotal),
     financeThreshold: new D(threshold.rows[0]?.threshold ?? '10000'),
   })
-  if ('refusal' in step) throw new ClaimActionRefused(step.refusal, has(actor, [...OPS, 'finance']) ? 409 : 403)
+  if ('refusal' in step) {
+    // Not this user's step (the wrong role, or the same person twice) is a 403; a claim not ready for it is a 409.
+    const notTheirs =
+      (claim.status === 'in_review' && !has(actor, OPS)) ||
+      (claim.status === 'finance_review' && (!has(actor, ['finance', 'company_admin']) || claim.opsApprovedBy === actor.id))
+    throw new ClaimActionRefused(step.refusal, notTheirs ? 403 : 409)
+  }
   const stage = claim.status === 'in_review' ? 'ops' : 'finance'
   await client.query(
-    `update rebate_claims set status = $2, ${stage === 'ops' ? 'ops_approved_by_id' : 'finance_approved_by_id'} = $3,
-            decided_at = case when $2 = 'approved' then now() else decided_at end, updated_at = now() where id = $1`,
+    `update rebate_claims set status = $2::text::enum_rebate_claims_status, ${stage === 'ops' ? 'ops_approved_by_id' : 'finance_approved_by_id'} = $3,
+            decided_at = case when $2::text = 'approved' then now() else decided_at end, updated_at = now() where id = $1`,
     [claimId, step.to, actor.id],
   )
   await addHistory(

@@ -21,10 +21,12 @@ import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } f
 import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
 import { DashboardNavLink as DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc } from '../../../components/commission/CommissionDashboard/NavLink'
 import { NetworkNavLink as NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8 } from '../../../components/multilevel/NetworkNavLink'
+import { RebatesNavLink as RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e } from '../../../components/rebates/RebatesNavLink'
 import { WaitingNavLink as WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5 } from '../../../components/proposals/WaitingForMe/NavLink'
 import { ReportsNavLink as ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a } from '../../../components/proposals/ProposalReports/NavLink'
 import { CommissionDashboard as CommissionDashboard_e82046ae4d2573ef1a198356647186ee } from '../../../components/commission/CommissionDashboard'
 import { NetworkView as NetworkView_bf92ebed54aedd67392cdc116fb0b027 } from '../../../components/multilevel/NetworkView'
+import { RebatesView as RebatesView_c2712b5764bae1b4253309408ad5b4e7 } from '../../../components/rebates/RebatesView'
 import { WaitingForMe as WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6 } from '../../../components/proposals/WaitingForMe'
 import { ProposalReports as ProposalReports_7ce264df008b1d8efc49b3f2d9af1367 } from '../../../components/proposals/ProposalReports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -54,10 +56,12 @@ export const importMap = {
   "/components/core/JobProgress#JobProgress": JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
   "/components/commission/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc,
   "/components/multilevel/NetworkNavLink#NetworkNavLink": NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8,
+  "/components/rebates/RebatesNavLink#RebatesNavLink": RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e,
   "/components/proposals/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5,
   "/components/proposals/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a,
   "/components/commission/CommissionDashboard#CommissionDashboard": CommissionDashboard_e82046ae4d2573ef1a198356647186ee,
   "/components/multilevel/NetworkView#NetworkView": NetworkView_bf92ebed54aedd67392cdc116fb0b027,
+  "/components/rebates/RebatesView#RebatesView": RebatesView_c2712b5764bae1b4253309408ad5b4e7,
   "/components/proposals/WaitingForMe#WaitingForMe": WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6,
   "/components/proposals/ProposalReports#ProposalReports": ProposalReports_7ce264df008b1d8efc49b3f2d9af1367,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
