@@ -2484,6 +2484,7 @@ export interface RebateProgram {
    */
   claimWindowDays: number;
   notes?: string | null;
+  audience?: string | null;
   submittedBy?: (number | null) | User;
   approvedBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
@@ -4068,6 +4069,7 @@ export interface RebateProgramsSelect<T extends boolean = true> {
   financeApprovalAbove?: T;
   claimWindowDays?: T;
   notes?: T;
+  audience?: T;
   submittedBy?: T;
   approvedBy?: T;
   lastEditedBy?: T;

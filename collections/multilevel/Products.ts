@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { catalogEditors } from '../../access/core/catalogEditors'
 import { companyAdmins } from '../../access/core/companyAdmins'
-import { staff } from '../../access/core/staff'
+import { authenticated } from '../../access/core/authenticated'
 import { isCurrencyCode } from '../../engine/core/money'
 import { moneyField } from '../../fields/core/money'
 import { auditChange } from '../../hooks/system/audit/auditChange'
@@ -21,7 +21,7 @@ export const Products: CollectionConfig = {
     group: 'Network plan',
     defaultColumns: ['code', 'name', 'volumeSource', 'qualifyingVolume', 'commissionableVolume', 'active'],
   },
-  access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
+  access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     {

@@ -1,14 +1,14 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 
 import { companyAdmins } from '../../access/core/companyAdmins'
-import { currentUser, hasRole } from '../../access/core/user'
+import { currentUser, hasRole, participantIdOf } from '../../access/core/user'
 import { PROGRAM_KIND_LABELS, PROGRAM_KINDS, PROGRAM_STATUSES } from '../../engine/rebates'
 import { isCurrencyCode } from '../../engine/core/money'
 import { dateOnlyField } from '../../fields/core/dateOnly'
 import { moneyField } from '../../fields/core/money'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
-import { accrueOnPublish, governProgram } from '../../modules/rebates/programHooks'
+import { accrueOnPublish, AUDIENCE_ALL, governProgram } from '../../modules/rebates/programHooks'
 
 const decimalText = (name: string, description: string) => moneyField({ name, description })
 
@@ -32,7 +32,17 @@ export const RebatePrograms: CollectionConfig = {
       const user = currentUser(req)
       if (!user) return false
       if (hasRole(user, 'company_admin', 'company_user', 'finance', 'auditor')) return true
-      return { status: { equals: 'published' } }
+      // A program for named partners (a price exception, a side agreement made official) is theirs alone.
+      const participant = participantIdOf(user)
+      const where: Where = {
+        and: [
+          { status: { equals: 'published' } },
+          {
+            or: [{ audience: { equals: AUDIENCE_ALL } }, ...(participant === null ? [] : [{ audience: { contains: `/${participant}/` } }])],
+          },
+        ],
+      }
+      return where
     },
     create: ({ req }) => hasRole(currentUser(req), 'company_admin', 'company_user'),
     update: ({ req }) => hasRole(currentUser(req), 'company_admin', 'company_user', 'finance'),
@@ -199,6 +209,13 @@ export const RebatePrograms: CollectionConfig = {
       ],
     },
     { name: 'notes', type: 'textarea' },
+    {
+      name: 'audience',
+      type: 'text',
+      index: true,
+      defaultValue: AUDIENCE_ALL,
+      admin: { hidden: true, readOnly: true, description: 'Who may read it, kept by the hooks from the partner list.' },
+    },
     {
       type: 'row',
       fields: [

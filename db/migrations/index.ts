@@ -24,6 +24,7 @@ import * as migration_20261206_030609_network_commissions from './20261206_03060
 import * as migration_20261206_034102_network_pipeline_schedules from './20261206_034102_network_pipeline_schedules';
 import * as migration_20261206_040553_pipeline_type_calendar from './20261206_040553_pipeline_type_calendar';
 import * as migration_20261206_062303_rebates from './20261206_062303_rebates';
+import * as migration_20261206_064008_rebate_program_audience from './20261206_064008_rebate_program_audience';
 
 export const migrations = [
   {
@@ -154,6 +155,11 @@ export const migrations = [
   {
     up: migration_20261206_062303_rebates.up,
     down: migration_20261206_062303_rebates.down,
-    name: '20261206_062303_rebates'
+    name: '20261206_062303_rebates',
+  },
+  {
+    up: migration_20261206_064008_rebate_program_audience.up,
+    down: migration_20261206_064008_rebate_program_audience.down,
+    name: '20261206_064008_rebate_program_audience'
   },
 ];

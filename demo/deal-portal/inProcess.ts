@@ -4,26 +4,23 @@ import { createDealPortal, type DealInput } from './app'
 
 const port = Number(process.env.DEMO_DEAL_PORTAL_PORT ?? 4400)
 
-/** Four registrations: two approved (one per distributor), one waiting, one turned down. */
+/** Four registrations (the two approved ones are also in the demo seed, seed/rebates): one waiting, one turned down. */
 const SEED_DEALS: DealInput[] = [
   {
     id: 'DR-1001',
     partner_code: 'DIST-EAST',
-    end_customer: 'Acme Hospital',
+    end_customer: 'Harbor Point Hospital',
     status: 'approved',
     currency: 'USD',
-    expires_on: '2027-03-31',
-    lines: [
-      { sku: 'AP-100', quantity: 40, special_price: '310.00' },
-      { sku: 'SW-24P', quantity: 6, special_price: '1890.00' },
-    ],
+    expires_on: '2026-12-31',
+    lines: [{ sku: 'AP-100', quantity: 40, special_price: '310.00' }],
     created_at: '2026-09-14T15:02:11.000Z',
     updated_at: '2026-09-18T09:30:00.000Z',
   },
   {
     id: 'DR-1002',
     partner_code: 'DIST-EAST',
-    end_customer: 'Northwind School District',
+    end_customer: 'Granite State University',
     status: 'submitted',
     currency: 'USD',
     expires_on: '2027-01-31',
@@ -34,7 +31,7 @@ const SEED_DEALS: DealInput[] = [
   {
     id: 'DR-1003',
     partner_code: 'DIST-EAST',
-    end_customer: 'Harbor Logistics',
+    end_customer: 'Cape Ann Ferries',
     status: 'rejected',
     currency: 'USD',
     expires_on: '2026-12-31',
@@ -45,14 +42,11 @@ const SEED_DEALS: DealInput[] = [
   {
     id: 'DR-1004',
     partner_code: 'DIST-WEST',
-    end_customer: 'Sierra Credit Union',
+    end_customer: 'Sierra Unified School District',
     status: 'approved',
     currency: 'USD',
-    expires_on: '2027-04-30',
-    lines: [
-      { sku: 'AP-200', quantity: 25, special_price: '470.00' },
-      { sku: 'SW-24P', quantity: 2, special_price: '1950.00' },
-    ],
+    expires_on: '2027-01-31',
+    lines: [{ sku: 'SW-24P', quantity: 12, special_price: '1050.00' }],
     created_at: '2026-10-09T18:05:50.000Z',
     updated_at: '2026-10-12T08:15:00.000Z',
   },

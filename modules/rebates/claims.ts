@@ -123,17 +123,19 @@ export async function submitClaim(
   const posRows = await client.query(
     `${posFactSql('l.partner_id = $1 and (l.id = any($2::int[]) or l.natural_key = any($3::varchar[]))')}`.replace(
       'l.deal_number as "dealNumber"',
-      'l.deal_number as "dealNumber", l.natural_key as "naturalKey"',
+      'l.deal_number as "dealNumber", l.natural_key as "naturalKey", l.invoice_number || \'/\' || l.invoice_line::int as "invoiceRef"',
     ),
     [input.partnerId, ids, keys],
   )
   const deals = await loadDeals(client, [...new Set(posRows.rows.map((r) => r.dealNumber).filter(Boolean))] as string[])
   const byId = new Map<number, PosFactWithCode>()
   const byKey = new Map<string, PosFactWithCode>()
+  const invoiceRef = new Map<number, string>()
   for (const row of posRows.rows) {
     const fact = toPosFact(row, deals)
     byId.set(fact.id, fact)
     byKey.set(row.naturalKey, fact)
+    invoiceRef.set(fact.id, row.invoiceRef)
   }
   const lineOf = (p: Parsed) => (p.posLineId !== null ? (byId.get(p.posLineId) ?? null) : (byKey.get(p.key!) ?? null))
 
@@ -193,6 +195,8 @@ export async function submitClaim(
   const decided: (Parsed & ClaimLineDecision & { posLineId: number | null; programId: number | null; quantity: number })[] = []
   for (const p of parsed) {
     const line = lineOf(p)
+    // A line named by its id reads as its invoice and line number, as the partner knows it.
+    if (line && p.posLineId !== null) p.reference = invoiceRef.get(line.id) ?? p.reference
     const program = programByKey.get(p.programKey) ?? null
     const quantity = p.quantity ?? line?.quantity ?? 0
     let decision: ClaimLineDecision

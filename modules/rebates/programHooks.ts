@@ -70,6 +70,9 @@ function normalize(value: unknown): unknown {
   return value === undefined || value === '' ? null : value
 }
 
+/** The audience of a program open to every partner its tiers and regions admit. */
+export const AUDIENCE_ALL = '*'
+
 export const governProgram: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
   const user = req.user as { id: number; roles?: string[] | null } | null | undefined
   const actor = user ? { id: user.id, roles: user.roles ?? [] } : null
@@ -100,6 +103,9 @@ export const governProgram: CollectionBeforeChangeHook = ({ data, originalDoc, r
     data.approvedAt = new Date().toISOString()
   }
   if (from !== to && to === 'published') data.publishedAt = new Date().toISOString()
+  // Which partners may read it: everyone, or the listed partners ("/12/15/"), kept beside the list for row-level access.
+  const listed = ids(merged.partners)
+  data.audience = listed.length === 0 ? AUDIENCE_ALL : `/${listed.join('/')}/`
   return data
 }
 

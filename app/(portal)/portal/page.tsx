@@ -33,6 +33,7 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         <a href="#payments">Payments</a>
         <a href="/portal/sales">My sales</a>
         <a href="/portal/network">My network</a>
+        <a href="/portal/rebates">Rebates</a>
       </nav>
       <main className="portal-main">
         <section id="waiting" className="portal-section">

@@ -126,6 +126,16 @@ describe('accruals of the demo sell-through', () => {
     ])
   })
 
+  it('shows a program for named partners to them alone', async () => {
+    const eastPrograms = (await east.get('/api/rebate-programs?limit=50&depth=0')).body.docs.map((p: any) => p.code)
+    const westPrograms = (await west.get('/api/rebate-programs?limit=50&depth=0')).body.docs.map((p: any) => p.code)
+    expect(eastPrograms).toContain('PE-AP200-EAST')
+    expect(westPrograms).not.toContain('PE-AP200-EAST')
+    expect(eastPrograms).not.toContain('GROW-Q4-WEST')
+    expect(westPrograms).toContain('GROW-Q4-WEST')
+    expect(westPrograms).not.toContain('Q1-2027-SW')
+  })
+
   it('shows each partner only its own accruals', async () => {
     const mine = await west.get('/api/rebate-accruals?limit=100&depth=1')
     expect(mine.status).toBe(200)
