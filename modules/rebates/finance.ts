@@ -4,8 +4,9 @@
  * lines and memos with the same definitions, so the dashboard's "paid" is the memos' total and the journal's release:
  *
  * - accrued: every accrual of the sales in the range (by sale date);
- * - claimed: what the claim lines that are not rejected pay for them; approved: the approved lines of claims approved
- *   or credited; paid: the approved lines of claims whose memo the ERP issued;
+ * - claimed: what the claim lines on those sales that are not rejected pay; approved: the approved lines of claims
+ *   approved or credited; paid: the approved lines of claims whose memo the ERP issued (so "paid" is the memos' total,
+ *   lines accepted on a dispute without an accrual included);
  * - unclaimed: accruals still open; expired: accruals whose claim window closed unclaimed.
  */
 import type Decimal from 'decimal.js'
@@ -32,22 +33,32 @@ export type Dashboard = {
 }
 
 const FIGURE_SQL = `
-  sum(a.amount)::text as accrued,
-  coalesce(sum(cl.claimed), 0)::text as claimed,
-  coalesce(sum(cl.approved), 0)::text as approved,
-  coalesce(sum(cl.paid), 0)::text as paid,
-  coalesce(sum(a.amount) filter (where a.status = 'open'), 0)::text as unclaimed,
-  coalesce(sum(a.amount) filter (where a.status = 'expired'), 0)::text as expired`
+  coalesce(sum(f.accrued), 0)::text as accrued,
+  coalesce(sum(f.claimed), 0)::text as claimed,
+  coalesce(sum(f.approved), 0)::text as approved,
+  coalesce(sum(f.paid), 0)::text as paid,
+  coalesce(sum(f.unclaimed), 0)::text as unclaimed,
+  coalesce(sum(f.expired), 0)::text as expired`
 
-const CLAIMS_PER_ACCRUAL = `
-  left join (
-    select l.pos_line_id, l.program_id,
-           sum(l.amount) filter (where l.status <> 'rejected') as claimed,
-           sum(l.amount) filter (where l.status = 'approved' and c.status in ('approved', 'credited')) as approved,
-           sum(l.amount) filter (where l.status = 'approved' and m.status in ('issued', 'applied')) as paid
+/**
+ * One row per figure source: accruals give accrued, unclaimed and expired; claim lines give claimed, approved and
+ * paid (a line the team accepted on a dispute pays without an accrual, and still counts). Both carry the program,
+ * the partner and the point-of-sale line, so every grouping reads the same rows.
+ */
+const FIGURE_ROWS = `(
+    select a.program_id, a.partner_id, a.pos_line_id, a.currency, a.amount as accrued,
+           case when a.status = 'open' then a.amount else 0 end as unclaimed,
+           case when a.status = 'expired' then a.amount else 0 end as expired,
+           0 as claimed, 0 as approved, 0 as paid
+      from rebate_accruals a
+    union all
+    select l.program_id, l.partner_id, l.pos_line_id, c.currency, 0, 0, 0,
+           case when l.status <> 'rejected' then l.amount else 0 end,
+           case when l.status = 'approved' and c.status in ('approved', 'credited') then l.amount else 0 end,
+           case when l.status = 'approved' and m.status in ('issued', 'applied') then l.amount else 0 end
       from rebate_claim_lines l join rebate_claims c on c.id = l.claim_id left join credit_memos m on m.claim_id = c.id
-     where l.pos_line_id is not null group by 1, 2
-  ) cl on cl.pos_line_id = a.pos_line_id and cl.program_id = a.program_id`
+     where l.pos_line_id is not null and l.program_id is not null
+  ) f`
 
 /** `scope`: a participant path the figures are limited to (a partner's subtree); null for staff. */
 export async function rebateDashboard(
@@ -55,13 +66,12 @@ export async function rebateDashboard(
   input: { from: string; to: string; currency: string; scope: string | null },
 ): Promise<Dashboard> {
   const params = [input.from, input.to, input.currency, input.scope === null ? null : `${input.scope}%`]
-  const base = `from rebate_accruals a
-      join rebate_programs p on p.id = a.program_id
-      join participants pa on pa.id = a.partner_id
-      join pos_lines pl on pl.id = a.pos_line_id
+  const base = `from ${FIGURE_ROWS}
+      join rebate_programs p on p.id = f.program_id
+      join participants pa on pa.id = f.partner_id
+      join pos_lines pl on pl.id = f.pos_line_id
       left join territories r on r.id = coalesce(pl.region_id, pa.territory_id)
-      ${CLAIMS_PER_ACCRUAL}
-     where a.sold_on between $1::date and $2::date and a.currency = $3 and ($4::text is null or pa.path like $4)`
+     where pl.sold_on between $1::date and $2::date and f.currency = $3 and ($4::text is null or pa.path like $4)`
   const group = async (key: string, label: string) =>
     (await pool.query<DashboardRow>(`select ${key} as key, ${label} as label, ${FIGURE_SQL} ${base} group by 1, 2 order by 2`, params)).rows
   const [totals, byRegion, byKind, byProgram, memos] = await Promise.all([
