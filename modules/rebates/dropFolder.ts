@@ -16,11 +16,12 @@ export function dropFolder(): string {
   return process.env.ACCRUE_POS_DROP_DIR ?? path.join(path.dirname(uploadDir('media', undefined)), 'pos-drop')
 }
 
-/** The mapping a file of `partnerCode` is read with, or null. */
+/** The mapping a file of `partnerCode` is read with (its own, else the standard one), or null for an unknown partner. */
 async function mappingFor(payload: Payload, partnerCode: string): Promise<number | null> {
   const found = await dbPool(payload).query<{ id: number }>(
-    `select m.id from import_mappings m left join participants p on p.id = m.partner_id
-      where m.source = 'pos_lines' and (upper(p.code) = upper($1) or m.partner_id is null)
+    `select m.id from participants p
+       join import_mappings m on m.source = 'pos_lines' and (m.partner_id = p.id or m.partner_id is null)
+      where upper(p.code) = upper($1) and p.kind <> 'operating_company'
       order by (m.partner_id is null), m.id limit 1`,
     [partnerCode],
   )
@@ -45,7 +46,7 @@ export async function importDropFolder(payload: Payload, folder = dropFolder()):
     const partnerCode = name.split('_')[0] ?? ''
     const mapping = partnerCode ? await mappingFor(payload, partnerCode) : null
     if (mapping === null) {
-      const reason = `no point-of-sale mapping for partner "${partnerCode}" and no standard one: name files <PARTNER CODE>_<anything>.csv`
+      const reason = `no partner "${partnerCode}" with a point-of-sale mapping: name files <PARTNER CODE>_<anything>.csv (or .xlsx)`
       await move('failed', reason)
       results.push({ file: name, outcome: `failed: ${reason}` })
       continue
