@@ -21,10 +21,16 @@
  *              (claimPipelineStep + executePipelineStep), every KPI, rank and bonus total recomputed by the bench;
  *              against one statement computing every member's group volume (path join)
  *
+ *   rebates    a year of --pos-lines N point-of-sale lines (default 1,000,000) of 500 partners and 5,000 products, 50
+ *              published programs of every kind accrued on the real path (accrueProgram, one per program), then
+ *              --claims N claim lines (default 100,000; ~1,000 a claim, ~5 % deliberately invalid) validated with
+ *              submitClaim; every accrual and claim total recomputed by the bench; against one statement joining the
+ *              lines to the programs' eligibility (and one join of the claimed pairs to their accruals)
+ *
  *   --explain         (reconcile, commission) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
-import { benchStarted, passed, printResult, progress, result, type BenchResult, type NetworkBenchResult, type Workload } from './report'
+import { benchStarted, passed, printResult, progress, result, type AnyBenchResult, type Workload } from './report'
 
 type Options = {
   workload: Workload
@@ -32,13 +38,15 @@ type Options = {
   dealers: number
   /** network: the number of order lines (`rows` is the number of members). */
   orders: number
+  /** rebates: the number of claim lines (`rows` is the number of POS lines). */
+  claims: number
   explain: boolean
   /** commission: the upfront table entered as a rule set and paid by the rule-based amount component. */
   rules: boolean
   settings: Record<string, string>
 }
 
-const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network']
+const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network', 'rebates']
 const DEFAULT_ROWS: Record<Workload, number> = {
   reconcile: 1_000_000,
   import: 100_000,
@@ -46,12 +54,14 @@ const DEFAULT_ROWS: Record<Workload, number> = {
   commission: 1_000_000,
   rules: 1_000_000,
   network: 1_000_000,
+  rebates: 1_000_000,
 }
 const DEFAULT_DEALERS = 10_000
 const DEFAULT_ORDERS = 5_000_000
+const DEFAULT_CLAIMS = 100_000
 
 const USAGE =
-  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--explain] [--set name=value ...]'
+  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -72,6 +82,7 @@ export function parseArgs(argv: readonly string[]): Options {
     rows: DEFAULT_ROWS[known],
     dealers: DEFAULT_DEALERS,
     orders: DEFAULT_ORDERS,
+    claims: DEFAULT_CLAIMS,
     explain: false,
     rules: false,
     settings: {},
@@ -83,12 +94,14 @@ export function parseArgs(argv: readonly string[]): Options {
       flag === '--rows' ||
       (flag === '--activations' && known === 'commission') ||
       (flag === '--evaluations' && known === 'rules') ||
-      (flag === '--members' && known === 'network')
+      (flag === '--members' && known === 'network') ||
+      (flag === '--pos-lines' && known === 'rebates')
     )
       options.rows = parseCount(value(), flag)
     else if (flag === '--rules' && known === 'commission') options.rules = true
     else if (flag === '--dealers' && known === 'commission') options.dealers = parseCount(value(), flag)
     else if (flag === '--orders' && known === 'network') options.orders = parseCount(value(), flag)
+    else if (flag === '--claims' && known === 'rebates') options.claims = parseCount(value(), flag)
     else if (flag === '--explain') options.explain = true
     else if (flag === '--set') {
       const setting = value() ?? ''
@@ -102,7 +115,7 @@ export function parseArgs(argv: readonly string[]): Options {
   return options
 }
 
-async function runWorkload(options: Options): Promise<BenchResult | NetworkBenchResult> {
+async function runWorkload(options: Options): Promise<AnyBenchResult> {
   switch (options.workload) {
     case 'reconcile':
       return (await import('./reconcile')).benchReconcile(options)
@@ -116,6 +129,8 @@ async function runWorkload(options: Options): Promise<BenchResult | NetworkBench
       return (await import('./rules')).benchRules(options)
     case 'network':
       return (await import('./network')).benchNetwork({ members: options.rows, orders: options.orders, settings: options.settings })
+    case 'rebates':
+      return (await import('./rebates')).benchRebates({ posLines: options.rows, claims: options.claims, settings: options.settings })
   }
 }
 
@@ -130,7 +145,7 @@ async function main(): Promise<number> {
   }
   benchStarted(options.workload, options.rows)
   progress(
-    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
+    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
   )
   try {
     const bench = await runWorkload(options)

@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates'
 
 export type BenchResult = {
   workload: Workload
@@ -43,8 +43,44 @@ export type NetworkBenchResult = {
   targets: { kpiUnder20s: boolean; kpiUnderFloor: boolean; memoryUnder3GB: boolean } | null
 }
 
+/** The rebates benchmark's result line: accruing every program, then validating the claims, each against its floor. */
+export type RebatesBenchResult = {
+  workload: 'rebates'
+  posLines: number
+  /** Claim lines submitted, and the claims they were grouped into. */
+  claimLines: number
+  claims: number
+  programs: number
+  accruals: number
+  /** Step 1: accrueProgram for every program (one transaction each). */
+  accrueSeconds: number | null
+  /** Of accrueSeconds, those spent waiting for SQL statements. */
+  accrueSqlSeconds: number | null
+  accrualsPerSecond: number | null
+  posLinesPerSecond: number | null
+  /** One statement joining the POS lines to every program's eligibility (per program and partner). */
+  floorSeconds: number | null
+  accrueRatio: number | null
+  /** Step 2: submitClaim for every claim (one transaction each). */
+  claimsSeconds: number | null
+  claimsSqlSeconds: number | null
+  claimLinesPerSecond: number | null
+  /** One join of the claimed (line, program) pairs to their accruals. */
+  claimsFloorSeconds: number | null
+  claimsRatio: number | null
+  accrueByKind: Record<string, { seconds: number; sqlSeconds: number; accruals: number; lines: number }>
+  /** Peak RSS of this (node) process when accruing ended; PostgreSQL's processes are not counted. */
+  peakRssMb: number
+  seedPeakRssMb: number
+  benchPeakRssMb: number
+  checks: NetworkCheck[] | string
+  targets: { accrueUnder15s: boolean; claimsUnder10s: boolean; accrueWithin3xFloor: boolean; claimsWithin3xFloor: boolean } | null
+}
+
+export type AnyBenchResult = BenchResult | NetworkBenchResult | RebatesBenchResult
+
 /** Whether a result line says every check held. */
-export function passed(bench: BenchResult | NetworkBenchResult): boolean {
+export function passed(bench: AnyBenchResult): boolean {
   return Array.isArray(bench.checks) ? bench.checks.length > 0 && bench.checks.every((c) => c.ok) : bench.checks === 'ok'
 }
 
@@ -114,7 +150,7 @@ export function benchStarted(workload: Workload, rows: number): void {
 }
 
 /** The last line of the output: exactly one JSON object (a second call prints nothing). */
-export function printResult(bench: BenchResult | NetworkBenchResult): void {
+export function printResult(bench: AnyBenchResult): void {
   if (printed) return
   printed = true
   process.stdout.write(`${JSON.stringify(bench)}\n`)
