@@ -2484,6 +2484,9 @@ export interface RebateProgram {
    */
   claimWindowDays: number;
   notes?: string | null;
+  /**
+   * Who may read it, kept by the hooks from the partner list.
+   */
   audience?: string | null;
   submittedBy?: (number | null) | User;
   approvedBy?: (number | null) | User;

@@ -25,6 +25,7 @@ import * as migration_20261206_034102_network_pipeline_schedules from './2026120
 import * as migration_20261206_040553_pipeline_type_calendar from './20261206_040553_pipeline_type_calendar';
 import * as migration_20261206_062303_rebates from './20261206_062303_rebates';
 import * as migration_20261206_064008_rebate_program_audience from './20261206_064008_rebate_program_audience';
+import * as migration_20261206_070548_rebate_claim_line_pairs from './20261206_070548_rebate_claim_line_pairs';
 
 export const migrations = [
   {
@@ -160,6 +161,11 @@ export const migrations = [
   {
     up: migration_20261206_064008_rebate_program_audience.up,
     down: migration_20261206_064008_rebate_program_audience.down,
-    name: '20261206_064008_rebate_program_audience'
+    name: '20261206_064008_rebate_program_audience',
+  },
+  {
+    up: migration_20261206_070548_rebate_claim_line_pairs.up,
+    down: migration_20261206_070548_rebate_claim_line_pairs.down,
+    name: '20261206_070548_rebate_claim_line_pairs'
   },
 ];

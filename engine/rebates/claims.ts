@@ -79,6 +79,13 @@ export function decideClaimLine(facts: ClaimLineFacts): ClaimLineDecision {
       ? accrual.amount.minus(facts.claimedElsewhere.amount)
       : roundMinor(accrual.amount.times(facts.quantity).dividedBy(accrual.quantity), program.currency)
   const places = minorUnits(program.currency)
+  if (amount.isNegative()) {
+    return {
+      status: 'needs_review',
+      reason: `earlier claims of this line were paid more than its accrual; ${amount.toFixed(places)} is left`,
+      amount: new D(0),
+    }
+  }
   if (facts.claimedAmount !== null && facts.claimedAmount.greaterThan(amount)) {
     return {
       status: 'needs_review',
@@ -127,6 +134,7 @@ export function approvalStep(input: {
     if (!has('finance', 'company_admin')) return { refusal: 'finance approves claims above the threshold' }
     if (input.opsApprovedBy === input.userId)
       return { refusal: 'the user who approved the claim for operations cannot also approve it for finance' }
+    if (input.openLines > 0) return { refusal: `${input.openLines} line(s) still need review or are in dispute` }
     return { to: 'approved' }
   }
   return { refusal: `a claim that is ${CLAIM_STATUS_LABELS[input.status].toLowerCase()} is not waiting for approval` }

@@ -10,7 +10,7 @@ import { D } from '../../engine/core/decimal'
 import { accrueLines, emptyAccrualState, ineligibility, type Accrual, type PosFact, type Volume } from '../../engine/rebates'
 import { compileRule, evaluateMany, type CompiledRule } from '../../engine/rules'
 import { approvedRuleVersion } from '../rules'
-import { loadPosFacts, loadPrograms, type PosFactWithCode, type ProgramRow } from './facts'
+import { loadPosFacts, loadPrograms, programLineFilter, type PosFactWithCode, type ProgramRow } from './facts'
 
 export type AccrualCounts = { lines: number; accruals: number; amount: string }
 
@@ -32,11 +32,11 @@ export async function accrueProgram(client: PoolClient, programId: number): Prom
   await client.query('select pg_advisory_xact_lock(hashtext($1))', [ACCRUAL_LOCK])
   const program = (await loadPrograms(client, [programId])).get(programId)
   if (!program || program.status !== 'published') return { lines: 0, accruals: 0, amount: '0' }
+  const filter = programLineFilter(program, 2)
   const lines = await loadPosFacts(
     client,
-    `l.sold_on between $1::date and $2::date and l.currency = $3
-       and not exists (select 1 from rebate_accruals a where a.pos_line_id = l.id and a.program_id = $4)`,
-    [program.effectiveFrom, program.effectiveTo, program.currency, programId],
+    `${filter.sql} and not exists (select 1 from rebate_accruals a where a.pos_line_id = l.id and a.program_id = $1)`,
+    [programId, ...filter.params],
   )
   return accrueUnder(client, [program], lines)
 }

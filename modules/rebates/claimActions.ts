@@ -89,6 +89,8 @@ const OPEN_CLAIM: readonly ClaimStatus[] = ['in_review', 'finance_review', 'reje
 
 /** A partner (or the team for it) disputes a rejected line, or adds to an open dispute. Reopens a rejected claim. */
 export async function disputeClaimLine(client: PoolClient, lineId: number, actor: Actor, comment: string, attachmentId: number | null) {
+  if (has(actor, ['finance', 'auditor']) && !has(actor, OPS))
+    throw new ClaimActionRefused('partners dispute their lines (and channel operations for them); finance and auditors do not', 403)
   const line = await lockedLine(client, lineId, actor)
   if (!comment.trim()) throw new ClaimActionRefused('say why: a dispute needs a comment', 400)
   if (!OPEN_CLAIM.includes(line.claimStatus))
@@ -96,8 +98,11 @@ export async function disputeClaimLine(client: PoolClient, lineId: number, actor
   if (line.dispute !== 'open') {
     if (line.status !== 'rejected') throw new ClaimActionRefused(`only a rejected line is disputed; this one is ${line.status}`)
     await client.query(`update rebate_claim_lines set status = 'disputed', dispute = 'open', updated_at = now() where id = $1`, [line.id])
-    if (line.claimStatus === 'rejected')
-      await client.query(`update rebate_claims set status = 'in_review', updated_at = now() where id = $1`, [line.claimId])
+    // A rejected claim opens again; one waiting for finance goes back to operations, who resolve the dispute first.
+    if (line.claimStatus === 'rejected' || line.claimStatus === 'finance_review')
+      await client.query(`update rebate_claims set status = 'in_review', ops_approved_by_id = null, updated_at = now() where id = $1`, [
+        line.claimId,
+      ])
     await addHistory(client, line.claimId, actor, 'disputed', `line ${line.id}: ${comment.trim()}`)
   }
   await addMessage(client, line, actor, 'dispute', comment.trim(), attachmentId)
@@ -114,19 +119,32 @@ export async function answerClaimLine(client: PoolClient, lineId: number, actor:
   return { line: line.id, status: line.status, dispute: 'open' }
 }
 
-/** What a line of `quantity` units pays under its accrual (the amount of an accepted dispute when the team names none). */
-async function accrualAmount(client: PoolClient, line: LineRow): Promise<InstanceType<typeof D> | null> {
-  if (line.posLineId === null || line.programId === null) return null
-  const found = await client.query<{ amount: string; quantity: number }>(
-    `select amount::text, quantity::int as quantity from rebate_accruals where pos_line_id = $1 and program_id = $2`,
+/**
+ * What an accepted disputed line pays when the team names no amount: what its accrual pays for the units no other
+ * claim holds (the last units get what is left of the accrual), or a refusal when there is nothing left to pay.
+ */
+async function accrualAmount(client: PoolClient, line: LineRow): Promise<{ amount: InstanceType<typeof D>; quantity: number } | string> {
+  if (line.posLineId === null || line.programId === null) return 'the line names no sale or program: name the amount to pay'
+  const found = await client.query<{ amount: string; quantity: number; status: string }>(
+    `select amount::text, quantity::int as quantity, status::text from rebate_accruals where pos_line_id = $1 and program_id = $2`,
     [line.posLineId, line.programId],
   )
   const accrual = found.rows[0]
-  if (!accrual) return null
-  const quantity = Math.min(line.quantity, accrual.quantity)
-  return quantity === accrual.quantity
-    ? new D(accrual.amount)
-    : roundMinor(new D(accrual.amount).times(quantity).dividedBy(accrual.quantity), line.currency)
+  if (!accrual) return 'the line accrued nothing: name the amount to pay'
+  if (accrual.status === 'expired') return 'the accrual expired: name the amount to pay'
+  const held = await client.query<{ quantity: number; amount: string }>(
+    `select coalesce(sum(quantity), 0)::int as quantity, coalesce(sum(amount), 0)::text as amount from rebate_claim_lines
+      where pos_line_id = $1 and program_id = $2 and status <> 'rejected' and id <> $3`,
+    [line.posLineId, line.programId, line.id],
+  )
+  const left = accrual.quantity - held.rows[0]!.quantity
+  if (left <= 0) return 'other claims already hold every unit of the accrual: name the amount to pay, if any'
+  const quantity = Math.min(line.quantity, left)
+  const amount =
+    quantity === left
+      ? new D(accrual.amount).minus(held.rows[0]!.amount)
+      : roundMinor(new D(accrual.amount).times(quantity).dividedBy(accrual.quantity), line.currency)
+  return { amount: D.max(0, amount), quantity }
 }
 
 /**
@@ -147,25 +165,28 @@ export async function decideClaimLine(
     throw new ClaimActionRefused(`the line is ${line.status}: nothing to decide`)
   if (!input.comment.trim()) throw new ClaimActionRefused('a decision needs a comment (it is the reason the partner reads)', 400)
   let amount = new D(line.amount)
+  let quantity = line.quantity
   if (input.outcome === 'accept') {
     if (input.amount !== null) {
-      if (!/^\d+(\.\d+)?$/.test(input.amount)) throw new ClaimActionRefused(`amount: "${input.amount}" is not an amount`, 400)
+      if (!/^\d{1,13}(\.\d+)?$/.test(input.amount)) throw new ClaimActionRefused(`amount: "${input.amount}" is not an amount`, 400)
       amount = roundMinor(new D(input.amount), line.currency)
     } else if (line.status !== 'needs_review') {
       const accrued = await accrualAmount(client, line)
-      if (accrued === null) throw new ClaimActionRefused('the line accrued nothing: name the amount to pay', 400)
-      amount = accrued
+      if (typeof accrued === 'string') throw new ClaimActionRefused(accrued, 409)
+      amount = accrued.amount
+      quantity = accrued.quantity
     }
   }
   const status = input.outcome === 'accept' ? 'approved' : 'rejected'
   await client.query(
-    `update rebate_claim_lines set status = $2, amount = $3, reason = $4, dispute = case when dispute = 'open' then 'resolved'::enum_rebate_claim_lines_dispute else dispute end,
-            updated_at = now() where id = $1`,
+    `update rebate_claim_lines set status = $2, amount = $3, reason = $4, quantity = $5,
+            dispute = case when dispute = 'open' then 'resolved'::enum_rebate_claim_lines_dispute else dispute end, updated_at = now() where id = $1`,
     [
       line.id,
       status,
       input.outcome === 'accept' ? amount.toFixed() : '0',
       `${status === 'approved' ? 'approved' : 'rejected'} on review: ${input.comment.trim()}`,
+      quantity,
     ],
   )
   if (line.dispute === 'open')
@@ -195,6 +216,7 @@ type ClaimRow = {
   status: ClaimStatus
   approvedTotal: string
   opsApprovedBy: number | null
+  submittedBy: number | null
   currency: string
   partnerPath: string
 }
@@ -202,7 +224,8 @@ type ClaimRow = {
 async function lockedClaim(client: PoolClient, claimId: number, actor: Actor): Promise<ClaimRow> {
   await client.query('select pg_advisory_xact_lock(hashtext($1))', [CLAIM_LOCK])
   const found = await client.query<ClaimRow>(
-    `select c.id, c.number, c.status::text, c.approved_total::text as "approvedTotal", c.ops_approved_by_id as "opsApprovedBy", c.currency, p.path as "partnerPath"
+    `select c.id, c.number, c.status::text, c.approved_total::text as "approvedTotal", c.ops_approved_by_id as "opsApprovedBy",
+            c.submitted_by_id as "submittedBy", c.currency, p.path as "partnerPath"
        from rebate_claims c join participants p on p.id = c.partner_id where c.id = $1 for update of c`,
     [claimId],
   )
@@ -214,6 +237,8 @@ async function lockedClaim(client: PoolClient, claimId: number, actor: Actor): P
 /** Operations or finance approve the claim; an approved claim gets its credit memo (pushed to the ERP by a job). */
 export async function approveClaim(client: PoolClient, claimId: number, actor: Actor, today: string) {
   const claim = await lockedClaim(client, claimId, actor)
+  if (claim.submittedBy === actor.id && has(actor, [...OPS, 'finance']))
+    throw new ClaimActionRefused('you submitted this claim for the partner: another person approves it', 403)
   const open = await client.query<{ n: number }>(
     `select count(*)::int as n from rebate_claim_lines where claim_id = $1 and (status in ('needs_review', 'disputed') or dispute = 'open')`,
     [claimId],

@@ -61,33 +61,45 @@ type Parsed = {
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim())
 
-function parseLine(input: ClaimLineInput, index: number, partnerId: number): Parsed {
+function parseLine(raw: unknown, index: number, partnerId: number): Parsed {
   const lineNumber = index + 1
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return {
+      lineNumber,
+      reference: `line ${lineNumber}`,
+      posLineId: null,
+      key: null,
+      programKey: '',
+      quantity: null,
+      claimedAmount: null,
+      problem: 'is not an object of fields',
+    }
+  }
+  const input = raw as ClaimLineInput
   const programKey = text(input.program).toUpperCase()
-  const posLineId =
-    typeof input.posLine === 'number' && Number.isSafeInteger(input.posLine)
-      ? input.posLine
-      : /^\d+$/.test(text(input.posLine))
-        ? Number(text(input.posLine))
-        : null
+  const idText = text(input.posLine)
+  const posLineId = /^\d{1,9}$/.test(idText) ? Number(idText) : null
   const invoice = text(input.invoiceNumber)
   const invoiceLine = text(input.invoiceLine)
-  const reference = posLineId !== null && !invoice ? `POS line #${posLineId}` : `${invoice || '?'}/${invoiceLine || '?'}`
+  const reference =
+    posLineId !== null && !invoice ? `POS line #${posLineId}` : `${invoice.slice(0, 60) || '?'}/${invoiceLine.slice(0, 12) || '?'}`
   let problem: string | null = null
   if (!programKey) problem = 'program: name the program (its code)'
-  else if (posLineId === null && (!invoice || !/^\d+$/.test(invoiceLine)))
+  else if (idText !== '' && posLineId === null) problem = `posLine: "${idText.slice(0, 40)}" is not a line id`
+  else if (posLineId === null && (!invoice || !/^\d{1,9}$/.test(invoiceLine)))
     problem = 'name the point-of-sale line: invoiceNumber and invoiceLine (or posLine, its id)'
   const quantityText = text(input.quantity)
   let quantity: number | null = null
   if (quantityText !== '') {
-    if (!/^\d+$/.test(quantityText) || Number(quantityText) < 1)
-      problem ??= `quantity: "${quantityText}" is not a whole number of units above 0`
+    if (!/^\d{1,9}$/.test(quantityText) || Number(quantityText) < 1)
+      problem ??= `quantity: "${quantityText.slice(0, 40)}" is not a whole number of units above 0`
     else quantity = Number(quantityText)
   }
   let claimedAmount: InstanceType<typeof D> | null = null
   const amountText = text(input.claimedAmount)
   if (amountText !== '') {
-    if (!/^-?\d+(\.\d+)?$/.test(amountText)) problem ??= `claimedAmount: "${amountText}" is not an amount (digits, a point for decimals)`
+    if (!/^-?\d{1,13}(\.\d{1,6})?$/.test(amountText))
+      problem ??= `claimedAmount: "${amountText.slice(0, 40)}" is not an amount (digits, a point for decimals)`
     else claimedAmount = new D(amountText)
   }
   return {
@@ -115,7 +127,7 @@ export async function submitClaim(
   if (input.lines.length > MAX_CLAIM_LINES)
     throw new ClaimInputError(`a claim takes at most ${MAX_CLAIM_LINES.toLocaleString('en-US')} lines`)
   await client.query('select pg_advisory_xact_lock(hashtext($1))', [CLAIM_LOCK])
-  const parsed = input.lines.map((line, index) => parseLine(line, index, input.partnerId))
+  const parsed = (input.lines as readonly unknown[]).map((line, index) => parseLine(line, index, input.partnerId))
 
   // The point-of-sale lines, by id and by natural key — only the partner's.
   const ids = parsed.flatMap((p) => (p.posLineId === null ? [] : [p.posLineId]))
@@ -140,7 +152,19 @@ export async function submitClaim(
   const lineOf = (p: Parsed) => (p.posLineId !== null ? (byId.get(p.posLineId) ?? null) : (byKey.get(p.key!) ?? null))
 
   // Programs by code.
-  const programs = [...(await loadPrograms(client, null)).values()]
+  const named = [...new Set(parsed.map((p) => p.programKey).filter((key) => key && !/^\d+$/.test(key)))]
+  const numbered = [
+    ...new Set(
+      parsed
+        .map((p) => p.programKey)
+        .filter((key) => /^\d+$/.test(key))
+        .map(Number),
+    ),
+  ]
+  const programs = [
+    ...(await loadPrograms(client, null, named)).values(),
+    ...(numbered.length ? (await loadPrograms(client, numbered)).values() : []),
+  ]
   const programByKey = new Map<string, ProgramRow>()
   for (const program of programs) {
     programByKey.set(program.code.toUpperCase(), program)
@@ -178,10 +202,15 @@ export async function submitClaim(
     held.rows.map((row) => [`${row.line}|${row.program}`, { quantity: row.quantity, amount: new D(row.amount), claims: row.claims }]),
   )
   const nothingHeld = () => ({ quantity: 0, amount: new D(0), claims: [] as string[] })
+  // What the programs with a cap have already committed (programs without one need no running total).
+  const capped = [...new Set(pairs.map((p) => p.program))].filter((id) => {
+    const program = programs.find((p) => p.id === id)
+    return program !== undefined && (program.fundingCap !== null || program.partnerCap !== null)
+  })
   const totals = await client.query<{ program: number; partner: number; amount: string }>(
     `select program_id as program, partner_id as partner, sum(amount)::text as amount from rebate_claim_lines
       where status in ('approved', 'needs_review', 'disputed') and program_id = any($1::int[]) group by 1, 2`,
-    [[...new Set(pairs.map((p) => p.program))]],
+    [capped],
   )
   const programClaimed = new Map<number, InstanceType<typeof D>>()
   const partnerClaimed = new Map<string, InstanceType<typeof D>>()
@@ -250,7 +279,8 @@ export async function submitClaim(
   const now = new Date().toISOString()
   const claim = await client.query<{ id: number; number: string }>(
     `insert into rebate_claims (number, partner_id, status, source, currency, claimed_total, approved_total, submitted_by_id, submitted_at, history, updated_at, created_at)
-     values ('CL-' || lpad((coalesce((select max(id) from rebate_claims), 0) + 1)::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9, now(), now())
+     values ((select 'CL-' || case when n < 1000000 then lpad(n::text, 6, '0') else n::text end
+                from (select coalesce(max(id), 0) + 1 as n from rebate_claims) next), $1, $2, $3, $4, $5, $6, $7, $8, $9, now(), now())
      returning id, number`,
     [
       input.partnerId,

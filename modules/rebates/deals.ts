@@ -140,7 +140,9 @@ export async function registerDealFor(
   partnerId: number,
   fields: Record<string, unknown>,
 ): Promise<{ doc: { id: number; number: string; status: string } } | { problem: string }> {
-  const endCustomer = String(fields.endCustomer ?? '').trim()
+  const endCustomer = String(fields.endCustomer ?? '')
+    .trim()
+    .slice(0, 200)
   if (!endCustomer) return { problem: 'endCustomer: who the deal is with' }
   const expiresOn = String(fields.expiresOn ?? '')
   if (!DAY.test(expiresOn)) return { problem: 'expiresOn: a day as YYYY-MM-DD' }
@@ -154,28 +156,38 @@ export async function registerDealFor(
     const sku = String(raw?.sku ?? '').trim()
     const product = (await pool.query<{ id: number }>(`select id from products where upper(code) = upper($1)`, [sku])).rows[0]
     if (!product) return { problem: `lines.${index}.sku: unknown SKU "${sku}"` }
-    const quantity = Number(raw.quantity)
+    const quantity = Number(raw?.quantity)
     if (!Number.isSafeInteger(quantity) || quantity < 1) return { problem: `lines.${index}.quantity: a whole number of units above 0` }
-    const price = String(raw.specialPrice ?? '').trim()
-    if (!/^\d+(\.\d{1,4})?$/.test(price)) return { problem: `lines.${index}.specialPrice: an amount like 310.00` }
+    const price = String(raw?.specialPrice ?? '').trim()
+    if (!/^\d{1,13}(\.\d{1,4})?$/.test(price)) return { problem: `lines.${index}.specialPrice: an amount like 310.00` }
     lines.push({ product: product.id, quantity, specialPrice: price })
   }
-  const next = await pool.query<{ n: number }>(`select count(*)::int + 1 as n from deals where source = 'accrue'`)
-  const doc = await payload.create({
-    collection: 'deals',
-    data: {
-      number: `AD-${String(next.rows[0]!.n).padStart(5, '0')}`,
-      partner: partnerId,
-      endCustomer,
-      status: 'submitted',
-      currency,
-      expiresOn,
-      lines,
-      source: 'accrue',
-    } as never,
-    overrideAccess: true,
-  })
-  return { doc: { id: doc.id as number, number: String(doc.number), status: String(doc.status) } }
+  // Numbered after the highest Accrue deal; two registrations at the same moment: the second takes the next number.
+  for (let attempt = 0; ; attempt++) {
+    const next = await pool.query<{ n: number }>(
+      `select coalesce(max(substr(number, 4)::int), 0) + 1 + $1 as n from deals where source = 'accrue' and number ~ '^AD-[0-9]+$'`,
+      [attempt],
+    )
+    try {
+      const doc = await payload.create({
+        collection: 'deals',
+        data: {
+          number: `AD-${String(next.rows[0]!.n).padStart(5, '0')}`,
+          partner: partnerId,
+          endCustomer,
+          status: 'submitted',
+          currency,
+          expiresOn,
+          lines,
+          source: 'accrue',
+        } as never,
+        overrideAccess: true,
+      })
+      return { doc: { id: doc.id as number, number: String(doc.number), status: String(doc.status) } }
+    } catch (err) {
+      if (attempt >= 4 || !/unique|already|number/i.test(err instanceof Error ? err.message : String(err))) throw err
+    }
+  }
 }
 
 /** A deal just approved unlocks the deal-registration programs' accruals on the sales that named it. */

@@ -1,8 +1,8 @@
 /**
  * The point-of-sale drop folder (an SFTP landing directory, or any folder a distributor's ETL writes to):
  * `ACCRUE_POS_DROP_DIR`, default `<data folder>/pos-drop`. Each .csv or .xlsx file named `<PARTNER CODE>_<anything>`
- * becomes an import with that partner's own mapping (a point-of-sale mapping naming the partner), or the standard
- * point-of-sale mapping when the partner has none — the same import every uploaded file gets (rows accepted or
+ * becomes an import with that partner's own mapping (a point-of-sale mapping naming the partner, so every row is
+ * that partner's) — the same import every uploaded file gets (rows accepted or
  * rejected with reasons, a rejects workbook). The file then moves to `processed/` (or `failed/` with a `.reason.txt`).
  */
 import fs from 'node:fs'
@@ -16,13 +16,16 @@ export function dropFolder(): string {
   return process.env.ACCRUE_POS_DROP_DIR ?? path.join(path.dirname(uploadDir('media', undefined)), 'pos-drop')
 }
 
-/** The mapping a file of `partnerCode` is read with (its own, else the standard one), or null for an unknown partner. */
+/**
+ * The mapping a file of `partnerCode` is read with: the partner's own point-of-sale mapping, which fixes the partner,
+ * so a file can only bring the sales of the partner it is named after. Null when there is none.
+ */
 async function mappingFor(payload: Payload, partnerCode: string): Promise<number | null> {
   const found = await dbPool(payload).query<{ id: number }>(
     `select m.id from participants p
-       join import_mappings m on m.source = 'pos_lines' and (m.partner_id = p.id or m.partner_id is null)
-      where upper(p.code) = upper($1) and p.kind <> 'operating_company'
-      order by (m.partner_id is null), m.id limit 1`,
+       join import_mappings m on m.source = 'pos_lines' and m.partner_id = p.id
+      where upper(p.code) = upper($1)
+      order by m.id limit 1`,
     [partnerCode],
   )
   return found.rows[0]?.id ?? null

@@ -21,8 +21,12 @@ export type ProgramRow = ProgramTerms & {
 
 const dec = (value: string | null) => (value === null ? null : new D(value))
 
-/** Programs by id (all of them when `ids` is null), with their lists and tiers. */
-export async function loadPrograms(db: Queryable, ids: readonly number[] | null): Promise<Map<number, ProgramRow>> {
+/** Programs by id (all of them when `ids` is null; or those whose code is in `codes`), with their lists and tiers. */
+export async function loadPrograms(
+  db: Queryable,
+  ids: readonly number[] | null,
+  codes?: readonly string[],
+): Promise<Map<number, ProgramRow>> {
   const rows = await db.query<{
     id: number
     code: string
@@ -51,8 +55,8 @@ export async function loadPrograms(db: Queryable, ids: readonly number[] | null)
             tier_basis::text as "tierBasis", tier_rate::text as "tierRate", baseline_from::text as "baselineFrom",
             baseline_to::text as "baselineTo", rule_set_id as "ruleSetId", funding_cap::text as "fundingCap", partner_cap::text as "partnerCap",
             finance_approval_above::text as "financeApprovalAbove", claim_window_days as "claimWindowDays"
-       from rebate_programs ${ids === null ? '' : 'where id = any($1::int[])'}`,
-    ids === null ? [] : [ids],
+       from rebate_programs ${ids !== null ? 'where id = any($1::int[])' : codes ? 'where upper(code) = any($1::text[])' : ''}`,
+    ids !== null ? [ids] : codes ? [codes.map((c) => c.toUpperCase())] : [],
   )
   const programs = new Map<number, ProgramRow>()
   for (const row of rows.rows) {
@@ -132,21 +136,48 @@ type PosRow = {
   dealNumber: string | null
 }
 
-/** The select of point-of-sale lines as facts; `where` filters alias `l`. */
+/**
+ * The select of point-of-sale lines as facts; `where` filters alias `l` (and may use `p` the partner, `pr` the
+ * product, `rt`/`pt` the ship-to and partner territories, `lp` the list price). The list price is the product's first
+ * price list in the line's currency, joined once rather than looked up per line.
+ */
 export function posFactSql(where: string): string {
   return `select l.id, l.partner_id as "partnerId", p.code as "partnerCode", lower(p.dealer_tier::text) as "partnerTier",
                  upper(coalesce(rt.code, pt.code)) as region, l.product_id as "productId", pr.code as sku, lower(pr.family) as family,
                  l.sold_on::text as "soldOn", l.quantity::int as quantity, l.currency, l.unit_price::text as "unitPrice",
-                 l.unit_cost::text as "unitCost",
-                 (select pp.public_price::text from products_prices pp where pp._parent_id = l.product_id and upper(pp.currency) = l.currency
-                   order by pp._order limit 1) as "listPrice",
-                 l.deal_number as "dealNumber"
+                 l.unit_cost::text as "unitCost", lp.price::text as "listPrice", l.deal_number as "dealNumber"
             from pos_lines l
             join participants p on p.id = l.partner_id
             join products pr on pr.id = l.product_id
             left join territories rt on rt.id = l.region_id
             left join territories pt on pt.id = p.territory_id
+            left join (select distinct on (_parent_id, upper(currency)) _parent_id as product, upper(currency) as currency, public_price as price
+                         from products_prices order by _parent_id, upper(currency), _order) lp
+              on lp.product = l.product_id and lp.currency = l.currency
            where ${where}`
+}
+
+/**
+ * The SQL filter (on `posFactSql`'s aliases) for the lines a program could pay on, with its parameters numbered from
+ * `first`: its dates and currency, its partner list, tiers, regions, SKUs and families, and what its kind needs. It
+ * only narrows what is read; `ineligibility` in engine/rebates stays the decision on each line.
+ */
+export function programLineFilter(program: ProgramTerms, first: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [program.effectiveFrom, program.effectiveTo, program.currency]
+  const next = (value: unknown) => {
+    params.push(value)
+    return `$${first + params.length - 1}`
+  }
+  const parts = [`l.sold_on between $${first}::date and $${first + 1}::date`, `l.currency = $${first + 2}`]
+  if (program.partnerIds.length > 0) parts.push(`l.partner_id = any(${next(program.partnerIds)}::int[])`)
+  if (program.partnerTiers.length > 0) parts.push(`lower(p.dealer_tier::text) = any(${next(program.partnerTiers)}::text[])`)
+  if (program.regions.length > 0) parts.push(`upper(coalesce(rt.code, pt.code)) = any(${next(program.regions)}::text[])`)
+  if (program.productIds.length > 0 || program.families.length > 0)
+    parts.push(`(l.product_id = any(${next(program.productIds)}::int[]) or lower(pr.family) = any(${next(program.families)}::text[]))`)
+  if (program.kind === 'deal_registration') parts.push('l.deal_number is not null')
+  if (program.kind === 'ship_and_debit' && program.agreedPrice !== null)
+    parts.push(`l.unit_price <= ${next(program.agreedPrice.toFixed())}::numeric`)
+  return { sql: parts.join(' and '), params }
 }
 
 /** Deals by number, with their lines per product. */

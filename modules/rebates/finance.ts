@@ -123,7 +123,11 @@ export function monthRange(period: string): { from: string; to: string } | null 
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` }
 }
 
-/** The accrual journal of a month: per program, accrued (by sale date), released and credited by memos (by memo date), expired. */
+/**
+ * The accrual journal of a month: per program, accrued (by sale date), released and credited by memos (by the day
+ * the ERP issued them), expired (by the day they expired). Sales reported after their month's journal was posted
+ * fall in that month's figures; repost by hand (see the README).
+ */
 export async function accrualJournalOf(pool: Pool, period: string, currency: string): Promise<Journal> {
   const range = monthRange(period)
   const places = minorUnits(currency)
@@ -133,7 +137,7 @@ export async function accrualJournalOf(pool: Pool, period: string, currency: str
             coalesce((select sum(a.amount) from rebate_accruals a where a.program_id = p.id and a.sold_on between $1 and $2), 0)::text as accrued,
             coalesce((select sum(a.amount) from rebate_accruals a where a.program_id = p.id and a.status = 'credited' and a.released_on between $1 and $2), 0)::text as released,
             coalesce((select sum(l.amount) from rebate_claim_lines l join credit_memos m on m.claim_id = l.claim_id
-                       where l.program_id = p.id and l.status = 'approved' and m.status in ('issued', 'applied') and m.memo_date between $1 and $2), 0)::text as credited,
+                       where l.program_id = p.id and l.status = 'approved' and m.status in ('issued', 'applied') and m.issued_at::date between $1 and $2), 0)::text as credited,
             coalesce((select sum(a.amount) from rebate_accruals a where a.program_id = p.id and a.status = 'expired' and a.released_on between $1 and $2), 0)::text as expired
        from rebate_programs p where p.currency = $3 order by p.code`,
     [range.from, range.to, currency],
@@ -192,10 +196,10 @@ export function erpJournalBody(journal: Journal) {
   }
 }
 
-/** Accruals whose claim window closed while open: expired on the day after the window. */
+/** Accruals whose claim window closed while open: expired (and released in the journal) on the day this runs. */
 export async function expireAccruals(pool: Pool, today: string): Promise<number> {
   const result = await pool.query(
-    `update rebate_accruals set status = 'expired', released_on = expires_on + 1, updated_at = now() where status = 'open' and expires_on < $1::date`,
+    `update rebate_accruals set status = 'expired', released_on = $1::date, updated_at = now() where status = 'open' and expires_on < $1::date`,
     [today],
   )
   return result.rowCount ?? 0

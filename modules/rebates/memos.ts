@@ -83,9 +83,15 @@ export async function pushCreditMemo(payload: Payload, memoId: number): Promise<
       )
       await client.query(`update rebate_claims set status = 'credited', updated_at = now() where id = $1`, [memo.claimId])
       await client.query(
-        `update rebate_accruals a set status = 'credited', released_on = $2::date, updated_at = now()
-           from rebate_claim_lines l where l.claim_id = $1 and l.status = 'approved' and a.pos_line_id = l.pos_line_id and a.program_id = l.program_id`,
-        [memo.claimId, memo.memoDate],
+        // An accrual is released once memos the ERP issued cover all its units (a line claimed in parts is released
+        // by the memo of its last part), on the day that memo was issued, and never twice.
+        `update rebate_accruals a set status = 'credited', released_on = current_date, updated_at = now()
+          where a.status <> 'credited'
+            and (a.pos_line_id, a.program_id) in (select pos_line_id, program_id from rebate_claim_lines where claim_id = $1 and status = 'approved')
+            and a.quantity <= (select coalesce(sum(l.quantity), 0) from rebate_claim_lines l join credit_memos m on m.claim_id = l.claim_id
+                                where l.pos_line_id = a.pos_line_id and l.program_id = a.program_id and l.status = 'approved'
+                                  and m.status in ('issued', 'applied'))`,
+        [memo.claimId],
       )
     })
     return { status: 'issued', erpNumber: answer.tranId }

@@ -73,9 +73,13 @@ function normalize(value: unknown): unknown {
 /** The audience of a program open to every partner its tiers and regions admit. */
 export const AUDIENCE_ALL = '*'
 
+/** What the hooks stamp: never taken from a request (a forged submitter would defeat maker-checker). */
+const STAMPED = ['submittedBy', 'approvedBy', 'lastEditedBy', 'approvedAt', 'publishedAt', 'audience'] as const
+
 export const governProgram: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
   const user = req.user as { id: number; roles?: string[] | null } | null | undefined
   const actor = user ? { id: user.id, roles: user.roles ?? [] } : null
+  if (actor) for (const key of STAMPED) delete data[key]
   const from = (operation === 'create' ? null : (originalDoc?.status ?? 'draft')) as ProgramStatus | null
   const to = (data.status ?? from ?? 'draft') as ProgramStatus
   const merged = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>

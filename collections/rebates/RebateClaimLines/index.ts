@@ -17,6 +17,7 @@ export const RebateClaimLines: CollectionConfig = {
   admin: { group: 'Promotions and rebates', defaultColumns: ['claim', 'posLine', 'program', 'quantity', 'amount', 'status', 'reason'] },
   access: { read: readOwnSubtree('partner.path'), create: nobody, update: nobody, delete: nobody },
   endpoints: [disputeLine, answerLine, decideLine],
+  indexes: [{ fields: ['posLine', 'program'] }],
   fields: [
     { name: 'claim', type: 'relationship', relationTo: 'rebate-claims', required: true, index: true },
     { name: 'lineNumber', type: 'number', required: true },

@@ -442,3 +442,92 @@ describe('programs under governance', () => {
     expect(JSON.stringify(own.body)).toMatch(/maker-checker/)
   })
 })
+
+describe('no way around the checks', () => {
+  it('ignores a forged submitter, so the maker still cannot approve', async () => {
+    const created = await admin.post('/api/rebate-programs', {
+      code: 'FORGED-1',
+      name: 'Forged',
+      kind: 'per_unit',
+      currency: 'USD',
+      effectiveFrom: '2026-10-01',
+      effectiveTo: '2026-12-31',
+      ratePerUnit: '1',
+      claimWindowDays: 90,
+    })
+    const id = created.body.doc.id
+    expect((await admin.patch(`/api/rebate-programs/${id}`, { status: 'submitted' })).status).toBe(200)
+    const finId = (await finance.get('/api/users/me')).body.user.id
+    await admin.patch(`/api/rebate-programs/${id}`, { submittedBy: finId, lastEditedBy: finId })
+    const own = await admin.patch(`/api/rebate-programs/${id}`, { status: 'approved' })
+    expect(own.status).toBe(400)
+    expect(JSON.stringify(own.body)).toMatch(/maker-checker/)
+  })
+
+  it('refuses to pay a disputed line again for units another claim already holds', async () => {
+    // SW-NE-3PCT on EL-10005/1 (4 units, 143.40): claimed for 5 units (rejected), then for 4 (approved)
+    const over = await east.post('/api/rebate-claims/submit', {
+      lines: [{ invoiceNumber: 'EL-10005', invoiceLine: 1, program: 'SW-NE-3PCT', quantity: 5 }],
+    })
+    const whole = await east.post('/api/rebate-claims/submit', {
+      lines: [{ invoiceNumber: 'EL-10005', invoiceLine: 1, program: 'SW-NE-3PCT' }],
+    })
+    expect(whole.body.lines[0]).toMatchObject({ status: 'approved', amount: '143.40' })
+    const line = (await ops.get(`/api/rebate-claim-lines?where[claim][equals]=${over.body.id}&depth=0`)).body.docs[0]
+    expect((await east.post(`/api/rebate-claim-lines/${line.id}/dispute`, { comment: 'It was 4 units, our typo.' })).status).toBe(200)
+    const accept = await ops.post(`/api/rebate-claim-lines/${line.id}/decide`, { outcome: 'accept', comment: 'typo' })
+    expect(accept.status).toBe(409)
+    expect(accept.body.errors[0].message).toBe('other claims already hold every unit of the accrual: name the amount to pay, if any')
+  })
+
+  it('keeps one person from submitting a claim for a partner and approving it, and finance from approving over an open dispute', async () => {
+    const forWest = await ops.post('/api/rebate-claims/submit', {
+      partner: 'DIST-WEST',
+      lines: [
+        { invoiceNumber: 'WG-7101', invoiceLine: 1, program: 'DEAL-REG-2026' },
+        { invoiceNumber: 'WG-7104', invoiceLine: 1, program: 'SD-CB10-WEST' },
+      ],
+    })
+    expect(forWest.body.lines.map((l: any) => l.status)).toEqual(['approved', 'rejected'])
+    const self = await ops.post(`/api/rebate-claims/${forWest.body.id}/approve`, {})
+    expect(self.status).toBe(403)
+    expect(self.body.errors[0].message).toBe('you submitted this claim for the partner: another person approves it')
+    // 1,374.40 ≤ 10,000.00: an admin (not the submitter) approves it straight away
+    const west1 = await west.post('/api/rebate-claims/submit', {
+      lines: [
+        { invoiceNumber: 'WG-7101', invoiceLine: 2, program: 'SD-CB10-WEST' },
+        { invoiceNumber: 'WG-7104', invoiceLine: 1, program: 'Q4-AP-PROMO' },
+      ],
+    })
+    expect(west1.body.lines.map((l: any) => `${l.status} ${l.amount}`)).toEqual(['approved 1200.00', 'rejected 0.00'])
+    await app.sql.query(`update rebate_programs set finance_approval_above = 1000 where code = 'SD-CB10-WEST'`)
+    expect((await ops.post(`/api/rebate-claims/${west1.body.id}/approve`, {})).body.status).toBe('finance_review')
+    const rejected = (await ops.get(`/api/rebate-claim-lines?where[claim][equals]=${west1.body.id}&where[status][equals]=rejected&depth=0`))
+      .body.docs[0]
+    expect(
+      (await west.post(`/api/rebate-claim-lines/${rejected.id}/dispute`, { comment: 'Cable kit counts as an access point accessory.' }))
+        .status,
+    ).toBe(200)
+    expect((await ops.get(`/api/rebate-claims/${west1.body.id}`)).body.status).toBe('in_review')
+    const fin = await finance.post(`/api/rebate-claims/${west1.body.id}/approve`, {})
+    expect(fin.status).toBe(403)
+    expect((await finance.post(`/api/rebate-claim-lines/${rejected.id}/dispute`, { comment: 'x' })).status).toBe(403)
+  })
+
+  it('answers malformed claim lines and dates with a reason, never a 500', async () => {
+    const res = await east.post('/api/rebate-claims/submit', {
+      lines: [
+        null,
+        { posLine: '99999999999', program: 'Q4-AP-PROMO' },
+        { program: 'Q4-AP-PROMO', invoiceNumber: 'EL-10001', invoiceLine: 1, quantity: '1e9' },
+      ],
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.lines.map((l: any) => l.reason)).toEqual([
+      'is not an object of fields',
+      'posLine: "99999999999" is not a line id',
+      'quantity: "1e9" is not a whole number of units above 0',
+    ])
+    expect((await finance.get('/api/rebate-accruals/dashboard?from=2026-02-31&to=2026-12-31')).status).toBe(400)
+  })
+})

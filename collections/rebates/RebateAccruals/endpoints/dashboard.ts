@@ -1,12 +1,16 @@
 import type { Endpoint } from 'payload'
 
 import { dbPool } from '../../../../db/pool'
+import { isCalendarDay } from '../../../../engine/core/calendarDate'
 import { isCurrencyCode } from '../../../../engine/core/money'
 import { errorResponse } from '../../../../modules/core/http'
 import { rebateDashboard } from '../../../../modules/rebates/finance'
 import { actorOf } from '../../../../modules/rebates/http'
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
+const isDay = (text: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))
+}
 
 /**
  * GET /api/rebate-accruals/dashboard?from=YYYY-MM-DD&to=YYYY-MM-DD&currency=USD — accrued, claimed, approved, paid,
@@ -25,7 +29,7 @@ export const accrualDashboard: Endpoint = {
     const from = String(req.query.from ?? `${year}-01-01`)
     const to = String(req.query.to ?? `${year}-12-31`)
     const currency = String(req.query.currency ?? 'USD').toUpperCase()
-    if (!DAY.test(from) || !DAY.test(to)) return errorResponse(400, 'from and to: days as YYYY-MM-DD')
+    if (!isDay(from) || !isDay(to)) return errorResponse(400, 'from and to: calendar days as YYYY-MM-DD')
     if (!isCurrencyCode(currency)) return errorResponse(400, `currency: "${currency}" is not an ISO 4217 code`)
     return Response.json(await rebateDashboard(dbPool(req.payload), { from, to, currency, scope: staff ? null : actor.participantPath }))
   },

@@ -16,15 +16,28 @@ async function prepare(req: PayloadRequest): Promise<Prepared | Response> {
   return { id, actor, body: await bodyOf(req) }
 }
 
-/** Stores the request's file (if any) for the line's partner, after checking the user may see the line. */
-async function attachment(req: PayloadRequest, p: Prepared): Promise<number | null> {
-  if (!p.body.file) return null
+const STAFF = ['company_admin', 'company_user', 'finance', 'auditor']
+
+/**
+ * Stores the request's file (if any) for the line's partner — only once the user may act on the line (it is in their
+ * subtree, their role may do this, and they said why), so a refused request leaves no file behind.
+ */
+async function attachment(req: PayloadRequest, p: Prepared, allowed: readonly string[] | 'partners'): Promise<number | null> {
+  if (!p.body.file || !String(p.body.fields.comment ?? '').trim()) return null
   const line = await dbPool(req.payload).query<{ partner: number; path: string }>(
     `select l.partner_id as partner, pa.path from rebate_claim_lines l join participants pa on pa.id = l.partner_id where l.id = $1`,
     [p.id],
   )
   const row = line.rows[0]
   if (!row) return null
+  const staff = p.actor.roles.some((role) => STAFF.includes(role))
+  const visible = staff || (p.actor.participantPath !== null && row.path.startsWith(p.actor.participantPath))
+  const mayAct =
+    allowed === 'partners'
+      ? !p.actor.roles.some((role) => ['finance', 'auditor'].includes(role)) ||
+        p.actor.roles.some((role) => ['company_admin', 'company_user'].includes(role))
+      : p.actor.roles.some((role) => allowed.includes(role))
+  if (!visible || !mayAct) return null
   return storeAttachment(req, p.body.file, row.partner, p.actor.id)
 }
 
@@ -39,7 +52,7 @@ export const disputeLine: Endpoint = {
     const p = await prepare(req)
     if (p instanceof Response) return p
     return inTransaction(req, undefined, async (client) =>
-      disputeClaimLine(client, p.id, p.actor, String(p.body.fields.comment ?? ''), await attachment(req, p)),
+      disputeClaimLine(client, p.id, p.actor, String(p.body.fields.comment ?? ''), await attachment(req, p, 'partners')),
     )
   },
 }
@@ -52,7 +65,13 @@ export const answerLine: Endpoint = {
     const p = await prepare(req)
     if (p instanceof Response) return p
     return inTransaction(req, undefined, async (client) =>
-      answerClaimLine(client, p.id, p.actor, String(p.body.fields.comment ?? ''), await attachment(req, p)),
+      answerClaimLine(
+        client,
+        p.id,
+        p.actor,
+        String(p.body.fields.comment ?? ''),
+        await attachment(req, p, ['company_admin', 'company_user', 'finance']),
+      ),
     )
   },
 }
