@@ -7,10 +7,10 @@
 import type { PoolClient } from 'pg'
 
 import { D } from '../../engine/core/decimal'
-import { accrueLines, emptyAccrualState, ineligibility, type Accrual, type PosFact, type Volume } from '../../engine/rebates'
+import { accrueLines, emptyAccrualState, type Accrual, type PosFact, type Volume } from '../../engine/rebates'
 import { compileRule, evaluateMany, type CompiledRule } from '../../engine/rules'
 import { approvedRuleVersion } from '../rules'
-import { loadPosFacts, loadPrograms, programLineFilter, type PosFactWithCode, type ProgramRow } from './facts'
+import { loadPosFacts, loadPrograms, posLinesFrom, programLineFilter, type PosFactWithCode, type ProgramRow } from './facts'
 
 export type AccrualCounts = { lines: number; accruals: number; amount: string }
 
@@ -99,25 +99,21 @@ async function loadStanding(
   }
 }
 
-/** Growth: each partner's eligible volume in the program's baseline period. */
+/**
+ * Growth: each partner's eligible volume in the program's baseline period, summed in SQL over the lines the program's
+ * filter admits with the baseline's dates (for a growth program the filter is its whole eligibility).
+ */
 async function baselines(client: PoolClient, program: ProgramRow, lines: readonly PosFact[]): Promise<Map<number, Volume>> {
   const result = new Map<number, Volume>()
   if (!program.baselineFrom || !program.baselineTo) return result
-  const partners = [...new Set(lines.map((line) => line.partnerId))]
-  const before = await loadPosFacts(client, 'l.sold_on between $1::date and $2::date and l.partner_id = any($3::int[])', [
-    program.baselineFrom,
-    program.baselineTo,
-    partners,
-  ])
-  const asBaseline = { ...program, effectiveFrom: program.baselineFrom, effectiveTo: program.baselineTo }
-  for (const line of before) {
-    if (ineligibility(asBaseline, line) !== null) continue
-    const volume = result.get(line.partnerId) ?? { quantity: new D(0), amount: new D(0) }
-    result.set(line.partnerId, {
-      quantity: volume.quantity.plus(line.quantity),
-      amount: volume.amount.plus(line.unitPrice.times(line.quantity)),
-    })
-  }
+  const filter = programLineFilter({ ...program, effectiveFrom: program.baselineFrom, effectiveTo: program.baselineTo }, 2)
+  const sums = await client.query<{ partner: number; quantity: string; amount: string }>(
+    `select l.partner_id as partner, sum(l.quantity)::text as quantity, sum(l.quantity * l.unit_price)::text as amount
+       ${posLinesFrom(`${filter.sql} and l.partner_id = any($1::int[]) and l.quantity > 0`)}
+      group by l.partner_id`,
+    [[...new Set(lines.map((line) => line.partnerId))], ...filter.params],
+  )
+  for (const row of sums.rows) result.set(row.partner, { quantity: new D(row.quantity), amount: new D(row.amount) })
   return result
 }
 
@@ -141,7 +137,7 @@ async function withRuleAmounts(client: PoolClient, program: ProgramRow, lines: r
       rule,
       dayLines.map((line) => ({
         sku: line.sku,
-        family: line.family,
+        family: line.familyName,
         quantity: line.quantity,
         unitPrice: line.unitPrice.toFixed(),
         unitCost: line.unitCost?.toFixed() ?? null,

@@ -317,7 +317,15 @@ export async function submitClaim(
       ],
     )
   }
-  await markAccruals(client, id)
+  // The accruals the claim's lines now hold: open → claimed, by the pairs just written (markAccruals re-derives
+  // the state after later decisions).
+  const holding = decided.filter((d) => d.status !== 'rejected' && d.posLineId !== null && d.programId !== null)
+  await client.query(
+    `update rebate_accruals a set status = 'claimed', updated_at = now()
+       from unnest($1::int[], $2::int[]) as t(line, program)
+      where a.pos_line_id = t.line and a.program_id = t.program and a.status = 'open'`,
+    [holding.map((d) => d.posLineId), holding.map((d) => d.programId)],
+  )
   const counts = { approved: 0, rejected: 0, needs_review: 0 }
   for (const d of decided) counts[d.status]++
   return {

@@ -127,6 +127,7 @@ type PosRow = {
   productId: number
   sku: string
   family: string | null
+  familyName: string | null
   soldOn: string
   quantity: number
   currency: string
@@ -143,10 +144,15 @@ type PosRow = {
  */
 export function posFactSql(where: string): string {
   return `select l.id, l.partner_id as "partnerId", p.code as "partnerCode", lower(p.dealer_tier::text) as "partnerTier",
-                 upper(coalesce(rt.code, pt.code)) as region, l.product_id as "productId", pr.code as sku, lower(pr.family) as family,
+                 upper(coalesce(rt.code, pt.code)) as region, l.product_id as "productId", pr.code as sku, lower(pr.family) as family, pr.family as "familyName",
                  l.sold_on::text as "soldOn", l.quantity::int as quantity, l.currency, l.unit_price::text as "unitPrice",
                  l.unit_cost::text as "unitCost", lp.price::text as "listPrice", l.deal_number as "dealNumber"
-            from pos_lines l
+            ${posLinesFrom(where)}`
+}
+
+/** The point-of-sale lines with what a program reads of them (aliases as in `posFactSql`), filtered by `where`. */
+export function posLinesFrom(where: string): string {
+  return `from pos_lines l
             join participants p on p.id = l.partner_id
             join products pr on pr.id = l.product_id
             left join territories rt on rt.id = l.region_id
@@ -212,7 +218,13 @@ export async function loadDeals(db: Queryable, numbers: readonly string[]): Prom
   return deals
 }
 
-export type PosFactWithCode = PosFact & { partnerCode: string | null; dealNumber: string | null; ruleVersionId?: number | null }
+export type PosFactWithCode = PosFact & {
+  partnerCode: string | null
+  dealNumber: string | null
+  /** The family as the catalog spells it (`family` is lower-cased for matching), for rule sets. */
+  familyName: string | null
+  ruleVersionId?: number | null
+}
 
 /** Point-of-sale lines as facts, in id (arrival) order. */
 export async function loadPosFacts(db: Queryable, where: string, params: unknown[]): Promise<PosFactWithCode[]> {

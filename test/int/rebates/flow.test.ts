@@ -37,6 +37,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createErpStandIn, type ErpState } from '../../../demo/erp/app'
 import { startTestApp, type TestApp } from '../../support/app'
 import { Api } from '../../support/http'
+import { decisionTable } from '../../support/rules'
 import { drainJobs } from '../../support/telecom'
 
 let app: TestApp
@@ -529,5 +530,55 @@ describe('no way around the checks', () => {
       'quantity: "1e9" is not a whole number of units above 0',
     ])
     expect((await finance.get('/api/rebate-accruals/dashboard?from=2026-02-31&to=2026-12-31')).status).toBe(400)
+  })
+})
+
+describe('a program calculated by a rule set', () => {
+  it('accrues what the approved rule version says, and records the version', async () => {
+    const set = await ops.post('/api/rule-sets', { name: 'Switch kicker', purpose: 'rebate_line' })
+    expect(set.status, JSON.stringify(set.body)).toBe(201)
+    const version = await ops.post('/api/rule-versions', {
+      ruleSet: set.body.doc.id,
+      effectiveFrom: '2026-01-01',
+      content: decisionTable({
+        hitPolicy: 'first',
+        inputs: ['family', 'quantity'],
+        outputs: ['amount'],
+        rows: [
+          ['"Switches"', '>= 5', 'quantity * 12'],
+          ['"Switches"', '', '20'],
+        ],
+      }),
+      testCases: [
+        { name: 'Six switches', inputs: { family: 'Switches', quantity: 6 }, expected: [{ amount: '72' }] },
+        { name: 'Four switches', inputs: { family: 'Switches', quantity: 4 }, expected: [{ amount: '20' }] },
+      ],
+    })
+    expect([version.status, JSON.stringify(version.body.errors ?? null)]).toEqual([201, 'null'])
+    expect((await ops.patch(`/api/rule-versions/${version.body.doc.id}`, { status: 'submitted' })).status).toBe(200)
+    expect((await admin.patch(`/api/rule-versions/${version.body.doc.id}`, { status: 'approved' })).status).toBe(200)
+    const program = await ops.post('/api/rebate-programs', {
+      code: 'RULE-SW',
+      name: 'Switch kicker (rule set)',
+      kind: 'rule',
+      currency: 'USD',
+      effectiveFrom: '2026-10-01',
+      effectiveTo: '2026-12-31',
+      ruleSet: set.body.doc.id,
+      claimWindowDays: 90,
+    })
+    expect(program.status, JSON.stringify(program.body)).toBe(201)
+    for (const [api, status] of [
+      [ops, 'submitted'],
+      [finance, 'approved'],
+      [ops, 'published'],
+    ] as const)
+      expect((await api.patch(`/api/rebate-programs/${program.body.doc.id}`, { status })).status).toBe(200)
+    // Q4 switches: EL-10002/1 6 units → 6 × 12 = 72.00; EL-10005/1 4 → 20.00; WG-7101/1 8 → 96.00. Total 188.00.
+    expect((await accrualsByProgram())['RULE-SW']).toBe('188.00')
+    const versions = await app.sql.query(
+      `select distinct a.rule_version_id as v from rebate_accruals a join rebate_programs p on p.id = a.program_id where p.code = 'RULE-SW'`,
+    )
+    expect(versions.rows).toEqual([{ v: version.body.doc.id }])
   })
 })
