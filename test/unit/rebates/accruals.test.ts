@@ -9,53 +9,9 @@ import { describe, expect, it } from 'vitest'
 
 import { D } from '../../../engine/core/decimal'
 import { accrueLines, addDays, emptyAccrualState } from '../../../engine/rebates/accruals'
-import { volumeRebate, type DealTerms, type PosFact, type ProgramTerms, type Tier, type Volume } from '../../../engine/rebates/programs'
+import { volumeRebate, type DealTerms } from '../../../engine/rebates/programs'
+import { line, program, tiers, vol } from './fixtures'
 
-const program = (over: Partial<ProgramTerms> = {}): ProgramTerms => ({
-  id: 1,
-  code: 'PRM-2026-01',
-  kind: 'per_unit',
-  currency: 'USD',
-  effectiveFrom: '2026-01-01',
-  effectiveTo: '2026-03-31',
-  regions: [],
-  partnerTiers: [],
-  partnerIds: [],
-  productIds: [],
-  families: [],
-  ratePerUnit: null,
-  percent: null,
-  agreedPrice: null,
-  tiers: [],
-  tierMode: 'whole',
-  tierBasis: 'quantity',
-  tierRate: 'percent',
-  fundingCap: null,
-  partnerCap: null,
-  claimWindowDays: 60,
-  ...over,
-})
-
-const line = (over: Partial<PosFact> = {}): PosFact => ({
-  id: 1,
-  partnerId: 10,
-  partnerTier: 'gold',
-  region: 'US-WEST',
-  productId: 100,
-  sku: 'RTR-4400',
-  family: 'routers',
-  soldOn: '2026-02-10',
-  quantity: 40,
-  currency: 'USD',
-  unitPrice: new D('310.00'),
-  unitCost: null,
-  listPrice: new D('350.00'),
-  deal: null,
-  ...over,
-})
-
-const tiers = (...pairs: [string, string][]): Tier[] => pairs.map(([from, rate]) => ({ from: new D(from), rate: new D(rate) }))
-const vol = (quantity: string, amount: string): Volume => ({ quantity: new D(quantity), amount: new D(amount) })
 const amounts = (list: { amount: Decimal }[], dp = 2) => list.map((a) => a.amount.toFixed(dp))
 
 describe('accrueLines: volume shares are cumulative differences', () => {

@@ -6,49 +6,12 @@ import { describe, expect, it } from 'vitest'
 
 import { D } from '../../../engine/core/decimal'
 import { approvalStep, decideClaimLine, statusAfterValidation, type ClaimLineFacts } from '../../../engine/rebates/claims'
-import type { PosFact, ProgramTerms } from '../../../engine/rebates/programs'
+import type { ProgramTerms } from '../../../engine/rebates/programs'
+import { line, program as baseProgram } from './fixtures'
 
 const program = (over: Partial<ProgramTerms & { status: string }> = {}): ProgramTerms & { status: string } => ({
-  id: 1,
-  code: 'PRM-2026-01',
-  kind: 'per_unit',
-  currency: 'USD',
-  effectiveFrom: '2026-01-01',
-  effectiveTo: '2026-03-31',
-  regions: [],
-  partnerTiers: [],
-  partnerIds: [],
-  productIds: [],
-  families: [],
-  ratePerUnit: new D('5.00'),
-  percent: null,
-  agreedPrice: null,
-  tiers: [],
-  tierMode: 'whole',
-  tierBasis: 'quantity',
-  tierRate: 'percent',
-  fundingCap: null,
-  partnerCap: null,
-  claimWindowDays: 60,
+  ...baseProgram(),
   status: 'published',
-  ...over,
-})
-
-const line = (over: Partial<PosFact> = {}): PosFact => ({
-  id: 1,
-  partnerId: 10,
-  partnerTier: 'gold',
-  region: 'US-WEST',
-  productId: 100,
-  sku: 'RTR-4400',
-  family: 'routers',
-  soldOn: '2026-02-10',
-  quantity: 40,
-  currency: 'USD',
-  unitPrice: new D('310.00'),
-  unitCost: null,
-  listPrice: new D('350.00'),
-  deal: null,
   ...over,
 })
 

@@ -17,53 +17,11 @@ import {
   volumeRebate,
   type DealTerms,
   type PosFact,
-  type ProgramTerms,
-  type Tier,
-  type Volume,
 } from '../../../engine/rebates/programs'
+import { line as baseLine, program, tiers, vol } from './fixtures'
 
-const program = (over: Partial<ProgramTerms> = {}): ProgramTerms => ({
-  id: 1,
-  code: 'PRM-2026-01',
-  kind: 'per_unit',
-  currency: 'USD',
-  effectiveFrom: '2026-01-01',
-  effectiveTo: '2026-03-31',
-  regions: [],
-  partnerTiers: [],
-  partnerIds: [],
-  productIds: [],
-  families: [],
-  ratePerUnit: null,
-  percent: null,
-  agreedPrice: null,
-  tiers: [],
-  tierMode: 'whole',
-  tierBasis: 'quantity',
-  tierRate: 'percent',
-  fundingCap: null,
-  partnerCap: null,
-  claimWindowDays: 60,
-  ...over,
-})
-
-const line = (over: Partial<PosFact> = {}): PosFact => ({
-  id: 1,
-  partnerId: 10,
-  partnerTier: 'gold',
-  region: 'US-WEST',
-  productId: 100,
-  sku: 'RTR-4400',
-  family: 'routers',
-  soldOn: '2026-02-10',
-  quantity: 40,
-  currency: 'USD',
-  unitPrice: new D('310.00'),
-  unitCost: new D('240.00'),
-  listPrice: new D('350.00'),
-  deal: null,
-  ...over,
-})
+// The base line with what the partner paid per unit, for the price-exception and ship-and-debit cases.
+const line = (over: Partial<PosFact> = {}): PosFact => baseLine({ unitCost: new D('240.00'), ...over })
 
 const deal = (over: Partial<DealTerms> = {}): DealTerms => ({
   number: 'DR-2026-0042',
@@ -74,9 +32,6 @@ const deal = (over: Partial<DealTerms> = {}): DealTerms => ({
   lines: new Map([[100, { quantity: 50, specialPrice: new D('280.00') }]]),
   ...over,
 })
-
-const tiers = (...pairs: [string, string][]): Tier[] => pairs.map(([from, rate]) => ({ from: new D(from), rate: new D(rate) }))
-const vol = (quantity: string, amount: string): Volume => ({ quantity: new D(quantity), amount: new D(amount) })
 
 describe('line kinds: lineRebate', () => {
   it('per_unit pays the rate on every unit', () => {
