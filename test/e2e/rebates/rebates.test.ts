@@ -146,10 +146,22 @@ const programStatus = async (): Promise<string> =>
 
 /** Sets the program's status in its edit form and saves. */
 async function setStatus(page: Page, label: string): Promise<void> {
-  await page.goto(`${app.url}/admin/collections/rebate-programs/${programId}`)
-  await page.locator('#field-code').waitFor()
-  await choose(page, 'status', new RegExp(`^${label}$`))
-  await page.locator('#action-save').click()
+  // A save clicked before the form has taken the new value sends nothing: until the form's save reaches the server,
+  // load the form again and repeat (the answer may be a refusal; that is for the caller to check).
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${app.url}/admin/collections/rebate-programs/${programId}`)
+    await page.locator('#field-code').waitFor()
+    await choose(page, 'status', new RegExp(`^${label}$`))
+    const saved = page
+      .waitForResponse((res) => res.url().includes(`/api/rebate-programs/${programId}`) && res.request().method() === 'PATCH', {
+        timeout: 15_000,
+      })
+      .then(() => true)
+      .catch(() => false)
+    await page.locator('#action-save').click()
+    if (await saved) return
+    if (attempt === 3) throw new Error(`the form never saved status ${label}`)
+  }
 }
 
 async function portalPage(viewport: { width: number; height: number }, phone: boolean): Promise<Page> {
