@@ -118,6 +118,14 @@ export interface Config {
     'rebate-claim-messages': RebateClaimMessage;
     'rebate-attachments': RebateAttachment;
     'credit-memos': CreditMemo;
+    'carrier-accounts': CarrierAccount;
+    'invoice-templates': InvoiceTemplate;
+    'service-inventory': ServiceInventory;
+    'carrier-invoices': CarrierInvoice;
+    'invoice-lines': InvoiceLine;
+    'invoice-allocations': InvoiceAllocation;
+    'invoice-events': InvoiceEvent;
+    'invoice-payments': InvoicePayment;
     'payment-batches': PaymentBatch;
     payments: Payment;
     services: Service;
@@ -205,6 +213,14 @@ export interface Config {
     'rebate-claim-messages': RebateClaimMessagesSelect<false> | RebateClaimMessagesSelect<true>;
     'rebate-attachments': RebateAttachmentsSelect<false> | RebateAttachmentsSelect<true>;
     'credit-memos': CreditMemosSelect<false> | CreditMemosSelect<true>;
+    'carrier-accounts': CarrierAccountsSelect<false> | CarrierAccountsSelect<true>;
+    'invoice-templates': InvoiceTemplatesSelect<false> | InvoiceTemplatesSelect<true>;
+    'service-inventory': ServiceInventorySelect<false> | ServiceInventorySelect<true>;
+    'carrier-invoices': CarrierInvoicesSelect<false> | CarrierInvoicesSelect<true>;
+    'invoice-lines': InvoiceLinesSelect<false> | InvoiceLinesSelect<true>;
+    'invoice-allocations': InvoiceAllocationsSelect<false> | InvoiceAllocationsSelect<true>;
+    'invoice-events': InvoiceEventsSelect<false> | InvoiceEventsSelect<true>;
+    'invoice-payments': InvoicePaymentsSelect<false> | InvoicePaymentsSelect<true>;
     'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
@@ -1008,10 +1024,11 @@ export interface CarrierConnector {
   id: number;
   name: string;
   carrier: number | Carrier;
+  fetches: 'report' | 'invoices';
   /**
-   * The carrier-records mapping the portal's report is read with.
+   * Reports: the carrier-records mapping the portal's report is read with.
    */
-  mapping: number | ImportMapping;
+  mapping?: (number | null) | ImportMapping;
   /**
    * The sign-in page. Relative step URLs are resolved against its origin; {{loginUrl}} is this value.
    */
@@ -1363,7 +1380,14 @@ export interface RuleSet {
   /**
    * What the rule set decides: it fixes the inputs a rule may read and the outputs it must return. Fixed once the set has a version.
    */
-  purpose: 'commission_amount' | 'rank_qualification' | 'network_bonus' | 'order_volumes' | 'rebate_line';
+  purpose:
+    | 'commission_amount'
+    | 'rank_qualification'
+    | 'network_bonus'
+    | 'order_volumes'
+    | 'rebate_line'
+    | 'invoice_gl'
+    | 'invoice_approval';
   description?: string | null;
   versions?: {
     docs?: (number | RuleVersion)[];
@@ -2763,6 +2787,334 @@ export interface CreditMemo {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-accounts".
+ */
+export interface CarrierAccount {
+  id: number;
+  name: string;
+  carrier: number | Carrier;
+  /**
+   * As the carrier prints it on the invoice.
+   */
+  accountNumber: string;
+  enabled?: boolean | null;
+  /**
+   * The carrier-portal connector whose download step collects this account’s invoices (it signs in with its sealed credential).
+   */
+  connector?: (number | null) | CarrierConnector;
+  currency: string;
+  /**
+   * Where a charge goes when nothing more precise applies.
+   */
+  defaultCostCentre: string;
+  /**
+   * The site the account serves (approval limits may depend on it).
+   */
+  location?: string | null;
+  /**
+   * How charges with no service (account fees, taxes) are split across cost centres; percentages sum to 100. Empty: the default cost centre.
+   */
+  sharedSplits?:
+    | {
+        costCentre: string;
+        percent: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The rule set (purpose "GL code per invoice charge") that codes this account’s charges. Empty: the only rule set of that purpose.
+   */
+  glRules?: (number | null) | RuleSet;
+  /**
+   * The rule set (purpose "Invoice approval limit") giving the auto-pay limit. Empty: the only rule set of that purpose; none at all: every invoice needs a person.
+   */
+  approvalRules?: (number | null) | RuleSet;
+  /**
+   * An invoice whose total is more than this many times the six-month average (or less than its inverse) goes to review.
+   */
+  historyFactor?: string | null;
+  paymentMethod: 'provider' | 'bank_file';
+  /**
+   * The carrier’s name as the payment shows it.
+   */
+  payeeName?: string | null;
+  /**
+   * Bank file: the carrier’s remittance bank routing number (9 digits).
+   */
+  remitRouting?: string | null;
+  /**
+   * Bank file: the carrier’s remittance account number.
+   */
+  remitAccount?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-templates".
+ */
+export interface InvoiceTemplate {
+  id: number;
+  name: string;
+  carrier: number | Carrier;
+  enabled?: boolean | null;
+  /**
+   * keywords, fields (one regular expression with one capture group per header figure), dateFormat, amounts, lines (start, end, row with named groups serviceId/description/chargeType/amount, skip). See the README, "Invoice layout templates".
+   */
+  definition:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-inventory".
+ */
+export interface ServiceInventory {
+  id: number;
+  /**
+   * A phone number (any punctuation) or a circuit id.
+   */
+  serviceId: string;
+  /**
+   * The service id as invoices are matched to it (digits of a phone number, an upper-case circuit id).
+   */
+  serviceKey?: string | null;
+  kind: 'line' | 'circuit';
+  account?: (number | null) | CarrierAccount;
+  department?: string | null;
+  costCentre?: string | null;
+  location?: string | null;
+  /**
+   * A shared service: its cost split across cost centres (percentages summing to 100).
+   */
+  splits?:
+    | {
+        costCentre: string;
+        percent: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-invoices".
+ */
+export interface CarrierInvoice {
+  id: number;
+  account?: (number | null) | CarrierAccount;
+  carrier?: (number | null) | Carrier;
+  invoiceNumber?: string | null;
+  /**
+   * As read from the file.
+   */
+  accountNumber?: string | null;
+  statementDate?: string | null;
+  dueDate?: string | null;
+  currency?: string | null;
+  previousBalance?: string | null;
+  payments?: string | null;
+  newCharges?: string | null;
+  taxes?: string | null;
+  totalDue?: string | null;
+  status:
+    | 'pending_ingestion'
+    | 'processing'
+    | 'approval_needed'
+    | 'pending_payment'
+    | 'on_hold'
+    | 'payment_submitted'
+    | 'paid'
+    | 'rejected'
+    | 'error';
+  /**
+   * Why it is in its status (the failed checks, a breaker, an error).
+   */
+  statusReason?: string | null;
+  /**
+   * What the reader could not read, and what allocation could not decide.
+   */
+  problems?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The sanity checks it failed.
+   */
+  checks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  source: 'portal' | 'drop_folder' | 'upload' | 'rest';
+  /**
+   * Set when the same account and invoice number arrived before.
+   */
+  duplicateOf?: (number | null) | CarrierInvoice;
+  fileName: string;
+  fileSha256: string;
+  fileType: 'pdf' | 'csv' | 'x12_811' | 'unknown';
+  fileSize?: number | null;
+  pages?: number | null;
+  /**
+   * The layout template that read the PDF.
+   */
+  template?: string | null;
+  lineCount?: number | null;
+  parsedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  /**
+   * The payment breakers a person released, at which total, by whom and why.
+   */
+  released?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-lines".
+ */
+export interface InvoiceLine {
+  id: number;
+  invoice: number | CarrierInvoice;
+  lineNo: number;
+  serviceId?: string | null;
+  description?: string | null;
+  chargeType?: string | null;
+  amount: string;
+  page?: number | null;
+  box?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Set by a reviewer: overrides the GL rules for this line.
+   */
+  glCode?: string | null;
+  /**
+   * Set by a reviewer: overrides the inventory for this line.
+   */
+  costCentre?: string | null;
+  corrected?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-allocations".
+ */
+export interface InvoiceAllocation {
+  id: number;
+  invoice: number | CarrierInvoice;
+  line?: (number | null) | InvoiceLine;
+  /**
+   * Empty for the taxes.
+   */
+  lineNo?: number | null;
+  glCode: string;
+  costCentre: string;
+  percent: string;
+  amount: string;
+  currency: string;
+  /**
+   * The first day of the statement month.
+   */
+  month: string;
+  ruleVersion?: (number | null) | RuleVersion;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-events".
+ */
+export interface InvoiceEvent {
+  id: number;
+  invoice: number | CarrierInvoice;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  /**
+   * status, correction, approval, release, payment, ingestion
+   */
+  kind: string;
+  reason?: string | null;
+  actor?: (number | null) | User;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-payments".
+ */
+export interface InvoicePayment {
+  id: number;
+  invoice: number | CarrierInvoice;
+  amount: string;
+  currency: string;
+  method: 'provider' | 'bank_file';
+  idempotencyKey: string;
+  status: 'submitted' | 'confirmed' | 'failed';
+  providerPaymentId?: string | null;
+  confirmation?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  worker?: string | null;
+  submittedAt?: string | null;
+  confirmedAt?: string | null;
+  /**
+   * Bank file payments: the NACHA file it was written to.
+   */
+  bankFile?: string | null;
+  /**
+   * The ERP voucher it was exported as.
+   */
+  voucher?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "advertising-programs".
  */
 export interface AdvertisingProgram {
@@ -3422,6 +3774,7 @@ export interface PortalCredentialsSelect<T extends boolean = true> {
 export interface CarrierConnectorsSelect<T extends boolean = true> {
   name?: T;
   carrier?: T;
+  fetches?: T;
   mapping?: T;
   loginUrl?: T;
   credential?: T;
@@ -4257,6 +4610,182 @@ export interface CreditMemosSelect<T extends boolean = true> {
   attempts?: T;
   lastError?: T;
   issuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-accounts_select".
+ */
+export interface CarrierAccountsSelect<T extends boolean = true> {
+  name?: T;
+  carrier?: T;
+  accountNumber?: T;
+  enabled?: T;
+  connector?: T;
+  currency?: T;
+  defaultCostCentre?: T;
+  location?: T;
+  sharedSplits?:
+    | T
+    | {
+        costCentre?: T;
+        percent?: T;
+        id?: T;
+      };
+  glRules?: T;
+  approvalRules?: T;
+  historyFactor?: T;
+  paymentMethod?: T;
+  payeeName?: T;
+  remitRouting?: T;
+  remitAccount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-templates_select".
+ */
+export interface InvoiceTemplatesSelect<T extends boolean = true> {
+  name?: T;
+  carrier?: T;
+  enabled?: T;
+  definition?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-inventory_select".
+ */
+export interface ServiceInventorySelect<T extends boolean = true> {
+  serviceId?: T;
+  serviceKey?: T;
+  kind?: T;
+  account?: T;
+  department?: T;
+  costCentre?: T;
+  location?: T;
+  splits?:
+    | T
+    | {
+        costCentre?: T;
+        percent?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-invoices_select".
+ */
+export interface CarrierInvoicesSelect<T extends boolean = true> {
+  account?: T;
+  carrier?: T;
+  invoiceNumber?: T;
+  accountNumber?: T;
+  statementDate?: T;
+  dueDate?: T;
+  currency?: T;
+  previousBalance?: T;
+  payments?: T;
+  newCharges?: T;
+  taxes?: T;
+  totalDue?: T;
+  status?: T;
+  statusReason?: T;
+  problems?: T;
+  checks?: T;
+  source?: T;
+  duplicateOf?: T;
+  fileName?: T;
+  fileSha256?: T;
+  fileType?: T;
+  fileSize?: T;
+  pages?: T;
+  template?: T;
+  lineCount?: T;
+  parsedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  released?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-lines_select".
+ */
+export interface InvoiceLinesSelect<T extends boolean = true> {
+  invoice?: T;
+  lineNo?: T;
+  serviceId?: T;
+  description?: T;
+  chargeType?: T;
+  amount?: T;
+  page?: T;
+  box?: T;
+  glCode?: T;
+  costCentre?: T;
+  corrected?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-allocations_select".
+ */
+export interface InvoiceAllocationsSelect<T extends boolean = true> {
+  invoice?: T;
+  line?: T;
+  lineNo?: T;
+  glCode?: T;
+  costCentre?: T;
+  percent?: T;
+  amount?: T;
+  currency?: T;
+  month?: T;
+  ruleVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-events_select".
+ */
+export interface InvoiceEventsSelect<T extends boolean = true> {
+  invoice?: T;
+  fromStatus?: T;
+  toStatus?: T;
+  kind?: T;
+  reason?: T;
+  actor?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoice-payments_select".
+ */
+export interface InvoicePaymentsSelect<T extends boolean = true> {
+  invoice?: T;
+  amount?: T;
+  currency?: T;
+  method?: T;
+  idempotencyKey?: T;
+  status?: T;
+  providerPaymentId?: T;
+  confirmation?: T;
+  attempts?: T;
+  lastError?: T;
+  worker?: T;
+  submittedAt?: T;
+  confirmedAt?: T;
+  bankFile?: T;
+  voucher?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,3 +1,4 @@
+import { billpay } from './billpay'
 import { commission } from './commission'
 import type { Capability } from './core/capability'
 import { ingest } from './ingest'
@@ -25,6 +26,7 @@ export const capabilities: Capability[] = [
   rules,
   multilevel,
   rebates,
+  billpay,
   payments,
   proposals,
   system,

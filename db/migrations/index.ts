@@ -26,6 +26,7 @@ import * as migration_20261206_040553_pipeline_type_calendar from './20261206_04
 import * as migration_20261206_062303_rebates from './20261206_062303_rebates';
 import * as migration_20261206_064008_rebate_program_audience from './20261206_064008_rebate_program_audience';
 import * as migration_20261206_070548_rebate_claim_line_pairs from './20261206_070548_rebate_claim_line_pairs';
+import * as migration_20261206_093829_billpay from './20261206_093829_billpay';
 
 export const migrations = [
   {
@@ -166,6 +167,11 @@ export const migrations = [
   {
     up: migration_20261206_070548_rebate_claim_line_pairs.up,
     down: migration_20261206_070548_rebate_claim_line_pairs.down,
-    name: '20261206_070548_rebate_claim_line_pairs'
+    name: '20261206_070548_rebate_claim_line_pairs',
+  },
+  {
+    up: migration_20261206_093829_billpay.up,
+    down: migration_20261206_093829_billpay.down,
+    name: '20261206_093829_billpay'
   },
 ];

@@ -212,12 +212,83 @@ const rebateLine: RulePurpose = {
   outputs: [{ field: 'amount', type: 'money', label: 'Amount', description: 'The rebate of the whole line, e.g. 36 or 12.50.' }],
 }
 
+/** Bill payment: the GL code (and optionally the cost centre) of one carrier invoice charge. */
+const invoiceGl: RulePurpose = {
+  key: 'invoice_gl',
+  label: 'GL code per invoice charge',
+  description:
+    'Given one charge of a carrier invoice (carrier, account, charge type, description, and the department, kind and site of its service from the inventory), return the GL code it is booked to, e.g. "6420" when chargeType == "USAGE" and department == "Sales". A cost centre in the result overrides the inventory’s. No row: nobody’s rule covers the charge and the invoice goes to review.',
+  manyResults: false,
+  inputs: [
+    { field: 'carrier', type: 'text', label: 'Carrier', description: 'The carrier code, e.g. "NTL".' },
+    { field: 'accountNumber', type: 'text', label: 'Account', description: 'The carrier account number.' },
+    {
+      field: 'chargeType',
+      type: 'text',
+      label: 'Charge type',
+      description: 'The carrier’s charge type or USOC, e.g. "MRC", "USAGE", "TAX"; null when none.',
+    },
+    { field: 'description', type: 'text', label: 'Description', description: 'The charge as the invoice describes it.' },
+    {
+      field: 'department',
+      type: 'text',
+      label: 'Department',
+      description: 'The department of the service in the inventory; null for account-level charges.',
+    },
+    {
+      field: 'serviceKind',
+      type: 'text',
+      label: 'Service kind',
+      description: 'What the service is; null for account-level charges.',
+      values: ['line', 'circuit'],
+    },
+    { field: 'location', type: 'text', label: 'Location', description: 'The site of the service (else of the account).' },
+    {
+      field: 'shared',
+      type: 'boolean',
+      label: 'Shared',
+      description: 'The charge is split across cost centres (no service, or a shared service).',
+    },
+  ],
+  outputs: [
+    { field: 'glCode', type: 'text', label: 'GL code', description: 'The general-ledger account, e.g. "6410".', required: true },
+    { field: 'costCentre', type: 'text', label: 'Cost centre', description: 'Optional: books the whole charge to this cost centre.' },
+  ],
+}
+
+/** Bill payment: how much of an invoice may be paid without a person (approval by exception). */
+const invoiceApproval: RulePurpose = {
+  key: 'invoice_approval',
+  label: 'Invoice approval limit',
+  description:
+    'Given a carrier invoice that passed its checks (carrier, account, location, total due), return the auto-pay limit: an invoice whose total due is above it waits for an approver, e.g. 5000 for carrier "NTL" at location "HQ". No row: every invoice of that kind needs a person.',
+  manyResults: false,
+  inputs: [
+    { field: 'carrier', type: 'text', label: 'Carrier', description: 'The carrier code.' },
+    { field: 'accountNumber', type: 'text', label: 'Account', description: 'The carrier account number.' },
+    { field: 'location', type: 'text', label: 'Location', description: 'The site of the account; null when none.' },
+    { field: 'totalDue', type: 'money', label: 'Total due', description: 'The invoice’s total due.' },
+    { field: 'currency', type: 'text', label: 'Currency', description: 'The invoice’s ISO 4217 code.' },
+  ],
+  outputs: [
+    {
+      field: 'autoPayLimit',
+      type: 'money',
+      label: 'Auto-pay limit',
+      description: 'Invoices up to this total are paid without a person.',
+      required: true,
+    },
+  ],
+}
+
 export const RULE_PURPOSES = {
   commission_amount: commissionAmount,
   rank_qualification: rankQualification,
   network_bonus: networkBonus,
   order_volumes: orderVolumes,
   rebate_line: rebateLine,
+  invoice_gl: invoiceGl,
+  invoice_approval: invoiceApproval,
 } as const satisfies Record<string, RulePurpose>
 
 export type RulePurposeKey = keyof typeof RULE_PURPOSES

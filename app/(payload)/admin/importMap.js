@@ -15,6 +15,7 @@ import { StatementDownloads as StatementDownloads_6c94111edb28ac775494ce2e6b9407
 import { RuleEditor as RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966 } from '../../../components/rules/RuleEditor'
 import { TryIt as TryIt_1f01b79d001044915cb8d3a160da86b6 } from '../../../components/rules/TryIt'
 import { PipelineWizard as PipelineWizard_8408dc3d62c62a3855743174c114f3ab } from '../../../components/multilevel/PipelineWizard'
+import { OpenReviewLink as OpenReviewLink_1734370a60d0a81b6888216c915b323f } from '../../../components/billpay/OpenReviewLink'
 import { PaymentBatchActions as PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc } from '../../../components/payments/PaymentBatchActions'
 import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } from '../../../components/proposals/ProposalActions'
 import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
@@ -22,11 +23,13 @@ import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../
 import { DashboardNavLink as DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc } from '../../../components/commission/CommissionDashboard/NavLink'
 import { NetworkNavLink as NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8 } from '../../../components/multilevel/NetworkNavLink'
 import { RebatesNavLink as RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e } from '../../../components/rebates/RebatesNavLink'
+import { BillpayNavLink as BillpayNavLink_ad885da6ee795ee00d2c3dc7e6baf4e8 } from '../../../components/billpay/BillpayNavLink'
 import { WaitingNavLink as WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5 } from '../../../components/proposals/WaitingForMe/NavLink'
 import { ReportsNavLink as ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a } from '../../../components/proposals/ProposalReports/NavLink'
 import { CommissionDashboard as CommissionDashboard_e82046ae4d2573ef1a198356647186ee } from '../../../components/commission/CommissionDashboard'
 import { NetworkView as NetworkView_bf92ebed54aedd67392cdc116fb0b027 } from '../../../components/multilevel/NetworkView'
 import { RebatesView as RebatesView_c2712b5764bae1b4253309408ad5b4e7 } from '../../../components/rebates/RebatesView'
+import { BillpayView as BillpayView_ea513d4cf3b06dafbe63f5bdb9a875f1 } from '../../../components/billpay/BillpayView'
 import { WaitingForMe as WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6 } from '../../../components/proposals/WaitingForMe'
 import { ProposalReports as ProposalReports_7ce264df008b1d8efc49b3f2d9af1367 } from '../../../components/proposals/ProposalReports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -50,6 +53,7 @@ export const importMap = {
   "/components/rules/RuleEditor#RuleEditor": RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966,
   "/components/rules/TryIt#TryIt": TryIt_1f01b79d001044915cb8d3a160da86b6,
   "/components/multilevel/PipelineWizard#PipelineWizard": PipelineWizard_8408dc3d62c62a3855743174c114f3ab,
+  "/components/billpay/OpenReviewLink#OpenReviewLink": OpenReviewLink_1734370a60d0a81b6888216c915b323f,
   "/components/payments/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc,
   "/components/proposals/ProposalActions#ProposalActions": ProposalActions_ba3e18d8c3b6405291212c3fc9b93821,
   "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,
@@ -57,11 +61,13 @@ export const importMap = {
   "/components/commission/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc,
   "/components/multilevel/NetworkNavLink#NetworkNavLink": NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8,
   "/components/rebates/RebatesNavLink#RebatesNavLink": RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e,
+  "/components/billpay/BillpayNavLink#BillpayNavLink": BillpayNavLink_ad885da6ee795ee00d2c3dc7e6baf4e8,
   "/components/proposals/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5,
   "/components/proposals/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a,
   "/components/commission/CommissionDashboard#CommissionDashboard": CommissionDashboard_e82046ae4d2573ef1a198356647186ee,
   "/components/multilevel/NetworkView#NetworkView": NetworkView_bf92ebed54aedd67392cdc116fb0b027,
   "/components/rebates/RebatesView#RebatesView": RebatesView_c2712b5764bae1b4253309408ad5b4e7,
+  "/components/billpay/BillpayView#BillpayView": BillpayView_ea513d4cf3b06dafbe63f5bdb9a875f1,
   "/components/proposals/WaitingForMe#WaitingForMe": WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6,
   "/components/proposals/ProposalReports#ProposalReports": ProposalReports_7ce264df008b1d8efc49b3f2d9af1367,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

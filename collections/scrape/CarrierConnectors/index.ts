@@ -31,11 +31,23 @@ export const CarrierConnectors: CollectionConfig = {
     { name: 'name', type: 'text', required: true, unique: true },
     { name: 'carrier', type: 'relationship', relationTo: 'carriers', required: true },
     {
+      name: 'fetches',
+      type: 'select',
+      required: true,
+      defaultValue: 'report',
+      options: [
+        { value: 'report', label: 'A carrier-records report (imported with the mapping)' },
+        { value: 'invoices', label: 'Invoices (every file the download step’s links offer, for bill payment)' },
+      ],
+    },
+    {
       name: 'mapping',
       type: 'relationship',
       relationTo: 'import-mappings',
-      required: true,
-      admin: { description: "The carrier-records mapping the portal's report is read with." },
+      admin: {
+        description: "Reports: the carrier-records mapping the portal's report is read with.",
+        condition: (data) => data?.fetches !== 'invoices',
+      },
     },
     {
       name: 'loginUrl',

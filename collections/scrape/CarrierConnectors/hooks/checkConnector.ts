@@ -7,7 +7,10 @@ import { fieldError } from '../../../../hooks/core/fieldError'
 import { relationId } from '../../../../hooks/core/relationId'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 
-/** A connector must be runnable: valid steps, an absolute login URL, and a carrier-records mapping of its carrier. */
+/**
+ * A connector must be runnable: valid steps, an absolute login URL, and — for a report — a carrier-records mapping of
+ * its carrier (an invoices connector downloads files for bill payment instead).
+ */
 export const checkConnector: CollectionBeforeChangeHook<CarrierConnector> = async ({ data, originalDoc, req }) => {
   const steps: ConnectorStep[] = data.steps ?? originalDoc?.steps ?? []
   if (!Array.isArray(steps) || steps.some((step) => !step || typeof step !== 'object'))
@@ -17,6 +20,11 @@ export const checkConnector: CollectionBeforeChangeHook<CarrierConnector> = asyn
     throw fieldError('carrier-connectors', `steps.${problem.index}.${problem.field}`, `step ${problem.index + 1}: ${problem.message}`)
   const loginUrl = String(data.loginUrl ?? originalDoc?.loginUrl ?? '')
   if (!/^https?:\/\/[^/]+/.test(loginUrl)) throw fieldError('carrier-connectors', 'loginUrl', `"${loginUrl}" is not an http(s) URL`)
+  if ((data.fetches ?? originalDoc?.fetches) === 'invoices') {
+    if (!steps.some((step) => step.action === 'download'))
+      throw fieldError('carrier-connectors', 'steps', 'an invoices connector fetches its files with a download step')
+    return data
+  }
   const mappingId = relationId(data.mapping ?? originalDoc?.mapping)
   const carrierId = relationId(data.carrier ?? originalDoc?.carrier)
   const mapping =
