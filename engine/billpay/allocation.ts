@@ -107,7 +107,7 @@ export function allocateCharges(
   currency: string,
   inventory: ReadonlyMap<string, InventoryItem>,
   account: AccountDefaults & { carrier: string; accountNumber: string },
-  decide: (input: GlInput) => GlDecision,
+  decide: (input: GlInput, charge: ChargeToAllocate) => GlDecision,
 ): { allocations: Allocation[]; problems: AllocationProblem[] } {
   const allocations: Allocation[] = []
   const problems: AllocationProblem[] = []
@@ -121,7 +121,7 @@ export function allocateCharges(
       })
       continue
     }
-    const decision = decide(glInput(charge, item, account))
+    const decision = decide(glInput(charge, item, account), charge)
     if (!decision.glCode) {
       problems.push({
         lineNo: charge.lineNo,
