@@ -4,7 +4,8 @@
  *
  *   pending_ingestion → processing → approval_needed ⇄ (corrected) → pending_payment → payment_submitted → paid
  *                                  ↘ pending_payment ↗             ↘ on_hold (a payment breaker) → pending_payment
- *   any step that cannot go on → error (with the reason); approval_needed / on_hold → rejected (a person's decision)
+ *   any step that cannot go on → error (with the reason); approval_needed / on_hold → rejected (a person's decision);
+ *   processing → rejected for a duplicate (the same account and invoice number already arrived)
  */
 
 export const INVOICE_STATUSES = [
@@ -34,7 +35,7 @@ export const STATUS_LABELS: Record<InvoiceStatus, string> = {
 
 const MOVES: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   pending_ingestion: ['processing', 'error'],
-  processing: ['approval_needed', 'pending_payment', 'error'],
+  processing: ['approval_needed', 'pending_payment', 'rejected', 'error'],
   approval_needed: ['pending_payment', 'rejected', 'processing'],
   pending_payment: ['payment_submitted', 'on_hold', 'approval_needed'],
   on_hold: ['pending_payment', 'rejected'],

@@ -1,6 +1,8 @@
 /**
- * Bank files for a commission payment batch: a CSV for banks that take uploads, and a NACHA PPD credit file
- * (one batch of service class 220, credits only) for the ACH network.
+ * Bank files for a payment batch: a CSV for banks that take uploads, and a NACHA credit file (one batch of service
+ * class 220, credits only) for the ACH network: PPD for people (commission payees), CCD for companies (a carrier's
+ * bill), either with an optional addenda record (type 7, addenda type 05) carrying the payment-related information,
+ * such as `INV*<invoice number>*<account number>\`, that the payee's bank passes on to reconcile the payment.
  *
  * Pure: the caller passes every date in (no clock) and gets text back. Amounts go through the money module; no
  * float ever touches them. The CSV carries any currency, each amount with its currency's minor units (JPY 1250,
@@ -22,7 +24,15 @@ export type PaymentInstruction = {
   routingNumber: string
   accountNumber: string
   accountType: 'checking' | 'savings'
+  /**
+   * NACHA only: payment-related information for one addenda record (type 05) after the entry, e.g.
+   * `INV*INV-2026-0042*8312345678\`: at most 80 printable ASCII characters, written as given. The CSV does not carry it.
+   */
+  addenda?: string
 }
+
+/** NACHA standard entry class: PPD pays people, CCD pays companies. */
+export type EntryClass = 'PPD' | 'CCD'
 
 export type Originator = {
   companyName: string
@@ -49,6 +59,8 @@ export type BatchFileInput = {
   /** One of A–Z or 0–9; tells apart files sent to the same bank on the same day. */
   fileIdModifier: string
   originator: Originator
+  /** NACHA standard entry class of the batch (default PPD). */
+  entryClass?: EntryClass
   payments: PaymentInstruction[]
 }
 
@@ -75,13 +87,18 @@ export const MAX_PAYMENT_AMOUNT = '99999999.99'
 /** Most one NACHA batch or file may carry: the control records' total fields have 12 digits of cents. */
 export const MAX_NACHA_TOTAL = '9999999999.99'
 
-/** Most entries in one NACHA batch: the batch control's entry count has 6 digits. */
+/** Most entry and addenda records in one NACHA batch: the batch control's entry/addenda count has 6 digits. */
 export const MAX_NACHA_ENTRIES = 999_999
+
+/** Most characters of payment-related information one addenda record carries. */
+export const MAX_ADDENDA_LENGTH = 80
 
 const RECORD_LENGTH = 94
 const BLOCKING_FACTOR = 10
 const SERVICE_CLASS_CREDITS = '220'
 const TRANSACTION_CODES = { checking: '22', savings: '32' } as const
+const ENTRY_CLASSES: readonly EntryClass[] = ['PPD', 'CCD']
+const ADDENDA_TYPE_PAYMENT_INFO = '05'
 const ENTRY_HASH_MODULUS = 10_000_000_000n
 
 // ---------------------------------------------------------------------------------------------
@@ -141,8 +158,11 @@ function nachaBatchProblems(input: BatchFileInput, effective: CalendarDate | nul
   if (description === '') batch('description', 'the company entry description is required (e.g. COMMISSION)')
   else if (description.length > 10)
     batch('description', `the company entry description has ${description.length} characters; at most 10 fit`)
-  if (input.payments.length > MAX_NACHA_ENTRIES)
-    batch('payments', `a NACHA batch holds at most ${MAX_NACHA_ENTRIES} entries; this one has ${input.payments.length}`)
+  if (input.entryClass !== undefined && !ENTRY_CLASSES.includes(input.entryClass))
+    batch('entryClass', `the standard entry class must be PPD or CCD (got ${show(input.entryClass)})`)
+  const records = nachaEntryRecords(input.payments)
+  if (records > MAX_NACHA_ENTRIES)
+    batch('payments', `a NACHA batch holds at most ${MAX_NACHA_ENTRIES} entry and addenda records; this one has ${records}`)
 
   if (toAsciiUpper(o.companyName) === '') batch('originator.companyName', 'the company name is required')
   if (typeof o.companyId !== 'string' || !/^[0-9A-Z ]{10}$/.test(o.companyId) || o.companyId.trim() === '') {
@@ -175,6 +195,10 @@ function paymentProblems(p: PaymentInstruction, fileFormat: BankFileFormat, add:
   else if (!isCurrencyCode(p.currency)) add('currency', `${show(p.currency)} is not an ISO 4217 currency code (three capital letters)`)
   const amount = amountProblem(p.amount, p.currency)
   if (amount) add('amount', amount)
+  if (fileFormat === 'nacha' && p.addenda !== undefined) {
+    const addenda = addendaProblem(p.addenda)
+    if (addenda) add('addenda', addenda)
+  }
 
   if (typeof p.payeeCode !== 'string' || p.payeeCode.trim() === '') add('payeeCode', 'the payee code is required')
   else if (fileFormat === 'nacha' && !/^[ -~]{1,15}$/.test(p.payeeCode)) {
@@ -211,6 +235,22 @@ function amountProblem(amount: unknown, currency: string): string | null {
   const most = money(MAX_PAYMENT_AMOUNT, m.currency)
   if (compare(m, most) > 0) return `the amount ${format(m)} is above ${format(most)}, the most one bank-file entry can carry`
   return null
+}
+
+/** Why `text` cannot go in an addenda record: not text, blank, not printable ASCII, or longer than 80 characters. */
+function addendaProblem(text: unknown): string | null {
+  if (typeof text !== 'string') return `the addenda must be text (got ${show(text)})`
+  if (text.trim() === '') return 'the addenda is blank; leave it out instead'
+  const bad = /[^\x20-\x7e]/.exec(text)
+  if (bad) return `the addenda must be printable ASCII; ${JSON.stringify(bad[0])} at position ${bad.index + 1} is not (got ${show(text)})`
+  if (text.length > MAX_ADDENDA_LENGTH)
+    return `the addenda has ${text.length} characters; at most ${MAX_ADDENDA_LENGTH} fit one addenda record`
+  return null
+}
+
+/** Entry (6) and addenda (7) records the payments make: one each, plus one per addenda. */
+function nachaEntryRecords(payments: readonly PaymentInstruction[]): number {
+  return payments.reduce((n, p) => n + (p.addenda === undefined ? 1 : 2), 0)
 }
 
 /** Throws BankFileError unless the input can be written in `fileFormat`. */
@@ -271,8 +311,9 @@ function csvQuote(cell: string): string {
 // NACHA
 
 /**
- * The batch as a NACHA file: file header (1), one PPD batch of credits (5, one 6 per payment in input order, 8),
- * file control (9), then lines of 94 nines up to a multiple of 10 records. Lines are joined with '\n'.
+ * The batch as a NACHA file: file header (1), one PPD or CCD batch of credits (5; per payment in input order a 6,
+ * followed by its 7 addenda record when it has one; 8), file control (9), then lines of 94 nines up to a multiple of
+ * 10 records. The entry/addenda counts of the 8 and 9 records include the addenda. Lines are joined with '\n'.
  */
 export function nachaFile(input: BatchFileInput): string {
   assertWritable(input, 'nacha')
@@ -283,6 +324,7 @@ export function nachaFile(input: BatchFileInput): string {
     cents: toMinorUnits(money(p.amount, 'USD')),
     trace: o.odfiRouting + numeric(i + 1, 7),
   }))
+  const entryAddendaCount = nachaEntryRecords(input.payments)
   const entryHash = entries.reduce((h, e) => h + BigInt(e.payment.routingNumber.slice(0, 8)), 0n) % ENTRY_HASH_MODULUS
   const totalCredit = toMinorUnits(
     sum(
@@ -315,7 +357,7 @@ export function nachaFile(input: BatchFileInput): string {
       name(o.companyName, 16),
       blank(20),
       o.companyId,
-      'PPD',
+      input.entryClass ?? 'PPD',
       name(input.description, 10),
       blank(6),
       yymmdd(effective),
@@ -324,7 +366,7 @@ export function nachaFile(input: BatchFileInput): string {
       o.odfiRouting,
       batchNumber,
     ),
-    ...entries.map(({ payment: p, cents, trace }) =>
+    ...entries.flatMap(({ payment: p, cents, trace }) => [
       record(
         '6',
         TRANSACTION_CODES[p.accountType],
@@ -334,14 +376,17 @@ export function nachaFile(input: BatchFileInput): string {
         p.payeeCode.padEnd(15),
         name(p.payeeName, 22),
         blank(2),
-        '0',
+        p.addenda === undefined ? '0' : '1',
         trace,
       ),
-    ),
+      ...(p.addenda === undefined
+        ? []
+        : [record('7', ADDENDA_TYPE_PAYMENT_INFO, p.addenda.padEnd(MAX_ADDENDA_LENGTH), numeric(1, 4), trace.slice(-7))]),
+    ]),
     record(
       '8',
       SERVICE_CLASS_CREDITS,
-      numeric(entries.length, 6),
+      numeric(entryAddendaCount, 6),
       numeric(entryHash, 10),
       numeric(0, 12),
       numeric(totalCredit, 12),
@@ -358,7 +403,7 @@ export function nachaFile(input: BatchFileInput): string {
       '9',
       numeric(1, 6),
       numeric(blocks, 6),
-      numeric(entries.length, 8),
+      numeric(entryAddendaCount, 8),
       numeric(entryHash, 10),
       numeric(0, 12),
       numeric(totalCredit, 12),
