@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import express from 'express'
@@ -9,6 +10,7 @@ import { trace } from './db/trace'
 import { startWorker, type RunningWorker } from './jobs/runWorker'
 import { startScheduler } from './jobs/scheduler'
 import { healthz, readyz } from './server/health'
+import { invoiceEvents } from './server/invoiceEvents'
 import { jobEvents } from './server/jobEvents'
 import { payloadApi } from './server/payloadRest'
 import { bodyLimitsFromEnv, limitBodies } from './server/bodyLimit'
@@ -18,6 +20,12 @@ import { securityHeaders } from './server/headers'
 import { allowedOrigins, servedOverHttps } from './server/origins'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
+
+/** The pdf.js worker of the pdfjs-dist that react-pdf depends on. */
+function pdfWorkerFile(): string {
+  const fromReactPdf = createRequire(createRequire(import.meta.url).resolve('react-pdf'))
+  return path.join(path.dirname(fromReactPdf.resolve('pdfjs-dist/package.json')), 'build', 'pdf.worker.min.mjs')
+}
 
 export type ServerOptions = {
   port: number
@@ -48,6 +56,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload))
   app.get('/events/jobs', jobEvents(payload))
+  app.get('/events/invoices', invoiceEvents(payload))
+  // The pdf.js worker of react-pdf (the invoice beside its PDF in the bill payment review), the very version it loads.
+  app.get('/assets/pdf.worker.min.mjs', (_req, res) => res.type('text/javascript').sendFile(pdfWorkerFile()))
   app.use('/api', payloadApi(payload.config))
 
   let closeNext = async () => {}

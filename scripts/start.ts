@@ -2,6 +2,7 @@ import type { EmbeddedDatabase } from '../db/embedded'
 import { startDemoPortal } from '../demo/carrier-portal/inProcess'
 import { startDemoDealPortal } from '../demo/deal-portal/inProcess'
 import { startDemoErp } from '../demo/erp/inProcess'
+import { startDemoPaymentProvider } from '../demo/payment-provider/inProcess'
 import type { RunningServer } from '../server'
 import { ensureBuilt } from './build'
 import { ensureDatabase, onShutdown } from '../db/environment'
@@ -20,10 +21,18 @@ let db: EmbeddedDatabase | null = null
 let server: RunningServer | null = null
 let portal: { close: () => Promise<void> } | null = null
 let erp: { close: () => Promise<void> } | null = null
+let provider: { close: () => Promise<void> } | null = null
 let deals: { close: () => Promise<void> } | null = null
 // Jobs first (they may still use the portal stand-in during their grace period), the database last.
 onShutdown(
-  [async () => server?.close(), async () => portal?.close(), async () => erp?.close(), async () => deals?.close(), async () => db?.stop()],
+  [
+    async () => server?.close(),
+    async () => portal?.close(),
+    async () => erp?.close(),
+    async () => provider?.close(),
+    async () => deals?.close(),
+    async () => db?.stop(),
+  ],
   log,
 )
 try {
@@ -38,6 +47,7 @@ try {
   const logins = await seedDemoData(server.payload, log)
   if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log)
   erp = await startDemoErp(log)
+  provider = await startDemoPaymentProvider(log)
   deals = await startDemoDealPortal(log)
   log(
     `Ready in ${((Date.now() - buildDone) / 1000).toFixed(1)} s (plus ${((buildDone - started) / 1000).toFixed(1)} s checking the build).`,

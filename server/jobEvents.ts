@@ -41,24 +41,37 @@ export async function recentJobs(pool: Pool, jobId?: number): Promise<JobRow[]> 
 export function jobEvents(payload: Payload) {
   const pool = dbPool(payload)
   return async (req: Request, res: Response): Promise<void> => {
-    const headers = new Headers()
-    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
-    const { user } = await payload.auth({ headers })
-    if (!hasRole(user as AccessUser | null, 'company_admin', 'finance', 'auditor')) {
-      res.status(user ? 403 : 401).json({ errors: [{ message: 'job status is for company admins, finance and auditors' }] })
-      return
-    }
+    if (!(await openStaffStream(payload, req, res, 'job status'))) return
     const jobId = req.query.job ? Number(req.query.job) : undefined
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
-    let last = ''
-    const send = async () => {
-      const jobs = await recentJobs(pool, Number.isInteger(jobId) ? jobId : undefined)
-      const data = JSON.stringify(jobs)
-      if (data !== last) res.write(`data: ${data}\n\n`)
-      last = data
-    }
-    await send()
-    const timer = setInterval(() => void send().catch(() => res.end()), 1_000)
-    req.on('close', () => clearInterval(timer))
+    streamChanges(req, res, () => recentJobs(pool, Number.isInteger(jobId) ? jobId : undefined))
   }
+}
+
+/**
+ * Opens a server-sent events answer for staff (company admins, finance, auditors), authenticated by the same cookie
+ * or API key as the admin; answers 401/403 and returns false for anyone else.
+ */
+export async function openStaffStream(payload: Payload, req: Request, res: Response, what: string): Promise<boolean> {
+  const headers = new Headers()
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
+  const { user } = await payload.auth({ headers })
+  if (!hasRole(user as AccessUser | null, 'company_admin', 'finance', 'auditor')) {
+    res.status(user ? 403 : 401).json({ errors: [{ message: `${what} is for company admins, finance and auditors` }] })
+    return false
+  }
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+  return true
+}
+
+/** Sends what `read` returns once a second, whenever it changed, until the client goes away. */
+export function streamChanges(req: Request, res: Response, read: () => Promise<unknown>): void {
+  let last = ''
+  const send = async () => {
+    const data = JSON.stringify(await read())
+    if (data !== last) res.write(`data: ${data}\n\n`)
+    last = data
+  }
+  void send().catch(() => res.end())
+  const timer = setInterval(() => void send().catch(() => res.end()), 1_000)
+  req.on('close', () => clearInterval(timer))
 }
