@@ -263,6 +263,9 @@ export interface Config {
       runPipeline: TaskRunPipeline;
       pushCreditMemo: TaskPushCreditMemo;
       rebateHousekeeping: TaskRebateHousekeeping;
+      collectInvoices: TaskCollectInvoices;
+      processInvoices: TaskProcessInvoices;
+      payInvoices: TaskPayInvoices;
       inline: {
         input: unknown;
         output: unknown;
@@ -3158,7 +3161,14 @@ export interface Notification {
 export interface Schedule {
   id: number;
   name: string;
-  task: 'verifyNetwork' | 'scrapeCarrier' | 'commissionRun' | 'runPipeline' | 'rebateHousekeeping';
+  task:
+    | 'verifyNetwork'
+    | 'scrapeCarrier'
+    | 'commissionRun'
+    | 'runPipeline'
+    | 'rebateHousekeeping'
+    | 'collectInvoices'
+    | 'payInvoices';
   /**
    * Five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" for 02:00 every day.
    */
@@ -3304,7 +3314,10 @@ export interface PayloadJob {
           | 'pipelineStep'
           | 'runPipeline'
           | 'pushCreditMemo'
-          | 'rebateHousekeeping';
+          | 'rebateHousekeeping'
+          | 'collectInvoices'
+          | 'processInvoices'
+          | 'payInvoices';
         taskID: string;
         input?:
           | {
@@ -3351,6 +3364,9 @@ export interface PayloadJob {
         | 'runPipeline'
         | 'pushCreditMemo'
         | 'rebateHousekeeping'
+        | 'collectInvoices'
+        | 'processInvoices'
+        | 'payInvoices'
       )
     | null;
   queue?: string | null;
@@ -5246,6 +5262,40 @@ export interface TaskPushCreditMemo {
  */
 export interface TaskRebateHousekeeping {
   input?: unknown;
+  output: {
+    report: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCollectInvoices".
+ */
+export interface TaskCollectInvoices {
+  input?: unknown;
+  output: {
+    report: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessInvoices".
+ */
+export interface TaskProcessInvoices {
+  input?: unknown;
+  output: {
+    processed: number;
+    report: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPayInvoices".
+ */
+export interface TaskPayInvoices {
+  input: {
+    maxInvoices?: number | null;
+    maxTotal?: string | null;
+  };
   output: {
     report: string;
   };

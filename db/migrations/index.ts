@@ -27,6 +27,7 @@ import * as migration_20261206_062303_rebates from './20261206_062303_rebates';
 import * as migration_20261206_064008_rebate_program_audience from './20261206_064008_rebate_program_audience';
 import * as migration_20261206_070548_rebate_claim_line_pairs from './20261206_070548_rebate_claim_line_pairs';
 import * as migration_20261206_093829_billpay from './20261206_093829_billpay';
+import * as migration_20261206_095515_billpay_jobs from './20261206_095515_billpay_jobs';
 
 export const migrations = [
   {
@@ -172,6 +173,11 @@ export const migrations = [
   {
     up: migration_20261206_093829_billpay.up,
     down: migration_20261206_093829_billpay.down,
-    name: '20261206_093829_billpay'
+    name: '20261206_093829_billpay',
+  },
+  {
+    up: migration_20261206_095515_billpay_jobs.up,
+    down: migration_20261206_095515_billpay_jobs.down,
+    name: '20261206_095515_billpay_jobs'
   },
 ];

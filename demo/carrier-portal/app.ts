@@ -9,7 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 import { LAYOUTS, toCsv, type Layout } from './columns'
 import { activationRows, isIsoDate, sortRows, type ActivationRow, type ActivationRowSettings } from './data'
-import { errorPage, loginPage, otpPage, reportPage } from './pages'
+import { errorPage, invoicesPage, loginPage, otpPage, reportPage } from './pages'
 import { MAX_OTP_ATTEMPTS, PRE_SESSION_COOKIE, PortalSessions, SESSION_COOKIE, cookieHeader, newId, parseCookies } from './sessions'
 import { base32Decode, verifyTotp } from './totp'
 
@@ -31,7 +31,12 @@ export type PortalOptions = {
   failures?: { failNext?: FailNext }
   /** Milliseconds since the epoch (default Date.now); sessions, CSRF tokens and TOTP read this clock. */
   now?: () => number
+  /** Invoices on the billing page (bill payment collects them); more can be posted to `/__invoices`. */
+  invoices?: PortalInvoice[]
 }
+
+/** A carrier invoice file the billing page offers for download. */
+export type PortalInvoice = { fileName: string; data: Buffer; issued: string; amount: string }
 
 export type ControlRequest = { layout?: Layout; failNext?: FailNext; expireSessions?: true }
 
@@ -95,6 +100,22 @@ export function createCarrierPortal(options: PortalOptions): express.Express {
   })
   app.get('/__control', (_req, res) => {
     res.json(controlState())
+  })
+  const invoices: PortalInvoice[] = [...(options.invoices ?? [])]
+  // Tests publish an invoice: { fileName, base64, issued, amount }.
+  app.post('/__invoices', express.json({ limit: '20mb' }), (req, res) => {
+    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>
+    if (typeof body.fileName !== 'string' || !/^[\w.-]+$/.test(body.fileName) || typeof body.base64 !== 'string') {
+      res.status(400).json({ errors: ['fileName (letters, digits, . _ -) and base64 are needed'] })
+      return
+    }
+    invoices.push({
+      fileName: body.fileName,
+      data: Buffer.from(body.base64, 'base64'),
+      issued: String(body.issued ?? ''),
+      amount: String(body.amount ?? ''),
+    })
+    res.status(201).json({ invoices: invoices.length })
   })
   app.post('/__control', express.json(), (req, res) => {
     const body: Record<string, unknown> = typeof req.body === 'object' && req.body !== null ? req.body : {}
@@ -243,6 +264,24 @@ export function createCarrierPortal(options: PortalOptions): express.Express {
     if (range.error) return html(res, 400, errorPage('Export failed', range.error))
     res.setHeader('Content-Disposition', `attachment; filename="vertex-activations-${range.from}-${range.to}.csv"`)
     res.type('text/csv; charset=utf-8').send(toCsv(state.layout, range.rows))
+  })
+
+  // --- Billing: the invoices, each a download ------------------------------------------------------
+  app.get('/billing/invoices', requireSession, (_req, res) => {
+    html(
+      res,
+      200,
+      invoicesPage(
+        String(res.locals.user),
+        invoices.map((invoice, index) => ({ ...invoice, index })),
+      ),
+    )
+  })
+  app.get('/billing/invoices/:index/download', requireSession, (req, res) => {
+    const invoice = invoices[Number(req.params.index)]
+    if (!invoice) return html(res, 404, errorPage('Invoice not found', 'The invoice you requested does not exist.'))
+    res.setHeader('Content-Disposition', `attachment; filename="${invoice.fileName}"`)
+    res.type(invoice.fileName.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream').send(invoice.data)
   })
 
   // --- Everything else --------------------------------------------------------------------------

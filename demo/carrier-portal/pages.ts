@@ -128,6 +128,21 @@ ${view.layout === 'changed' ? exportLink : ''}`,
   )
 }
 
+/** The billing page: the account's invoices, each with a download link (class "invoice-download"). */
+export function invoicesPage(user: string, invoices: { fileName: string; issued: string; amount: string; index: number }[]): string {
+  const rows = invoices
+    .map(
+      (invoice) =>
+        `<tr><td>${esc(invoice.issued)}</td><td>${esc(invoice.fileName)}</td><td class="num">${esc(invoice.amount)}</td><td><a class="invoice-download" href="/billing/invoices/${invoice.index}/download">Download PDF</a></td></tr>`,
+    )
+    .join('')
+  return page(
+    'Invoices',
+    `<h1>Billing · Invoices</h1><table id="invoices"><thead><tr><th>Issued</th><th>File</th><th>Amount</th><th></th></tr></thead><tbody>${rows || '<tr><td colspan="4">No invoices.</td></tr>'}</tbody></table>`,
+    user,
+  )
+}
+
 export function errorPage(title: string, message: string): string {
   return page(
     title,

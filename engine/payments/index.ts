@@ -1,2 +1,3 @@
-/** What other capabilities use of engine/payments. */
+/** What other capabilities use of engine/payments: routing-number checks and the bank file writers. */
 export * from './routing'
+export { nachaFile, type PaymentInstruction, type BatchFileInput, type Originator } from './bankFile'

@@ -1,5 +1,8 @@
 import type { TaskConfig } from 'payload'
 
+import { collectInvoicesTask } from './billpay/collectInvoices'
+import { payInvoicesTask } from './billpay/payInvoices'
+import { processInvoicesTask } from './billpay/processInvoices'
 import { commissionRunTask } from './commission/commissionRun'
 import { generateStatementsTask } from './commission/generateStatements'
 import { pipelineStepTask } from './multilevel/pipelineStep'
@@ -25,4 +28,7 @@ export const tasks: TaskConfig[] = [
   runPipelineTask,
   pushCreditMemoTask,
   rebateHousekeepingTask,
+  collectInvoicesTask,
+  processInvoicesTask,
+  payInvoicesTask,
 ] as unknown as TaskConfig[]

@@ -17,9 +17,12 @@ export type ConnectorRun = {
   /** Reports progress (pages read, rows so far). */
   onProgress?: (progress: { pages: number; rows: number }) => void
   now?: () => number
+  /** Invoices: the download step clicks every link its selector matches and keeps every file (in `files`). */
+  downloadAll?: boolean
 }
 
-export type FetchedReport = { fileName: string; data: Buffer; rows: number; pages: number }
+export type FetchedFile = { fileName: string; data: Buffer }
+export type FetchedReport = { fileName: string; data: Buffer; rows: number; pages: number; files?: FetchedFile[] }
 
 const DEFAULT_TIMEOUT = 10_000
 
@@ -104,7 +107,7 @@ async function perform(
     case 'readTable':
       return readTable(page, target, step.nextSelector ?? null, run, timeout)
     case 'download':
-      return download(page, target, timeout)
+      return run.downloadAll ? downloadAll(page, target, timeout) : download(page, target, timeout)
   }
 }
 
@@ -165,6 +168,20 @@ async function download(page: Page, selector: string, timeout: number): Promise<
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '').length
   return { fileName: file.suggestedFilename(), data, rows: Math.max(0, lines - 1), pages: 1 }
+}
+
+/** Clicks every link the selector matches, one after the other, and keeps each file it downloads (none is fine). */
+async function downloadAll(page: Page, selector: string, timeout: number): Promise<FetchedReport> {
+  const links = page.locator(selector)
+  const count = await links.count()
+  const files: FetchedFile[] = []
+  for (let index = 0; index < count; index++) {
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout }), links.nth(index).click({ timeout })])
+    const chunks: Buffer[] = []
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer)
+    files.push({ fileName: file.suggestedFilename(), data: Buffer.concat(chunks) })
+  }
+  return { fileName: files[0]?.fileName ?? 'none', data: files[0]?.data ?? Buffer.alloc(0), rows: files.length, pages: 1, files }
 }
 
 /** Turns whatever went wrong into a ConnectorError with the step, its kind and the page as evidence. */

@@ -16,7 +16,7 @@ type Connector = {
   id: number
   name: string
   loginUrl: string
-  mapping: number
+  mapping: number | null
   credential: number
   failureThreshold: number
   failureWindow: number
@@ -45,6 +45,7 @@ export async function scrapeRun(
     id: run.connector as number,
     depth: 0,
   })) as unknown as Connector
+  if (!connector.mapping) throw new Error(`connector "${connector.name}" fetches invoices for bill payment; collect them from bill payment`)
   const credential = await payload.findByID({ collection: 'portal-credentials', id: connector.credential, depth: 0 })
   await pool.query(`update scrape_runs set status = 'running', attempts = $2, started_at = coalesce(started_at, now()) where id = $1`, [
     runId,

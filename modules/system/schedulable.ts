@@ -12,6 +12,8 @@ export const SCHEDULABLE_TASKS = [
     slug: 'rebateHousekeeping',
     label: 'Rebates: import the POS drop folder, sync deals, expire accruals, push and read back credit memos',
   },
+  { slug: 'collectInvoices', label: 'Bill payment: collect invoices from the carrier portals and the drop folder, then read them' },
+  { slug: 'payInvoices', label: 'Bill payment: pay the invoices pending payment (input: {"maxInvoices": n, "maxTotal": "amount"})' },
 ] as const
 
 export type SchedulableTaskSlug = (typeof SCHEDULABLE_TASKS)[number]['slug']

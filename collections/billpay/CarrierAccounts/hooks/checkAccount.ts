@@ -3,7 +3,7 @@ import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import { splitProblems } from '../../../../engine/billpay/allocation'
 import { D } from '../../../../engine/core/decimal'
 import { isCurrencyCode } from '../../../../engine/core/money'
-import { abaRoutingProblem } from '../../../../engine/payments/routing'
+import { abaRoutingProblem } from '../../../../engine/payments'
 
 /** Refuses an account whose currency, shared splits, history factor or remittance bank details cannot be used. */
 export const checkAccount: CollectionBeforeChangeHook = ({ data, originalDoc }) => {

@@ -1,4 +1,31 @@
 import type { Endpoint } from 'payload'
 
+import { collectNow, uploadInvoice } from './ingest'
+import { journalEndpoint, payRunEndpoint, reportEndpoint } from './money'
+import {
+  approveEndpoint,
+  correctEndpoint,
+  invoiceFile,
+  queueEndpoint,
+  rejectEndpoint,
+  releaseEndpoint,
+  reprocessEndpoint,
+  reviewInvoice,
+} from './review'
+
 /** The invoice's endpoints: ingestion, the file, review actions, payment runs, reports and journals. */
-export const invoiceEndpoints: Endpoint[] = []
+export const invoiceEndpoints: Endpoint[] = [
+  uploadInvoice,
+  collectNow,
+  queueEndpoint,
+  payRunEndpoint,
+  reportEndpoint,
+  journalEndpoint,
+  reviewInvoice,
+  invoiceFile,
+  correctEndpoint,
+  approveEndpoint,
+  rejectEndpoint,
+  releaseEndpoint,
+  reprocessEndpoint,
+]

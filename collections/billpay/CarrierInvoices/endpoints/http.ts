@@ -1,0 +1,34 @@
+import type { PayloadRequest } from 'payload'
+
+import { errorResponse } from '../../../../modules/core/http'
+import { InvoiceStateError } from '../../../../engine/billpay/states'
+import { InvoiceFileRefused } from '../../../../modules/billpay/ingest'
+import { ReviewRefused, type Reviewer } from '../../../../modules/billpay/review'
+
+const STAFF = ['company_admin', 'company_user', 'finance', 'auditor']
+
+/** The logged-in staff member, or the refusal to answer (401 without a login, 403 for anyone else). */
+export function staffOf(req: PayloadRequest): Reviewer | Response {
+  const user = req.user as { id: number; roles?: string[] | null; collection?: string } | null
+  if (!user || user.collection !== 'users') return errorResponse(401, 'log in to work on carrier invoices')
+  const roles = user.roles ?? []
+  if (!roles.some((role) => STAFF.includes(role))) return errorResponse(403, 'bill payment is for company staff, finance and auditors')
+  return { id: user.id, roles }
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/** Runs an action; a refusal or bad input is an answer with its status, anything else a 500. */
+export async function answer(work: () => Promise<unknown>): Promise<Response> {
+  try {
+    const result = await work()
+    return result instanceof Response ? result : Response.json(result)
+  } catch (err) {
+    if (err instanceof ReviewRefused) return errorResponse(err.status, err.message)
+    if (err instanceof InvoiceFileRefused) return errorResponse(err.status, err.message)
+    if (err instanceof InvoiceStateError) return errorResponse(409, err.message)
+    throw err
+  }
+}
