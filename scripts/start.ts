@@ -45,7 +45,16 @@ try {
   server = await startServer({ port: Number(process.env.PORT ?? 3000), next: apiOnly ? false : dev ? 'dev' : 'production', jobs: true })
   const { seedDemoData } = await import('../seed')
   const logins = await seedDemoData(server.payload, log)
-  if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log)
+  const { demoPortalInvoices, seedBillpayHistory, writeDemoDropFolder } = await import('../seed/billpay/write')
+  const today = new Date().toISOString().slice(0, 10)
+  const history = await seedBillpayHistory(server.payload, today)
+  if (history > 0) {
+    const dropped = await writeDemoDropFolder(today)
+    log(
+      `Bill payment: ${history} paid invoices of history; ${dropped.length} invoices wait in the drop folder and 2 on the NorthTel portal ("Collect now" in Bill payment).`,
+    )
+  }
+  if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log, await demoPortalInvoices(today))
   erp = await startDemoErp(log)
   provider = await startDemoPaymentProvider(log)
   deals = await startDemoDealPortal(log)

@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { ROLE_LABELS } from '../engine/network/roles'
 import { logoSvg } from './portal/logos'
 import { CARRIERS, DEMO_RECON } from './telecom/data'
+import { writeBillpayDemo } from './billpay/write'
 import { writeCommissionDemo } from './commission/write'
 import { writeNetworkDemo } from './multilevel/write'
 import { writeProposalDemo } from './proposals/write'
@@ -92,4 +93,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   await writeProposalDemo(payload, req)
   await writeNetworkDemo(payload, req)
   await writeRebatesDemo(payload, req, participantIds)
+  await writeBillpayDemo(payload, req, new Date().toISOString().slice(0, 10))
 }

@@ -100,14 +100,15 @@ function refuseUnless(reviewer: Reviewer, what: string): void {
 }
 
 /**
- * Applies a reviewer's corrections (only to an invoice in approval needed), records each field's before and after,
- * and evaluates the invoice again. Returns the failed checks after the correction.
+ * Applies a reviewer's corrections (only to an invoice in approval needed): header figures, line fields, and lines
+ * the reader missed (`addLines`, e.g. keyed in from a PDF whose layout changed). Records each field's before and
+ * after, and evaluates the invoice again. Returns the failed checks after the correction.
  */
 export async function correctInvoice(
   client: PoolClient,
   id: number,
   reviewer: Reviewer,
-  body: { header?: unknown; lines?: unknown; note?: unknown },
+  body: { header?: unknown; lines?: unknown; addLines?: unknown; note?: unknown },
   today: string,
 ): Promise<void> {
   refuseUnless(reviewer, 'correcting an invoice')
@@ -159,6 +160,31 @@ export async function correctInvoice(
       changes.push({ field: `line ${String(lineNo)}.${field}`, before, after })
     }
   }
+  const added = body.addLines ?? []
+  if (!Array.isArray(added))
+    throw new ReviewRefused('addLines: expected a list of { description, amount, serviceId?, chargeType?, glCode?, costCentre? }', 400)
+  for (const [index, entry] of added.entries()) {
+    if (typeof entry !== 'object' || entry === null) throw new ReviewRefused(`addLines[${index}]: expected an object`, 400)
+    const fields = entry as Record<string, unknown>
+    const unknown = Object.keys(fields).filter((f) => !(f in LINE_FIELDS))
+    if (unknown.length)
+      throw new ReviewRefused(`addLines[${index}]: ${unknown.join(', ')} is not a line field (${Object.keys(LINE_FIELDS).join(', ')})`, 400)
+    const value = (field: keyof typeof LINE_FIELDS) =>
+      fields[field] === undefined ? null : valueOf(LINE_FIELDS[field].kind, fields[field], `addLines[${index}].${field}`)
+    const amount = value('amount')
+    if (amount === null) throw new ReviewRefused(`addLines[${index}].amount: the amount is needed`, 400)
+    const description = value('description') ?? ''
+    const inserted = await client.query<{ lineNo: number }>(
+      `insert into invoice_lines (invoice_id, line_no, service_id, description, charge_type, amount, gl_code, cost_centre, corrected, updated_at, created_at)
+       select $1, coalesce(max(line_no), 0) + 1, $2, $3, $4, $5, $6, $7, true, now(), now() from invoice_lines where invoice_id = $1
+       returning line_no as "lineNo"`,
+      [id, value('serviceId'), description, value('chargeType'), amount, value('glCode'), value('costCentre')],
+    )
+    changes.push({ field: `line ${inserted.rows[0]!.lineNo} added`, before: null, after: { description, amount } })
+  }
+  await client.query(`update carrier_invoices set line_count = (select count(*) from invoice_lines where invoice_id = $1) where id = $1`, [
+    id,
+  ])
   if (header.accountNumber !== undefined) await rematchAccount(client, id)
   const evaluation = await evaluateInvoice(client, id, today)
   await client.query(`update carrier_invoices set status_reason = $2, updated_at = now() where id = $1`, [

@@ -24,7 +24,7 @@ export function today(): string {
 export async function answer(work: () => Promise<unknown>): Promise<Response> {
   try {
     const result = await work()
-    return result instanceof Response ? result : Response.json(result)
+    return result instanceof Response ? result : Response.json(result ?? { ok: true })
   } catch (err) {
     if (err instanceof ReviewRefused) return errorResponse(err.status, err.message)
     if (err instanceof InvoiceFileRefused) return errorResponse(err.status, err.message)
