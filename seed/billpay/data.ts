@@ -6,7 +6,7 @@
  * layout, one at more than twice its account's average).
  */
 import { D } from '../../engine/core/decimal'
-import { tableGraph } from '../../engine/rules/tableGraph'
+import { tableGraph } from '../../engine/rules'
 import { sampleInvoiceSpec, type InvoiceLayout, type InvoiceSpec } from './invoicePdf'
 
 export const BILLPAY_CARRIERS = [
