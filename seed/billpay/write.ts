@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { DEMO_TEMPLATES } from '../../engine/billpay/layouts'
+import { D } from '../../engine/core/decimal'
 import { dbPool } from '../../db/pool'
 import { withTransaction } from '../../db/withTransaction'
 import { invoiceDropDir } from '../../modules/billpay/collect'
@@ -25,7 +26,7 @@ import {
   scaledSpec,
   type DemoAccount,
 } from './data'
-import { renderChangedLayoutPdf, renderInvoicePdf, type InvoiceSpec } from './invoicePdf'
+import { invoiceTotals, renderChangedLayoutPdf, renderInvoicePdf, type InvoiceSpec } from './invoicePdf'
 
 /** The steps of the NorthTel billing portal (the carrier-portal stand-in's billing page): sign in, open the invoices, download each. */
 export const NORTHTEL_INVOICE_STEPS = [
@@ -157,17 +158,31 @@ export async function seedBillpayHistory(payload: Payload, today: string): Promi
   return ids.length
 }
 
-/** This month's NorthTel invoices on its portal: the usual one, and one 2.5× as large (a payment breaker holds it). */
+/**
+ * An invoice of the account 2.5 times its six-month average (the history the seed wrote, within the six months before
+ * the current statement): within the reading check's 3×, above the payment breaker's 2×.
+ */
+export function largeInvoiceSpec(account: DemoAccount, today: string): InvoiceSpec {
+  const { history, current } = accountSpecs(account, today)
+  const [y, m, d] = current.statementDate.split('-').map(Number) as [number, number, number]
+  const index = y * 12 + (m - 1) - 6
+  const from = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  const totals = history.filter((h) => h.statementDate >= from).map((h) => new D(invoiceTotals(h).totalDue))
+  const average = totals.reduce((a, b) => a.plus(b), new D(0)).div(totals.length)
+  const factor = average.times('2.5').div(invoiceTotals(current).totalDue).toDecimalPlaces(6)
+  return scaledSpec(current, factor.toFixed(), `${current.invoiceNumber}-X`)
+}
+
+/** This month's NorthTel invoices on its portal: the usual one, and one 2.5× its average (a payment breaker holds it). */
 export async function demoPortalInvoices(today: string): Promise<{ fileName: string; data: Buffer; issued: string; amount: string }[]> {
   const northtel = BILLPAY_ACCOUNTS.find((a) => a.carrier === 'NTL')!
-  const { current } = accountSpecs(northtel, today)
-  const large = scaledSpec(current, '2.5', `${current.invoiceNumber}-X`)
+  const specs = [accountSpecs(northtel, today).current, largeInvoiceSpec(northtel, today)]
   return Promise.all(
-    [current, large].map(async (spec) => ({
+    specs.map(async (spec) => ({
       fileName: `${spec.invoiceNumber}.pdf`,
       data: await renderInvoicePdf(spec),
       issued: spec.statementDate,
-      amount: spec.currency,
+      amount: `${spec.currency} ${invoiceTotals(spec).totalDue}`,
     })),
   )
 }
