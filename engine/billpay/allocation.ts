@@ -6,7 +6,7 @@
  * charge. A charge nobody's rule covers is a problem that sends the invoice to a person; it is never guessed.
  */
 import { D } from '../core/decimal'
-import { allocate, money, round, type Money } from '../core/money'
+import { allocate, minorUnits, money, round, type Money } from '../core/money'
 
 export type Split = { costCentre: string; percent: string }
 
@@ -162,7 +162,7 @@ export function allocateCharges(
         glCode: decision.glCode!,
         costCentre: split.costCentre,
         percent: new D(split.percent).toFixed(),
-        amount: parts[i]!.amount.toFixed(),
+        amount: parts[i]!.amount.toFixed(minorUnits(currency)),
       }),
     )
   }
