@@ -28,6 +28,7 @@ import * as migration_20261206_064008_rebate_program_audience from './20261206_0
 import * as migration_20261206_070548_rebate_claim_line_pairs from './20261206_070548_rebate_claim_line_pairs';
 import * as migration_20261206_093829_billpay from './20261206_093829_billpay';
 import * as migration_20261206_095515_billpay_jobs from './20261206_095515_billpay_jobs';
+import * as migration_20261206_103000_billpay_resend from './20261206_103000_billpay_resend';
 
 export const migrations = [
   {
@@ -178,6 +179,11 @@ export const migrations = [
   {
     up: migration_20261206_095515_billpay_jobs.up,
     down: migration_20261206_095515_billpay_jobs.down,
-    name: '20261206_095515_billpay_jobs'
+    name: '20261206_095515_billpay_jobs',
+  },
+  {
+    up: migration_20261206_103000_billpay_resend.up,
+    down: migration_20261206_103000_billpay_resend.down,
+    name: '20261206_103000_billpay_resend',
   },
 ];

@@ -55,27 +55,34 @@ export function serviceKey(serviceId: string): string {
   return serviceId.replace(/\s+/g, '').toUpperCase()
 }
 
-/** Problems with a list of splits: unknown or repeated cost centres, percentages that are not positive or do not sum to 100. */
-export function splitProblems(splits: readonly Split[]): string[] {
+/**
+ * Problems with a list of splits (as typed in the admin or sent over REST, so anything may arrive): not a list,
+ * unknown or repeated cost centres, percentages that are not positive numbers or do not sum to 100.
+ */
+export function splitProblems(splits: unknown): string[] {
+  if (splits === null || splits === undefined) return []
+  if (!Array.isArray(splits)) return ['splits are a list of { costCentre, percent }']
   if (splits.length === 0) return []
   const problems: string[] = []
   let total = new D(0)
   const seen = new Set<string>()
   for (const [i, split] of splits.entries()) {
-    if (!split.costCentre?.trim()) problems.push(`split ${i + 1}: a cost centre is needed`)
-    else if (seen.has(split.costCentre)) problems.push(`split ${i + 1}: cost centre ${split.costCentre} appears twice`)
-    seen.add(split.costCentre)
+    const { costCentre, percent: text } = (typeof split === 'object' && split !== null ? split : {}) as Record<string, unknown>
+    if (typeof costCentre !== 'string' || !costCentre.trim()) problems.push(`split ${i + 1}: a cost centre is needed`)
+    else if (seen.has(costCentre)) problems.push(`split ${i + 1}: cost centre ${costCentre} appears twice`)
+    else seen.add(costCentre)
     let percent: InstanceType<typeof D>
     try {
-      percent = new D(split.percent)
+      if (typeof text !== 'string' || !/^\s*\d+(\.\d+)?\s*$/.test(text)) throw new Error('not a percentage')
+      percent = new D(text.trim())
     } catch {
-      problems.push(`split ${i + 1}: "${split.percent}" is not a percentage`)
+      problems.push(`split ${i + 1}: "${String(text)}" is not a percentage such as "33.34"`)
       continue
     }
     if (!percent.gt(0)) problems.push(`split ${i + 1}: the percentage must be above 0`)
     total = total.plus(percent)
   }
-  if (!total.eq(100)) problems.push(`the splits add up to ${total.toFixed()} %, not 100 %`)
+  if (problems.length === 0 && !total.eq(100)) problems.push(`the splits add up to ${total.toFixed()} %, not 100 %`)
   return problems
 }
 

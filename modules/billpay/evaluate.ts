@@ -97,7 +97,7 @@ export async function evaluateInvoice(client: PoolClient, invoiceId: number, tod
       glCode: string | null
       costCentre: string | null
     }>(
-      `select id, line_no as "lineNo", service_id as "serviceId", description, charge_type as "chargeType", amount::text as amount,
+      `select id, line_no::int as "lineNo", service_id as "serviceId", description, charge_type as "chargeType", amount::text as amount,
               gl_code as "glCode", cost_centre as "costCentre"
          from invoice_lines where invoice_id = $1 order by line_no`,
       [invoiceId],

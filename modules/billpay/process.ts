@@ -17,6 +17,9 @@ import { readInvoiceFile } from './files'
 import { readPdfInvoice } from './readPdf'
 import { readX12Invoice } from './x12Invoice'
 
+/** Reading an invoice again would make two live invoices of one account and number. */
+export class InvoiceConflict extends Error {}
+
 export type ProcessOutcome = { invoice: number; status: string; reason: string | null }
 
 /** The enabled layout templates, as stored. */
@@ -132,7 +135,7 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
     accountId !== null && parsed.invoiceNumber
       ? (
           await client.query<{ id: number }>(
-            `select id from carrier_invoices where account_id = $1 and invoice_number = $2 and duplicate_of_id is null and id <> $3 limit 1`,
+            `select id from carrier_invoices where account_id = $1 and invoice_number = $2 and duplicate_of_id is null and status <> 'rejected' and id <> $3 limit 1`,
             [accountId, parsed.invoiceNumber, invoiceId],
           )
         ).rows[0]
@@ -205,6 +208,14 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
 /** Sends an invoice back to be read again (after a template fix, or a new account): its status becomes processing. */
 export async function reprocessInvoice(pool: Pool, invoiceId: number, actor: number | null, today: string): Promise<ProcessOutcome> {
   await withTransaction(pool, {}, async (client) => {
+    const live = await client.query<{ id: number }>(
+      `select other.id from carrier_invoices me join carrier_invoices other
+          on other.account_id = me.account_id and other.invoice_number = me.invoice_number and other.id <> me.id
+       where me.id = $1 and me.duplicate_of_id is null and other.duplicate_of_id is null and other.status <> 'rejected' limit 1`,
+      [invoiceId],
+    )
+    if (live.rows[0])
+      throw new InvoiceConflict(`invoice #${live.rows[0].id} of the same account and number is live; read that one again instead`)
     await moveInvoice(client, invoiceId, 'processing', 'read again on request', { actor })
     await recordEvent(client, invoiceId, {
       kind: 'correction',

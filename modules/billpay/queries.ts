@@ -18,7 +18,7 @@ export async function invoiceReview(pool: Pool, id: number, reviewer: Reviewer) 
               i.statement_date::text as "statementDate", i.due_date::text as "dueDate", i.currency,
               i.previous_balance::text as "previousBalance", i.payments::text as payments, i.new_charges::text as "newCharges",
               i.taxes::text as taxes, i.total_due::text as "totalDue", i.file_name as "fileName", i.file_type::text as "fileType",
-              i.pages, i.template, i.source::text as source, i.duplicate_of_id as "duplicateOf", coalesce(i.checks, '[]'::jsonb) as checks,
+              i.pages::int as pages, i.template, i.source::text as source, i.duplicate_of_id as "duplicateOf", coalesce(i.checks, '[]'::jsonb) as checks,
               coalesce(i.problems, '[]'::jsonb) as problems, i.released, i.approved_by_id as "approvedBy", i.approved_at as "approvedAt"
          from carrier_invoices i left join carrier_accounts a on a.id = i.account_id left join carriers c on c.id = coalesce(a.carrier_id, i.carrier_id)
         where i.id = $1`,
@@ -28,13 +28,13 @@ export async function invoiceReview(pool: Pool, id: number, reviewer: Reviewer) 
   if (!invoice) return null
   const [lines, allocations, events, payments] = await Promise.all([
     pool.query(
-      `select id, line_no as "lineNo", service_id as "serviceId", description, charge_type as "chargeType", amount::text as amount,
-              page, box, gl_code as "glCode", cost_centre as "costCentre", coalesce(corrected, false) as corrected
+      `select id, line_no::int as "lineNo", service_id as "serviceId", description, charge_type as "chargeType", amount::text as amount,
+              page::int as page, box, gl_code as "glCode", cost_centre as "costCentre", coalesce(corrected, false) as corrected
          from invoice_lines where invoice_id = $1 order by line_no`,
       [id],
     ),
     pool.query<Allocation>(
-      `select line_no as "lineNo", gl_code as "glCode", cost_centre as "costCentre", percent, amount::text as amount
+      `select line_no::int as "lineNo", gl_code as "glCode", cost_centre as "costCentre", percent, amount::text as amount
          from invoice_allocations where invoice_id = $1 order by line_no nulls last, id`,
       [id],
     ),

@@ -177,7 +177,7 @@ export async function correctInvoice(
     const inserted = await client.query<{ lineNo: number }>(
       `insert into invoice_lines (invoice_id, line_no, service_id, description, charge_type, amount, gl_code, cost_centre, corrected, updated_at, created_at)
        select $1, coalesce(max(line_no), 0) + 1, $2, $3, $4, $5, $6, $7, true, now(), now() from invoice_lines where invoice_id = $1
-       returning line_no as "lineNo"`,
+       returning line_no::int as "lineNo"`,
       [id, value('serviceId'), description, value('chargeType'), amount, value('glCode'), value('costCentre')],
     )
     changes.push({ field: `line ${inserted.rows[0]!.lineNo} added`, before: null, after: { description, amount } })

@@ -7,6 +7,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createErpStandIn, type ErpState } from '../../../demo/erp/app'
 import { createPaymentProviderStandIn } from '../../../demo/payment-provider/app'
 import { D } from '../../../engine/core/decimal'
 import { BILLPAY_ACCOUNTS, scaledSpec } from '../../../seed/billpay/data'
@@ -28,6 +29,8 @@ let app: TestApp
 let admin: Api
 let provider: Server
 let providerUrl = ''
+let erp: Server
+let erpState: ErpState
 const today = new Date().toISOString().slice(0, 10)
 const account = (code: string) => BILLPAY_ACCOUNTS.find((a) => a.carrier === code)!
 const ids = new Map<string, number>()
@@ -39,7 +42,15 @@ beforeAll(async () => {
     const s = providerApp.listen(0, '127.0.0.1', () => resolve(s))
   })
   providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`
+  const erpStandIn = createErpStandIn({ clientId: 'accrue', clientSecret: 'erp-billpay' })
+  erpState = erpStandIn.state
+  erp = await new Promise<Server>((resolve) => {
+    const s = erpStandIn.app.listen(0, '127.0.0.1', () => resolve(s))
+  })
   Object.assign(process.env, {
+    ACCRUE_ERP_URL: `http://127.0.0.1:${(erp.address() as AddressInfo).port}`,
+    ACCRUE_ERP_CLIENT_ID: 'accrue',
+    ACCRUE_ERP_CLIENT_SECRET: 'erp-billpay',
     PAYMENT_PROVIDER_URL: providerUrl,
     PAYMENT_PROVIDER_API_KEY: API_KEY,
     PAYMENT_PROVIDER_TIMEOUT_MS: '1500',
@@ -52,8 +63,10 @@ beforeAll(async () => {
 }, 180_000)
 afterAll(async () => {
   await app?.close()
-  provider?.closeAllConnections()
-  await new Promise<void>((resolve) => provider?.close(() => resolve()))
+  for (const server of [provider, erp]) {
+    server?.closeAllConnections()
+    await new Promise<void>((resolve) => server?.close(() => resolve()))
+  }
 })
 
 async function arrive(name: string, spec: InvoiceSpec): Promise<number> {
@@ -176,7 +189,7 @@ describe('bill payment: paying exactly once, behind breakers', () => {
     expect([first, second]).toContain(run.body.paid[0].invoice)
   })
 
-  it('reports spend per carrier and a journal that balances, from the allocations', async () => {
+  it('reports spend per carrier and a journal that balances, posted to the ERP once per voucher', async () => {
     const month = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7)
     const report = await admin.get(`/api/carrier-invoices/report?from=${month}&to=${month}`)
     expect(report.status).toBe(200)
@@ -190,6 +203,14 @@ describe('bill payment: paying exactly once, behind breakers', () => {
     const credit = journal.body.lines.reduce((s: InstanceType<typeof D>, l: { credit: string }) => s.plus(l.credit), new D(0))
     expect(debit.eq(credit)).toBe(true)
     expect(debit.gt(0)).toBe(true)
+    const pushed = await admin.post(`/api/carrier-invoices/journal?month=${month}`, {})
+    expect(pushed.status).toBe(200)
+    const vouchers = new Set(journal.body.lines.map((l: { voucher: string }) => l.voucher))
+    expect(pushed.body.vouchers).toHaveLength(vouchers.size)
+    expect(erpState.journalEntries).toHaveLength(vouchers.size)
+    const again = await admin.post(`/api/carrier-invoices/journal?month=${month}`, {})
+    expect(again.body.vouchers.every((v: { created: boolean }) => !v.created)).toBe(true)
+    expect(erpState.journalEntries).toHaveLength(vouchers.size)
     const xlsx = await admin.download(`/api/carrier-invoices/report?from=${month}&to=${month}&format=xlsx`)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(xlsx.data as never)

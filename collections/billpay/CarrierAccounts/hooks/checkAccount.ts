@@ -15,16 +15,18 @@ export const checkAccount: CollectionBeforeChangeHook = ({ data, originalDoc }) 
     if (!isCurrencyCode(merged.currency))
       errors.push({ path: 'currency', message: `"${String(merged.currency)}" is not an ISO 4217 currency code` })
   }
-  const splits = (merged.sharedSplits as { costCentre: string; percent: string }[] | undefined) ?? []
-  for (const message of splitProblems(splits)) errors.push({ path: 'sharedSplits', message })
-  try {
-    if (merged.historyFactor !== undefined && merged.historyFactor !== null && !new D(String(merged.historyFactor)).gt(1))
-      errors.push({ path: 'historyFactor', message: 'the factor must be above 1' })
-  } catch {
-    errors.push({ path: 'historyFactor', message: `"${String(merged.historyFactor)}" is not a number` })
-  }
+  for (const message of splitProblems(merged.sharedSplits)) errors.push({ path: 'sharedSplits', message })
+  const factor = merged.historyFactor
+  if (
+    factor !== undefined &&
+    factor !== null &&
+    (typeof factor !== 'string' || !/^\s*\d+(\.\d+)?\s*$/.test(factor) || !new D(factor.trim()).gt(1))
+  )
+    errors.push({ path: 'historyFactor', message: `"${String(factor)}" is not a factor above 1, such as "3"` })
   if (merged.paymentMethod === 'bank_file') {
     const routing = typeof merged.remitRouting === 'string' ? merged.remitRouting : ''
+    if (merged.remitAccount !== undefined && merged.remitAccount !== null && typeof merged.remitAccount !== 'string')
+      errors.push({ path: 'remitAccount', message: 'the remittance account is text' })
     const problem = abaRoutingProblem(routing)
     if (problem) errors.push({ path: 'remitRouting', message: problem })
     if (!merged.remitAccount) errors.push({ path: 'remitAccount', message: 'a bank file needs the carrier’s remittance account' })

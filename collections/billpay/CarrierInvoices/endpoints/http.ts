@@ -2,7 +2,9 @@ import type { PayloadRequest } from 'payload'
 
 import { errorResponse } from '../../../../modules/core/http'
 import { InvoiceStateError } from '../../../../engine/billpay/states'
+import { InvoiceNotFound } from '../../../../modules/billpay/events'
 import { InvoiceFileRefused } from '../../../../modules/billpay/ingest'
+import { InvoiceConflict } from '../../../../modules/billpay/process'
 import { ReviewRefused, type Reviewer } from '../../../../modules/billpay/review'
 
 const STAFF = ['company_admin', 'company_user', 'finance', 'auditor']
@@ -29,6 +31,8 @@ export async function answer(work: () => Promise<unknown>): Promise<Response> {
     if (err instanceof ReviewRefused) return errorResponse(err.status, err.message)
     if (err instanceof InvoiceFileRefused) return errorResponse(err.status, err.message)
     if (err instanceof InvoiceStateError) return errorResponse(409, err.message)
+    if (err instanceof InvoiceNotFound) return errorResponse(404, err.message)
+    if (err instanceof InvoiceConflict) return errorResponse(409, err.message)
     throw err
   }
 }

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { collectNow, uploadInvoice } from './ingest'
-import { journalEndpoint, payRunEndpoint, reportEndpoint } from './money'
+import { journalEndpoint, payRunEndpoint, pushJournalEndpoint, reportEndpoint } from './money'
 import {
   approveEndpoint,
   correctEndpoint,
@@ -21,6 +21,7 @@ export const invoiceEndpoints: Endpoint[] = [
   payRunEndpoint,
   reportEndpoint,
   journalEndpoint,
+  pushJournalEndpoint,
   reviewInvoice,
   invoiceFile,
   correctEndpoint,

@@ -9,6 +9,8 @@ import { mayReview } from '../../../../modules/billpay/review'
 import { bodyOf } from '../../../../modules/core/body'
 import { errorResponse } from '../../../../modules/core/http'
 import { payRunLimits } from '../../../../modules/billpay/payRunLimits'
+import { pushVouchers } from '../../../../modules/billpay/vouchers'
+import { ErpRejectedError } from '../../../../modules/rebates'
 import { staffOf, today } from './http'
 
 /**
@@ -61,6 +63,27 @@ export const reportEndpoint: Endpoint = {
         },
       })
     return Response.json(report)
+  },
+}
+
+/**
+ * POST /api/carrier-invoices/journal?month=YYYY-MM — pushes the month's vouchers to the ERP as journal entries (once
+ * each: external id BILLPAY-<voucher>). Company admins and finance.
+ */
+export const pushJournalEndpoint: Endpoint = {
+  path: '/journal',
+  method: 'post',
+  handler: async (req) => {
+    const staff = staffOf(req)
+    if (staff instanceof Response) return staff
+    if (!mayReview(staff)) return errorResponse(403, 'posting journals is for company admins and finance')
+    const month = String(req.query?.month ?? '')
+    if (!MONTH.test(month)) return errorResponse(400, 'month: YYYY-MM')
+    try {
+      return Response.json({ month, vouchers: await pushVouchers(dbPool(req.payload), month) })
+    } catch (err) {
+      return errorResponse(err instanceof ErpRejectedError ? 422 : 503, err instanceof Error ? err.message : String(err))
+    }
   },
 }
 
