@@ -598,6 +598,12 @@ export function InvoiceReview({
             </tbody>
           </table>
         </div>
+        {can('correct') ? (
+          <AddLine
+            busy={busy}
+            onAdd={(line) => act('correct', { addLines: [line], ...(note.trim() ? { note: note.trim() } : {}) }, 'Line added')}
+          />
+        ) : null}
         {review.taxAllocations.length > 0 ? (
           <p data-testid="tax-allocations">
             <strong>Taxes</strong> {allocationText(review.taxAllocations, currency)}
@@ -642,5 +648,49 @@ export function InvoiceReview({
         <Events events={review.events} />
       </div>
     </section>
+  )
+}
+
+type NewLine = { description: string; chargeType: string; amount: string; glCode: string; costCentre: string }
+
+/** Keys in a charge the reader missed (a changed layout, a line it could not read), as the PDF shows it. */
+function AddLine({ busy, onAdd }: { busy: boolean; onAdd: (line: Partial<NewLine>) => Promise<boolean> }): React.ReactElement {
+  const empty: NewLine = { description: '', chargeType: '', amount: '', glCode: '', costCentre: '' }
+  const [line, setLine] = useState<NewLine>(empty)
+  const field = (name: keyof NewLine, label: string, width = 8) => (
+    <label className="bp-field">
+      <span>{label}</span>
+      <input
+        size={width}
+        value={line[name]}
+        data-testid={`add-line-${name}`}
+        onChange={(event) => setLine({ ...line, [name]: event.target.value })}
+      />
+    </label>
+  )
+  const submit = async () => {
+    const body = Object.fromEntries(Object.entries(line).filter(([, value]) => value.trim() !== '')) as Partial<NewLine>
+    if (await onAdd(body)) setLine(empty)
+  }
+  return (
+    <details className="bp-add-line" data-testid="add-line">
+      <summary>Add a line the reader missed</summary>
+      <div className="bp-add-line-fields">
+        {field('description', 'Description', 24)}
+        {field('chargeType', 'Charge type', 6)}
+        {field('amount', 'Amount', 10)}
+        {field('glCode', 'GL code', 6)}
+        {field('costCentre', 'Cost centre', 8)}
+        <button
+          type="button"
+          className="btn btn--style-secondary btn--size-small"
+          disabled={busy || !line.amount.trim()}
+          onClick={() => void submit()}
+          data-testid="add-line-submit"
+        >
+          Add line
+        </button>
+      </div>
+    </details>
   )
 }
