@@ -197,6 +197,23 @@ describe('bill payment: arrival, reading and checks', () => {
     expect(empty.status).toBe(400)
   })
 
+  it('alerts staff once when a carrier’s invoices keep failing to read', async () => {
+    const ntl = (await app.sql.query(`select id from carrier_accounts where account_number = $1`, [byCarrier('NTL').accountNumber])).rows[0]
+      .id
+    const title = 'Invoices from NorthTel Communications are failing to read'
+    const alerts = async () => (await app.sql.query(`select count(*)::int as n from notifications where title = $1`, [title])).rows[0].n
+    // The changed-layout bill above is NorthTel's first unreadable invoice; two more make three of its last ten.
+    for (const n of [1, 2, 3]) {
+      await admin.post('/api/carrier-invoices/upload', {
+        fileName: `scan-${n}.pdf`,
+        contentBase64: Buffer.from(`not a PDF ${n}`).toString('base64'),
+        account: ntl,
+      })
+      await drainJobs(app)
+      expect(await alerts()).toBe(n === 1 ? 0 : 1)
+    }
+  })
+
   it('lets auditors read but not act, and keeps partners out', async () => {
     const queue = await auditor.get('/api/carrier-invoices/queue')
     expect(queue.status).toBe(200)
