@@ -21,6 +21,7 @@ import { useInvoiceStatuses } from './live'
 import { StatusTag, statusLabel } from './StatusTag'
 
 const HEADER_LABELS: Record<HeaderField, string> = {
+  accountNumber: 'Account number',
   invoiceNumber: 'Invoice number',
   statementDate: 'Statement date',
   dueDate: 'Due date',

@@ -64,6 +64,7 @@ export type ReviewPayment = {
 
 /** The header figures a reviewer may correct, as the correct endpoint names them. */
 export const HEADER_FIELDS = [
+  'accountNumber',
   'invoiceNumber',
   'statementDate',
   'dueDate',

@@ -28,6 +28,8 @@ export type ChargeToAllocate = {
   chargeType: string | null
   description: string
   amount: string
+  /** A reviewer's cost centre for this charge: it is booked there even when its service is not in the inventory. */
+  costCentreOverride?: string | null
 }
 
 /** The GL rule set's inputs for one charge (the fields of the `invoice_gl` purpose). */
@@ -121,7 +123,7 @@ export function allocateCharges(
   const label = (charge: ChargeToAllocate) => (charge.lineNo === null ? charge.description : `line ${charge.lineNo}`)
   for (const charge of charges) {
     const item = charge.serviceId === null ? null : (inventory.get(serviceKey(charge.serviceId)) ?? null)
-    if (charge.serviceId !== null && !item) {
+    if (charge.serviceId !== null && !item && !charge.costCentreOverride) {
       problems.push({
         lineNo: charge.lineNo,
         message: `${label(charge)}: service ${charge.serviceId} is not in the inventory of lines and circuits`,

@@ -1,3 +1,3 @@
 /** What other capabilities use of engine/payments: routing-number checks and the bank file writers. */
 export * from './routing'
-export { nachaFile, type PaymentInstruction, type BatchFileInput, type Originator } from './bankFile'
+export { bankFileProblems, nachaFile, type PaymentInstruction, type BatchFileInput, type Originator } from './bankFile'

@@ -1,6 +1,7 @@
 /**
  * Collecting invoices: from each carrier portal with an invoices connector (every file its download step offers),
- * and from the drop folder (INVOICE_DROP_DIR, default ./.data/invoice-drop: a file is moved to `processed/` once its
+ * and from the drop folder (INVOICE_DROP_DIR, default ./.data/invoice-drop; a file must have been still for
+ * INVOICE_DROP_SETTLE_SECONDS, default 10, and not be named .part/.tmp, so a copy in progress is left alone; it is moved to `processed/` once its
  * invoice exists, or to `refused/` with a `.reason.txt` beside it). Files already seen are recognised by their hash,
  * so a portal offering the same invoices every day makes no new ones. A portal that fails transiently is reported in
  * the summary; the job then fails after everything else was collected (`throwIfTransient`), so it retries with backoff.
@@ -21,6 +22,12 @@ export type CollectSummary = {
 }
 
 export class CollectTransientFailure extends Error {}
+
+/** How long a file must have been still before it is taken (INVOICE_DROP_SETTLE_SECONDS, default 10). */
+function settleMs(): number {
+  const seconds = Number(process.env.INVOICE_DROP_SETTLE_SECONDS ?? 10)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000
+}
 
 export function invoiceDropDir(): string {
   return process.env.INVOICE_DROP_DIR ?? path.join(path.dirname(uploadDir('invoices', undefined)), 'invoice-drop')
@@ -94,7 +101,10 @@ export async function collectDropFolder(payload: Payload): Promise<CollectedFile
   const results: CollectedFile[] = []
   for (const name of (await readdir(dir)).sort()) {
     const full = path.join(dir, name)
-    if (name.startsWith('.') || !(await stat(full)).isFile()) continue
+    if (name.startsWith('.') || /\.(part|tmp|crdownload)$/i.test(name)) continue
+    const info = await stat(full)
+    // A file still being copied in is left for the next pass: it must have been still for the settle time.
+    if (!info.isFile() || Date.now() - info.mtimeMs < settleMs()) continue
     const outcome = await ingestOne(pool, { data: await readFile(full), fileName: name, source: 'drop_folder' })
     const target = path.join(dir, outcome.error ? 'refused' : 'processed')
     await mkdir(target, { recursive: true })

@@ -205,6 +205,7 @@ async function allocate(
     description: line.description ?? '',
     amount: line.amount,
     override: line.glCode ? { glCode: line.glCode, costCentre: line.costCentre } : null,
+    costCentreOverride: line.costCentre,
   }))
   if (invoice.taxes !== null && !new D(invoice.taxes).isZero())
     charges.push({
@@ -231,8 +232,7 @@ async function allocate(
         glCode: typeof glCode === 'string' && glCode.trim() ? glCode.trim() : null,
         costCentre: typeof answer?.costCentre === 'string' && answer.costCentre.trim() ? answer.costCentre.trim() : null,
       }
-      if (!charge.override && lines.find((l) => l.lineNo === charge.lineNo)?.costCentre)
-        decision.costCentre = lines.find((l) => l.lineNo === charge.lineNo)!.costCentre
+      if (charge.costCentreOverride) decision.costCentre = charge.costCentreOverride
     }
     decisions.set(charge, decision)
   }
@@ -265,7 +265,7 @@ async function allocate(
   return failures
 }
 
-/** The average total due of the account's invoices of the six months before `statementDate` (not rejected, not in error). */
+/** The average total due of the account's approved invoices (pending payment, submitted or paid) of the six months before `statementDate`. */
 export async function historyAverage(
   client: Pick<PoolClient, 'query'>,
   accountId: number,
@@ -275,7 +275,7 @@ export async function historyAverage(
   const found = await client.query<{ average: string | null }>(
     `select avg(total_due)::text as average from carrier_invoices
       where account_id = $1 and id <> $2 and duplicate_of_id is null and total_due is not null
-        and status not in ('rejected', 'error', 'pending_ingestion', 'processing')
+        and status in ('pending_payment', 'payment_submitted', 'paid')
         and statement_date >= $3::date - interval '6 months' and statement_date < $3::date`,
     [accountId, invoiceId, statementDate],
   )

@@ -11,12 +11,13 @@
  * live payment per invoice, whatever the code does. Bank-file accounts are paid by one NACHA CCD file per run, each
  * entry with the invoice number in its addenda record.
  */
-import { writeFile, mkdir } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Pool, PoolClient } from 'pg'
 
 import { planRun, tripBreakers, type Breaker, type RunLimits } from '../../engine/billpay/breakers'
-import { nachaFile, type PaymentInstruction } from '../../engine/payments'
+import { bankFileProblems, nachaFile, type BatchFileInput, type PaymentInstruction } from '../../engine/payments'
 import { withTransaction } from '../../db/withTransaction'
 import { achOriginator } from '../payments'
 import { historyAverage } from './evaluate'
@@ -62,6 +63,7 @@ type Claimed = {
 export async function runPayments(pool: Pool, options: PayRunOptions): Promise<PayRunSummary> {
   const summary: PayRunSummary = { paid: [], held: [], deferred: [], failed: [], unknown: [], recovered: [], bankFile: null }
   await recoverSubmitted(pool, options, summary)
+  await recoverBankFiles(pool, options, summary)
   const candidates = await pool.query<{ id: number; totalDue: string; currency: string; dueDate: string }>(
     `select id, total_due::text as "totalDue", currency, due_date::text as "dueDate" from carrier_invoices
       where status = 'pending_payment' and ($1::int[] is null or id = any($1::int[])) order by due_date, id`,
@@ -80,24 +82,7 @@ export async function runPayments(pool: Pool, options: PayRunOptions): Promise<P
     const stop = await payByProvider(pool, claimed, options, summary)
     if (stop) break
   }
-  if (bankFile.length) {
-    try {
-      summary.bankFile = await payByBankFile(pool, bankFile, options, summary)
-    } catch (err) {
-      // The file could not be written (a bad remittance account, the disk): nothing was paid; a person looks.
-      const reason = `the bank file could not be written: ${err instanceof Error ? err.message : String(err)}`
-      await withTransaction(pool, {}, async (client) => {
-        for (const c of bankFile) {
-          await client.query(`update invoice_payments set status = 'failed', last_error = $2, updated_at = now() where id = $1`, [
-            c.payment,
-            reason,
-          ])
-          await moveInvoice(client, c.invoice, 'approval_needed', reason, { kind: 'payment' })
-          summary.failed.push({ invoice: c.invoice, reason })
-        }
-      })
-    }
-  }
+  if (bankFile.length) summary.bankFile = await payByBankFile(pool, bankFile, options, summary)
   return summary
 }
 
@@ -203,6 +188,20 @@ async function payByProvider(pool: Pool, claimed: Claimed, options: PayRunOption
         message,
       ])
       if (err instanceof PaymentRefused) {
+        // A retry refused after an earlier attempt got through (its answer lost) must not pass for "nothing was paid".
+        const made = await options.provider.findByIdempotencyKey(claimed.key).catch(() => undefined)
+        if (made === undefined) {
+          summary.unknown.push({
+            invoice: claimed.invoice,
+            reason: `refused (${message}), and the provider could not be asked whether an earlier attempt was paid; the next run asks again`,
+          })
+          return false
+        }
+        if (made) {
+          await settle(client, claimed.invoice, claimed.payment, made, options.worker)
+          if (made.status === 'succeeded') summary.paid.push({ invoice: claimed.invoice, confirmation: made.confirmation })
+          return false
+        }
         await client.query(`update invoice_payments set status = 'failed' where id = $1`, [claimed.payment])
         await moveInvoice(client, claimed.invoice, 'approval_needed', `the payment provider refused the payment: ${message}`, {
           kind: 'payment',
@@ -295,11 +294,45 @@ async function recoverSubmitted(pool: Pool, options: PayRunOptions, summary: Pay
   }
 }
 
-/** Writes one NACHA CCD file for the run's bank-file payments; they are paid when the file is written. */
-async function payByBankFile(pool: Pool, claimed: Claimed[], options: PayRunOptions, summary: PayRunSummary): Promise<string> {
+/** Fails bank-file payments nothing was written for, and sends their invoices to a person with the reason. */
+async function failBankPayments(
+  pool: Pool,
+  claimed: readonly Pick<Claimed, 'payment' | 'invoice'>[],
+  reason: (c: Pick<Claimed, 'payment' | 'invoice'>) => string,
+  summary: PayRunSummary,
+): Promise<void> {
+  if (claimed.length === 0) return
+  await withTransaction(pool, {}, async (client) => {
+    for (const c of claimed) {
+      const text = reason(c)
+      await client.query(`update invoice_payments set status = 'failed', last_error = $2, updated_at = now() where id = $1`, [
+        c.payment,
+        text,
+      ])
+      await moveInvoice(client, c.invoice, 'approval_needed', text, { kind: 'payment' })
+      summary.failed.push({ invoice: c.invoice, reason: text })
+    }
+  })
+}
+
+/** A letter telling apart the bank files of one day (A–Z, then 0–9), from how many were written that day already. */
+async function fileIdModifier(pool: Pool, today: string): Promise<string> {
+  const written = await pool.query<{ n: number }>(
+    `select count(distinct bank_file)::int as n from invoice_payments where bank_file like $1`,
+    [`billpay-${today}-%`],
+  )
+  return 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[written.rows[0]!.n % 36]!
+}
+
+/**
+ * Writes one NACHA CCD file for the run's bank-file payments. An entry the bank would refuse (a bad remittance account,
+ * a currency other than USD) is failed on its own, with the reason, before anything is written. The file's name is
+ * recorded on the payments first, then the file is written under a temporary name and renamed (all or nothing), then
+ * the payments are confirmed: a crash after the rename is recovered by the next run from the file on disk.
+ */
+async function payByBankFile(pool: Pool, claimed: Claimed[], options: PayRunOptions, summary: PayRunSummary): Promise<string | null> {
   const now = new Date()
-  const name = `billpay-${options.today}-${now.getTime()}.ach`
-  const instructions: PaymentInstruction[] = claimed.map((c) => ({
+  const instruction = (c: Claimed): PaymentInstruction => ({
     paymentId: c.payment,
     payeeId: c.invoice,
     payeeCode: c.invoiceNumber.slice(0, 15),
@@ -310,32 +343,110 @@ async function payByBankFile(pool: Pool, claimed: Claimed[], options: PayRunOpti
     accountNumber: c.payee.remitAccount ?? '',
     accountType: 'checking',
     addenda: `INV*${c.invoiceNumber}*${c.payee.accountNumber}\\`.slice(0, 80),
-  }))
-  const text = nachaFile({
-    batchId: claimed[0]!.payment,
+  })
+  const modifier = await fileIdModifier(pool, options.today)
+  const input = (list: Claimed[]): BatchFileInput => ({
+    batchId: list[0]!.payment,
     description: 'TELECOM',
     effectiveDate: options.today,
     createdAt: now.toISOString(),
-    fileIdModifier: 'A',
+    fileIdModifier: modifier,
     originator: achOriginator(),
     entryClass: 'CCD',
-    payments: instructions,
+    payments: list.map(instruction),
   })
+  const problems = bankFileProblems(input(claimed))
+  const bad = new Map<number, string[]>()
+  for (const problem of problems)
+    if (problem.paymentId !== null)
+      bad.set(problem.paymentId, [...(bad.get(problem.paymentId) ?? []), `${problem.field}: ${problem.message}`])
+  const batchProblems = problems.filter((p) => p.paymentId === null)
+  if (batchProblems.length) {
+    await failBankPayments(
+      pool,
+      claimed,
+      () => `the bank file cannot be written: ${batchProblems.map((p) => `${p.field}: ${p.message}`).join('; ')}; nothing was paid`,
+      summary,
+    )
+    return null
+  }
+  await failBankPayments(
+    pool,
+    claimed.filter((c) => bad.has(c.payment)),
+    (c) => `the bank would refuse this entry (${bad.get(c.payment)!.join('; ')}); nothing was paid`,
+    summary,
+  )
+  const good = claimed.filter((c) => !bad.has(c.payment))
+  if (good.length === 0) return null
+  const name = `billpay-${options.today}-${modifier}-${now.getTime()}.ach`
+  const text = nachaFile(input(good))
+  await pool.query(`update invoice_payments set bank_file = $2, updated_at = now() where id = any($1::int[])`, [
+    good.map((c) => c.payment),
+    name,
+  ])
   const dir = path.join(invoicesDir(), 'bank-files')
-  await mkdir(dir, { recursive: true })
-  await writeFile(path.join(dir, name), text)
+  try {
+    await mkdir(dir, { recursive: true })
+    await writeFile(path.join(dir, `${name}.part`), text)
+    await rename(path.join(dir, `${name}.part`), path.join(dir, name))
+  } catch (err) {
+    await failBankPayments(
+      pool,
+      good,
+      () => `the bank file could not be written (${err instanceof Error ? err.message : String(err)}); nothing was paid`,
+      summary,
+    )
+    return null
+  }
+  await confirmBankPayments(
+    pool,
+    good.map((c) => ({ payment: c.payment, invoice: c.invoice, invoiceNumber: c.invoiceNumber })),
+    name,
+    summary.paid,
+  )
+  return name
+}
+
+async function confirmBankPayments(
+  pool: Pool,
+  payments: { payment: number; invoice: number; invoiceNumber: string }[],
+  name: string,
+  into: { invoice: number; confirmation: string }[],
+): Promise<void> {
   await withTransaction(pool, {}, async (client) => {
-    for (const c of claimed) {
+    for (const c of payments) {
       await client.query(
-        `update invoice_payments set status = 'confirmed', bank_file = $2, confirmation = $3, confirmed_at = now(), attempts = attempts + 1, updated_at = now() where id = $1`,
+        `update invoice_payments set status = 'confirmed', confirmation = $3, confirmed_at = now(), attempts = attempts + 1, updated_at = now() where id = $1 and bank_file = $2`,
         [c.payment, name, `${name}#${c.invoiceNumber}`],
       )
       await moveInvoice(client, c.invoice, 'paid', `paid by bank file ${name} (NACHA CCD)`, {
         kind: 'payment',
         details: { bankFile: name },
       })
-      summary.paid.push({ invoice: c.invoice, confirmation: `${name}#${c.invoiceNumber}` })
+      into.push({ invoice: c.invoice, confirmation: `${name}#${c.invoiceNumber}` })
     }
   })
-  return name
+}
+
+/**
+ * Bank-file payments a crash left submitted (for more than ten minutes, so a run still writing its file is left alone):
+ * confirmed from the file when it was written, else failed (nothing was sent) and given to a person.
+ */
+async function recoverBankFiles(pool: Pool, options: PayRunOptions, summary: PayRunSummary): Promise<void> {
+  const stuck = await pool.query<{ payment: number; invoice: number; invoiceNumber: string; bankFile: string | null }>(
+    `select p.id as payment, p.invoice_id as invoice, i.invoice_number as "invoiceNumber", p.bank_file as "bankFile"
+       from invoice_payments p join carrier_invoices i on i.id = p.invoice_id
+      where p.method = 'bank_file' and p.status = 'submitted' and p.submitted_at < now() - interval '10 minutes'
+        and ($1::int[] is null or p.invoice_id = any($1::int[]))`,
+    [options.invoices ?? null],
+  )
+  const byFile = new Map<string, typeof stuck.rows>()
+  const unwritten: typeof stuck.rows = []
+  for (const row of stuck.rows) {
+    if (row.bankFile && existsSync(path.join(invoicesDir(), 'bank-files', row.bankFile)))
+      byFile.set(row.bankFile, [...(byFile.get(row.bankFile) ?? []), row])
+    else unwritten.push(row)
+  }
+  for (const [name, rows] of byFile) await confirmBankPayments(pool, rows, name, summary.recovered)
+  await failBankPayments(pool, unwritten, () => 'the payment run stopped before its bank file was written; nothing was paid', summary)
 }

@@ -61,13 +61,19 @@ export async function readInvoice(data: Buffer, fileType: string, templates: Lay
 /** Takes the next invoice waiting to be read (skipping ones another worker holds) and processes it; null when none waits. */
 export async function processNextInvoice(pool: Pool, templates: LayoutTemplate[], today: string): Promise<ProcessOutcome | null> {
   const claimed = await withTransaction(pool, {}, async (client) => {
-    const next = await client.query<{ id: number }>(
-      `select id from carrier_invoices where status = 'pending_ingestion' order by id for update skip locked limit 1`,
+    // Waiting to be read, or left in processing for ten minutes by a worker that stopped (a crash, a killed job).
+    const next = await client.query<{ id: number; status: string }>(
+      `select id, status::text as status from carrier_invoices
+        where status = 'pending_ingestion' or (status = 'processing' and updated_at < now() - interval '10 minutes')
+        order by id for update skip locked limit 1`,
     )
-    const id = next.rows[0]?.id
-    if (id === undefined) return null
-    await moveInvoice(client, id, 'processing', 'reading the file')
-    return id
+    const row = next.rows[0]
+    if (row === undefined) return null
+    if (row.status === 'processing') {
+      await client.query(`update carrier_invoices set updated_at = now() where id = $1`, [row.id])
+      await recordEvent(client, row.id, { kind: 'status', reason: 'read again: the worker reading it stopped before it finished' })
+    } else await moveInvoice(client, row.id, 'processing', 'reading the file')
+    return row.id
   })
   if (claimed === null) return null
   return readAndEvaluate(pool, claimed, templates, today)
@@ -100,7 +106,10 @@ export async function readAndEvaluate(pool: Pool, invoiceId: number, templates: 
     return await withTransaction(pool, {}, (client) => storeAndEvaluate(client, invoiceId, parsed, today))
   } catch (err) {
     const reason = `processing failed: ${err instanceof Error ? err.message : String(err)}`
-    await withTransaction(pool, {}, (client) => moveInvoice(client, invoiceId, 'error', reason))
+    await withTransaction(pool, {}, async (client) => {
+      await client.query(`update carrier_invoices set parsed_at = now() where id = $1`, [invoiceId])
+      await moveInvoice(client, invoiceId, 'error', reason)
+    })
     return { invoice: invoiceId, status: 'error', reason }
   }
 }
@@ -118,6 +127,18 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
   ).rows[0]!
   const problems = [...parsed.problems]
   let accountId = current.accountId
+  if (accountId !== null && parsed.accountNumber) {
+    // Sent for an account (its portal, a REST caller's `account`): the file's own account number must agree.
+    const given = await client.query<{ number: string }>(`select account_number as number from carrier_accounts where id = $1`, [accountId])
+    const number = given.rows[0]?.number ?? ''
+    if (normalizedAccount(number) !== normalizedAccount(parsed.accountNumber)) {
+      problems.push({
+        where: 'header.accountNumber',
+        message: `the file is for account ${parsed.accountNumber}, not ${number} it was sent for; matched by the file's number`,
+      })
+      accountId = null
+    }
+  }
   if (accountId === null && parsed.accountNumber) {
     const found = await client.query<{ id: number }>(
       `select id from carrier_accounts where regexp_replace(upper(account_number), '[^0-9A-Z]', '', 'g') = $1 and ($2::int is null or carrier_id = $2) limit 2`,
@@ -141,7 +162,8 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
         ).rows[0]
       : undefined
   await client.query(
-    `update carrier_invoices set account_id = $2, carrier_id = coalesce(carrier_id, (select carrier_id from carrier_accounts where id = $2)),
+    `update carrier_invoices set account_id = $2,
+            carrier_id = coalesce((select carrier_id from carrier_accounts where id = $2), (select carrier_id from invoice_templates where name = $15), carrier_id),
             account_number = $3, invoice_number = $4, statement_date = $5, due_date = $6,
             currency = coalesce($7, (select currency from carrier_accounts where id = $2)), previous_balance = $8, payments = $9,
             new_charges = $10, taxes = $11, total_due = $12, problems = $13, pages = $14, template = $15, line_count = $16,
@@ -167,6 +189,7 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
       duplicate?.id ?? null,
     ],
   )
+  // The allocations go with the lines they point at; evaluateInvoice writes them again.
   await client.query(`delete from invoice_allocations where invoice_id = $1`, [invoiceId])
   await client.query(`delete from invoice_lines where invoice_id = $1`, [invoiceId])
   const lines = parsed.lines

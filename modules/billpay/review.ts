@@ -237,7 +237,9 @@ export async function approveInvoice(
 export async function rejectInvoice(client: PoolClient, id: number, reviewer: Reviewer, reason: string): Promise<void> {
   refuseUnless(reviewer, 'rejecting an invoice')
   if (!reason.trim()) throw new ReviewRefused('reason: say why the invoice is rejected', 400)
-  await lockInvoice(client, id)
+  const invoice = await lockInvoice(client, id)
+  if (invoice.status !== 'approval_needed' && invoice.status !== 'on_hold')
+    throw new ReviewRefused(`only an invoice that needs approval or is held can be rejected; this one is ${invoice.status}`, 409)
   await guardMove(() => moveInvoice(client, id, 'rejected', reason.trim().slice(0, 1000), { actor: reviewer.id }))
 }
 

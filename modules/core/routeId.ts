@@ -1,13 +1,16 @@
 import type { PayloadRequest } from 'payload'
 import { errorResponse } from './http'
 
+/** Every id is a PostgreSQL integer. */
+const MAX_ID = 2_147_483_647
+
 /**
  * A numeric path parameter of a custom endpoint (`/:id/mark-paid`): a positive whole number, or null when the
  * client sent anything else (`abc`, `NaN`, `-1`, `1e400`), which the endpoint answers with `badRouteId`.
  */
 export function routeId(req: PayloadRequest, name = 'id'): number | null {
   const raw = req.routeParams?.[name]
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,14}$/.test(raw)) return null
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > MAX_ID) return null
   return Number(raw)
 }
 

@@ -27,6 +27,12 @@
  *              submitClaim; every accrual and claim total recomputed by the bench; against one statement joining the
  *              lines to the programs' eligibility (and one join of the claimed pairs to their accruals)
  *
+ *   invoices   --invoices N PDF invoices (default 1,000) of --lines N lines each (default 500), over the three carrier
+ *              layouts, rendered by the project's renderer and cached in the temp folder; ingested (ingestInvoiceFile) and
+ *              processed on the real path by --workers N child processes (default 2, processPendingInvoices each), every
+ *              invoice checked against its spec; against pdfPages over every page in as many processes; and one 300-page
+ *              invoice alone, for its time and peak memory
+ *
  *   --explain         (reconcile, commission) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
@@ -40,13 +46,17 @@ type Options = {
   orders: number
   /** rebates: the number of claim lines (`rows` is the number of POS lines). */
   claims: number
+  /** invoices: lines per invoice (`rows` is the number of invoices). */
+  lines: number
+  /** invoices: the processes processing at once. */
+  workers: number
   explain: boolean
   /** commission: the upfront table entered as a rule set and paid by the rule-based amount component. */
   rules: boolean
   settings: Record<string, string>
 }
 
-const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network', 'rebates']
+const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network', 'rebates', 'invoices']
 const DEFAULT_ROWS: Record<Workload, number> = {
   reconcile: 1_000_000,
   import: 100_000,
@@ -55,13 +65,16 @@ const DEFAULT_ROWS: Record<Workload, number> = {
   rules: 1_000_000,
   network: 1_000_000,
   rebates: 1_000_000,
+  invoices: 1_000,
 }
 const DEFAULT_DEALERS = 10_000
 const DEFAULT_ORDERS = 5_000_000
 const DEFAULT_CLAIMS = 100_000
+const DEFAULT_INVOICE_LINES = 500
+const DEFAULT_WORKERS = 2
 
 const USAGE =
-  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--explain] [--set name=value ...]'
+  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates|invoices [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -83,6 +96,8 @@ export function parseArgs(argv: readonly string[]): Options {
     dealers: DEFAULT_DEALERS,
     orders: DEFAULT_ORDERS,
     claims: DEFAULT_CLAIMS,
+    lines: DEFAULT_INVOICE_LINES,
+    workers: DEFAULT_WORKERS,
     explain: false,
     rules: false,
     settings: {},
@@ -95,13 +110,16 @@ export function parseArgs(argv: readonly string[]): Options {
       (flag === '--activations' && known === 'commission') ||
       (flag === '--evaluations' && known === 'rules') ||
       (flag === '--members' && known === 'network') ||
-      (flag === '--pos-lines' && known === 'rebates')
+      (flag === '--pos-lines' && known === 'rebates') ||
+      (flag === '--invoices' && known === 'invoices')
     )
       options.rows = parseCount(value(), flag)
     else if (flag === '--rules' && known === 'commission') options.rules = true
     else if (flag === '--dealers' && known === 'commission') options.dealers = parseCount(value(), flag)
     else if (flag === '--orders' && known === 'network') options.orders = parseCount(value(), flag)
     else if (flag === '--claims' && known === 'rebates') options.claims = parseCount(value(), flag)
+    else if (flag === '--lines' && known === 'invoices') options.lines = parseCount(value(), flag)
+    else if (flag === '--workers' && known === 'invoices') options.workers = parseCount(value(), flag)
     else if (flag === '--explain') options.explain = true
     else if (flag === '--set') {
       const setting = value() ?? ''
@@ -131,6 +149,8 @@ async function runWorkload(options: Options): Promise<AnyBenchResult> {
       return (await import('./network')).benchNetwork({ members: options.rows, orders: options.orders, settings: options.settings })
     case 'rebates':
       return (await import('./rebates')).benchRebates({ posLines: options.rows, claims: options.claims, settings: options.settings })
+    case 'invoices':
+      return (await import('./invoices')).benchInvoices({ invoices: options.rows, lines: options.lines, workers: options.workers })
   }
 }
 
@@ -145,7 +165,7 @@ async function main(): Promise<number> {
   }
   benchStarted(options.workload, options.rows)
   progress(
-    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
+    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : options.workload === 'invoices' ? `${options.rows} invoices of ${options.lines} lines, ${options.workers} workers` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
   )
   try {
     const bench = await runWorkload(options)

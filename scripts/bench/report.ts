@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates' | 'invoices'
 
 export type BenchResult = {
   workload: Workload
@@ -77,10 +77,58 @@ export type RebatesBenchResult = {
   targets: { accrueUnder15s: boolean; claimsUnder10s: boolean; accrueWithin3xFloor: boolean; claimsWithin3xFloor: boolean } | null
 }
 
-export type AnyBenchResult = BenchResult | NetworkBenchResult | RebatesBenchResult
+/** The invoices benchmark's result line: PDF invoices ingested and processed on the real path against text extraction alone. */
+export type InvoicesBenchResult = {
+  workload: 'invoices'
+  invoices: number
+  linesPerInvoice: number
+  /** Lines of all the invoices. */
+  lines: number
+  /** Pages of all the invoices (as the floor read them). */
+  pages: number
+  /** Child processes processing (and, for the floor, extracting) at once. */
+  workers: number
+  /** ingestSeconds + processSeconds. */
+  seconds: number | null
+  ingestSeconds: number | null
+  processSeconds: number | null
+  /** pdfPages over every page of every PDF, in `workers` processes. */
+  floorSeconds: number | null
+  ratio: number | null
+  invoicesPerSecond: number | null
+  /** Rendering the PDFs missing from the cache (0 when all were cached); not measured. */
+  generateSeconds: number
+  /** Peak RSS of the processing child processes (the largest). */
+  peakRssMb: number
+  /** Peak RSS of the bench's own process (Payload, ingestion, checks). */
+  benchPeakRssMb: number
+  statuses: Record<string, number>
+  /** True only when every invoice (and the big one) matched its spec. */
+  checks: boolean
+  failedInvoices: number
+  /** The first mismatches found. */
+  mismatches: string[]
+  /** One 300-page invoice processed alone in a child process. */
+  bigInvoice: {
+    lines: number
+    pages: number
+    /** Ingest + process. */
+    seconds: number
+    processSeconds: number
+    floorSeconds: number
+    ratio: number | null
+    peakRssMb: number
+    status: string | null
+    checks: boolean
+  } | null
+  targets: { under90s: boolean; within2xFloor: boolean; bigInvoiceUnder500MB: boolean } | null
+}
+
+export type AnyBenchResult = BenchResult | NetworkBenchResult | RebatesBenchResult | InvoicesBenchResult
 
 /** Whether a result line says every check held. */
 export function passed(bench: AnyBenchResult): boolean {
+  if (typeof bench.checks === 'boolean') return bench.checks
   return Array.isArray(bench.checks) ? bench.checks.length > 0 && bench.checks.every((c) => c.ok) : bench.checks === 'ok'
 }
 

@@ -71,6 +71,7 @@ beforeAll(async () => {
   ensureBuilt((line) => console.log(line))
   process.env.INVOICES_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-e2e-invoices-'))
   process.env.INVOICE_DROP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-e2e-drop-'))
+  process.env.INVOICE_DROP_SETTLE_SECONDS = '0'
   providerUrl = await listen(createPaymentProviderStandIn({ apiKey: API_KEY }).app)
   Object.assign(process.env, { PAYMENT_PROVIDER_URL: providerUrl, PAYMENT_PROVIDER_API_KEY: API_KEY, PAYMENT_PROVIDER_TIMEOUT_MS: '3000' })
   const portalUrl = await listen(

@@ -43,6 +43,7 @@ beforeAll(async () => {
   process.env.INVOICES_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-invoices-'))
   dropDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-invoice-drop-'))
   process.env.INVOICE_DROP_DIR = dropDir
+  process.env.INVOICE_DROP_SETTLE_SECONDS = '0'
   app = await startTestApp('billpay_sources')
   await seedBillpayHistory(app.payload, today)
   admin = await Api.login(app.url, 'admin@northwind.example')

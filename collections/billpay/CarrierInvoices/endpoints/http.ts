@@ -33,6 +33,14 @@ export async function answer(work: () => Promise<unknown>): Promise<Response> {
     if (err instanceof InvoiceStateError) return errorResponse(409, err.message)
     if (err instanceof InvoiceNotFound) return errorResponse(404, err.message)
     if (err instanceof InvoiceConflict) return errorResponse(409, err.message)
+    if (
+      (err as { code?: string }).code === '23505' &&
+      String((err as { constraint?: string }).constraint).startsWith('carrier_invoices_account_number')
+    )
+      return errorResponse(
+        409,
+        'another live invoice of this account already has this invoice number; reject this one as its duplicate instead',
+      )
     throw err
   }
 }

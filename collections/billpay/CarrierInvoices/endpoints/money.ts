@@ -26,7 +26,10 @@ export const payRunEndpoint: Endpoint = {
     if (!mayReview(staff)) return errorResponse(403, 'paying invoices is for company admins and finance')
     const { fields } = await bodyOf(req)
     const invoices = fields.invoices
-    if (invoices !== undefined && !(Array.isArray(invoices) && invoices.every((id) => Number.isInteger(id) && id > 0)))
+    if (
+      invoices !== undefined &&
+      !(Array.isArray(invoices) && invoices.every((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647))
+    )
       return errorResponse(400, 'invoices: a list of invoice ids')
     const limits = payRunLimits(fields)
     if (typeof limits === 'string') return errorResponse(400, limits)
