@@ -197,6 +197,32 @@ describe('bill payment: arrival, reading and checks', () => {
     expect(empty.status).toBe(400)
   })
 
+  it('trusts the file’s own account number over the account it was sent for, and rejects only what waits for a person', async () => {
+    const accounts = await app.sql.query(`select id, account_number as number from carrier_accounts`)
+    const idOf = (number: string) => accounts.rows.find((a: { number: string }) => a.number === number).id
+    const base = accountSpecs(byCarrier('SKW'), today).current
+    const spec = scaledSpec(base, '1', `${base.invoiceNumber}-M`)
+    const res = await admin.post('/api/carrier-invoices/upload', {
+      fileName: 'misrouted.pdf',
+      contentBase64: (await renderInvoicePdf(spec)).toString('base64'),
+      account: idOf(byCarrier('MFB').accountNumber),
+    })
+    await drainJobs(app)
+    const body = await review(res.body.invoice)
+    expect(body.invoice.accountId).toBe(idOf(byCarrier('SKW').accountNumber))
+    expect(body.invoice.problems).toEqual([
+      {
+        where: 'header.accountNumber',
+        message: `the file is for account ${spec.accountNumber}, not ${byCarrier('MFB').accountNumber} it was sent for; matched by the file's number`,
+      },
+    ])
+    expect(body.invoice.status).toBe('approval_needed')
+    const paid = await app.sql.query(`select id from carrier_invoices where status = 'pending_payment' limit 1`)
+    const refused = await admin.post(`/api/carrier-invoices/${paid.rows[0].id}/reject`, { reason: 'changed my mind' })
+    expect(refused.status).toBe(409)
+    expect((await admin.get('/api/carrier-invoices/3000000000/review')).status).toBe(400)
+  })
+
   it('alerts staff once when a carrier’s invoices keep failing to read', async () => {
     const ntl = (await app.sql.query(`select id from carrier_accounts where account_number = $1`, [byCarrier('NTL').accountNumber])).rows[0]
       .id
