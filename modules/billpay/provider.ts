@@ -26,10 +26,9 @@ import {
   retry,
   timeout,
   wrap,
-  type IBackoff,
-  type IBackoffFactory,
-  type IRetryBackoffContext,
 } from 'cockatiel'
+
+import { retryAfterMs, withRetryAfter } from '../core/retryAfter'
 
 import { decimalText } from '../../engine/core/decimal'
 import { isCurrencyCode, minorUnits } from '../../engine/core/money'
@@ -133,28 +132,6 @@ class TransientError extends Error {
     readonly busy = false,
   ) {
     super(message)
-  }
-}
-
-/** Retry-After in milliseconds (delta-seconds or an HTTP date), or undefined. */
-function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
-}
-
-/** The exponential backoff, stretched to the provider's Retry-After when the failed attempt carried one, never beyond maxDelay. */
-function withRetryAfter(inner: IBackoffFactory<unknown>, maxDelayMs: number): IBackoffFactory<IRetryBackoffContext<unknown>> {
-  return {
-    next(context): IBackoff<IRetryBackoffContext<unknown>> {
-      const step = inner.next(context)
-      const result = context.result
-      const error: unknown = 'error' in result ? result.error : undefined
-      const hint = error instanceof TransientError ? error.retryAfterMs : undefined
-      const duration = hint === undefined ? step.duration : Math.min(maxDelayMs, Math.max(step.duration, hint))
-      return { duration, next: (c) => withRetryAfter(step, maxDelayMs).next(c) }
-    },
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { ExponentialBackoff, TaskCancelledError, TimeoutStrategy, handleWhen, retry, timeout, wrap } from 'cockatiel'
 
-import { retryAfterMs, withRetryAfter } from './erp'
+import { retryAfterMs, withRetryAfter } from '../core/retryAfter'
 
 export type DealPortalConfig = {
   baseUrl: string
