@@ -127,6 +127,7 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
   ).rows[0]!
   const problems = [...parsed.problems]
   let accountId = current.accountId
+  let carrierId = current.carrierId
   if (accountId !== null && parsed.accountNumber) {
     // Sent for an account (its portal, a REST caller's `account`): the file's own account number must agree.
     const given = await client.query<{ number: string }>(`select account_number as number from carrier_accounts where id = $1`, [accountId])
@@ -137,12 +138,13 @@ async function storeAndEvaluate(client: PoolClient, invoiceId: number, parsed: P
         message: `the file is for account ${parsed.accountNumber}, not ${number} it was sent for; matched by the file's number`,
       })
       accountId = null
+      carrierId = null
     }
   }
   if (accountId === null && parsed.accountNumber) {
     const found = await client.query<{ id: number }>(
       `select id from carrier_accounts where regexp_replace(upper(account_number), '[^0-9A-Z]', '', 'g') = $1 and ($2::int is null or carrier_id = $2) limit 2`,
-      [normalizedAccount(parsed.accountNumber), current.carrierId],
+      [normalizedAccount(parsed.accountNumber), carrierId],
     )
     if (found.rows.length === 1) accountId = found.rows[0]!.id
     else if (found.rows.length > 1)
