@@ -44,7 +44,7 @@ const rawPost = async (path: string, body: string, contentType = 'application/js
 
 /** A fresh connector (a copy of the demo one), so every test starts with no runs. */
 async function newConnector(name: string): Promise<number> {
-  const demo = (await admin.get('/api/carrier-connectors?depth=0&limit=1')).body.docs[0]
+  const demo = (await admin.get('/api/carrier-connectors?where[fetches][equals]=report&depth=0&limit=1')).body.docs[0]
   const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = demo
   const res = await admin.post('/api/carrier-connectors?depth=0', {
     ...fields,
