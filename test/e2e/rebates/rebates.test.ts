@@ -144,8 +144,8 @@ async function choose(page: Page, field: string, option: string | RegExp, search
 const programStatus = async (): Promise<string> =>
   (await app.sql.query(`select status::text as s from rebate_programs where id = $1`, [programId])).rows[0]?.s
 
-/** Sets the program's status in its edit form and saves. */
-async function setStatus(page: Page, label: string): Promise<void> {
+/** Sets the program's status in its edit form and saves; returns what the server answered the form's save. */
+async function setStatus(page: Page, label: string): Promise<string> {
   // A save clicked before the form has taken the new value sends nothing: until the form's save reaches the server,
   // load the form again and repeat (the answer may be a refusal; that is for the caller to check).
   for (let attempt = 1; ; attempt++) {
@@ -156,10 +156,11 @@ async function setStatus(page: Page, label: string): Promise<void> {
       .waitForResponse((res) => res.url().includes(`/api/rebate-programs/${programId}`) && res.request().method() === 'PATCH', {
         timeout: 15_000,
       })
-      .then(() => true)
-      .catch(() => false)
+      .then((res) => res.text())
+      .catch(() => null)
     await page.locator('#action-save').click()
-    if (await saved) return
+    const answer = await saved
+    if (answer !== null) return answer
     if (attempt === 3) throw new Error(`the form never saved status ${label}`)
   }
 }
@@ -274,11 +275,15 @@ describe('a promotion from governance to the ERP, in the admin and the portal', 
     await setStatus(ops, 'Submitted')
     await expect.poll(programStatus, { timeout: 30_000 }).toBe('submitted')
 
-    // Ops approving: the form shows the refusal, and the program stays submitted.
-    await setStatus(ops, 'Approved')
-    await expect
-      .poll(async () => (await ops.locator('body').textContent()) ?? '', { timeout: 30_000 })
-      .toContain('only company_admin or finance may approve a program')
+    // Ops approving: the server refuses the form's save with the reason, the form shows it, and the program stays
+    // submitted. (The refusal is read from the answer the form got: on a cold first start the toast can be gone
+    // before a poll of the page reads it.)
+    expect(await setStatus(ops, 'Approved')).toContain('only company_admin or finance may approve a program')
+    await ops
+      .getByText('only company_admin or finance may approve a program')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined)
     await ops.screenshot({ path: path.join(shots, 'rebates-program-refused.png'), fullPage: true })
     expect(await programStatus()).toBe('submitted')
 
