@@ -126,6 +126,21 @@ export interface Config {
     'invoice-allocations': InvoiceAllocation;
     'invoice-events': InvoiceEvent;
     'invoice-payments': InvoicePayment;
+    'loyalty-programs': LoyaltyProgram;
+    'points-movements': PointsMovement;
+    'points-redemptions': PointsRedemption;
+    'wallet-entries': WalletEntry;
+    'conversion-rates': ConversionRate;
+    coupons: Coupon;
+    'order-incentives': OrderIncentive;
+    'customer-lists': CustomerList;
+    'loyalty-goals': LoyaltyGoal;
+    'goal-checks': GoalCheck;
+    tickets: Ticket;
+    'ticket-events': TicketEvent;
+    'ticket-queues': TicketQueue;
+    'ticket-attachments': TicketAttachment;
+    'dashboard-grants': DashboardGrant;
     'payment-batches': PaymentBatch;
     payments: Payment;
     services: Service;
@@ -221,6 +236,21 @@ export interface Config {
     'invoice-allocations': InvoiceAllocationsSelect<false> | InvoiceAllocationsSelect<true>;
     'invoice-events': InvoiceEventsSelect<false> | InvoiceEventsSelect<true>;
     'invoice-payments': InvoicePaymentsSelect<false> | InvoicePaymentsSelect<true>;
+    'loyalty-programs': LoyaltyProgramsSelect<false> | LoyaltyProgramsSelect<true>;
+    'points-movements': PointsMovementsSelect<false> | PointsMovementsSelect<true>;
+    'points-redemptions': PointsRedemptionsSelect<false> | PointsRedemptionsSelect<true>;
+    'wallet-entries': WalletEntriesSelect<false> | WalletEntriesSelect<true>;
+    'conversion-rates': ConversionRatesSelect<false> | ConversionRatesSelect<true>;
+    coupons: CouponsSelect<false> | CouponsSelect<true>;
+    'order-incentives': OrderIncentivesSelect<false> | OrderIncentivesSelect<true>;
+    'customer-lists': CustomerListsSelect<false> | CustomerListsSelect<true>;
+    'loyalty-goals': LoyaltyGoalsSelect<false> | LoyaltyGoalsSelect<true>;
+    'goal-checks': GoalChecksSelect<false> | GoalChecksSelect<true>;
+    tickets: TicketsSelect<false> | TicketsSelect<true>;
+    'ticket-events': TicketEventsSelect<false> | TicketEventsSelect<true>;
+    'ticket-queues': TicketQueuesSelect<false> | TicketQueuesSelect<true>;
+    'ticket-attachments': TicketAttachmentsSelect<false> | TicketAttachmentsSelect<true>;
+    'dashboard-grants': DashboardGrantsSelect<false> | DashboardGrantsSelect<true>;
     'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
@@ -329,6 +359,10 @@ export interface Participant {
   status: 'active' | 'suspended' | 'terminated';
   joinedOn: string;
   email?: string | null;
+  /**
+   * The member who referred this one (referral rewards go to them).
+   */
+  referredBy?: (number | null) | Participant;
   /**
    * ISO 4217 code of the currency this participant is paid in.
    */
@@ -1390,7 +1424,10 @@ export interface RuleSet {
     | 'order_volumes'
     | 'rebate_line'
     | 'invoice_gl'
-    | 'invoice_approval';
+    | 'invoice_approval'
+    | 'points_earn'
+    | 'order_incentive'
+    | 'referral_reward';
   description?: string | null;
   versions?: {
     docs?: (number | RuleVersion)[];
@@ -1991,6 +2028,14 @@ export interface Product {
    * VC per unit.
    */
   commissionableVolume?: string | null;
+  /**
+   * Loyalty: whole points a unit earns its buyer (consultant or end customer).
+   */
+  points?: number | null;
+  /**
+   * Loyalty: points that pay for a unit; empty when it cannot be redeemed.
+   */
+  redeemPoints?: number | null;
   /**
    * A rule set of purpose "Order volumes": it returns the qualifying and commissionable volume of each order line.
    */
@@ -3118,6 +3163,470 @@ export interface InvoicePayment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-programs".
+ */
+export interface LoyaltyProgram {
+  id: number;
+  /**
+   * e.g. STARS. Conversion rates name it as points:STARS.
+   */
+  code: string;
+  name: string;
+  /**
+   * What a point is called: stars, miles, coins.
+   */
+  unitName: string;
+  active?: boolean | null;
+  expiryPolicy: 'months' | 'campaign_end' | 'never';
+  /**
+   * Points earned on 2026-01-15 with 12 months expire at the end of 2027-01-15.
+   */
+  expiryMonths?: number | null;
+  /**
+   * Points expire at the end of the campaign this many campaigns after the one they were earned in (0: the same one).
+   */
+  expiryCampaigns?: number | null;
+  /**
+   * Extra points per order, beyond the catalog’s points per product (purpose "Loyalty points per order").
+   */
+  earnRules?: (number | null) | RuleSet;
+  /**
+   * Gifts, discounts, freight, coupons and credit notes granted when an order is processed.
+   */
+  incentiveRules?: (number | null) | RuleSet;
+  /**
+   * What a referrer earns per referral and campaign.
+   */
+  referralRules?: (number | null) | RuleSet;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "points-movements".
+ */
+export interface PointsMovement {
+  id: number;
+  program: number | LoyaltyProgram;
+  /**
+   * The holder, or for an end customer’s points the consultant the customer buys through.
+   */
+  consultant: number | Participant;
+  /**
+   * End customers: the customer’s id; empty for the consultant’s own points.
+   */
+  customer?: string | null;
+  kind: 'earn' | 'redeem' | 'expire' | 'convert' | 'adjust' | 'reverse';
+  /**
+   * Whole points: positive in, negative out.
+   */
+  points: number;
+  bookedOn: string;
+  /**
+   * Earn lots: the last day the points can be used.
+   */
+  expiresOn?: string | null;
+  /**
+   * Points taken out (and reversals of them): the earn lot they come from.
+   */
+  lot?: (number | null) | PointsMovement;
+  source:
+    | 'catalog'
+    | 'rule'
+    | 'incentive'
+    | 'referral'
+    | 'bonus'
+    | 'redemption'
+    | 'conversion'
+    | 'expiry'
+    | 'return'
+    | 'adjustment';
+  /**
+   * What the statement calls it, e.g. "SKU-CREAM-50 × 2" or "Duo bonus".
+   */
+  label?: string | null;
+  orderNumber?: string | null;
+  orderLine?: (number | null) | NetworkOrder;
+  /**
+   * The campaign (cycle) of the day it was booked.
+   */
+  campaign?: (number | null) | CommissionPeriod;
+  /**
+   * Referral rewards: the new member.
+   */
+  referral?: (number | null) | Participant;
+  redemption?: (number | null) | PointsRedemption;
+  /**
+   * Conversions: the account credit on the other side.
+   */
+  walletEntry?: (number | null) | WalletEntry;
+  /**
+   * The rule version that granted it, when a rule did.
+   */
+  ruleVersion?: (number | null) | RuleVersion;
+  /**
+   * Conversions: the rate used (money per point or points per unit).
+   */
+  rate?: string | null;
+  /**
+   * Reversals: the movement undone.
+   */
+  reversalOf?: (number | null) | PointsMovement;
+  createdBy?: (number | null) | User;
+  /**
+   * Makes jobs and retries idempotent: "earn:line:123", "expire:456".
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "points-redemptions".
+ */
+export interface PointsRedemption {
+  id: number;
+  program: number | LoyaltyProgram;
+  consultant: number | Participant;
+  customer?: string | null;
+  product: number | Product;
+  quantity: number;
+  /**
+   * Points paid: redeem value × quantity.
+   */
+  points: number;
+  /**
+   * The order the product ships on, when known.
+   */
+  orderNumber?: string | null;
+  status: 'placed' | 'reversed';
+  reversedReason?: string | null;
+  createdBy?: (number | null) | User;
+  /**
+   * The client’s Idempotency-Key, when it sent one.
+   */
+  requestKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wallet-entries".
+ */
+export interface WalletEntry {
+  id: number;
+  consultant: number | Participant;
+  customer?: string | null;
+  currency: string;
+  /**
+   * Positive in, negative out, in the currency’s minor unit.
+   */
+  amount: string;
+  kind:
+    | 'points_conversion'
+    | 'currency_conversion'
+    | 'commission_exchange'
+    | 'credit_note'
+    | 'order_payment'
+    | 'referral'
+    | 'adjustment'
+    | 'reversal';
+  bookedOn: string;
+  /**
+   * Credit notes: the last day they can be used.
+   */
+  expiresOn?: string | null;
+  label?: string | null;
+  /**
+   * Conversions: the rate applied (units of this currency per unit given).
+   */
+  rate?: string | null;
+  rateSource?: (number | null) | ConversionRate;
+  /**
+   * Currency conversions: the other side.
+   */
+  counterpart?: (number | null) | WalletEntry;
+  orderNumber?: string | null;
+  ruleVersion?: (number | null) | RuleVersion;
+  createdBy?: (number | null) | User;
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversion-rates".
+ */
+export interface ConversionRate {
+  id: number;
+  /**
+   * USD, or points:STARS.
+   */
+  fromUnit: string;
+  toUnit: string;
+  rate: string;
+  validFrom: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons".
+ */
+export interface Coupon {
+  id: number;
+  code: string;
+  consultant: number | Participant;
+  customer?: string | null;
+  kind: 'amount' | 'percent';
+  /**
+   * Amount off, or percent off the products.
+   */
+  value: string;
+  currency: string;
+  expiresOn: string;
+  status: 'issued' | 'used' | 'void';
+  label?: string | null;
+  /**
+   * The order whose incentive issued it.
+   */
+  issuedOnOrder?: string | null;
+  ruleVersion?: (number | null) | RuleVersion;
+  usedOnOrder?: string | null;
+  usedAt?: string | null;
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-incentives".
+ */
+export interface OrderIncentive {
+  id: number;
+  orderNumber: string;
+  consultant: number | Participant;
+  customer?: string | null;
+  orderDate: string;
+  currency: string;
+  subtotal: string;
+  discount: string;
+  freight: string;
+  freightCharged: string;
+  couponDiscount: string;
+  creditUsed: string;
+  /**
+   * What the order system charges.
+   */
+  total: string;
+  coupon?: (number | null) | Coupon;
+  pointsRedeemed?: number | null;
+  /**
+   * Each incentive granted: kind, label, figures, and the rule row that fired.
+   */
+  applied?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ruleVersion?: (number | null) | RuleVersion;
+  status: 'processed' | 'returned';
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-lists".
+ */
+export interface CustomerList {
+  id: number;
+  /**
+   * What rules test, e.g. "VIP" in lists.
+   */
+  code: string;
+  name: string;
+  consultants?: (number | Participant)[] | null;
+  /**
+   * End customer ids, one per line.
+   */
+  customers?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-goals".
+ */
+export interface LoyaltyGoal {
+  id: number;
+  name: string;
+  award: 'product' | 'trip' | 'recognition' | 'tribute' | 'convention' | 'car' | 'administrative_support';
+  /**
+   * e.g. "Convention trip to Cancún for two".
+   */
+  awardDescription?: string | null;
+  startsOn: string;
+  endsOn: string;
+  checklist?:
+    | {
+        label: string;
+        metric: 'manual' | 'points_earned' | 'sales_amount' | 'referrals' | 'rank';
+        /**
+         * A number (points, amount, referrals) or a rank code; empty for manual items.
+         */
+        target?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "goal-checks".
+ */
+export interface GoalCheck {
+  id: number;
+  goal: number | LoyaltyGoal;
+  consultant: number | Participant;
+  /**
+   * The checklist item’s id.
+   */
+  item: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets".
+ */
+export interface Ticket {
+  id: number;
+  /**
+   * e.g. T-000042.
+   */
+  number: string;
+  subject: string;
+  description?: string | null;
+  consultant: number | Participant;
+  type: 'network_management' | 'activation' | 'commissions' | 'incentives';
+  queue?: (number | null) | TicketQueue;
+  status: 'open' | 'in_progress' | 'waiting_on_consultant' | 'resolved' | 'closed';
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  source: 'portal' | 'admin' | 'bulk' | 'api';
+  openedBy?: (number | null) | User;
+  assignee?: (number | null) | User;
+  resolvedAt?: string | null;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-queues".
+ */
+export interface TicketQueue {
+  id: number;
+  code: string;
+  name: string;
+  types?: ('network_management' | 'activation' | 'commissions' | 'incentives')[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-events".
+ */
+export interface TicketEvent {
+  id: number;
+  ticket: number | Ticket;
+  consultant: number | Participant;
+  fromStatus?: ('open' | 'in_progress' | 'waiting_on_consultant' | 'resolved' | 'closed') | null;
+  toStatus?: ('open' | 'in_progress' | 'waiting_on_consultant' | 'resolved' | 'closed') | null;
+  author?: (number | null) | User;
+  comment?: string | null;
+  attachment?: (number | null) | TicketAttachment;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-attachments".
+ */
+export interface TicketAttachment {
+  id: number;
+  consultant: number | Participant;
+  uploadedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dashboard-grants".
+ */
+export interface DashboardGrant {
+  id: number;
+  item:
+    | 'widget:sales_by_month'
+    | 'widget:sales_by_region'
+    | 'widget:network_activity'
+    | 'widget:network_growth'
+    | 'widget:network_by_rank'
+    | 'widget:network_by_region'
+    | 'widget:points_by_campaign'
+    | 'widget:tickets_by_status'
+    | 'widget:tickets_by_type'
+    | 'widget:tickets_by_queue'
+    | 'report:sales'
+    | 'report:invoices'
+    | 'report:product_invoices'
+    | 'report:accumulated_points'
+    | 'report:points_per_campaign'
+    | 'report:incentives_pending_orders'
+    | 'report:clients_by_status';
+  roles?:
+    | (
+        | 'company_admin'
+        | 'company_user'
+        | 'partner_admin'
+        | 'partner_user'
+        | 'territory_owner_admin'
+        | 'territory_owner_user'
+        | 'agent_manager'
+        | 'agent'
+        | 'referrer'
+        | 'finance'
+        | 'auditor'
+      )[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "advertising-programs".
  */
 export interface AdvertisingProgram {
@@ -3440,6 +3949,7 @@ export interface ParticipantsSelect<T extends boolean = true> {
   status?: T;
   joinedOn?: T;
   email?: T;
+  referredBy?: T;
   currency?: T;
   minimumPayout?: T;
   dealerTier?: T;
@@ -4224,6 +4734,8 @@ export interface ProductsSelect<T extends boolean = true> {
   volumeSource?: T;
   qualifyingVolume?: T;
   commissionableVolume?: T;
+  points?: T;
+  redeemPoints?: T;
   volumeRule?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -4802,6 +5314,278 @@ export interface InvoicePaymentsSelect<T extends boolean = true> {
   confirmedAt?: T;
   bankFile?: T;
   voucher?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-programs_select".
+ */
+export interface LoyaltyProgramsSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  unitName?: T;
+  active?: T;
+  expiryPolicy?: T;
+  expiryMonths?: T;
+  expiryCampaigns?: T;
+  earnRules?: T;
+  incentiveRules?: T;
+  referralRules?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "points-movements_select".
+ */
+export interface PointsMovementsSelect<T extends boolean = true> {
+  program?: T;
+  consultant?: T;
+  customer?: T;
+  kind?: T;
+  points?: T;
+  bookedOn?: T;
+  expiresOn?: T;
+  lot?: T;
+  source?: T;
+  label?: T;
+  orderNumber?: T;
+  orderLine?: T;
+  campaign?: T;
+  referral?: T;
+  redemption?: T;
+  walletEntry?: T;
+  ruleVersion?: T;
+  rate?: T;
+  reversalOf?: T;
+  createdBy?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "points-redemptions_select".
+ */
+export interface PointsRedemptionsSelect<T extends boolean = true> {
+  program?: T;
+  consultant?: T;
+  customer?: T;
+  product?: T;
+  quantity?: T;
+  points?: T;
+  orderNumber?: T;
+  status?: T;
+  reversedReason?: T;
+  createdBy?: T;
+  requestKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wallet-entries_select".
+ */
+export interface WalletEntriesSelect<T extends boolean = true> {
+  consultant?: T;
+  customer?: T;
+  currency?: T;
+  amount?: T;
+  kind?: T;
+  bookedOn?: T;
+  expiresOn?: T;
+  label?: T;
+  rate?: T;
+  rateSource?: T;
+  counterpart?: T;
+  orderNumber?: T;
+  ruleVersion?: T;
+  createdBy?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversion-rates_select".
+ */
+export interface ConversionRatesSelect<T extends boolean = true> {
+  fromUnit?: T;
+  toUnit?: T;
+  rate?: T;
+  validFrom?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons_select".
+ */
+export interface CouponsSelect<T extends boolean = true> {
+  code?: T;
+  consultant?: T;
+  customer?: T;
+  kind?: T;
+  value?: T;
+  currency?: T;
+  expiresOn?: T;
+  status?: T;
+  label?: T;
+  issuedOnOrder?: T;
+  ruleVersion?: T;
+  usedOnOrder?: T;
+  usedAt?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-incentives_select".
+ */
+export interface OrderIncentivesSelect<T extends boolean = true> {
+  orderNumber?: T;
+  consultant?: T;
+  customer?: T;
+  orderDate?: T;
+  currency?: T;
+  subtotal?: T;
+  discount?: T;
+  freight?: T;
+  freightCharged?: T;
+  couponDiscount?: T;
+  creditUsed?: T;
+  total?: T;
+  coupon?: T;
+  pointsRedeemed?: T;
+  applied?: T;
+  ruleVersion?: T;
+  status?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-lists_select".
+ */
+export interface CustomerListsSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  consultants?: T;
+  customers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-goals_select".
+ */
+export interface LoyaltyGoalsSelect<T extends boolean = true> {
+  name?: T;
+  award?: T;
+  awardDescription?: T;
+  startsOn?: T;
+  endsOn?: T;
+  checklist?:
+    | T
+    | {
+        label?: T;
+        metric?: T;
+        target?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "goal-checks_select".
+ */
+export interface GoalChecksSelect<T extends boolean = true> {
+  goal?: T;
+  consultant?: T;
+  item?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets_select".
+ */
+export interface TicketsSelect<T extends boolean = true> {
+  number?: T;
+  subject?: T;
+  description?: T;
+  consultant?: T;
+  type?: T;
+  queue?: T;
+  status?: T;
+  priority?: T;
+  source?: T;
+  openedBy?: T;
+  assignee?: T;
+  resolvedAt?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-events_select".
+ */
+export interface TicketEventsSelect<T extends boolean = true> {
+  ticket?: T;
+  consultant?: T;
+  fromStatus?: T;
+  toStatus?: T;
+  author?: T;
+  comment?: T;
+  attachment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-queues_select".
+ */
+export interface TicketQueuesSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  types?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-attachments_select".
+ */
+export interface TicketAttachmentsSelect<T extends boolean = true> {
+  consultant?: T;
+  uploadedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dashboard-grants_select".
+ */
+export interface DashboardGrantsSelect<T extends boolean = true> {
+  item?: T;
+  roles?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,7 +1,9 @@
+import { analytics } from './analytics'
 import { billpay } from './billpay'
 import { commission } from './commission'
 import type { Capability } from './core/capability'
 import { ingest } from './ingest'
+import { loyalty } from './loyalty'
 import { multilevel } from './multilevel'
 import { rebates } from './rebates'
 import { network } from './network'
@@ -11,6 +13,7 @@ import { proposals } from './proposals'
 import { reconcile } from './reconcile'
 import { rules } from './rules'
 import { scrape } from './scrape'
+import { support } from './support'
 import { system } from './system'
 import { telecom } from './telecom'
 
@@ -27,6 +30,9 @@ export const capabilities: Capability[] = [
   multilevel,
   rebates,
   billpay,
+  loyalty,
+  support,
+  analytics,
   payments,
   proposals,
   system,

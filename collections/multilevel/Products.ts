@@ -86,6 +86,23 @@ export const Products: CollectionConfig = {
       ],
     },
     {
+      type: 'row',
+      fields: [
+        {
+          name: 'points',
+          type: 'number',
+          min: 0,
+          admin: { description: 'Loyalty: whole points a unit earns its buyer (consultant or end customer).' },
+        },
+        {
+          name: 'redeemPoints',
+          type: 'number',
+          min: 1,
+          admin: { description: 'Loyalty: points that pay for a unit; empty when it cannot be redeemed.' },
+        },
+      ],
+    },
+    {
       name: 'volumeRule',
       type: 'relationship',
       relationTo: 'rule-sets',

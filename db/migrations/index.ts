@@ -29,6 +29,7 @@ import * as migration_20261206_070548_rebate_claim_line_pairs from './20261206_0
 import * as migration_20261206_093829_billpay from './20261206_093829_billpay';
 import * as migration_20261206_095515_billpay_jobs from './20261206_095515_billpay_jobs';
 import * as migration_20261206_103000_billpay_resend from './20261206_103000_billpay_resend';
+import * as migration_20261206_124139_loyalty_support_analytics from './20261206_124139_loyalty_support_analytics';
 
 export const migrations = [
   {
@@ -185,5 +186,10 @@ export const migrations = [
     up: migration_20261206_103000_billpay_resend.up,
     down: migration_20261206_103000_billpay_resend.down,
     name: '20261206_103000_billpay_resend',
+  },
+  {
+    up: migration_20261206_124139_loyalty_support_analytics.up,
+    down: migration_20261206_124139_loyalty_support_analytics.down,
+    name: '20261206_124139_loyalty_support_analytics'
   },
 ];

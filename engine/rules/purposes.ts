@@ -281,6 +281,123 @@ const invoiceApproval: RulePurpose = {
   ],
 }
 
+/** The order a loyalty or incentive rule reads: who bought, what, for how much. */
+const orderInputs: readonly RuleField[] = [
+  { field: 'consultant', type: 'text', label: 'Consultant', description: 'The consultant code the order is booked to.' },
+  { field: 'rank', type: 'text', label: 'Rank', description: 'The consultant’s paid rank code (last cycle); null when none.' },
+  {
+    field: 'segment',
+    type: 'text',
+    label: 'Segment',
+    description: 'The consultant’s segment (dealer tier, e.g. "gold"); null when none.',
+  },
+  { field: 'status', type: 'text', label: 'Commercial status', description: 'The consultant’s status: active, inactive, suspended…' },
+  { field: 'region', type: 'text', label: 'Region', description: 'The consultant’s territory code; null when none.' },
+  {
+    field: 'lists',
+    type: 'list',
+    label: 'Pre-selected lists',
+    description: 'The codes of the pre-selected lists the consultant (or the customer) is on, e.g. "VIP" in lists.',
+  },
+  { field: 'customerOrder', type: 'boolean', label: 'Customer order', description: 'true when an end customer bought through the consultant.' },
+  { field: 'products', type: 'list', label: 'Products', description: 'The SKUs on the order, e.g. contains(products, "SKU-CREAM-50").' },
+  {
+    field: 'quantities',
+    type: 'object',
+    label: 'Quantities',
+    keys: 'the SKUs on the order',
+    description: 'Units per SKU, e.g. quantities["SKU-CREAM-50"] >= 2 (0 for a SKU not on the order is written (quantities["X"] ?? 0)).',
+  },
+  { field: 'orderAmount', type: 'money', label: 'Order amount', description: 'The order’s product total before freight and incentives.' },
+  { field: 'freight', type: 'money', label: 'Freight', description: 'The freight the order would be charged.' },
+  { field: 'currency', type: 'text', label: 'Currency', description: 'The order’s ISO 4217 code.' },
+  { field: 'orderDate', type: 'date', label: 'Order date', description: 'e.g. "2026-11-20".' },
+]
+
+/** Loyalty: points a rule grants on an order, beyond the catalog's points per product. */
+const pointsEarn: RulePurpose = {
+  key: 'points_earn',
+  label: 'Loyalty points per order (beyond the catalog)',
+  description:
+    'Given a processed order (consultant, rank, lists, products and quantities, amount), return the extra points it earns, one line per row that fires (a "collect" table), e.g. 50 points when the order holds both "SKU-CREAM-50" and "SKU-SERUM-30" and rank is "GOLD". The catalog’s points per product are added by the program itself.',
+  manyResults: true,
+  inputs: orderInputs,
+  outputs: [
+    { field: 'label', type: 'text', label: 'Label', description: 'What the statement calls it, e.g. "Duo bonus".', required: true },
+    { field: 'points', type: 'number', label: 'Points', description: 'Whole points, e.g. 50.', required: true },
+  ],
+}
+
+/** Incentives: what an order gets when it is processed (gifts, discounts, freight, coupons, credit notes, points). */
+const orderIncentive: RulePurpose = {
+  key: 'order_incentive',
+  label: 'Order incentives (gifts, discounts, freight, coupons, credit notes)',
+  description:
+    'Given an order before it is charged, return the incentives it earns, one per row that fires (a "collect" table). kind is one of gift (product and quantity free), discount_percent (percent off the products), discount_amount (amount off), freight_waived, freight_amount (the freight charged instead), coupon_amount or coupon_percent (a single-use coupon for a later order, valid validDays days), credit_note (account credit of amount), points.',
+  manyResults: true,
+  inputs: orderInputs,
+  outputs: [
+    { field: 'label', type: 'text', label: 'Label', description: 'Why it applies, shown to the consultant, e.g. "Spring kit".', required: true },
+    {
+      field: 'kind',
+      type: 'text',
+      label: 'Kind',
+      description: 'What is granted.',
+      required: true,
+      values: [
+        'gift',
+        'discount_percent',
+        'discount_amount',
+        'freight_waived',
+        'freight_amount',
+        'coupon_amount',
+        'coupon_percent',
+        'credit_note',
+        'points',
+      ],
+    },
+    { field: 'product', type: 'text', label: 'Product', description: 'Gift: the SKU given.' },
+    { field: 'quantity', type: 'number', label: 'Quantity', description: 'Gift: units given (1 when empty).' },
+    { field: 'amount', type: 'money', label: 'Amount', description: 'discount_amount, freight_amount, coupon_amount, credit_note: the amount.' },
+    { field: 'percent', type: 'number', label: 'Percent', description: 'discount_percent, coupon_percent: e.g. 10.' },
+    { field: 'points', type: 'number', label: 'Points', description: 'points: whole points.' },
+    { field: 'validDays', type: 'number', label: 'Valid for (days)', description: 'Coupons and credit notes: days until they expire (90 when empty).' },
+  ],
+}
+
+/** Loyalty: what a referral earns its referrer in a campaign. */
+const referralReward: RulePurpose = {
+  key: 'referral_reward',
+  label: 'Referral reward per campaign',
+  description:
+    'Given a referral (the new member’s continuity and orders in the campaign, the referrer’s rank), return what the referrer earns for it this campaign, one line per row that fires, e.g. 100 points when continuity >= 3, or amount 20 USD when campaignOrderAmount >= 150. Each line is posted once per referral and campaign.',
+  manyResults: true,
+  inputs: [
+    { field: 'referrer', type: 'text', label: 'Referrer', description: 'The referrer’s consultant code.' },
+    { field: 'referrerRank', type: 'text', label: 'Referrer rank', description: 'The referrer’s paid rank code; null when none.' },
+    { field: 'newMember', type: 'text', label: 'New member', description: 'The referred member’s code.' },
+    {
+      field: 'continuity',
+      type: 'number',
+      label: 'Continuity (campaigns)',
+      description: 'Campaigns in a row, ending with this one, in which the new member ordered (0 when not this one).',
+    },
+    {
+      field: 'campaignOrderAmount',
+      type: 'money',
+      label: 'Order amount this campaign',
+      description: 'The new member’s orders less returns in the campaign.',
+    },
+    { field: 'campaignsSinceJoining', type: 'number', label: 'Campaigns since joining', description: '1 in the campaign the member joined.' },
+    { field: 'currency', type: 'text', label: 'Currency', description: 'The referrer’s currency.' },
+  ],
+  outputs: [
+    { field: 'label', type: 'text', label: 'Label', description: 'e.g. "Referral continuity".', required: true },
+    { field: 'points', type: 'number', label: 'Points', description: 'Whole points.' },
+    { field: 'amount', type: 'money', label: 'Amount', description: 'Money, in the referrer’s currency (account credit).' },
+  ],
+}
+
 export const RULE_PURPOSES = {
   commission_amount: commissionAmount,
   rank_qualification: rankQualification,
@@ -289,6 +406,9 @@ export const RULE_PURPOSES = {
   rebate_line: rebateLine,
   invoice_gl: invoiceGl,
   invoice_approval: invoiceApproval,
+  points_earn: pointsEarn,
+  order_incentive: orderIncentive,
+  referral_reward: referralReward,
 } as const satisfies Record<string, RulePurpose>
 
 export type RulePurposeKey = keyof typeof RULE_PURPOSES

@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * set, else a folder of that name in the data folder (ACCRUE_DATA_DIR, default ./.data), beside the embedded cluster.
  */
 export function uploadDir(
-  name: 'media' | 'imports' | 'evidence' | 'statements' | 'attachments' | 'invoices',
+  name: 'media' | 'imports' | 'evidence' | 'statements' | 'attachments' | 'ticket-attachments' | 'invoices',
   override: string | undefined,
 ): string {
   return override ?? path.join(path.resolve(process.env.ACCRUE_DATA_DIR ?? path.join(root, '.data')), name)

@@ -92,6 +92,13 @@ export const Participants: CollectionConfig = {
     },
     { name: 'email', type: 'email' },
     {
+      name: 'referredBy',
+      type: 'relationship',
+      relationTo: 'participants',
+      index: true,
+      admin: { description: 'The member who referred this one (referral rewards go to them).' },
+    },
+    {
       name: 'currency',
       type: 'text',
       required: true,

@@ -1,0 +1,7 @@
+import type { Capability } from '../core/capability'
+import { DashboardGrants } from './DashboardGrants'
+
+/** Analysis: dashboards of sales, network and support figures, and xlsx reports, each given to roles. */
+export const analytics: Capability = {
+  collections: [DashboardGrants],
+}

@@ -1,0 +1,10 @@
+import type { Capability } from '../core/capability'
+import { TicketAttachments } from './TicketAttachments'
+import { TicketEvents } from './TicketEvents'
+import { TicketQueues } from './TicketQueues'
+import { Tickets } from './Tickets'
+
+/** Support: incident tickets with their queues, history and attachments. */
+export const support: Capability = {
+  collections: [Tickets, TicketEvents, TicketQueues, TicketAttachments],
+}
