@@ -30,6 +30,7 @@ import * as migration_20261206_093829_billpay from './20261206_093829_billpay';
 import * as migration_20261206_095515_billpay_jobs from './20261206_095515_billpay_jobs';
 import * as migration_20261206_103000_billpay_resend from './20261206_103000_billpay_resend';
 import * as migration_20261206_124139_loyalty_support_analytics from './20261206_124139_loyalty_support_analytics';
+import * as migration_20261206_124330_ticket_import from './20261206_124330_ticket_import';
 
 export const migrations = [
   {
@@ -190,6 +191,11 @@ export const migrations = [
   {
     up: migration_20261206_124139_loyalty_support_analytics.up,
     down: migration_20261206_124139_loyalty_support_analytics.down,
-    name: '20261206_124139_loyalty_support_analytics'
+    name: '20261206_124139_loyalty_support_analytics',
+  },
+  {
+    up: migration_20261206_124330_ticket_import.up,
+    down: migration_20261206_124330_ticket_import.down,
+    name: '20261206_124330_ticket_import'
   },
 ];

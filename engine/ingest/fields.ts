@@ -4,7 +4,7 @@
  * which field; adding a carrier's layout never needs a change here.
  */
 
-export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines', 'network_orders', 'pos_lines'] as const
+export const IMPORT_SOURCES = ['dealer_sales', 'carrier_records', 'billing_lines', 'network_orders', 'pos_lines', 'tickets'] as const
 export type ImportSource = (typeof IMPORT_SOURCES)[number]
 
 export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
@@ -13,6 +13,7 @@ export const IMPORT_SOURCE_LABELS: Record<ImportSource, string> = {
   billing_lines: 'Billing (client charges)',
   network_orders: 'Network orders and returns',
   pos_lines: 'Point-of-sale lines (sell-through)',
+  tickets: 'Incident tickets (bulk upload)',
 }
 
 export type FieldKind = 'code' | 'date' | 'choice' | 'identifier' | 'features' | 'text' | 'amount'
@@ -36,6 +37,7 @@ export type TargetField = {
     | 'consultants'
     | 'products'
     | 'orderKinds'
+    | 'ticketTypes'
 }
 
 const IDENTIFIERS: TargetField[] = [
@@ -286,6 +288,35 @@ export const SOURCE_FIELDS: Record<ImportSource, TargetField[]> = {
       required: false,
       note: 'The registered deal the sale was made under, e.g. DR-1001.',
     },
+  ],
+  tickets: [
+    {
+      name: 'reference',
+      label: 'Reference',
+      kind: 'text',
+      required: true,
+      note: 'Your reference for the incident (a re-upload of the same reference updates nothing and adds nothing).',
+    },
+    {
+      name: 'consultantCode',
+      label: 'Consultant Code',
+      kind: 'code',
+      required: true,
+      list: 'consultants',
+      note: 'The affected consultant. An unknown code rejects the row.',
+    },
+    {
+      name: 'type',
+      label: 'Type',
+      kind: 'choice',
+      required: true,
+      list: 'ticketTypes',
+      note: 'network_management, activation, commissions or incentives.',
+    },
+    { name: 'subject', label: 'Subject', kind: 'text', required: true, note: 'One line saying what happened.' },
+    { name: 'description', label: 'Description', kind: 'text', required: false, note: 'The details.' },
+    { name: 'priority', label: 'Priority', kind: 'choice', required: false, note: 'low, normal (default), high or urgent.' },
+    { name: 'queueCode', label: 'Queue', kind: 'code', required: false, note: "The queue's code; default: the first queue taking the type." },
   ],
 }
 
