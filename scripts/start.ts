@@ -54,6 +54,8 @@ try {
       `Bill payment: ${history} paid invoices of history; ${dropped.length} invoices wait in the drop folder and 2 on the NorthTel portal ("Collect now" in Bill payment).`,
     )
   }
+  const { seedLoyaltyDemo } = await import('../seed/loyalty/write')
+  if (await seedLoyaltyDemo(server.payload)) log('Loyalty: the Glow Stars program, its rules, wallet rates, referrals and the convention goal.')
   if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log, await demoPortalInvoices(today))
   erp = await startDemoErp(log)
   provider = await startDemoPaymentProvider(log)
