@@ -296,6 +296,7 @@ export interface Config {
       collectInvoices: TaskCollectInvoices;
       processInvoices: TaskProcessInvoices;
       payInvoices: TaskPayInvoices;
+      loyaltyHousekeeping: TaskLoyaltyHousekeeping;
       inline: {
         input: unknown;
         output: unknown;
@@ -639,7 +640,7 @@ export interface DealerSale {
 export interface Import {
   id: number;
   mapping: number | ImportMapping;
-  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders' | 'pos_lines') | null;
+  source?: ('dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders' | 'pos_lines' | 'tickets') | null;
   status?: ('queued' | 'running' | 'completed' | 'failed') | null;
   job?: number | null;
   /**
@@ -708,7 +709,7 @@ export interface Import {
 export interface ImportMapping {
   id: number;
   name: string;
-  source: 'dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders' | 'pos_lines';
+  source: 'dealer_sales' | 'carrier_records' | 'billing_lines' | 'network_orders' | 'pos_lines' | 'tickets';
   /**
    * Point-of-sale lines: the distributor whose files this mapping reads (its own layout); then no partner column is needed.
    */
@@ -811,7 +812,13 @@ export interface ImportMapping {
       | 'endCustomer'
       | 'unitCost'
       | 'regionCode'
-      | 'dealNumber';
+      | 'dealNumber'
+      | 'reference'
+      | 'type'
+      | 'subject'
+      | 'description'
+      | 'priority'
+      | 'queueCode';
     /**
      * The header text in the file.
      */
@@ -3677,7 +3684,8 @@ export interface Schedule {
     | 'runPipeline'
     | 'rebateHousekeeping'
     | 'collectInvoices'
-    | 'payInvoices';
+    | 'payInvoices'
+    | 'loyaltyHousekeeping';
   /**
    * Five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *" for 02:00 every day.
    */
@@ -3826,7 +3834,8 @@ export interface PayloadJob {
           | 'rebateHousekeeping'
           | 'collectInvoices'
           | 'processInvoices'
-          | 'payInvoices';
+          | 'payInvoices'
+          | 'loyaltyHousekeeping';
         taskID: string;
         input?:
           | {
@@ -3876,6 +3885,7 @@ export interface PayloadJob {
         | 'collectInvoices'
         | 'processInvoices'
         | 'payInvoices'
+        | 'loyaltyHousekeeping'
       )
     | null;
   queue?: string | null;
@@ -6079,6 +6089,18 @@ export interface TaskPayInvoices {
   input: {
     maxInvoices?: number | null;
     maxTotal?: string | null;
+  };
+  output: {
+    report: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyHousekeeping".
+ */
+export interface TaskLoyaltyHousekeeping {
+  input: {
+    today?: string | null;
   };
   output: {
     report: string;

@@ -31,6 +31,7 @@ import * as migration_20261206_095515_billpay_jobs from './20261206_095515_billp
 import * as migration_20261206_103000_billpay_resend from './20261206_103000_billpay_resend';
 import * as migration_20261206_124139_loyalty_support_analytics from './20261206_124139_loyalty_support_analytics';
 import * as migration_20261206_124330_ticket_import from './20261206_124330_ticket_import';
+import * as migration_20261206_131025_loyalty_jobs from './20261206_131025_loyalty_jobs';
 
 export const migrations = [
   {
@@ -196,6 +197,11 @@ export const migrations = [
   {
     up: migration_20261206_124330_ticket_import.up,
     down: migration_20261206_124330_ticket_import.down,
-    name: '20261206_124330_ticket_import'
+    name: '20261206_124330_ticket_import',
+  },
+  {
+    up: migration_20261206_131025_loyalty_jobs.up,
+    down: migration_20261206_131025_loyalty_jobs.down,
+    name: '20261206_131025_loyalty_jobs'
   },
 ];

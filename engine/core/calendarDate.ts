@@ -31,3 +31,8 @@ function utcDay(date: string): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((utcDay(to) - utcDay(from)) / 86_400_000)
 }
+
+/** The calendar day `days` after `date` (YYYY-MM-DD; negative goes back). */
+export function addDays(date: string, days: number): string {
+  return new Date(utcDay(date) + days * 86_400_000).toISOString().slice(0, 10)
+}

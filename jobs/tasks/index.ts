@@ -5,6 +5,7 @@ import { payInvoicesTask } from './billpay/payInvoices'
 import { processInvoicesTask } from './billpay/processInvoices'
 import { commissionRunTask } from './commission/commissionRun'
 import { generateStatementsTask } from './commission/generateStatements'
+import { loyaltyHousekeepingTask } from './loyalty/loyaltyHousekeeping'
 import { pipelineStepTask } from './multilevel/pipelineStep'
 import { runPipelineTask } from './multilevel/runPipeline'
 import { payBatchTask } from './payments/payBatch'
@@ -31,4 +32,5 @@ export const tasks: TaskConfig[] = [
   collectInvoicesTask,
   processInvoicesTask,
   payInvoicesTask,
+  loyaltyHousekeepingTask,
 ] as unknown as TaskConfig[]

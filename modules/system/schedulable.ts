@@ -14,6 +14,10 @@ export const SCHEDULABLE_TASKS = [
   },
   { slug: 'collectInvoices', label: 'Bill payment: collect invoices from the carrier portals and the drop folder, then read them' },
   { slug: 'payInvoices', label: 'Bill payment: pay the invoices pending payment (input: {"maxInvoices": n, "maxTotal": "amount"})' },
+  {
+    slug: 'loyaltyHousekeeping',
+    label: 'Loyalty: earn points on the orders of the last weeks, expire lots past their day, reward referrals of ended campaigns',
+  },
 ] as const
 
 export type SchedulableTaskSlug = (typeof SCHEDULABLE_TASKS)[number]['slug']
