@@ -3,12 +3,14 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { ROLE_LABELS } from '../engine/network/roles'
 import { logoSvg } from './portal/logos'
 import { CARRIERS, DEMO_RECON } from './telecom/data'
+import { writeAnalyticsDemo } from './analytics/write'
 import { writeBillpayDemo } from './billpay/write'
 import { writeCommissionDemo } from './commission/write'
 import { writeNetworkDemo } from './multilevel/write'
 import { writeProposalDemo } from './proposals/write'
 import { writeRebatesDemo } from './rebates/write'
 import { writeRulesDemo } from './rules/write'
+import { writeSupportDemo } from './support/write'
 import { writeTelecomDemo } from './telecom/write'
 import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } from './network/data'
 
@@ -94,4 +96,6 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
   await writeNetworkDemo(payload, req)
   await writeRebatesDemo(payload, req, participantIds)
   await writeBillpayDemo(payload, req, new Date().toISOString().slice(0, 10))
+  await writeSupportDemo(payload, req)
+  await writeAnalyticsDemo(payload, req)
 }

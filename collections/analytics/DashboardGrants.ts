@@ -6,6 +6,7 @@ import { REPORT_KEYS, REPORTS, WIDGET_KEYS, WIDGETS } from '../../engine/analyti
 import { ROLE_LABELS, ROLES } from '../../engine/network'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
+import { reportFileEndpoint, reportsEndpoint, widgetEndpoint, widgetsEndpoint } from './endpoints/dashboards'
 
 /** Which roles see a dashboard widget or may download a report (company admins always may). */
 export const DashboardGrants: CollectionConfig = {
@@ -14,6 +15,7 @@ export const DashboardGrants: CollectionConfig = {
   admin: { useAsTitle: 'item', group: 'Analysis', defaultColumns: ['item', 'roles'] },
   access: { read: staff, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
+  endpoints: [widgetsEndpoint, widgetEndpoint, reportsEndpoint, reportFileEndpoint],
   fields: [
     {
       name: 'item',

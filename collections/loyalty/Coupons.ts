@@ -4,6 +4,7 @@ import { nobody } from '../../access/core/nobody'
 import { readOwnSubtree } from '../../access/core/subtree'
 import { dateOnlyField } from '../../fields/core/dateOnly'
 import { moneyField } from '../../fields/core/money'
+import { couponEndpoints } from './endpoints/coupons'
 
 /**
  * Single-use coupons for a future order, issued by an order incentive rule (or by staff): an amount or a percent, an
@@ -19,6 +20,7 @@ export const Coupons: CollectionConfig = {
     defaultColumns: ['code', 'consultant', 'kind', 'value', 'currency', 'expiresOn', 'status'],
   },
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
+  endpoints: couponEndpoints,
   fields: [
     { name: 'code', type: 'text', required: true, unique: true },
     { name: 'consultant', type: 'relationship', relationTo: 'participants', required: true, index: true },

@@ -7,6 +7,7 @@ import { AWARD_KINDS, GOAL_METRICS } from '../../engine/loyalty/types'
 import { dateOnlyField } from '../../fields/core/dateOnly'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
+import { goalEndpoints } from './endpoints/goals'
 
 /**
  * Non-monetary goals (a trip, recognition, a car): a checklist of targets over a period. Measured targets (points
@@ -18,6 +19,7 @@ export const LoyaltyGoals: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Incentives and loyalty', defaultColumns: ['name', 'award', 'startsOn', 'endsOn'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
+  endpoints: goalEndpoints,
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     { name: 'name', type: 'text', required: true },

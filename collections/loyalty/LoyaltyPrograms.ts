@@ -6,6 +6,7 @@ import { companyAdmins } from '../../access/core/companyAdmins'
 import { EXPIRY_POLICIES } from '../../engine/loyalty/types'
 import { auditChange } from '../../hooks/system/audit/auditChange'
 import { auditDelete } from '../../hooks/system/audit/auditDelete'
+import { referralEndpoints } from './endpoints/goals'
 
 /**
  * A points program: what the company calls its points (stars, miles, coins), when earned points expire, and the rule
@@ -17,6 +18,7 @@ export const LoyaltyPrograms: CollectionConfig = {
   lockDocuments: false,
   admin: { useAsTitle: 'name', group: 'Incentives and loyalty', defaultColumns: ['code', 'name', 'unitName', 'expiryPolicy', 'active'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
+  endpoints: referralEndpoints,
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [
     {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/core/nobody'
 import { readOwnSubtree } from '../../access/core/subtree'
 import { moneyField } from '../../fields/core/money'
+import { orderIncentiveEndpoints } from './endpoints/orders'
 
 /**
  * Each order processed through the incentives checkout: what the rules granted and why, the coupon, points and
@@ -17,6 +18,7 @@ export const OrderIncentives: CollectionConfig = {
     defaultColumns: ['orderNumber', 'consultant', 'subtotal', 'discount', 'freightCharged', 'total', 'status'],
   },
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
+  endpoints: orderIncentiveEndpoints,
   fields: [
     { name: 'orderNumber', type: 'text', required: true, unique: true },
     { name: 'consultant', type: 'relationship', relationTo: 'participants', required: true, index: true },

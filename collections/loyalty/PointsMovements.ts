@@ -4,6 +4,7 @@ import { nobody } from '../../access/core/nobody'
 import { readOwnSubtree } from '../../access/core/subtree'
 import { MOVEMENT_KINDS, MOVEMENT_SOURCES } from '../../engine/loyalty/types'
 import { dateOnlyField } from '../../fields/core/dateOnly'
+import { adjustEndpoint, earnEndpoint, expireEndpoint, pointsStatement } from './endpoints/points'
 
 /**
  * The points ledger, append-only: every earn, redemption, expiry, conversion, adjustment and reversal is a row with its
@@ -18,6 +19,7 @@ export const PointsMovements: CollectionConfig = {
     group: 'Incentives and loyalty',
     defaultColumns: ['bookedOn', 'consultant', 'customer', 'kind', 'points', 'source', 'label', 'expiresOn'],
   },
+  endpoints: [pointsStatement, adjustEndpoint, expireEndpoint, earnEndpoint],
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['program', 'consultant', 'customer'] }, { fields: ['expiresOn'] }],
   fields: [

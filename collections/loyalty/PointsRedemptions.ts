@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/core/nobody'
 import { readOwnSubtree } from '../../access/core/subtree'
+import { redeemEndpoint } from './endpoints/points'
 
 /**
  * Products paid for with points (the catalog's redeem value): one row per redemption, with the points it took (the
@@ -12,6 +13,7 @@ export const PointsRedemptions: CollectionConfig = {
   slug: 'points-redemptions',
   lockDocuments: false,
   admin: { group: 'Incentives and loyalty', defaultColumns: ['createdAt', 'consultant', 'product', 'quantity', 'points', 'status'] },
+  endpoints: [redeemEndpoint],
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'program', type: 'relationship', relationTo: 'loyalty-programs', required: true },

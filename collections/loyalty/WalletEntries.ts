@@ -5,6 +5,7 @@ import { readOwnSubtree } from '../../access/core/subtree'
 import { WALLET_KINDS } from '../../engine/loyalty/types'
 import { dateOnlyField } from '../../fields/core/dateOnly'
 import { moneyField } from '../../fields/core/money'
+import { balancesEndpoint, convertEndpoint } from './endpoints/wallet'
 
 /**
  * The wallet: account credit per holder and currency, append-only like the points ledger. Points converted to
@@ -15,6 +16,7 @@ export const WalletEntries: CollectionConfig = {
   slug: 'wallet-entries',
   lockDocuments: false,
   admin: { group: 'Incentives and loyalty', defaultColumns: ['bookedOn', 'consultant', 'currency', 'amount', 'kind', 'label'] },
+  endpoints: [convertEndpoint, balancesEndpoint],
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['consultant', 'currency'] }],
   fields: [

@@ -4,6 +4,8 @@ import { nobody } from '../../access/core/nobody'
 import { readOwnSubtree } from '../../access/core/subtree'
 import { TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES, TICKET_TYPE_LABELS, TICKET_TYPES } from '../../engine/support/types'
 import { provenanceFields } from '../../fields/core/provenance'
+import { commentTicketEndpoint, ticketHistoryEndpoint, ticketWidgetsEndpoint, transitionTicketEndpoint } from './endpoints/actions'
+import { openTicketEndpoint } from './endpoints/open'
 
 /**
  * Incident tickets: the affected consultant, type, queue, status and priority. Opened in the portal, the admin, the
@@ -20,6 +22,7 @@ export const Tickets: CollectionConfig = {
     listSearchableFields: ['number', 'subject'],
   },
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
+  endpoints: [openTicketEndpoint, ticketWidgetsEndpoint, transitionTicketEndpoint, commentTicketEndpoint, ticketHistoryEndpoint],
   fields: [
     { name: 'number', type: 'text', required: true, unique: true, admin: { description: 'e.g. T-000042.' } },
     { name: 'subject', type: 'text', required: true },
@@ -34,5 +37,6 @@ export const Tickets: CollectionConfig = {
     { name: 'assignee', type: 'relationship', relationTo: 'users' },
     { name: 'resolvedAt', type: 'date' },
     ...provenanceFields,
+    { name: 'actions', type: 'ui', admin: { components: { Field: '/components/support/TicketActions#TicketActions' } } },
   ],
 }

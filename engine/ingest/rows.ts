@@ -10,6 +10,7 @@ import { parseChoice, parseDate, parseDecimal, parseIdentifier, parseText, type 
 import { CHARGE_FREQUENCIES, chargeProblems, type Charge } from '../proposals'
 import { SOURCE_FIELDS, type ImportSource, type TargetField } from './fields'
 import { readPosLine } from './posLines'
+import { readTicket } from './tickets'
 import { lineAmount, ORDER_KINDS, type OrderKind, type ProductInfo } from './networkOrders'
 import { TRANSLATABLE_FIELDS, ValueMap } from './valueMaps'
 
@@ -29,6 +30,8 @@ export type RowLookups = {
   product?(code: string): ProductInfo | null
   /** Point-of-sale lines: territories (regions) by code. Absent: none known. */
   territoryId?(code: string): number | null
+  /** Tickets: ticket queues by code. Absent: none known. */
+  ticketQueueId?(code: string): number | null
 }
 
 export type RowContext = {
@@ -483,6 +486,7 @@ export const READERS = {
   billing_lines: readBillingLine,
   network_orders: readNetworkOrder,
   pos_lines: readPosLine,
+  tickets: readTicket,
 } satisfies Record<ImportSource, unknown> satisfies Record<ImportSource, unknown>
 
 /**

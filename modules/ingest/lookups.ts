@@ -56,6 +56,9 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
   const territories = new Map<string, number>()
   for (const row of (await client.query<{ id: number; code: string }>(`select id, code from territories where code is not null`)).rows)
     territories.set(norm(row.code), row.id)
+  const ticketQueues = new Map<string, number>()
+  for (const row of (await client.query<{ id: number; code: string }>(`select id, code from ticket_queues`)).rows)
+    ticketQueues.set(norm(row.code), row.id)
   const dealerCodes = new Map<number, string>()
   const planCodes = new Map<number, string>()
   for (const [key, id] of plans) planCodes.set(id, key.slice(key.indexOf('|') + 1))
@@ -73,6 +76,7 @@ export async function loadLookups(client: PoolClient): Promise<ImportLookups> {
     consultantId: (code) => consultants.get(norm(code)) ?? null,
     product: (code) => products.get(norm(code)) ?? null,
     territoryId: (code) => territories.get(norm(code)) ?? null,
+    ticketQueueId: (code) => ticketQueues.get(norm(code)) ?? null,
     carrierId: (code) => carriers.get(norm(code)) ?? null,
     ratePlanId: (carrierId, code) => plans.get(`${carrierId}|${norm(code)}`) ?? null,
   }

@@ -25,6 +25,7 @@ import {
   type RowResult,
 } from '../../engine/ingest/rows'
 import { posLineKey, readPosLine } from '../../engine/ingest/posLines'
+import { readTicket, ticketKey } from '../../engine/ingest/tickets'
 import { ValueMap, type ValueTranslation } from '../../engine/ingest/valueMaps'
 import { loadLookups, type ImportLookups } from './lookups'
 import { openSheet, type OpenedSheet } from './readers'
@@ -57,6 +58,7 @@ export const SOURCES: Record<
   billing_lines: { read: readBillingLine, keyOf: billingLineKey, table: 'billing_lines' },
   network_orders: { read: readNetworkOrder, keyOf: networkOrderKey, table: 'network_orders' },
   pos_lines: { read: readPosLine, keyOf: posLineKey, table: 'pos_lines' },
+  tickets: { read: readTicket, keyOf: ticketKey, table: 'tickets' },
 }
 
 /** A footer is a few lines; more lines that do not fit the header are rejected rows. */

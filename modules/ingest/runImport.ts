@@ -14,6 +14,7 @@ import {
 } from './factWriters'
 import { describeErrors, type RowError } from '../../engine/ingest/rows'
 import { writePosLines } from './posLines'
+import { writeTickets } from './tickets'
 import { writeNetworkOrders } from './networkOrders'
 import { footerSentence, ImportFileError, openImport, readRows, UnknownValues, type MappingDoc, type RowCounts } from './rowPipeline'
 import { estimateRows } from './rowEstimate'
@@ -41,6 +42,7 @@ const WRITERS: Record<
   billing_lines: writeBillingLines,
   network_orders: writeNetworkOrders,
   pos_lines: writePosLines,
+  tickets: writeTickets,
 }
 
 /** Rows written per statement. */

@@ -4,6 +4,7 @@ import { ACTIVATION_TYPES, LINE_STATUSES } from '../../engine/telecom'
 import { targetField, type ImportSource, type MappingColumn, type TargetField } from '../../engine/ingest/fields'
 import { ORDER_KINDS } from '../../engine/ingest/networkOrders'
 import { CHARGE_FREQUENCIES } from '../../engine/proposals'
+import { TICKET_TYPES } from '../../engine/support'
 
 /** The codes the drop-downs offer; network orders add consultants and products. */
 export type TemplateLists = { dealers: string[]; carriers: string[]; ratePlans: string[]; consultants?: string[]; products?: string[] }
@@ -33,6 +34,8 @@ function listValues(field: TargetField, lists: TemplateLists): string[] | null {
       return lists.products ?? []
     case 'orderKinds':
       return [...ORDER_KINDS]
+    case 'ticketTypes':
+      return [...TICKET_TYPES]
     default:
       return null
   }

@@ -16,6 +16,7 @@ import { RuleEditor as RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966 } from '../..
 import { TryIt as TryIt_1f01b79d001044915cb8d3a160da86b6 } from '../../../components/rules/TryIt'
 import { PipelineWizard as PipelineWizard_8408dc3d62c62a3855743174c114f3ab } from '../../../components/multilevel/PipelineWizard'
 import { OpenReviewLink as OpenReviewLink_1734370a60d0a81b6888216c915b323f } from '../../../components/billpay/OpenReviewLink'
+import { TicketActions as TicketActions_a9e46e0fd72f0a67f35fa0c8857780a5 } from '../../../components/support/TicketActions'
 import { PaymentBatchActions as PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc } from '../../../components/payments/PaymentBatchActions'
 import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } from '../../../components/proposals/ProposalActions'
 import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
@@ -24,12 +25,14 @@ import { DashboardNavLink as DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc }
 import { NetworkNavLink as NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8 } from '../../../components/multilevel/NetworkNavLink'
 import { RebatesNavLink as RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e } from '../../../components/rebates/RebatesNavLink'
 import { BillpayNavLink as BillpayNavLink_ad885da6ee795ee00d2c3dc7e6baf4e8 } from '../../../components/billpay/BillpayNavLink'
+import { DashboardsNavLink as DashboardsNavLink_01b8956ac1c6637cfe281623082d41a1 } from '../../../components/analytics/DashboardsNavLink'
 import { WaitingNavLink as WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5 } from '../../../components/proposals/WaitingForMe/NavLink'
 import { ReportsNavLink as ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a } from '../../../components/proposals/ProposalReports/NavLink'
 import { CommissionDashboard as CommissionDashboard_e82046ae4d2573ef1a198356647186ee } from '../../../components/commission/CommissionDashboard'
 import { NetworkView as NetworkView_bf92ebed54aedd67392cdc116fb0b027 } from '../../../components/multilevel/NetworkView'
 import { RebatesView as RebatesView_c2712b5764bae1b4253309408ad5b4e7 } from '../../../components/rebates/RebatesView'
 import { BillpayView as BillpayView_ea513d4cf3b06dafbe63f5bdb9a875f1 } from '../../../components/billpay/BillpayView'
+import { DashboardsView as DashboardsView_5ecc41417314125b583649b753df1612 } from '../../../components/analytics/DashboardsView'
 import { WaitingForMe as WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6 } from '../../../components/proposals/WaitingForMe'
 import { ProposalReports as ProposalReports_7ce264df008b1d8efc49b3f2d9af1367 } from '../../../components/proposals/ProposalReports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -54,6 +57,7 @@ export const importMap = {
   "/components/rules/TryIt#TryIt": TryIt_1f01b79d001044915cb8d3a160da86b6,
   "/components/multilevel/PipelineWizard#PipelineWizard": PipelineWizard_8408dc3d62c62a3855743174c114f3ab,
   "/components/billpay/OpenReviewLink#OpenReviewLink": OpenReviewLink_1734370a60d0a81b6888216c915b323f,
+  "/components/support/TicketActions#TicketActions": TicketActions_a9e46e0fd72f0a67f35fa0c8857780a5,
   "/components/payments/PaymentBatchActions#PaymentBatchActions": PaymentBatchActions_9a8080346f763f4331ac2f9128d0d2fc,
   "/components/proposals/ProposalActions#ProposalActions": ProposalActions_ba3e18d8c3b6405291212c3fc9b93821,
   "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,
@@ -62,12 +66,14 @@ export const importMap = {
   "/components/multilevel/NetworkNavLink#NetworkNavLink": NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8,
   "/components/rebates/RebatesNavLink#RebatesNavLink": RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e,
   "/components/billpay/BillpayNavLink#BillpayNavLink": BillpayNavLink_ad885da6ee795ee00d2c3dc7e6baf4e8,
+  "/components/analytics/DashboardsNavLink#DashboardsNavLink": DashboardsNavLink_01b8956ac1c6637cfe281623082d41a1,
   "/components/proposals/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5,
   "/components/proposals/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a,
   "/components/commission/CommissionDashboard#CommissionDashboard": CommissionDashboard_e82046ae4d2573ef1a198356647186ee,
   "/components/multilevel/NetworkView#NetworkView": NetworkView_bf92ebed54aedd67392cdc116fb0b027,
   "/components/rebates/RebatesView#RebatesView": RebatesView_c2712b5764bae1b4253309408ad5b4e7,
   "/components/billpay/BillpayView#BillpayView": BillpayView_ea513d4cf3b06dafbe63f5bdb9a875f1,
+  "/components/analytics/DashboardsView#DashboardsView": DashboardsView_5ecc41417314125b583649b753df1612,
   "/components/proposals/WaitingForMe#WaitingForMe": WaitingForMe_4d767fb70ccdc608c1b41060fd2724d6,
   "/components/proposals/ProposalReports#ProposalReports": ProposalReports_7ce264df008b1d8efc49b3f2d9af1367,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

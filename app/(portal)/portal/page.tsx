@@ -11,11 +11,25 @@ export const dynamic = 'force-dynamic'
 
 /**
  * The partner portal's home: in the brand of the participant's client owner, their approvals waiting, proposals,
- * prospects, clients, statements and payments. All data is read as the logged-in user (`overrideAccess: false`).
+ * prospects, clients, statements and payments, and a link to the loyalty page named after the active program's points
+ * ("My stars"). All data is read as the logged-in user (`overrideAccess: false`).
  */
 export default async function PortalHome(): Promise<React.ReactElement> {
   const { payload, user, participantId } = await portalSession()
-  const [brand, overview] = await Promise.all([portalBrand(payload, participantId, user), portalOverview(payload, user, participantId)])
+  const [brand, overview, programs] = await Promise.all([
+    portalBrand(payload, participantId, user),
+    portalOverview(payload, user, participantId),
+    payload.find({
+      collection: 'loyalty-programs',
+      where: { active: { equals: true } },
+      sort: 'code',
+      depth: 0,
+      limit: 1,
+      user,
+      overrideAccess: false,
+    }),
+  ])
+  const loyaltyUnit = programs.docs[0]?.unitName
   return (
     <BrandFrame brand={brand}>
       <BrandHeader brand={brand}>
@@ -34,6 +48,9 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         <a href="/portal/sales">My sales</a>
         <a href="/portal/network">My network</a>
         <a href="/portal/rebates">Rebates</a>
+        <a href="/portal/loyalty" data-testid="portal-loyalty-link">
+          {loyaltyUnit ? `My ${loyaltyUnit}` : 'Loyalty'}
+        </a>
       </nav>
       <main className="portal-main">
         <section id="waiting" className="portal-section">

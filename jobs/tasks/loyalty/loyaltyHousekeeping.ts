@@ -3,7 +3,7 @@ import type { TaskConfig } from 'payload'
 import { dbPool } from '../../../db/pool'
 import { withTransaction } from '../../../db/withTransaction'
 import { addDays } from '../../../engine/core/calendarDate'
-import { earnFromOrders } from '../../../modules/loyalty/earn'
+import { earnFromOrders, LOYALTY_JOB_LOCK } from '../../../modules/loyalty/earn'
 import { expirePoints } from '../../../modules/loyalty/expire'
 import { rewardReferrals } from '../../../modules/loyalty/referrals'
 
@@ -35,13 +35,13 @@ export const loyaltyHousekeepingTask: TaskConfig<{ input: { today?: string }; ou
       }
     }
     await step('earn', async () => {
-      const earned = await withTransaction(pool, {}, (client) =>
+      const earned = await withTransaction(pool, { lock: LOYALTY_JOB_LOCK }, (client) =>
         earnFromOrders(client, { from: addDays(today, -EARN_LOOKBACK_DAYS), to: today, today }),
       )
       return `${earned.catalogPoints + earned.rulePoints} points in ${earned.catalogLots + earned.ruleLots} lots, ${earned.returns} return(s)`
     })
     await step('expiry', async () => {
-      const expired = await withTransaction(pool, {}, (client) => expirePoints(client, today))
+      const expired = await withTransaction(pool, { lock: LOYALTY_JOB_LOCK }, (client) => expirePoints(client, today))
       return `${expired.points} points of ${expired.lots} lots expired for ${expired.holders} holder(s)`
     })
     // Referrals only with a program that has referral rules (rewardReferrals refuses the campaign otherwise).

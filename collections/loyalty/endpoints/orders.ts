@@ -1,0 +1,191 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { currentUser, hasRole, participantIdOf } from '../../../access/core/user'
+import { dbPool } from '../../../db/pool'
+import { withTransaction } from '../../../db/withTransaction'
+import { isInSubtree, NETWORK_EDITOR_ROLES, READ_ALL_ROLES } from '../../../engine/network'
+import { bodyOf } from '../../../modules/core/body'
+import { errorResponse } from '../../../modules/core/http'
+import { refusalResponse } from '../../../modules/loyalty/errors'
+import { isDay, readOrderRequest, refusal } from '../../../modules/loyalty/orderInput'
+import { checkoutOrder, evaluateOrder, returnOrder } from '../../../modules/loyalty/orders'
+
+/** The caller as the loyalty endpoints see it: id, roles, participant and its path. */
+export type LoyaltyCaller = { id: number; roles: string[]; participantId: number | null; path: string | null }
+
+/** The logged-in user with their participant's path, or null. */
+export async function loyaltyCaller(req: PayloadRequest): Promise<LoyaltyCaller | null> {
+  const user = currentUser(req)
+  if (!user || (req.user as { collection?: string } | null)?.collection !== 'users') return null
+  const participantId = participantIdOf(user)
+  const path =
+    participantId === null
+      ? null
+      : ((await dbPool(req.payload).query<{ path: string }>(`select path from participants where id = $1`, [participantId])).rows[0]
+          ?.path ?? null)
+  return { id: user.id, roles: user.roles ?? [], participantId, path }
+}
+
+/** Company admins and users: they act on anyone's orders, coupons, referrals and goals. */
+export function isStaffWriter(caller: LoyaltyCaller): boolean {
+  return hasRole({ id: caller.id, roles: caller.roles }, 'company_admin', 'company_user')
+}
+
+/** Staff who read everything (company admins and users, finance, auditors). */
+export function isStaffReader(caller: LoyaltyCaller): boolean {
+  return hasRole({ id: caller.id, roles: caller.roles }, ...READ_ALL_ROLES)
+}
+
+/** A manager of the participant at `path`: a network editor whose own participant is strictly above it. */
+export function managesPath(caller: LoyaltyCaller, path: string | null, participantId: number): boolean {
+  if (caller.participantId === null || caller.participantId === participantId) return false
+  return hasRole({ id: caller.id, roles: caller.roles }, ...NETWORK_EDITOR_ROLES) && isInSubtree(path, caller.participantId)
+}
+
+/** Today, as the server sees it (UTC). */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10)
+
+/** The work in one transaction; a loyalty refusal becomes `{ errors: [{ message, field }] }` with its status. */
+export async function loyaltyTransaction(req: PayloadRequest, work: Parameters<typeof withTransaction>[2]): Promise<Response> {
+  try {
+    const result = await withTransaction(dbPool(req.payload), {}, work)
+    return Response.json(result)
+  } catch (err) {
+    const answer = refusalResponse(err)
+    if (answer) return answer
+    throw err
+  }
+}
+
+/** Reads the order body and checks the caller may act on its consultant: staff anyone's, a consultant their own. */
+async function orderFor(req: PayloadRequest, caller: LoyaltyCaller, write: boolean) {
+  const { fields } = await bodyOf(req)
+  const order = readOrderRequest(fields)
+  if (write ? isStaffWriter(caller) : isStaffReader(caller)) return order
+  const found = await dbPool(req.payload).query<{ id: number }>(`select id from participants where code = $1`, [order.consultant])
+  const consultantId = found.rows[0]?.id
+  if (consultantId === undefined || consultantId !== caller.participantId)
+    throw refusal(
+      403,
+      'consultant',
+      `you may ${write ? 'check out' : 'evaluate'} only your own orders (consultant ${order.consultant} is not you)`,
+    )
+  return order
+}
+
+/**
+ * POST /api/order-incentives/evaluate — the order system asks before it charges: the order body
+ * `{ orderNumber, consultant, customer?, orderDate, currency, freight, items: [{ product, quantity, unitPrice?, redeem? }],
+ * coupon?, useCredit? }`. Answers what applies and why (`applied[]`, each naming the rule version and row), the lines
+ * (gifts included), subtotal, discount, freight charged, coupon discount, credit used and total, whether the coupon is
+ * usable (and why not), and the points and credit available. Writes nothing.
+ */
+export const evaluateOrderEndpoint: Endpoint = {
+  path: '/evaluate',
+  method: 'post',
+  handler: async (req) => {
+    const caller = await loyaltyCaller(req)
+    if (!caller) return errorResponse(401, 'log in to evaluate an order')
+    try {
+      const order = await orderFor(req, caller, false)
+      const client = await dbPool(req.payload).connect()
+      try {
+        await client.query('begin read only')
+        return Response.json(await evaluateOrder(client, order))
+      } finally {
+        await client.query('rollback').catch(() => undefined)
+        client.release()
+      }
+    } catch (err) {
+      const answer = refusalResponse(err)
+      if (answer) return answer
+      throw err
+    }
+  },
+}
+
+/**
+ * POST /api/order-incentives/checkout — the same body: applies the incentives in one transaction (coupon used once,
+ * products paid with points, credit spent, coupons and credit notes issued, points posted, lines written to the network
+ * orders, catalog points earned). Answers the evaluation as applied plus `orderIncentive`, `couponsIssued` and
+ * `creditNotes`. Refusals (nothing written): 409 `orderNumber` (already checked out), 409 `coupon` (unknown, used on
+ * order X, expired on D, another consultant's, other currency), 409 `useCredit`/`items.N.redeem`, 422 naming the field,
+ * 403 `consultant` (another consultant's order).
+ */
+export const checkoutOrderEndpoint: Endpoint = {
+  path: '/checkout',
+  method: 'post',
+  handler: async (req) => {
+    const caller = await loyaltyCaller(req)
+    if (!caller) return errorResponse(401, 'log in to check out an order')
+    try {
+      const order = await orderFor(req, caller, true)
+      return loyaltyTransaction(req, (client) => checkoutOrder(client, order, { id: caller.id }, todayUtc()))
+    } catch (err) {
+      const answer = refusalResponse(err)
+      if (answer) return answer
+      throw err
+    }
+  },
+}
+
+/** The return's work for `orderNumber` (or, when no order has that number and it is numeric, the order incentive's id). */
+async function returnHandler(req: PayloadRequest, key: string, fields: Record<string, unknown>): Promise<Response> {
+  const caller = await loyaltyCaller(req)
+  if (!caller) return errorResponse(401, 'log in to return an order')
+  const returnDate =
+    fields.returnDate === undefined || fields.returnDate === null || fields.returnDate === '' ? todayUtc() : fields.returnDate
+  if (!isDay(returnDate))
+    return Response.json({ errors: [{ message: 'returnDate must be a day (YYYY-MM-DD)', field: 'returnDate' }] }, { status: 422 })
+  if (!key) return Response.json({ errors: [{ message: 'orderNumber is required', field: 'orderNumber' }] }, { status: 422 })
+  const found = await dbPool(req.payload).query<{ id: number; path: string; orderNumber: string }>(
+    `select p.id, p.path, oi.order_number as "orderNumber" from order_incentives oi join participants p on p.id = oi.consultant_id
+      where oi.order_number = $1 or ($2::int is not null and oi.id = $2::int) order by (oi.order_number = $1) desc limit 1`,
+    [key, /^\d{1,9}$/.test(key) ? Number(key) : null],
+  )
+  const owner = found.rows[0]
+  if (!isStaffWriter(caller) && (!owner || !managesPath(caller, owner.path, owner.id)))
+    return Response.json(
+      { errors: [{ message: 'only staff or the consultant’s managers return an order', field: 'orderNumber' }] },
+      { status: 403 },
+    )
+  const orderNumber = owner?.orderNumber ?? key
+  return loyaltyTransaction(req, (client) => returnOrder(client, orderNumber, { id: caller.id }, returnDate))
+}
+
+/**
+ * POST /api/order-incentives/return — `{ orderNumber, returnDate? }` (default today): staff, or a manager above the
+ * order's consultant, return a checked-out order: every line returned, unused coupons it issued voided, its credit
+ * notes withdrawn while unspent, the credit it used given back, its incentive points taken back, the catalog points
+ * taken back by the ledger's earn run. Answers what was done; 404/409 naming `orderNumber` otherwise.
+ */
+export const returnOrderEndpoint: Endpoint = {
+  path: '/return',
+  method: 'post',
+  handler: async (req) => {
+    const { fields } = await bodyOf(req)
+    return returnHandler(req, String(fields.orderNumber ?? '').trim(), fields)
+  },
+}
+
+/**
+ * POST /api/order-incentives/:id/return — the same by the order incentive's id. (An order number in the path, as in
+ * `/api/order-incentives/SO-1/return`, is refused by the API's id guard (server/queryGuard.ts) unless it is numeric:
+ * use POST /api/order-incentives/return with `orderNumber` in the body.)
+ */
+export const returnOrderByIdEndpoint: Endpoint = {
+  path: '/:orderNumber/return',
+  method: 'post',
+  handler: async (req) => {
+    const { fields } = await bodyOf(req)
+    return returnHandler(req, decodeURIComponent(String(req.routeParams?.orderNumber ?? '')).trim(), fields)
+  },
+}
+
+/** The order incentives endpoints. */
+export const orderIncentiveEndpoints: Endpoint[] = [
+  evaluateOrderEndpoint,
+  checkoutOrderEndpoint,
+  returnOrderEndpoint,
+  returnOrderByIdEndpoint,
+]
