@@ -4,6 +4,7 @@ import React, { useCallback, useState } from 'react'
 
 import { Coupons } from './Coupons'
 import { Goals } from './Goals'
+import { Order } from './Order'
 import { Points } from './Points'
 import { Redeem } from './Redeem'
 import { Referrals } from './Referrals'
@@ -11,11 +12,20 @@ import type { ProgramInfo } from './shared'
 import { Wallet } from './Wallet'
 
 /**
- * The loyalty page body: points, redemption, wallet, coupons, referrals and goals of the logged-in consultant. Every
+ * The loyalty page body: points, redemption, wallet, an order with its incentives, coupons, referrals and goals of the logged-in consultant. Every
  * section reads the REST API with the session cookie (which keeps a consultant to their own holder); after a
  * redemption or a conversion every section reads again, so balances always come from the server.
  */
-export function LoyaltySections({ programs }: { programs: ProgramInfo[] }): React.ReactElement {
+export function LoyaltySections({
+  programs,
+  consultant,
+  currency,
+}: {
+  programs: ProgramInfo[]
+  /** The logged-in consultant's code and currency (their orders are placed in it). */
+  consultant: string | null
+  currency: string
+}): React.ReactElement {
   const [version, setVersion] = useState(0)
   const [code, setCode] = useState(programs[0]?.code ?? '')
   const changed = useCallback(() => setVersion((v) => v + 1), [])
@@ -47,6 +57,7 @@ export function LoyaltySections({ programs }: { programs: ProgramInfo[] }): Reac
       <Points {...props} />
       <Redeem {...props} />
       <Wallet {...props} />
+      {consultant ? <Order {...props} consultant={consultant} currency={currency} /> : null}
       <Coupons {...props} />
       <Referrals {...props} />
       <Goals {...props} />

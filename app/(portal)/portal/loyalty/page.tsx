@@ -16,8 +16,9 @@ export const dynamic = 'force-dynamic'
  */
 export default async function PortalLoyaltyPage(): Promise<React.ReactElement> {
   const { payload, user, participantId } = await portalSession()
-  const [brand, programs] = await Promise.all([
+  const [brand, me, programs] = await Promise.all([
     portalBrand(payload, participantId, user),
+    payload.findByID({ collection: 'participants', id: participantId, depth: 0, user, overrideAccess: false }).catch(() => null),
     payload.find({
       collection: 'loyalty-programs',
       where: { active: { equals: true } },
@@ -45,12 +46,13 @@ export default async function PortalLoyaltyPage(): Promise<React.ReactElement> {
         </a>
         <a href="#redeem">Redeem</a>
         <a href="#wallet">Wallet</a>
+        <a href="#order">Order</a>
         <a href="#coupons">Coupons</a>
         <a href="#referrals">Referrals</a>
         <a href="#goals">Goals</a>
       </nav>
       <main className="portal-main loyalty-main">
-        <LoyaltySections programs={list} />
+        <LoyaltySections programs={list} consultant={me?.kind === 'consultant' ? (me.code ?? null) : null} currency={me?.currency ?? 'USD'} />
       </main>
     </BrandFrame>
   )
