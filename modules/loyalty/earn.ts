@@ -125,8 +125,8 @@ async function earnByRules(client: Db, program: Program, from: string, to: strin
                 jsonb_object_agg(p.code, q.qty) as quantities, sum(o.amount)::text as amount, min(o.currency) as currency
            from network_orders o join products p on p.id = o.product_id
            join lateral (select sum(x.quantity)::int as qty from network_orders x
-                          where x.order_number = o.order_number and x.consultant_id = o.consultant_id and x.product_id = o.product_id and x.kind = 'order') q on true
-          where o.kind = 'order' and o.booked_on >= $2::date and o.booked_on < $3::date + 1
+                          where x.order_number = o.order_number and x.consultant_id = o.consultant_id and x.product_id = o.product_id and x.kind = 'order' and x.unit_price > 0) q on true
+          where o.kind = 'order' and o.booked_on >= $2::date and o.booked_on < $3::date + 1 and o.unit_price > 0
             and not exists (select 1 from points_movements m where m.order_number = o.order_number and m.consultant_id = o.consultant_id
                               and m.program_id = $1::int and m.source = 'rule' and m.kind = 'earn')
           group by o.order_number, o.consultant_id)

@@ -1,8 +1,8 @@
 /**
  * The expiry job: every lot with points left whose last usable day is before `today` gets one `expire` movement for
  * what is left (naming the lot), exactly once per lot (natural key `expire:<lot id>`). One set-based statement over
- * all holders: the lots are read through the expiry index, what is left of each is one grouped sum of the movements
- * naming them.
+ * all holders: the lots are read through the expiry index, a lot already expired is found through the lot index (not
+ * by its natural key, which would scan the ledger), what is left of each is one grouped sum of the movements naming them.
  */
 import type { PoolClient } from 'pg'
 
@@ -19,7 +19,7 @@ export async function expirePoints(client: Db, today: string, programId: number 
          select l.id, l.program_id, l.consultant_id, l.customer, l.expires_on, l.campaign_id, l.points
            from points_movements l
           where l.expires_on < $1::date and l.lot_id is null and l.points > 0 and ($2::int is null or l.program_id = $2)
-            and not exists (select 1 from points_movements e where e.natural_key = 'expire:' || l.id)),
+            and not exists (select 1 from points_movements e where e.lot_id = l.id and e.kind = 'expire')),
        left_over as (
          select d.*, d.points + coalesce(t.taken, 0) as remaining
            from due d left join (select m.lot_id, sum(m.points) as taken from points_movements m join due on due.id = m.lot_id group by m.lot_id) t

@@ -33,7 +33,14 @@
  *              invoice checked against its spec; against pdfPages over every page in as many processes; and one 300-page
  *              invoice alone, for its time and peak memory
  *
- *   --explain         (reconcile, commission) replay the run's statements under EXPLAIN ANALYZE and print the plans
+ *   points     --members N consultants (default 1,000,000; 5 % with an end customer holding points too) of a loyalty
+ *              program with a year of history (--movements N ledger rows, default 10,000,000: earn lots over 13 months,
+ *              redemptions and conversions drawing on them oldest-expiring first) and a month of orders (members × 1.5
+ *              lines, 3 % returns): the month's earn (earnFromOrders), the expiry (expirePoints), 10,000 redemptions
+ *              (redeemProduct) and every balance, on the real path; every balance recomputed by the bench and ~1,000
+ *              holders replayed lot by lot; against one statement summing the movements per holder
+ *
+ *   --explain         (reconcile, commission, points) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
 import { benchStarted, passed, printResult, progress, result, type AnyBenchResult, type Workload } from './report'
@@ -46,6 +53,8 @@ type Options = {
   orders: number
   /** rebates: the number of claim lines (`rows` is the number of POS lines). */
   claims: number
+  /** points: the ledger rows of history (`rows` is the number of members). */
+  movements: number
   /** invoices: lines per invoice (`rows` is the number of invoices). */
   lines: number
   /** invoices: the processes processing at once. */
@@ -56,7 +65,7 @@ type Options = {
   settings: Record<string, string>
 }
 
-const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network', 'rebates', 'invoices']
+const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network', 'rebates', 'invoices', 'points']
 const DEFAULT_ROWS: Record<Workload, number> = {
   reconcile: 1_000_000,
   import: 100_000,
@@ -66,15 +75,17 @@ const DEFAULT_ROWS: Record<Workload, number> = {
   network: 1_000_000,
   rebates: 1_000_000,
   invoices: 1_000,
+  points: 1_000_000,
 }
 const DEFAULT_DEALERS = 10_000
 const DEFAULT_ORDERS = 5_000_000
 const DEFAULT_CLAIMS = 100_000
+const DEFAULT_MOVEMENTS = 10_000_000
 const DEFAULT_INVOICE_LINES = 500
 const DEFAULT_WORKERS = 2
 
 const USAGE =
-  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates|invoices [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
+  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates|invoices|points [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--movements N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -96,6 +107,7 @@ export function parseArgs(argv: readonly string[]): Options {
     dealers: DEFAULT_DEALERS,
     orders: DEFAULT_ORDERS,
     claims: DEFAULT_CLAIMS,
+    movements: DEFAULT_MOVEMENTS,
     lines: DEFAULT_INVOICE_LINES,
     workers: DEFAULT_WORKERS,
     explain: false,
@@ -109,7 +121,7 @@ export function parseArgs(argv: readonly string[]): Options {
       flag === '--rows' ||
       (flag === '--activations' && known === 'commission') ||
       (flag === '--evaluations' && known === 'rules') ||
-      (flag === '--members' && known === 'network') ||
+      (flag === '--members' && (known === 'network' || known === 'points')) ||
       (flag === '--pos-lines' && known === 'rebates') ||
       (flag === '--invoices' && known === 'invoices')
     )
@@ -118,6 +130,7 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--dealers' && known === 'commission') options.dealers = parseCount(value(), flag)
     else if (flag === '--orders' && known === 'network') options.orders = parseCount(value(), flag)
     else if (flag === '--claims' && known === 'rebates') options.claims = parseCount(value(), flag)
+    else if (flag === '--movements' && known === 'points') options.movements = parseCount(value(), flag)
     else if (flag === '--lines' && known === 'invoices') options.lines = parseCount(value(), flag)
     else if (flag === '--workers' && known === 'invoices') options.workers = parseCount(value(), flag)
     else if (flag === '--explain') options.explain = true
@@ -128,8 +141,8 @@ export function parseArgs(argv: readonly string[]): Options {
       options.settings[setting.slice(0, at)] = setting.slice(at + 1)
     } else throw new UsageError(`unknown option ${rest[i]}`)
   }
-  if (options.explain && known !== 'reconcile' && known !== 'commission')
-    throw new UsageError('--explain applies to the reconcile and commission workloads only')
+  if (options.explain && known !== 'reconcile' && known !== 'commission' && known !== 'points')
+    throw new UsageError('--explain applies to the reconcile, commission and points workloads only')
   return options
 }
 
@@ -151,6 +164,13 @@ async function runWorkload(options: Options): Promise<AnyBenchResult> {
       return (await import('./rebates')).benchRebates({ posLines: options.rows, claims: options.claims, settings: options.settings })
     case 'invoices':
       return (await import('./invoices')).benchInvoices({ invoices: options.rows, lines: options.lines, workers: options.workers })
+    case 'points':
+      return (await import('./points')).benchPoints({
+        members: options.rows,
+        movements: options.movements,
+        settings: options.settings,
+        explain: options.explain,
+      })
   }
 }
 
@@ -165,7 +185,7 @@ async function main(): Promise<number> {
   }
   benchStarted(options.workload, options.rows)
   progress(
-    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : options.workload === 'invoices' ? `${options.rows} invoices of ${options.lines} lines, ${options.workers} workers` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
+    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : options.workload === 'invoices' ? `${options.rows} invoices of ${options.lines} lines, ${options.workers} workers` : options.workload === 'points' ? `${options.rows} members, ${options.movements} movements` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
   )
   try {
     const bench = await runWorkload(options)

@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates' | 'invoices'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates' | 'invoices' | 'points'
 
 export type BenchResult = {
   workload: Workload
@@ -124,7 +124,53 @@ export type InvoicesBenchResult = {
   targets: { under90s: boolean; within2xFloor: boolean; bigInvoiceUnder500MB: boolean } | null
 }
 
-export type AnyBenchResult = BenchResult | NetworkBenchResult | RebatesBenchResult | InvoicesBenchResult
+/**
+ * The points benchmark's result line: the month's earn and expiry jobs, redemptions and every balance read on the
+ * real path (modules/loyalty), the balance read against the floor (one sum of the movements per holder).
+ */
+export type PointsBenchResult = {
+  workload: 'points'
+  members: number
+  /** History rows planted in the ledger (earn lots and the spends' rows), and the number asked for. */
+  movements: number
+  movementsAsked: number
+  /** Members plus the end customers holding points. */
+  holders: number
+  orderLines: number
+  returnLines: number
+  /** (a) earnFromOrders for the month, one transaction. */
+  earnSeconds: number | null
+  earnSqlSeconds: number | null
+  /** (b) expirePoints on the day after the month, one transaction. */
+  expireSeconds: number | null
+  expireSqlSeconds: number | null
+  earnPlusExpireSeconds: number | null
+  earned: { lots: number; points: number; returns: number; takenBack: number } | null
+  expired: { lots: number; points: number; holders: number } | null
+  /** (c) redeemProduct for random holders, one transaction each. */
+  redeemSeconds: number | null
+  redemptions: number
+  /** Redemptions refused for lack of points. */
+  refused: number | null
+  /** (d) Every holder's balance (pointsBalance's statement grouped by holder: the ledger has no bulk read). */
+  balanceSeconds: number | null
+  balanceHolders: number | null
+  /** pointsBalance one holder at a time, per holder (a sample). */
+  singleBalanceMs: number | null
+  /** One statement summing the movements per holder. */
+  floorSeconds: number | null
+  /** balanceSeconds / floorSeconds. */
+  ratio: number | null
+  /** Peak RSS of this (node) process when the earn and expiry jobs ended; PostgreSQL's processes are not counted. */
+  peakRssMb: number
+  seedPeakRssMb: number
+  benchPeakRssMb: number
+  checks: NetworkCheck[] | string
+  targets: { earnPlusExpireUnder15s: boolean; balanceWithin2xFloor: boolean } | null
+  passed: boolean
+}
+
+export type AnyBenchResult = BenchResult | NetworkBenchResult | RebatesBenchResult | InvoicesBenchResult | PointsBenchResult
 
 /** Whether a result line says every check held. */
 export function passed(bench: AnyBenchResult): boolean {
