@@ -55,7 +55,8 @@ try {
     )
   }
   const { seedLoyaltyDemo } = await import('../seed/loyalty/write')
-  if (await seedLoyaltyDemo(server.payload)) log('Loyalty: the Glow Stars program, its rules, wallet rates, referrals and the convention goal.')
+  if (await seedLoyaltyDemo(server.payload))
+    log('Loyalty: the Glow Stars program, its rules, wallet rates, referrals and the convention goal.')
   if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log, await demoPortalInvoices(today))
   erp = await startDemoErp(log)
   provider = await startDemoPaymentProvider(log)

@@ -20,6 +20,7 @@ export const UPLOAD_ROUTES: readonly RegExp[] = [
   /^\/api\/import-mappings\/[^/]+\/preview$/,
   /^\/api\/rebate-claims\/upload$/,
   /^\/api\/rebate-claim-lines\/[^/]+\/(dispute|answer)$/,
+  /^\/api\/tickets\/(open|[^/]+\/(comment|transition))$/,
 ]
 
 export function bodyLimitsFromEnv(uploadCollections: readonly string[], env: NodeJS.ProcessEnv = process.env): BodyLimits {

@@ -41,7 +41,11 @@ export const LoyaltyGoals: CollectionConfig = {
           fields: [
             { name: 'label', type: 'text', required: true },
             { name: 'metric', type: 'select', required: true, defaultValue: 'manual', options: [...GOAL_METRICS] },
-            { name: 'target', type: 'text', admin: { description: 'A number (points, amount, referrals) or a rank code; empty for manual items.' } },
+            {
+              name: 'target',
+              type: 'text',
+              admin: { description: 'A number (points, amount, referrals) or a rank code; empty for manual items.' },
+            },
           ],
         },
       ],

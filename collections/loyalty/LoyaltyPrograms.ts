@@ -24,9 +24,21 @@ export const LoyaltyPrograms: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'code', type: 'text', required: true, unique: true, admin: { description: 'e.g. STARS. Conversion rates name it as points:STARS.' } },
+        {
+          name: 'code',
+          type: 'text',
+          required: true,
+          unique: true,
+          admin: { description: 'e.g. STARS. Conversion rates name it as points:STARS.' },
+        },
         { name: 'name', type: 'text', required: true },
-        { name: 'unitName', type: 'text', required: true, defaultValue: 'points', admin: { description: 'What a point is called: stars, miles, coins.' } },
+        {
+          name: 'unitName',
+          type: 'text',
+          required: true,
+          defaultValue: 'points',
+          admin: { description: 'What a point is called: stars, miles, coins.' },
+        },
         { name: 'active', type: 'checkbox', defaultValue: true },
       ],
     },
@@ -58,7 +70,8 @@ export const LoyaltyPrograms: CollectionConfig = {
           min: 0,
           admin: {
             condition: (data) => data?.expiryPolicy === 'campaign_end',
-            description: 'Points expire at the end of the campaign this many campaigns after the one they were earned in (0: the same one).',
+            description:
+              'Points expire at the end of the campaign this many campaigns after the one they were earned in (0: the same one).',
           },
         },
       ],

@@ -30,7 +30,12 @@ export const WalletEntries: CollectionConfig = {
     { name: 'label', type: 'text' },
     { name: 'rate', type: 'text', admin: { description: 'Conversions: the rate applied (units of this currency per unit given).' } },
     { name: 'rateSource', type: 'relationship', relationTo: 'conversion-rates' },
-    { name: 'counterpart', type: 'relationship', relationTo: 'wallet-entries', admin: { description: 'Currency conversions: the other side.' } },
+    {
+      name: 'counterpart',
+      type: 'relationship',
+      relationTo: 'wallet-entries',
+      admin: { description: 'Currency conversions: the other side.' },
+    },
     { name: 'orderNumber', type: 'text', index: true },
     { name: 'ruleVersion', type: 'relationship', relationTo: 'rule-versions' },
     { name: 'createdBy', type: 'relationship', relationTo: 'users' },

@@ -35,13 +35,6 @@ export const ACTIVE_DAYS = 90
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const MONTH = /^(\d{4})-(\d{2})$/
 
-function dayParts(day: string): [number, number, number] {
-  const m = DAY.exec(day)
-  if (!m) throw new Error(`"${day}" is not a day like 2026-10-01`)
-  return [Number(m[1]), Number(m[2]), Number(m[3])]
-}
-
-
 /** The month `month` (YYYY-MM) moved by `months`. */
 export function addMonths(month: string, months: number): string {
   const m = MONTH.exec(month)

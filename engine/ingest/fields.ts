@@ -316,7 +316,13 @@ export const SOURCE_FIELDS: Record<ImportSource, TargetField[]> = {
     { name: 'subject', label: 'Subject', kind: 'text', required: true, note: 'One line saying what happened.' },
     { name: 'description', label: 'Description', kind: 'text', required: false, note: 'The details.' },
     { name: 'priority', label: 'Priority', kind: 'choice', required: false, note: 'low, normal (default), high or urgent.' },
-    { name: 'queueCode', label: 'Queue', kind: 'code', required: false, note: "The queue's code; default: the first queue taking the type." },
+    {
+      name: 'queueCode',
+      label: 'Queue',
+      kind: 'code',
+      required: false,
+      note: "The queue's code; default: the first queue taking the type.",
+    },
   ],
 }
 

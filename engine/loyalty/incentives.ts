@@ -125,7 +125,6 @@ export function minorText(value: Dec, currency: string): string {
   return value.toFixed(minorUnits(currency))
 }
 
-
 function decimalOf(value: unknown): Dec | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null
   try {

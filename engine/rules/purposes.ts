@@ -299,7 +299,12 @@ const orderInputs: readonly RuleField[] = [
     label: 'Pre-selected lists',
     description: 'The codes of the pre-selected lists the consultant (or the customer) is on, e.g. "VIP" in lists.',
   },
-  { field: 'customerOrder', type: 'boolean', label: 'Customer order', description: 'true when an end customer bought through the consultant.' },
+  {
+    field: 'customerOrder',
+    type: 'boolean',
+    label: 'Customer order',
+    description: 'true when an end customer bought through the consultant.',
+  },
   { field: 'products', type: 'list', label: 'Products', description: 'The SKUs on the order, e.g. contains(products, "SKU-CREAM-50").' },
   {
     field: 'quantities',
@@ -337,7 +342,13 @@ const orderIncentive: RulePurpose = {
   manyResults: true,
   inputs: orderInputs,
   outputs: [
-    { field: 'label', type: 'text', label: 'Label', description: 'Why it applies, shown to the consultant, e.g. "Spring kit".', required: true },
+    {
+      field: 'label',
+      type: 'text',
+      label: 'Label',
+      description: 'Why it applies, shown to the consultant, e.g. "Spring kit".',
+      required: true,
+    },
     {
       field: 'kind',
       type: 'text',
@@ -358,10 +369,20 @@ const orderIncentive: RulePurpose = {
     },
     { field: 'product', type: 'text', label: 'Product', description: 'Gift: the SKU given.' },
     { field: 'quantity', type: 'number', label: 'Quantity', description: 'Gift: units given (1 when empty).' },
-    { field: 'amount', type: 'money', label: 'Amount', description: 'discount_amount, freight_amount, coupon_amount, credit_note: the amount.' },
+    {
+      field: 'amount',
+      type: 'money',
+      label: 'Amount',
+      description: 'discount_amount, freight_amount, coupon_amount, credit_note: the amount.',
+    },
     { field: 'percent', type: 'number', label: 'Percent', description: 'discount_percent, coupon_percent: e.g. 10.' },
     { field: 'points', type: 'number', label: 'Points', description: 'points: whole points.' },
-    { field: 'validDays', type: 'number', label: 'Valid for (days)', description: 'Coupons and credit notes: days until they expire (90 when empty).' },
+    {
+      field: 'validDays',
+      type: 'number',
+      label: 'Valid for (days)',
+      description: 'Coupons and credit notes: days until they expire (90 when empty).',
+    },
   ],
 }
 
@@ -388,7 +409,12 @@ const referralReward: RulePurpose = {
       label: 'Order amount this campaign',
       description: 'The new member’s orders less returns in the campaign.',
     },
-    { field: 'campaignsSinceJoining', type: 'number', label: 'Campaigns since joining', description: '1 in the campaign the member joined.' },
+    {
+      field: 'campaignsSinceJoining',
+      type: 'number',
+      label: 'Campaigns since joining',
+      description: '1 in the campaign the member joined.',
+    },
     { field: 'currency', type: 'text', label: 'Currency', description: 'The referrer’s currency.' },
   ],
   outputs: [

@@ -86,7 +86,8 @@ export const REFERRAL_RULES = {
   set: {
     name: 'Glow referral rewards',
     purpose: 'referral_reward',
-    description: 'A referral that orders two campaigns in a row earns its referrer 50 stars; one that orders 100 or more in a campaign, 10 USD of credit.',
+    description:
+      'A referral that orders two campaigns in a row earns its referrer 50 stars; one that orders 100 or more in a campaign, 10 USD of credit.',
   },
   content: tableGraph({
     name: 'Referral rewards',
@@ -98,7 +99,13 @@ export const REFERRAL_RULES = {
       ['', '>= 100', '"Referral sales"', '', '10'],
     ],
   }),
-  tests: [{ name: 'two campaigns in a row', inputs: { continuity: 2, campaignOrderAmount: 50 }, expected: [{ label: 'Referral continuity', points: 50 }] }],
+  tests: [
+    {
+      name: 'two campaigns in a row',
+      inputs: { continuity: 2, campaignOrderAmount: 50 },
+      expected: [{ label: 'Referral continuity', points: 50 }],
+    },
+  ],
 }
 
 /** [new member, referrer]. */

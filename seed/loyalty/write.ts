@@ -55,7 +55,12 @@ export async function writeLoyaltyMasterData(payload: Payload, req: PayloadReque
   await payload.create({ collection: 'customer-lists', data: { ...VIP_LIST, consultants: vip } as never, req })
   for (const [member, referrer] of REFERRALS) {
     const id = await participantId(payload, req, member)
-    await payload.update({ collection: 'participants', id, data: { referredBy: await participantId(payload, req, referrer) } as never, req })
+    await payload.update({
+      collection: 'participants',
+      id,
+      data: { referredBy: await participantId(payload, req, referrer) } as never,
+      req,
+    })
   }
   await payload.create({ collection: 'loyalty-goals', data: CONVENTION_GOAL as never, req })
   return program.id as number
@@ -66,7 +71,12 @@ export async function writeLoyaltyMasterData(payload: Payload, req: PayloadReque
  * Idempotent: nothing is written when the Stars program exists. Returns whether it was written.
  */
 export async function seedLoyaltyDemo(payload: Payload): Promise<boolean> {
-  const existing = await payload.find({ collection: 'loyalty-programs', where: { code: { equals: STARS_PROGRAM.code } }, limit: 1, depth: 0 })
+  const existing = await payload.find({
+    collection: 'loyalty-programs',
+    where: { code: { equals: STARS_PROGRAM.code } },
+    limit: 1,
+    depth: 0,
+  })
   if (existing.totalDocs > 0) return false
   const req = await createLocalReq({}, payload)
   await initTransaction(req)

@@ -47,6 +47,9 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         <a href="#payments">Payments</a>
         <a href="/portal/sales">My sales</a>
         <a href="/portal/network">My network</a>
+        <a href="/portal/tickets" data-testid="portal-tickets-link">
+          Tickets
+        </a>
         <a href="/portal/rebates">Rebates</a>
         <a href="/portal/loyalty" data-testid="portal-loyalty-link">
           {loyaltyUnit ? `My ${loyaltyUnit}` : 'Loyalty'}

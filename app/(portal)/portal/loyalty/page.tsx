@@ -52,7 +52,11 @@ export default async function PortalLoyaltyPage(): Promise<React.ReactElement> {
         <a href="#goals">Goals</a>
       </nav>
       <main className="portal-main loyalty-main">
-        <LoyaltySections programs={list} consultant={me?.kind === 'consultant' ? (me.code ?? null) : null} currency={me?.currency ?? 'USD'} />
+        <LoyaltySections
+          programs={list}
+          consultant={me?.kind === 'consultant' ? (me.code ?? null) : null}
+          currency={me?.currency ?? 'USD'}
+        />
       </main>
     </BrandFrame>
   )
