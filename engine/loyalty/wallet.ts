@@ -51,12 +51,15 @@ export function moneyText(m: Money): string {
   return m.amount.toFixed(minorUnits(m.currency))
 }
 
-/** Points × rate (money per point), rounded half-even to the currency's minor unit; under one minor unit is refused. */
+/**
+ * Points × rate (money per point), rounded down to the currency's minor unit (like money → points, so a round trip
+ * never gains); under one minor unit is refused.
+ */
 export function convertPoints(points: number, rate: string, currency: string): Money {
   if (!Number.isSafeInteger(points) || points <= 0)
     throw new WalletMathError(`points: ${String(points)} is not a whole number above zero`, 'points')
   const code = currencyCode(currency, 'currency')
-  const value = round(money(new D(points).times(parseRate(rate)), code), 'half-even')
+  const value = round(money(new D(points).times(parseRate(rate)), code), 'down')
   if (value.amount.isZero())
     throw new WalletMathError(`points: ${points} points at ${rate} ${code} each buy less than one minor unit of ${code}`, 'points')
   return value

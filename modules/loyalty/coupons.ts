@@ -100,7 +100,7 @@ export async function couponsOf(client: Pick<PoolClient, 'query'>, consultantId:
 export async function issueStaffCoupon(client: PoolClient, fields: Record<string, unknown>, today: string): Promise<CouponView> {
   const consultantText = String(fields.consultant ?? '').trim()
   if (!consultantText) throw refusal(422, 'consultant', 'consultant (code or id) is required')
-  const byId = /^\d+$/.test(consultantText)
+  const byId = /^\d{1,9}$/.test(consultantText)
   const consultant = (
     await client.query<{ id: number }>(`select id from participants where ${byId ? 'id = $1::int' : 'code = $1'}`, [
       byId ? Number(consultantText) : consultantText,

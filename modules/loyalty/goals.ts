@@ -140,7 +140,7 @@ export async function checkGoalItem(client: PoolClient, goalId: number, fields: 
   if (!goal) throw refusal(404, 'id', `no goal ${goalId}`)
   const consultantText = String(fields.consultant ?? '').trim()
   if (!consultantText) throw refusal(422, 'consultant', 'consultant (id or code) is required')
-  const byId = /^\d+$/.test(consultantText)
+  const byId = /^\d{1,9}$/.test(consultantText)
   const consultant = (
     await client.query<{ id: number }>(`select id from participants where ${byId ? 'id = $1::int' : 'code = $1'}`, [
       byId ? Number(consultantText) : consultantText,

@@ -44,7 +44,7 @@ const PROGRAM_SQL = `select id, code, unit_name as "unitName", coalesce(active, 
 export async function programOf(client: Db, codeOrId: string | number): Promise<Program> {
   const text = String(codeOrId ?? '').trim()
   if (!text) throw new LoyaltyRefusal('program: give the program code, e.g. STARS', 400, 'program')
-  const byId = /^\d+$/.test(text)
+  const byId = /^\d{1,9}$/.test(text)
   const row = (await client.query<Program>(`${PROGRAM_SQL} where ${byId ? 'id = $1::int' : 'code = $1'}`, [byId ? Number(text) : text]))
     .rows[0]
   if (!row) throw new LoyaltyRefusal(`program: no loyalty program "${text}"`, 404, 'program')

@@ -47,7 +47,7 @@ export async function periodOf(
 ): Promise<{ id: number; label: string; startsOn: string; endsOn: string }> {
   const text = typeof idOrLabel === 'number' || typeof idOrLabel === 'string' ? String(idOrLabel).trim() : ''
   if (!text) throw refusal(422, 'period', 'period (id or label) is required')
-  const byId = /^\d+$/.test(text)
+  const byId = /^\d{1,9}$/.test(text)
   const found = await client.query<{ id: number; label: string; startsOn: string; endsOn: string }>(
     `select id, label, starts_on::date::text as "startsOn", ends_on::date::text as "endsOn" from commission_periods
       where ${byId ? 'id = $1::int' : 'label = $1'} order by id limit 1`,

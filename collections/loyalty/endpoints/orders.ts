@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { currentUser, hasRole, participantIdOf } from '../../../access/core/user'
 import { dbPool } from '../../../db/pool'
+import { LOYALTY_JOB_LOCK } from '../../../modules/loyalty/earn'
 import { withTransaction } from '../../../db/withTransaction'
 import { isInSubtree, NETWORK_EDITOR_ROLES, READ_ALL_ROLES } from '../../../engine/network'
 import { bodyOf } from '../../../modules/core/body'
@@ -46,9 +47,13 @@ export function managesPath(caller: LoyaltyCaller, path: string | null, particip
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10)
 
 /** The work in one transaction; a loyalty refusal becomes `{ errors: [{ message, field }] }` with its status. */
-export async function loyaltyTransaction(req: PayloadRequest, work: Parameters<typeof withTransaction>[2]): Promise<Response> {
+export async function loyaltyTransaction(
+  req: PayloadRequest,
+  work: Parameters<typeof withTransaction>[2],
+  lock?: string,
+): Promise<Response> {
   try {
-    const result = await withTransaction(dbPool(req.payload), {}, work)
+    const result = await withTransaction(dbPool(req.payload), lock ? { lock } : {}, work)
     return Response.json(result)
   } catch (err) {
     const answer = refusalResponse(err)
@@ -70,7 +75,9 @@ async function orderFor(req: PayloadRequest, caller: LoyaltyCaller, write: boole
       'consultant',
       `you may ${write ? 'check out' : 'evaluate'} only your own orders (consultant ${order.consultant} is not you)`,
     )
-  return order
+  // A consultant's own order is dated today and priced by the price list: only staff (the order system) set either, so
+  // an expired coupon, expired points or a made-up price cannot be brought back by the body.
+  return { ...order, orderDate: todayUtc(), items: order.items.map((item) => ({ ...item, unitPrice: null })) }
 }
 
 /**
@@ -120,7 +127,8 @@ export const checkoutOrderEndpoint: Endpoint = {
     if (!caller) return errorResponse(401, 'log in to check out an order')
     try {
       const order = await orderFor(req, caller, true)
-      return loyaltyTransaction(req, (client) => checkoutOrder(client, order, { id: caller.id }, todayUtc()))
+      // Under the earn/expiry lock: a checkout earns its day's points, which an expiry or earn run must not race.
+      return loyaltyTransaction(req, (client) => checkoutOrder(client, order, { id: caller.id }, todayUtc()), LOYALTY_JOB_LOCK)
     } catch (err) {
       const answer = refusalResponse(err)
       if (answer) return answer
@@ -150,7 +158,7 @@ async function returnHandler(req: PayloadRequest, key: string, fields: Record<st
       { status: 403 },
     )
   const orderNumber = owner?.orderNumber ?? key
-  return loyaltyTransaction(req, (client) => returnOrder(client, orderNumber, { id: caller.id }, returnDate))
+  return loyaltyTransaction(req, (client) => returnOrder(client, orderNumber, { id: caller.id }, returnDate), LOYALTY_JOB_LOCK)
 }
 
 /**

@@ -50,8 +50,8 @@ export async function consultantFor(req: PayloadRequest, named: unknown, mode: '
   }
   const row = (
     await dbPool(req.payload).query<{ id: number; path: string | null }>(
-      `select id, path from participants where ${/^\d+$/.test(text) ? 'id = $1::int' : 'code = $1'}`,
-      [/^\d+$/.test(text) ? Number(text) : text],
+      `select id, path from participants where ${/^\d{1,9}$/.test(text) ? 'id = $1::int' : 'code = $1'}`,
+      [/^\d{1,9}$/.test(text) ? Number(text) : text],
     )
   ).rows[0]
   if (!row) throw new LoyaltyRefusal(`consultant: no consultant "${text}"`, 404, 'consultant')
@@ -148,12 +148,14 @@ export const redeemEndpoint: Endpoint = {
       const product = (
         await pool.query<{ id: number }>(`select id from products where code = $1 or ($2::int is not null and id = $2::int)`, [
           productText,
-          /^\d+$/.test(productText) ? Number(productText) : null,
+          /^\d{1,9}$/.test(productText) ? Number(productText) : null,
         ])
       ).rows[0]
       if (!product) throw new LoyaltyRefusal(`product: no product "${productText}"`, 404, 'product')
       const orderNumber = customerOf(fields.orderNumber)
       const requestKey = customerOf(req.headers.get('idempotency-key'))
+      if (requestKey !== null && requestKey.length > 200)
+        throw new LoyaltyRefusal('Idempotency-Key: at most 200 characters', 400, 'Idempotency-Key')
       const today = todayOf()
       return inLoyaltyTransaction(
         req,

@@ -137,6 +137,8 @@ describe('POST /api/order-incentives/evaluate', () => {
     const before = await counts()
     const res = await consultant.post('/api/order-incentives/evaluate', order({ coupon: staffCoupon }))
     expect(res.status, JSON.stringify(res.body)).toBe(200)
+    // A consultant's own order is dated today whatever the body says (only the order system, staff, dates orders).
+    expect(res.body.orderDate).toBe(new Date().toISOString().slice(0, 10))
     expect(res.body).toMatchObject({
       subtotal: '200.00',
       discount: '20.00',
@@ -213,7 +215,8 @@ describe('POST /api/order-incentives/checkout', () => {
 
   it('checks out: the coupon used, a coupon and a credit note issued, the gift and freight given, the points posted', async () => {
     const before = await counts()
-    const res = await consultant.post('/api/order-incentives/checkout', order({ coupon: staffCoupon }))
+    // Placed by the order system (staff): it dates and prices the order; a consultant's own order is dated today.
+    const res = await ops.post('/api/order-incentives/checkout', order({ coupon: staffCoupon }))
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body).toMatchObject({ total: '160.00', discount: '20.00', freightCharged: '0.00', couponDiscount: '20.00' })
     expect(res.body.couponsIssued).toHaveLength(1)
@@ -285,7 +288,7 @@ describe('POST /api/order-incentives/checkout', () => {
   })
 
   it('uses the coupon the rule issued and the credit note on the next order', async () => {
-    const res = await consultant.post(
+    const res = await ops.post(
       '/api/order-incentives/checkout',
       order({
         orderNumber: 'INC-3',

@@ -1,30 +1,31 @@
-/** Wallet arithmetic: half-even to the minor unit, sub-minor-unit conversions refused, money to whole points. */
+/** Wallet arithmetic: points to money down and money to money half-even to the minor unit, sub-minor-unit conversions refused, money to whole points. */
 import { describe, expect, it } from 'vitest'
 
 import { money } from '../../../engine/core/money'
 import { convertMoney, convertPoints, moneyText, moneyToPoints, WalletMathError } from '../../../engine/loyalty'
 
 describe('convertPoints', () => {
-  it('multiplies exactly and rounds half-even to the cent', () => {
+  it('multiplies exactly and rounds points to money down to the cent', () => {
     // 150 × 0.015 = 2.25 exactly.
     expect(moneyText(convertPoints(150, '0.015', 'USD'))).toBe('2.25')
-    // 151 × 0.015 = 2.265 → tie, the even neighbour is 2.26.
+    // 151 × 0.015 = 2.265 → down to 2.26.
     expect(moneyText(convertPoints(151, '0.015', 'USD'))).toBe('2.26')
-    // 153 × 0.015 = 2.295 → tie, the even neighbour is 2.30.
-    expect(moneyText(convertPoints(153, '0.015', 'USD'))).toBe('2.30')
+    // 153 × 0.015 = 2.295 → down to 2.29 (never up: 3 points at 0.005 are 0.01, not 0.02 that buys back 4).
+    expect(moneyText(convertPoints(153, '0.015', 'USD'))).toBe('2.29')
+    expect(moneyText(convertPoints(3, '0.005', 'USD'))).toBe('0.01')
     // 1234 × 0.01 = 12.34.
     expect(moneyText(convertPoints(1234, '0.01', 'USD'))).toBe('12.34')
   })
 
   it('rounds to the currency minor unit: yen have none', () => {
-    // 333 × 1.5 = 499.5 → tie, even neighbour 500.
-    expect(moneyText(convertPoints(333, '1.5', 'JPY'))).toBe('500')
+    // 333 × 1.5 = 499.5 → down to 499.
+    expect(moneyText(convertPoints(333, '1.5', 'JPY'))).toBe('499')
   })
 
   it('refuses points worth less than one minor unit', () => {
     // 1 × 0.004 = 0.004 → 0.00.
     expect(() => convertPoints(1, '0.004', 'USD')).toThrow(WalletMathError)
-    // 1 × 0.005 = 0.005 → tie, even neighbour 0.00: refused too.
+    // 1 × 0.005 = 0.005 → down to 0.00: refused too.
     expect(() => convertPoints(1, '0.005', 'USD')).toThrow(/less than one minor unit/)
   })
 

@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic'
 export default async function PortalTicketPage({ params }: { params: Promise<{ id: string }> }): Promise<React.ReactElement> {
   const { id } = await params
   const { payload, user, participantId } = await portalSession()
-  if (!/^[1-9]\d{0,9}$/.test(id)) notFound()
+  if (!/^[1-9]\d{0,8}$/.test(id)) notFound()
   const client = await dbPool(payload).connect()
   let history: TicketHistory
   try {
