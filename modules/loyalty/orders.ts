@@ -8,7 +8,6 @@
 import type { PoolClient } from 'pg'
 
 import { D } from '../../engine/core/decimal'
-import { networkOrderKey, readNetworkOrder, type RowContext } from '../../engine/ingest'
 import {
   applyIncentives,
   minorText,
@@ -19,7 +18,7 @@ import {
   type IncentiveRuleLine,
 } from '../../engine/loyalty/incentives'
 import { compileRule, evaluateRule, NOTHING, RuleContentError } from '../../engine/rules'
-import { addWriterRefusals, loadLookups, readRecordLines, writeNetworkOrders } from '../ingest'
+import { writeOrderLines } from '../multilevel'
 import { approvedRuleVersion } from '../rules'
 import { issueCoupon } from './coupons'
 import { LoyaltyRefusal } from './errors'
@@ -214,28 +213,8 @@ async function writeLines(
   asOf: string,
   field: (index: number) => string,
 ): Promise<void> {
-  const lookups = await loadLookups(client)
-  const ctx: RowContext = {
-    formats: { dateFormats: ['YYYY-MM-DD'], decimalSeparator: '.' },
-    lookups,
-    fixedCarrierId: null,
-    headerOf: (f) => f,
-    asOf,
-  }
-  const read = readRecordLines(
-    lines,
-    {
-      source: 'network_orders',
-      what: 'a network order line',
-      read: readNetworkOrder,
-      keyOf: networkOrderKey,
-      sameLine: 'line (same order, line and kind)',
-    },
-    ctx,
-  )
-  const written = read.rejects.length ? null : await writeNetworkOrders(client, read.items)
-  const rejects = [...read.rejects]
-  if (written) addWriterRefusals(rejects, written.rejected)
+  // A rejection rolls the checkout back: whatever the writer did is undone with it.
+  const { rejects } = await writeOrderLines(client, lines, asOf)
   const first = rejects[0]
   if (first)
     throw refusal(

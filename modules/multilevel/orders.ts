@@ -4,6 +4,7 @@
  * the same line in a file are checked, keyed and stored alike.
  */
 import type { Payload } from 'payload'
+import type { PoolClient } from 'pg'
 
 import { networkOrderKey, readNetworkOrder, type RowContext } from '../../engine/ingest'
 import { dbPool } from '../../db/pool'
@@ -31,28 +32,7 @@ export type OrderLinesResult = {
  */
 export async function importOrderLines(payload: Payload, lines: readonly unknown[], asOf: string): Promise<OrderLinesResult> {
   return withTransaction(dbPool(payload), { lock: 'accrue.import.network_orders' }, async (client) => {
-    const lookups = await loadLookups(client)
-    const ctx: RowContext = {
-      formats: { dateFormats: ['YYYY-MM-DD'], decimalSeparator: '.' },
-      lookups,
-      fixedCarrierId: null,
-      headerOf: (field) => field,
-      asOf,
-    }
-    const read = readRecordLines(
-      lines,
-      {
-        source: 'network_orders',
-        what: 'a network order line',
-        read: readNetworkOrder,
-        keyOf: networkOrderKey,
-        sameLine: 'line (same order, line and kind)',
-      },
-      ctx,
-    )
-    const written = await writeNetworkOrders(client, read.items)
-    const rejects = read.rejects
-    const accepted = read.accepted - addWriterRefusals(rejects, written.rejected)
+    const { accepted, written, rejects } = await writeOrderLines(client, lines, asOf)
     return {
       read: lines.length,
       accepted,
@@ -63,4 +43,38 @@ export async function importOrderLines(payload: Payload, lines: readonly unknown
       rejects,
     }
   })
+}
+
+/**
+ * Order lines through the import's reader and writer in the caller's transaction (the orders endpoint, an incentives
+ * checkout): what was accepted, what the writer did, and every rejection naming the line (0-based) and the field.
+ */
+export async function writeOrderLines(
+  client: PoolClient,
+  lines: readonly unknown[],
+  asOf: string,
+): Promise<{ accepted: number; written: Awaited<ReturnType<typeof writeNetworkOrders>>; rejects: OrderLineReject[] }> {
+  const lookups = await loadLookups(client)
+  const ctx: RowContext = {
+    formats: { dateFormats: ['YYYY-MM-DD'], decimalSeparator: '.' },
+    lookups,
+    fixedCarrierId: null,
+    headerOf: (field) => field,
+    asOf,
+  }
+  const read = readRecordLines(
+    lines,
+    {
+      source: 'network_orders',
+      what: 'a network order line',
+      read: readNetworkOrder,
+      keyOf: networkOrderKey,
+      sameLine: 'line (same order, line and kind)',
+    },
+    ctx,
+  )
+  const written = await writeNetworkOrders(client, read.items)
+  const rejects = read.rejects
+  const accepted = read.accepted - addWriterRefusals(rejects, written.rejected)
+  return { accepted, written, rejects }
 }
