@@ -79,7 +79,8 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
   const pool = dbPool(payload)
   const doc = (await payload.findByID({ collection: 'imports', id: importId, depth: 0 })) as unknown as ImportDoc
   const mapping = (await payload.findByID({ collection: 'import-mappings', id: doc.mapping, depth: 0 })) as unknown as MappingDoc
-  const staticDir = payload.collections.imports.config.upload.staticDir as string
+  // Always registered; the `!` is for compiles that see Payload's types without this project's generated ones.
+  const staticDir = payload.collections.imports!.config.upload.staticDir as string
   await pool.query(`update imports set status = 'running', started_at = now(), message = null where id = $1`, [importId])
 
   return withTransaction(
