@@ -67,27 +67,14 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    participants: Participant;
-    users: User;
-    territories: Territory;
-    brands: Brand;
-    carriers: Carrier;
-    'rate-plans': RatePlan;
-    'payout-schedules': PayoutSchedule;
     'dealer-sales': DealerSale;
     'carrier-records': CarrierRecord;
-    'import-mappings': ImportMapping;
     imports: Import;
     'import-rejects': ImportReject;
+    'scrape-runs': ScrapeRun;
     'reconciliation-runs': ReconciliationRun;
     'reconciliation-lines': ReconciliationLine;
     discrepancies: Discrepancy;
-    'portal-credentials': PortalCredential;
-    'carrier-connectors': CarrierConnector;
-    'scrape-runs': ScrapeRun;
-    'scrape-evidence': ScrapeEvidence;
-    'compensation-plans': CompensationPlan;
-    'plan-versions': PlanVersion;
     'commission-periods': CommissionPeriod;
     'commission-runs': CommissionRun;
     'commission-lines': CommissionLine;
@@ -95,14 +82,17 @@ export interface Config {
     'commission-holds': CommissionHold;
     'commission-notes': CommissionNote;
     'commission-statements': CommissionStatement;
-    'rule-sets': RuleSet;
-    'rule-versions': RuleVersion;
-    products: Product;
+    'payment-batches': PaymentBatch;
+    payments: Payment;
+    prospects: Prospect;
+    proposals: Proposal;
+    'commission-rules': CommissionRule;
+    'advertising-programs': AdvertisingProgram;
+    'billing-lines': BillingLine;
+    participants: Participant;
+    users: User;
+    territories: Territory;
     'network-orders': NetworkOrder;
-    'kpi-definitions': KpiDefinition;
-    ranks: Rank;
-    'career-plans': CareerPlan;
-    'pipeline-types': PipelineType;
     'pipeline-runs': PipelineRun;
     'member-cycles': MemberCycle;
     'kpi-adjustments': KpiAdjustment;
@@ -138,20 +128,30 @@ export interface Config {
     'goal-checks': GoalCheck;
     tickets: Ticket;
     'ticket-events': TicketEvent;
-    'ticket-queues': TicketQueue;
     'ticket-attachments': TicketAttachment;
+    brands: Brand;
+    carriers: Carrier;
+    'rate-plans': RatePlan;
+    'payout-schedules': PayoutSchedule;
+    'import-mappings': ImportMapping;
+    'portal-credentials': PortalCredential;
+    'carrier-connectors': CarrierConnector;
+    'compensation-plans': CompensationPlan;
+    'plan-versions': PlanVersion;
+    'rule-sets': RuleSet;
+    'rule-versions': RuleVersion;
+    products: Product;
+    'kpi-definitions': KpiDefinition;
+    ranks: Rank;
+    'career-plans': CareerPlan;
+    'pipeline-types': PipelineType;
+    'ticket-queues': TicketQueue;
     'dashboard-grants': DashboardGrant;
-    'payment-batches': PaymentBatch;
-    payments: Payment;
     services: Service;
-    prospects: Prospect;
-    proposals: Proposal;
-    'commission-rules': CommissionRule;
-    'advertising-programs': AdvertisingProgram;
-    'billing-lines': BillingLine;
     media: Media;
-    notifications: Notification;
     schedules: Schedule;
+    'scrape-evidence': ScrapeEvidence;
+    notifications: Notification;
     'schedule-slots': ScheduleSlot;
     'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
@@ -160,6 +160,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    'payment-batches': {
+      payments: 'payments';
+    };
     participants: {
       children: 'participants';
     };
@@ -172,32 +175,16 @@ export interface Config {
     'rule-sets': {
       versions: 'rule-versions';
     };
-    'payment-batches': {
-      payments: 'payments';
-    };
   };
   collectionsSelect: {
-    participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
-    users: UsersSelect<false> | UsersSelect<true>;
-    territories: TerritoriesSelect<false> | TerritoriesSelect<true>;
-    brands: BrandsSelect<false> | BrandsSelect<true>;
-    carriers: CarriersSelect<false> | CarriersSelect<true>;
-    'rate-plans': RatePlansSelect<false> | RatePlansSelect<true>;
-    'payout-schedules': PayoutSchedulesSelect<false> | PayoutSchedulesSelect<true>;
     'dealer-sales': DealerSalesSelect<false> | DealerSalesSelect<true>;
     'carrier-records': CarrierRecordsSelect<false> | CarrierRecordsSelect<true>;
-    'import-mappings': ImportMappingsSelect<false> | ImportMappingsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'import-rejects': ImportRejectsSelect<false> | ImportRejectsSelect<true>;
+    'scrape-runs': ScrapeRunsSelect<false> | ScrapeRunsSelect<true>;
     'reconciliation-runs': ReconciliationRunsSelect<false> | ReconciliationRunsSelect<true>;
     'reconciliation-lines': ReconciliationLinesSelect<false> | ReconciliationLinesSelect<true>;
     discrepancies: DiscrepanciesSelect<false> | DiscrepanciesSelect<true>;
-    'portal-credentials': PortalCredentialsSelect<false> | PortalCredentialsSelect<true>;
-    'carrier-connectors': CarrierConnectorsSelect<false> | CarrierConnectorsSelect<true>;
-    'scrape-runs': ScrapeRunsSelect<false> | ScrapeRunsSelect<true>;
-    'scrape-evidence': ScrapeEvidenceSelect<false> | ScrapeEvidenceSelect<true>;
-    'compensation-plans': CompensationPlansSelect<false> | CompensationPlansSelect<true>;
-    'plan-versions': PlanVersionsSelect<false> | PlanVersionsSelect<true>;
     'commission-periods': CommissionPeriodsSelect<false> | CommissionPeriodsSelect<true>;
     'commission-runs': CommissionRunsSelect<false> | CommissionRunsSelect<true>;
     'commission-lines': CommissionLinesSelect<false> | CommissionLinesSelect<true>;
@@ -205,14 +192,17 @@ export interface Config {
     'commission-holds': CommissionHoldsSelect<false> | CommissionHoldsSelect<true>;
     'commission-notes': CommissionNotesSelect<false> | CommissionNotesSelect<true>;
     'commission-statements': CommissionStatementsSelect<false> | CommissionStatementsSelect<true>;
-    'rule-sets': RuleSetsSelect<false> | RuleSetsSelect<true>;
-    'rule-versions': RuleVersionsSelect<false> | RuleVersionsSelect<true>;
-    products: ProductsSelect<false> | ProductsSelect<true>;
+    'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    prospects: ProspectsSelect<false> | ProspectsSelect<true>;
+    proposals: ProposalsSelect<false> | ProposalsSelect<true>;
+    'commission-rules': CommissionRulesSelect<false> | CommissionRulesSelect<true>;
+    'advertising-programs': AdvertisingProgramsSelect<false> | AdvertisingProgramsSelect<true>;
+    'billing-lines': BillingLinesSelect<false> | BillingLinesSelect<true>;
+    participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    territories: TerritoriesSelect<false> | TerritoriesSelect<true>;
     'network-orders': NetworkOrdersSelect<false> | NetworkOrdersSelect<true>;
-    'kpi-definitions': KpiDefinitionsSelect<false> | KpiDefinitionsSelect<true>;
-    ranks: RanksSelect<false> | RanksSelect<true>;
-    'career-plans': CareerPlansSelect<false> | CareerPlansSelect<true>;
-    'pipeline-types': PipelineTypesSelect<false> | PipelineTypesSelect<true>;
     'pipeline-runs': PipelineRunsSelect<false> | PipelineRunsSelect<true>;
     'member-cycles': MemberCyclesSelect<false> | MemberCyclesSelect<true>;
     'kpi-adjustments': KpiAdjustmentsSelect<false> | KpiAdjustmentsSelect<true>;
@@ -248,20 +238,30 @@ export interface Config {
     'goal-checks': GoalChecksSelect<false> | GoalChecksSelect<true>;
     tickets: TicketsSelect<false> | TicketsSelect<true>;
     'ticket-events': TicketEventsSelect<false> | TicketEventsSelect<true>;
-    'ticket-queues': TicketQueuesSelect<false> | TicketQueuesSelect<true>;
     'ticket-attachments': TicketAttachmentsSelect<false> | TicketAttachmentsSelect<true>;
+    brands: BrandsSelect<false> | BrandsSelect<true>;
+    carriers: CarriersSelect<false> | CarriersSelect<true>;
+    'rate-plans': RatePlansSelect<false> | RatePlansSelect<true>;
+    'payout-schedules': PayoutSchedulesSelect<false> | PayoutSchedulesSelect<true>;
+    'import-mappings': ImportMappingsSelect<false> | ImportMappingsSelect<true>;
+    'portal-credentials': PortalCredentialsSelect<false> | PortalCredentialsSelect<true>;
+    'carrier-connectors': CarrierConnectorsSelect<false> | CarrierConnectorsSelect<true>;
+    'compensation-plans': CompensationPlansSelect<false> | CompensationPlansSelect<true>;
+    'plan-versions': PlanVersionsSelect<false> | PlanVersionsSelect<true>;
+    'rule-sets': RuleSetsSelect<false> | RuleSetsSelect<true>;
+    'rule-versions': RuleVersionsSelect<false> | RuleVersionsSelect<true>;
+    products: ProductsSelect<false> | ProductsSelect<true>;
+    'kpi-definitions': KpiDefinitionsSelect<false> | KpiDefinitionsSelect<true>;
+    ranks: RanksSelect<false> | RanksSelect<true>;
+    'career-plans': CareerPlansSelect<false> | CareerPlansSelect<true>;
+    'pipeline-types': PipelineTypesSelect<false> | PipelineTypesSelect<true>;
+    'ticket-queues': TicketQueuesSelect<false> | TicketQueuesSelect<true>;
     'dashboard-grants': DashboardGrantsSelect<false> | DashboardGrantsSelect<true>;
-    'payment-batches': PaymentBatchesSelect<false> | PaymentBatchesSelect<true>;
-    payments: PaymentsSelect<false> | PaymentsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
-    prospects: ProspectsSelect<false> | ProspectsSelect<true>;
-    proposals: ProposalsSelect<false> | ProposalsSelect<true>;
-    'commission-rules': CommissionRulesSelect<false> | CommissionRulesSelect<true>;
-    'advertising-programs': AdvertisingProgramsSelect<false> | AdvertisingProgramsSelect<true>;
-    'billing-lines': BillingLinesSelect<false> | BillingLinesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
-    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
+    'scrape-evidence': ScrapeEvidenceSelect<false> | ScrapeEvidenceSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -322,6 +322,37 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dealer-sales".
+ */
+export interface DealerSale {
+  id: number;
+  dealer: number | Participant;
+  saleDate: string;
+  carrier: number | Carrier;
+  activationType: 'new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add';
+  mdn?: string | null;
+  iccid?: string | null;
+  imei?: string | null;
+  ratePlan: number | RatePlan;
+  /**
+   * Feature codes, sorted and comma-separated.
+   */
+  features?: string | null;
+  customerAccount?: string | null;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -450,51 +481,6 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  participant: number | Participant;
-  roles: (
-    | 'company_admin'
-    | 'company_user'
-    | 'partner_admin'
-    | 'partner_user'
-    | 'territory_owner_admin'
-    | 'territory_owner_user'
-    | 'agent_manager'
-    | 'agent'
-    | 'referrer'
-    | 'finance'
-    | 'auditor'
-  )[];
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "carriers".
  */
 export interface Carrier {
@@ -553,83 +539,6 @@ export interface RatePlan {
       }[]
     | null;
   active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payout-schedules".
- */
-export interface PayoutSchedule {
-  id: number;
-  /**
-   * Set from the carrier, version and date.
-   */
-  title?: string | null;
-  carrier: number | Carrier;
-  /**
-   * Numbered per carrier when created.
-   */
-  version?: number | null;
-  /**
-   * Sales and activations on or after this day are priced with this version.
-   */
-  effectiveFrom: string;
-  /**
-   * Only approved versions price lines; an approved version can no longer be edited.
-   */
-  status: 'draft' | 'approved';
-  approvedBy?: (number | null) | User;
-  approvedAt?: string | null;
-  lines: {
-    kind: 'activation' | 'feature' | 'spiff';
-    /**
-     * Empty: any activation type.
-     */
-    activationType?: ('new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add') | null;
-    /**
-     * Empty: any plan of this carrier.
-     */
-    ratePlan?: (number | null) | RatePlan;
-    /**
-     * Feature lines only.
-     */
-    featureCode?: string | null;
-    amount: string;
-    id?: string | null;
-  }[];
-  notes?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "dealer-sales".
- */
-export interface DealerSale {
-  id: number;
-  dealer: number | Participant;
-  saleDate: string;
-  carrier: number | Carrier;
-  activationType: 'new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add';
-  mdn?: string | null;
-  iccid?: string | null;
-  imei?: string | null;
-  ratePlan: number | RatePlan;
-  /**
-   * Feature codes, sorted and comma-separated.
-   */
-  features?: string | null;
-  customerAccount?: string | null;
-  import?: (number | null) | Import;
-  /**
-   * Row number in the imported file.
-   */
-  sourceRow?: number | null;
-  /**
-   * Identifies the same fact across files.
-   */
-  naturalKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -910,6 +819,141 @@ export interface ImportReject {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-runs".
+ */
+export interface ScrapeRun {
+  id: number;
+  title?: string | null;
+  connector: number | CarrierConnector;
+  trigger?: ('manual' | 'schedule') | null;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  status?: ('queued' | 'running' | 'retrying' | 'completed' | 'failed') | null;
+  job?: number | null;
+  attempts?: number | null;
+  failureKind?: ('drift' | 'permanent' | 'transient') | null;
+  diagnosis?: string | null;
+  screenshot?: (number | null) | ScrapeEvidence;
+  html?: string | null;
+  pages?: number | null;
+  rowsFetched?: number | null;
+  accepted?: number | null;
+  rejected?: number | null;
+  /**
+   * New carrier records.
+   */
+  inserted?: number | null;
+  import?: (number | null) | Import;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-connectors".
+ */
+export interface CarrierConnector {
+  id: number;
+  name: string;
+  carrier: number | Carrier;
+  fetches: 'report' | 'invoices';
+  /**
+   * Reports: the carrier-records mapping the portal's report is read with.
+   */
+  mapping?: (number | null) | ImportMapping;
+  /**
+   * The sign-in page. Relative step URLs are resolved against its origin; {{loginUrl}} is this value.
+   */
+  loginUrl: string;
+  credential: number | PortalCredential;
+  enabled?: boolean | null;
+  /**
+   * A scheduled run fetches this many days up to yesterday.
+   */
+  lookbackDays: number;
+  /**
+   * Alert when this many of the last runs failed…
+   */
+  failureThreshold: number;
+  /**
+   * …out of this many.
+   */
+  failureWindow: number;
+  /**
+   * Placeholders: {{loginUrl}} {{username}} {{password}} {{totp}} {{from}} {{to}}. Exactly one readTable or download step fetches the report.
+   */
+  steps: {
+    action: 'goto' | 'fill' | 'click' | 'waitFor' | 'failIfPresent' | 'readTable' | 'download';
+    /**
+     * URL for goto; CSS selector otherwise.
+     */
+    target: string;
+    /**
+     * fill: what to type. failIfPresent: the reason to report.
+     */
+    value?: string | null;
+    /**
+     * readTable: the next page's link.
+     */
+    nextSelector?: string | null;
+    /**
+     * failIfPresent only.
+     */
+    failure?: ('permanent' | 'transient') | null;
+    timeoutMs?: number | null;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-credentials".
+ */
+export interface PortalCredential {
+  id: number;
+  name: string;
+  username: string;
+  /**
+   * Type a new password to replace the stored one; it is encrypted at once and never shown again.
+   */
+  password?: string | null;
+  /**
+   * Type a new totp secret to replace the stored one; it is encrypted at once and never shown again.
+   */
+  totpSecret?: string | null;
+  passwordSealed?: string | null;
+  totpSealed?: string | null;
+  sealContext?: string | null;
+  /**
+   * The key the secrets are sealed with.
+   */
+  keyId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-evidence".
+ */
+export interface ScrapeEvidence {
+  id: number;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "reconciliation-runs".
  */
 export interface ReconciliationRun {
@@ -971,6 +1015,97 @@ export interface ReconciliationLine {
    * The payout schedule version that priced the line.
    */
   scheduleVersion?: (number | null) | PayoutSchedule;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-schedules".
+ */
+export interface PayoutSchedule {
+  id: number;
+  /**
+   * Set from the carrier, version and date.
+   */
+  title?: string | null;
+  carrier: number | Carrier;
+  /**
+   * Numbered per carrier when created.
+   */
+  version?: number | null;
+  /**
+   * Sales and activations on or after this day are priced with this version.
+   */
+  effectiveFrom: string;
+  /**
+   * Only approved versions price lines; an approved version can no longer be edited.
+   */
+  status: 'draft' | 'approved';
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  lines: {
+    kind: 'activation' | 'feature' | 'spiff';
+    /**
+     * Empty: any activation type.
+     */
+    activationType?: ('new' | 'upgrade' | 'downgrade' | 'port_in' | 'feature_add') | null;
+    /**
+     * Empty: any plan of this carrier.
+     */
+    ratePlan?: (number | null) | RatePlan;
+    /**
+     * Feature lines only.
+     */
+    featureCode?: string | null;
+    amount: string;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  participant: number | Participant;
+  roles: (
+    | 'company_admin'
+    | 'company_user'
+    | 'partner_admin'
+    | 'partner_user'
+    | 'territory_owner_admin'
+    | 'territory_owner_user'
+    | 'agent_manager'
+    | 'agent'
+    | 'referrer'
+    | 'finance'
+    | 'auditor'
+  )[];
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1036,138 +1171,79 @@ export interface Discrepancy {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "portal-credentials".
+ * via the `definition` "commission-periods".
  */
-export interface PortalCredential {
+export interface CommissionPeriod {
   id: number;
-  name: string;
-  username: string;
+  label: string;
+  frequency: 'monthly' | 'biweekly' | 'weekly';
+  cycle: 'regular' | 'advance';
+  startsOn: string;
+  endsOn: string;
   /**
-   * Type a new password to replace the stored one; it is encrypted at once and never shown again.
+   * Locked by locking its approved run.
    */
-  password?: string | null;
-  /**
-   * Type a new totp secret to replace the stored one; it is encrypted at once and never shown again.
-   */
-  totpSecret?: string | null;
-  passwordSealed?: string | null;
-  totpSealed?: string | null;
-  sealContext?: string | null;
-  /**
-   * The key the secrets are sealed with.
-   */
-  keyId?: string | null;
+  status: 'open' | 'locked';
+  lockedAt?: string | null;
+  lockedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "carrier-connectors".
+ * via the `definition` "commission-runs".
  */
-export interface CarrierConnector {
-  id: number;
-  name: string;
-  carrier: number | Carrier;
-  fetches: 'report' | 'invoices';
-  /**
-   * Reports: the carrier-records mapping the portal's report is read with.
-   */
-  mapping?: (number | null) | ImportMapping;
-  /**
-   * The sign-in page. Relative step URLs are resolved against its origin; {{loginUrl}} is this value.
-   */
-  loginUrl: string;
-  credential: number | PortalCredential;
-  enabled?: boolean | null;
-  /**
-   * A scheduled run fetches this many days up to yesterday.
-   */
-  lookbackDays: number;
-  /**
-   * Alert when this many of the last runs failed…
-   */
-  failureThreshold: number;
-  /**
-   * …out of this many.
-   */
-  failureWindow: number;
-  /**
-   * Placeholders: {{loginUrl}} {{username}} {{password}} {{totp}} {{from}} {{to}}. Exactly one readTable or download step fetches the report.
-   */
-  steps: {
-    action: 'goto' | 'fill' | 'click' | 'waitFor' | 'failIfPresent' | 'readTable' | 'download';
-    /**
-     * URL for goto; CSS selector otherwise.
-     */
-    target: string;
-    /**
-     * fill: what to type. failIfPresent: the reason to report.
-     */
-    value?: string | null;
-    /**
-     * readTable: the next page's link.
-     */
-    nextSelector?: string | null;
-    /**
-     * failIfPresent only.
-     */
-    failure?: ('permanent' | 'transient') | null;
-    timeoutMs?: number | null;
-    id?: string | null;
-  }[];
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "scrape-runs".
- */
-export interface ScrapeRun {
+export interface CommissionRun {
   id: number;
   title?: string | null;
-  connector: number | CarrierConnector;
-  trigger?: ('manual' | 'schedule') | null;
-  periodFrom?: string | null;
-  periodTo?: string | null;
-  status?: ('queued' | 'running' | 'retrying' | 'completed' | 'failed') | null;
-  job?: number | null;
-  attempts?: number | null;
-  failureKind?: ('drift' | 'permanent' | 'transient') | null;
-  diagnosis?: string | null;
-  screenshot?: (number | null) | ScrapeEvidence;
-  html?: string | null;
-  pages?: number | null;
-  rowsFetched?: number | null;
-  accepted?: number | null;
-  rejected?: number | null;
+  period: number | CommissionPeriod;
+  plan: number | CompensationPlan;
+  mode: 'post' | 'preview';
   /**
-   * New carrier records.
+   * The approved version in force on the first day of the period.
    */
-  inserted?: number | null;
-  import?: (number | null) | Import;
-  startedAt?: string | null;
-  finishedAt?: string | null;
+  planVersion?: (number | null) | PlanVersion;
+  status?: ('queued' | 'running' | 'awaiting_approval' | 'previewed' | 'approved' | 'locked' | 'failed') | null;
+  job?: number | null;
+  statementsJob?: number | null;
+  runCount?: number | null;
+  lastRunAt?: string | null;
+  /**
+   * Sum of every line of the run (payable + held).
+   */
+  total?: string | null;
+  lineCount?: number | null;
+  message?: string | null;
+  /**
+   * Each workflow step with its outcome.
+   */
+  steps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Totals by component and by payee.
+   */
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  lockedBy?: (number | null) | User;
+  lockedAt?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "scrape-evidence".
- */
-export interface ScrapeEvidence {
-  id: number;
-  caption?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1531,82 +1607,6 @@ export interface RuleVersion {
   approvedAt?: string | null;
   retiredAt?: string | null;
   notes?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "commission-periods".
- */
-export interface CommissionPeriod {
-  id: number;
-  label: string;
-  frequency: 'monthly' | 'biweekly' | 'weekly';
-  cycle: 'regular' | 'advance';
-  startsOn: string;
-  endsOn: string;
-  /**
-   * Locked by locking its approved run.
-   */
-  status: 'open' | 'locked';
-  lockedAt?: string | null;
-  lockedBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "commission-runs".
- */
-export interface CommissionRun {
-  id: number;
-  title?: string | null;
-  period: number | CommissionPeriod;
-  plan: number | CompensationPlan;
-  mode: 'post' | 'preview';
-  /**
-   * The approved version in force on the first day of the period.
-   */
-  planVersion?: (number | null) | PlanVersion;
-  status?: ('queued' | 'running' | 'awaiting_approval' | 'previewed' | 'approved' | 'locked' | 'failed') | null;
-  job?: number | null;
-  statementsJob?: number | null;
-  runCount?: number | null;
-  lastRunAt?: string | null;
-  /**
-   * Sum of every line of the run (payable + held).
-   */
-  total?: string | null;
-  lineCount?: number | null;
-  message?: string | null;
-  /**
-   * Each workflow step with its outcome.
-   */
-  steps?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  /**
-   * Totals by component and by payee.
-   */
-  summary?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  approvedBy?: (number | null) | User;
-  approvedAt?: string | null;
-  lockedBy?: (number | null) | User;
-  lockedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1991,6 +1991,135 @@ export interface CommissionStatement {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-batches".
+ */
+export interface PaymentBatch {
+  id: number;
+  title?: string | null;
+  /**
+   * A locked period; lines of it and of earlier locked periods are paid.
+   */
+  period: number | CommissionPeriod;
+  /**
+   * The day the bank should settle the payments.
+   */
+  effectiveDate: string;
+  status?: ('queued' | 'paying' | 'ready' | 'paid' | 'failed') | null;
+  job?: number | null;
+  paymentCount?: number | null;
+  /**
+   * Sum of the payments of the batch.
+   */
+  total?: string | null;
+  /**
+   * Payees whose balance was negative or below their minimum.
+   */
+  carriedForward?: number | null;
+  message?: string | null;
+  paidAt?: string | null;
+  paidBy?: (number | null) | User;
+  payments?: {
+    docs?: (number | Payment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  batch: number | PaymentBatch;
+  payee: number | Participant;
+  amount: string;
+  currency: string;
+  lineCount?: number | null;
+  status: 'pending' | 'paid';
+  paidAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advertising-programs".
+ */
+export interface AdvertisingProgram {
+  id: number;
+  name: string;
+  kind: 'national' | 'territory';
+  territory?: (number | null) | Territory;
+  /**
+   * Deducted from each affected payout, e.g. 2.5.
+   */
+  percent: string;
+  startsOn: string;
+  /**
+   * Empty: until stopped.
+   */
+  endsOn?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-orders".
+ */
+export interface NetworkOrder {
+  id: number;
+  orderNumber: string;
+  line: number;
+  kind: 'order' | 'return';
+  bookedOn: string;
+  /**
+   * Whose personal volume the line is.
+   */
+  consultant: number | Participant;
+  /**
+   * The customer who bought through the consultant, when it was a customer order.
+   */
+  customer?: string | null;
+  product: number | Product;
+  quantity: number;
+  currency: string;
+  /**
+   * The price charged per unit, before VAT.
+   */
+  unitPrice: string;
+  /**
+   * The discount on the line, before VAT.
+   */
+  discount?: string | null;
+  /**
+   * The line total charged, VAT included, discount deducted.
+   */
+  amount: string;
+  qualifyingVolume: string;
+  commissionableVolume: string;
+  /**
+   * Returns: the order line returned.
+   */
+  returnOf?: (number | null) | NetworkOrder;
+  /**
+   * The rule version that derived the volumes, when a rule did.
+   */
+  volumeRuleVersion?: (number | null) | RuleVersion;
+  import?: (number | null) | Import;
+  /**
+   * Row number in the imported file.
+   */
+  sourceRow?: number | null;
+  /**
+   * Identifies the same fact across files.
+   */
+  naturalKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "products".
  */
 export interface Product {
@@ -2052,153 +2181,29 @@ export interface Product {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "network-orders".
+ * via the `definition` "pipeline-runs".
  */
-export interface NetworkOrder {
+export interface PipelineRun {
   id: number;
-  orderNumber: string;
-  line: number;
-  kind: 'order' | 'return';
-  bookedOn: string;
+  title?: string | null;
+  pipelineType: number | PipelineType;
+  cycle: number | CommissionPeriod;
+  status?: ('open' | 'running' | 'failed' | 'closed') | null;
   /**
-   * Whose personal volume the line is.
+   * Each step’s state, what it found and why it failed.
    */
-  consultant: number | Participant;
-  /**
-   * The customer who bought through the consultant, when it was a customer order.
-   */
-  customer?: string | null;
-  product: number | Product;
-  quantity: number;
-  currency: string;
-  /**
-   * The price charged per unit, before VAT.
-   */
-  unitPrice: string;
-  /**
-   * The discount on the line, before VAT.
-   */
-  discount?: string | null;
-  /**
-   * The line total charged, VAT included, discount deducted.
-   */
-  amount: string;
-  qualifyingVolume: string;
-  commissionableVolume: string;
-  /**
-   * Returns: the order line returned.
-   */
-  returnOf?: (number | null) | NetworkOrder;
-  /**
-   * The rule version that derived the volumes, when a rule did.
-   */
-  volumeRuleVersion?: (number | null) | RuleVersion;
-  import?: (number | null) | Import;
-  /**
-   * Row number in the imported file.
-   */
-  sourceRow?: number | null;
-  /**
-   * Identifies the same fact across files.
-   */
-  naturalKey?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "kpi-definitions".
- */
-export interface KpiDefinition {
-  id: number;
-  /**
-   * What rules call it, e.g. GV (letters, digits, "_"; starts with a letter).
-   */
-  code: string;
-  label: string;
-  measure:
-    | 'personal_volume'
-    | 'group_volume'
-    | 'total_volume'
-    | 'level_volume'
-    | 'generational_volume'
-    | 'active_members'
-    | 'active_legs'
-    | 'returns';
-  basis: 'qualifying' | 'commissionable';
-  scope: 'period' | 'cumulative';
-  /**
-   * Group volume: leave the member's own volume out.
-   */
-  excludeHeadVolume?: boolean | null;
-  /**
-   * A member’s volume counts only when at least this (and is active only from it).
-   */
-  minimumThreshold?: string | null;
-  /**
-   * Group volume stops at leaders of this rank or above; generational volume counts generations of them.
-   */
-  breakAtRank?: (number | null) | Rank;
-  /**
-   * Volume by level: 1 = direct recruits.
-   */
-  level?: number | null;
-  /**
-   * Generational volume: 1 = first generation.
-   */
-  generation?: number | null;
-  /**
-   * Calculated each cycle.
-   */
-  enabled?: boolean | null;
-  /**
-   * Shown in dashboards and the portal.
-   */
-  visible?: boolean | null;
-  description?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ranks".
- */
-export interface Rank {
-  id: number;
-  code: string;
-  name: string;
-  /**
-   * Position in the career plan: 1 is the first rank; higher is better.
-   */
-  order: number;
-  description?: string | null;
-  /**
-   * The price list members of this rank buy at.
-   */
-  priceList?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "career-plans".
- */
-export interface CareerPlan {
-  id: number;
-  name: string;
-  /**
-   * Returns the rank code each member qualifies for from its KPIs; the version in force on the cycle’s first day is used.
-   */
-  rankRules: number | RuleSet;
-  /**
-   * Cycles a member keeps its paid rank while below its requirements, before a demotion.
-   */
-  graceCycles: number;
-  /**
-   * A member earns network bonuses in a cycle when its personal qualifying volume is at least this; compression passes over the others.
-   */
-  activityMinimum?: string | null;
-  honorary: 'highest_ever' | 'year_end';
+  steps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  commissionRun?: (number | null) | CommissionRun;
+  paymentBatch?: (number | null) | PaymentBatch;
+  message?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2245,82 +2250,24 @@ export interface PipelineType {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pipeline-runs".
+ * via the `definition` "career-plans".
  */
-export interface PipelineRun {
+export interface CareerPlan {
   id: number;
-  title?: string | null;
-  pipelineType: number | PipelineType;
-  cycle: number | CommissionPeriod;
-  status?: ('open' | 'running' | 'failed' | 'closed') | null;
+  name: string;
   /**
-   * Each step’s state, what it found and why it failed.
+   * Returns the rank code each member qualifies for from its KPIs; the version in force on the cycle’s first day is used.
    */
-  steps?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  commissionRun?: (number | null) | CommissionRun;
-  paymentBatch?: (number | null) | PaymentBatch;
-  message?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-batches".
- */
-export interface PaymentBatch {
-  id: number;
-  title?: string | null;
+  rankRules: number | RuleSet;
   /**
-   * A locked period; lines of it and of earlier locked periods are paid.
+   * Cycles a member keeps its paid rank while below its requirements, before a demotion.
    */
-  period: number | CommissionPeriod;
+  graceCycles: number;
   /**
-   * The day the bank should settle the payments.
+   * A member earns network bonuses in a cycle when its personal qualifying volume is at least this; compression passes over the others.
    */
-  effectiveDate: string;
-  status?: ('queued' | 'paying' | 'ready' | 'paid' | 'failed') | null;
-  job?: number | null;
-  paymentCount?: number | null;
-  /**
-   * Sum of the payments of the batch.
-   */
-  total?: string | null;
-  /**
-   * Payees whose balance was negative or below their minimum.
-   */
-  carriedForward?: number | null;
-  message?: string | null;
-  paidAt?: string | null;
-  paidBy?: (number | null) | User;
-  payments?: {
-    docs?: (number | Payment)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payments".
- */
-export interface Payment {
-  id: number;
-  batch: number | PaymentBatch;
-  payee: number | Participant;
-  amount: string;
-  currency: string;
-  lineCount?: number | null;
-  status: 'pending' | 'paid';
-  paidAt?: string | null;
+  activityMinimum?: string | null;
+  honorary: 'highest_ever' | 'year_end';
   updatedAt: string;
   createdAt: string;
 }
@@ -2401,6 +2348,26 @@ export interface MemberCycle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ranks".
+ */
+export interface Rank {
+  id: number;
+  code: string;
+  name: string;
+  /**
+   * Position in the career plan: 1 is the first rank; higher is better.
+   */
+  order: number;
+  description?: string | null;
+  /**
+   * The price list members of this rank buy at.
+   */
+  priceList?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "kpi-adjustments".
  */
 export interface KpiAdjustment {
@@ -2414,6 +2381,60 @@ export interface KpiAdjustment {
   delta: string;
   reason: string;
   createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-definitions".
+ */
+export interface KpiDefinition {
+  id: number;
+  /**
+   * What rules call it, e.g. GV (letters, digits, "_"; starts with a letter).
+   */
+  code: string;
+  label: string;
+  measure:
+    | 'personal_volume'
+    | 'group_volume'
+    | 'total_volume'
+    | 'level_volume'
+    | 'generational_volume'
+    | 'active_members'
+    | 'active_legs'
+    | 'returns';
+  basis: 'qualifying' | 'commissionable';
+  scope: 'period' | 'cumulative';
+  /**
+   * Group volume: leave the member's own volume out.
+   */
+  excludeHeadVolume?: boolean | null;
+  /**
+   * A member’s volume counts only when at least this (and is active only from it).
+   */
+  minimumThreshold?: string | null;
+  /**
+   * Group volume stops at leaders of this rank or above; generational volume counts generations of them.
+   */
+  breakAtRank?: (number | null) | Rank;
+  /**
+   * Volume by level: 1 = direct recruits.
+   */
+  level?: number | null;
+  /**
+   * Generational volume: 1 = first generation.
+   */
+  generation?: number | null;
+  /**
+   * Calculated each cycle.
+   */
+  enabled?: boolean | null;
+  /**
+   * Shown in dashboards and the portal.
+   */
+  visible?: boolean | null;
+  description?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3634,44 +3655,6 @@ export interface DashboardGrant {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "advertising-programs".
- */
-export interface AdvertisingProgram {
-  id: number;
-  name: string;
-  kind: 'national' | 'territory';
-  territory?: (number | null) | Territory;
-  /**
-   * Deducted from each affected payout, e.g. 2.5.
-   */
-  percent: string;
-  startsOn: string;
-  /**
-   * Empty: until stopped.
-   */
-  endsOn?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "notifications".
- */
-export interface Notification {
-  id: number;
-  title: string;
-  message: string;
-  level: 'info' | 'warning' | 'error';
-  connector?: (number | null) | CarrierConnector;
-  /**
-   * Tick when someone is on it.
-   */
-  acknowledged?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules".
  */
 export interface Schedule {
@@ -3705,6 +3688,23 @@ export interface Schedule {
     | null;
   enabled?: boolean | null;
   lastSlotAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  title: string;
+  message: string;
+  level: 'info' | 'warning' | 'error';
+  connector?: (number | null) | CarrierConnector;
+  /**
+   * Tick when someone is on it.
+   */
+  acknowledged?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3946,155 +3946,6 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "participants_select".
- */
-export interface ParticipantsSelect<T extends boolean = true> {
-  name?: T;
-  code?: T;
-  kind?: T;
-  parent?: T;
-  path?: T;
-  territory?: T;
-  brand?: T;
-  status?: T;
-  joinedOn?: T;
-  email?: T;
-  referredBy?: T;
-  currency?: T;
-  minimumPayout?: T;
-  dealerTier?: T;
-  bankRoutingNumber?: T;
-  bankAccountNumber?: T;
-  bankAccountType?: T;
-  children?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
- */
-export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  participant?: T;
-  roles?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "territories_select".
- */
-export interface TerritoriesSelect<T extends boolean = true> {
-  code?: T;
-  name?: T;
-  country?: T;
-  region?: T;
-  active?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "brands_select".
- */
-export interface BrandsSelect<T extends boolean = true> {
-  name?: T;
-  logo?: T;
-  primaryColor?: T;
-  secondaryColor?: T;
-  textColor?: T;
-  emailSenderName?: T;
-  emailSenderAddress?: T;
-  isDefault?: T;
-  clientOwners?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "carriers_select".
- */
-export interface CarriersSelect<T extends boolean = true> {
-  code?: T;
-  name?: T;
-  currency?: T;
-  active?: T;
-  matchKeys?: T;
-  dateToleranceDays?: T;
-  chargebackWindowDays?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rate-plans_select".
- */
-export interface RatePlansSelect<T extends boolean = true> {
-  carrier?: T;
-  code?: T;
-  name?: T;
-  category?: T;
-  monthlyCharge?: T;
-  features?:
-    | T
-    | {
-        code?: T;
-        name?: T;
-        monthlyCharge?: T;
-        id?: T;
-      };
-  active?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payout-schedules_select".
- */
-export interface PayoutSchedulesSelect<T extends boolean = true> {
-  title?: T;
-  carrier?: T;
-  version?: T;
-  effectiveFrom?: T;
-  status?: T;
-  approvedBy?: T;
-  approvedAt?: T;
-  lines?:
-    | T
-    | {
-        kind?: T;
-        activationType?: T;
-        ratePlan?: T;
-        featureCode?: T;
-        amount?: T;
-        id?: T;
-      };
-  notes?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "dealer-sales_select".
  */
 export interface DealerSalesSelect<T extends boolean = true> {
@@ -4138,39 +3989,6 @@ export interface CarrierRecordsSelect<T extends boolean = true> {
   import?: T;
   sourceRow?: T;
   naturalKey?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "import-mappings_select".
- */
-export interface ImportMappingsSelect<T extends boolean = true> {
-  name?: T;
-  source?: T;
-  partner?: T;
-  carrier?: T;
-  sheetName?: T;
-  headerRow?: T;
-  firstDataRow?: T;
-  csvDelimiter?: T;
-  decimalSeparator?: T;
-  dateFormats?: T;
-  valueMaps?:
-    | T
-    | {
-        field?: T;
-        value?: T;
-        means?: T;
-        id?: T;
-      };
-  columns?:
-    | T
-    | {
-        field?: T;
-        header?: T;
-        id?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4220,6 +4038,34 @@ export interface ImportRejectsSelect<T extends boolean = true> {
   reasons?: T;
   cells?: T;
   unknownValues?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-runs_select".
+ */
+export interface ScrapeRunsSelect<T extends boolean = true> {
+  title?: T;
+  connector?: T;
+  trigger?: T;
+  periodFrom?: T;
+  periodTo?: T;
+  status?: T;
+  job?: T;
+  attempts?: T;
+  failureKind?: T;
+  diagnosis?: T;
+  screenshot?: T;
+  html?: T;
+  pages?: T;
+  rowsFetched?: T;
+  accepted?: T;
+  rejected?: T;
+  inserted?: T;
+  import?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -4284,267 +4130,6 @@ export interface DiscrepanciesSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "portal-credentials_select".
- */
-export interface PortalCredentialsSelect<T extends boolean = true> {
-  name?: T;
-  username?: T;
-  password?: T;
-  totpSecret?: T;
-  passwordSealed?: T;
-  totpSealed?: T;
-  sealContext?: T;
-  keyId?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "carrier-connectors_select".
- */
-export interface CarrierConnectorsSelect<T extends boolean = true> {
-  name?: T;
-  carrier?: T;
-  fetches?: T;
-  mapping?: T;
-  loginUrl?: T;
-  credential?: T;
-  enabled?: T;
-  lookbackDays?: T;
-  failureThreshold?: T;
-  failureWindow?: T;
-  steps?:
-    | T
-    | {
-        action?: T;
-        target?: T;
-        value?: T;
-        nextSelector?: T;
-        failure?: T;
-        timeoutMs?: T;
-        id?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "scrape-runs_select".
- */
-export interface ScrapeRunsSelect<T extends boolean = true> {
-  title?: T;
-  connector?: T;
-  trigger?: T;
-  periodFrom?: T;
-  periodTo?: T;
-  status?: T;
-  job?: T;
-  attempts?: T;
-  failureKind?: T;
-  diagnosis?: T;
-  screenshot?: T;
-  html?: T;
-  pages?: T;
-  rowsFetched?: T;
-  accepted?: T;
-  rejected?: T;
-  inserted?: T;
-  import?: T;
-  startedAt?: T;
-  finishedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "scrape-evidence_select".
- */
-export interface ScrapeEvidenceSelect<T extends boolean = true> {
-  caption?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "compensation-plans_select".
- */
-export interface CompensationPlansSelect<T extends boolean = true> {
-  name?: T;
-  currency?: T;
-  active?: T;
-  description?: T;
-  versions?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "plan-versions_select".
- */
-export interface PlanVersionsSelect<T extends boolean = true> {
-  title?: T;
-  plan?: T;
-  version?: T;
-  effectiveFrom?: T;
-  status?: T;
-  approvedBy?: T;
-  approvedAt?: T;
-  rounding?: T;
-  components?:
-    | T
-    | {
-        upfront?:
-          | T
-          | {
-              rows?:
-                | T
-                | {
-                    payout?: T;
-                    carrier?: T;
-                    ratePlan?: T;
-                    activationType?: T;
-                    dealerTier?: T;
-                    featureCode?: T;
-                    amount?: T;
-                    id?: T;
-                  };
-              id?: T;
-              blockName?: T;
-            };
-        volume_bonus?:
-          | T
-          | {
-              metric?: T;
-              method?: T;
-              activationTypes?: T;
-              tiers?:
-                | T
-                | {
-                    from?: T;
-                    to?: T;
-                    rate?: T;
-                    id?: T;
-                  };
-              id?: T;
-              blockName?: T;
-            };
-        plan_change?:
-          | T
-          | {
-              percent?: T;
-              id?: T;
-              blockName?: T;
-            };
-        rule_amount?:
-          | T
-          | {
-              ruleSet?: T;
-              id?: T;
-              blockName?: T;
-            };
-        residual?:
-          | T
-          | {
-              percent?: T;
-              months?: T;
-              id?: T;
-              blockName?: T;
-            };
-        chargeback?:
-          | T
-          | {
-              percent?: T;
-              windowDays?: T;
-              id?: T;
-              blockName?: T;
-            };
-        override?:
-          | T
-          | {
-              compress?: T;
-              levels?:
-                | T
-                | {
-                    level?: T;
-                    percent?: T;
-                    id?: T;
-                  };
-              id?: T;
-              blockName?: T;
-            };
-        proposal_commission?:
-          | T
-          | {
-              notes?: T;
-              id?: T;
-              blockName?: T;
-            };
-        unilevel?:
-          | T
-          | {
-              compress?: T;
-              levels?:
-                | T
-                | {
-                    level?: T;
-                    percent?: T;
-                    id?: T;
-                  };
-              id?: T;
-              blockName?: T;
-            };
-        differential?:
-          | T
-          | {
-              rates?:
-                | T
-                | {
-                    rank?: T;
-                    percent?: T;
-                    id?: T;
-                  };
-              breakawayRank?: T;
-              breakawayPercent?: T;
-              id?: T;
-              blockName?: T;
-            };
-        network_bonus?:
-          | T
-          | {
-              ruleSet?: T;
-              id?: T;
-              blockName?: T;
-            };
-        advance?:
-          | T
-          | {
-              percent?: T;
-              id?: T;
-              blockName?: T;
-            };
-        advertising?:
-          | T
-          | {
-              notes?: T;
-              id?: T;
-              blockName?: T;
-            };
-      };
-  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4683,70 +4268,220 @@ export interface CommissionStatementsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rule-sets_select".
+ * via the `definition` "payment-batches_select".
  */
-export interface RuleSetsSelect<T extends boolean = true> {
-  name?: T;
-  purpose?: T;
-  description?: T;
-  versions?: T;
+export interface PaymentBatchesSelect<T extends boolean = true> {
+  title?: T;
+  period?: T;
+  effectiveDate?: T;
+  status?: T;
+  job?: T;
+  paymentCount?: T;
+  total?: T;
+  carriedForward?: T;
+  message?: T;
+  paidAt?: T;
+  paidBy?: T;
+  payments?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rule-versions_select".
+ * via the `definition` "payments_select".
  */
-export interface RuleVersionsSelect<T extends boolean = true> {
-  title?: T;
-  ruleSet?: T;
-  version?: T;
-  effectiveFrom?: T;
+export interface PaymentsSelect<T extends boolean = true> {
+  batch?: T;
+  payee?: T;
+  amount?: T;
+  currency?: T;
+  lineCount?: T;
   status?: T;
-  content?: T;
-  testCases?:
+  paidAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "prospects_select".
+ */
+export interface ProspectsSelect<T extends boolean = true> {
+  company?: T;
+  territory?: T;
+  contacts?:
     | T
     | {
         name?: T;
-        inputs?: T;
-        expected?: T;
+        email?: T;
+        phone?: T;
         id?: T;
       };
-  testResults?: T;
-  lastEditedBy?: T;
-  submittedBy?: T;
-  submittedAt?: T;
-  approvedBy?: T;
-  approvedAt?: T;
-  retiredAt?: T;
-  notes?: T;
+  status?: T;
+  clientCode?: T;
+  owner?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "products_select".
+ * via the `definition` "proposals_select".
  */
-export interface ProductsSelect<T extends boolean = true> {
-  code?: T;
-  name?: T;
-  family?: T;
-  active?: T;
-  prices?:
+export interface ProposalsSelect<T extends boolean = true> {
+  title?: T;
+  prospect?: T;
+  services?:
     | T
     | {
-        currency?: T;
-        consultantPrice?: T;
-        publicPrice?: T;
-        vatPercent?: T;
+        service?: T;
+        quantity?: T;
+        price?: T;
         id?: T;
       };
-  volumeSource?: T;
-  qualifyingVolume?: T;
-  commissionableVolume?: T;
-  points?: T;
-  redeemPoints?: T;
-  volumeRule?: T;
+  terms?:
+    | T
+    | {
+        participant?: T;
+        kind?: T;
+        rate?: T;
+        service?: T;
+        id?: T;
+      };
+  status?: T;
+  waitingFor?: T;
+  waitingForName?: T;
+  author?: T;
+  authorParticipant?: T;
+  chain?: T;
+  level?: T;
+  respondBy?: T;
+  history?:
+    | T
+    | {
+        action?: T;
+        user?: T;
+        participant?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commission-rules_select".
+ */
+export interface CommissionRulesSelect<T extends boolean = true> {
+  scope?: T;
+  parent?: T;
+  child?: T;
+  proposal?: T;
+  territory?: T;
+  service?: T;
+  kind?: T;
+  rate?: T;
+  currency?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advertising-programs_select".
+ */
+export interface AdvertisingProgramsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  territory?: T;
+  percent?: T;
+  startsOn?: T;
+  endsOn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-lines_select".
+ */
+export interface BillingLinesSelect<T extends boolean = true> {
+  client?: T;
+  service?: T;
+  chargedOn?: T;
+  frequency?: T;
+  charged?: T;
+  commissionable?: T;
+  nonCommissionable?: T;
+  import?: T;
+  sourceRow?: T;
+  naturalKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participants_select".
+ */
+export interface ParticipantsSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  kind?: T;
+  parent?: T;
+  path?: T;
+  territory?: T;
+  brand?: T;
+  status?: T;
+  joinedOn?: T;
+  email?: T;
+  referredBy?: T;
+  currency?: T;
+  minimumPayout?: T;
+  dealerTier?: T;
+  bankRoutingNumber?: T;
+  bankAccountNumber?: T;
+  bankAccountType?: T;
+  children?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  participant?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "territories_select".
+ */
+export interface TerritoriesSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  country?: T;
+  region?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4774,72 +4509,6 @@ export interface NetworkOrdersSelect<T extends boolean = true> {
   import?: T;
   sourceRow?: T;
   naturalKey?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "kpi-definitions_select".
- */
-export interface KpiDefinitionsSelect<T extends boolean = true> {
-  code?: T;
-  label?: T;
-  measure?: T;
-  basis?: T;
-  scope?: T;
-  excludeHeadVolume?: T;
-  minimumThreshold?: T;
-  breakAtRank?: T;
-  level?: T;
-  generation?: T;
-  enabled?: T;
-  visible?: T;
-  description?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ranks_select".
- */
-export interface RanksSelect<T extends boolean = true> {
-  code?: T;
-  name?: T;
-  order?: T;
-  description?: T;
-  priceList?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "career-plans_select".
- */
-export interface CareerPlansSelect<T extends boolean = true> {
-  name?: T;
-  rankRules?: T;
-  graceCycles?: T;
-  activityMinimum?: T;
-  honorary?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pipeline-types_select".
- */
-export interface PipelineTypesSelect<T extends boolean = true> {
-  name?: T;
-  category?: T;
-  calendar?: T;
-  careerPlan?: T;
-  compensationPlan?: T;
-  steps?:
-    | T
-    | {
-        step?: T;
-        id?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5561,17 +5230,6 @@ export interface TicketEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ticket-queues_select".
- */
-export interface TicketQueuesSelect<T extends boolean = true> {
-  code?: T;
-  name?: T;
-  types?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "ticket-attachments_select".
  */
 export interface TicketAttachmentsSelect<T extends boolean = true> {
@@ -5591,46 +5249,485 @@ export interface TicketAttachmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brands_select".
+ */
+export interface BrandsSelect<T extends boolean = true> {
+  name?: T;
+  logo?: T;
+  primaryColor?: T;
+  secondaryColor?: T;
+  textColor?: T;
+  emailSenderName?: T;
+  emailSenderAddress?: T;
+  isDefault?: T;
+  clientOwners?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carriers_select".
+ */
+export interface CarriersSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  currency?: T;
+  active?: T;
+  matchKeys?: T;
+  dateToleranceDays?: T;
+  chargebackWindowDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-plans_select".
+ */
+export interface RatePlansSelect<T extends boolean = true> {
+  carrier?: T;
+  code?: T;
+  name?: T;
+  category?: T;
+  monthlyCharge?: T;
+  features?:
+    | T
+    | {
+        code?: T;
+        name?: T;
+        monthlyCharge?: T;
+        id?: T;
+      };
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-schedules_select".
+ */
+export interface PayoutSchedulesSelect<T extends boolean = true> {
+  title?: T;
+  carrier?: T;
+  version?: T;
+  effectiveFrom?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  lines?:
+    | T
+    | {
+        kind?: T;
+        activationType?: T;
+        ratePlan?: T;
+        featureCode?: T;
+        amount?: T;
+        id?: T;
+      };
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-mappings_select".
+ */
+export interface ImportMappingsSelect<T extends boolean = true> {
+  name?: T;
+  source?: T;
+  partner?: T;
+  carrier?: T;
+  sheetName?: T;
+  headerRow?: T;
+  firstDataRow?: T;
+  csvDelimiter?: T;
+  decimalSeparator?: T;
+  dateFormats?: T;
+  valueMaps?:
+    | T
+    | {
+        field?: T;
+        value?: T;
+        means?: T;
+        id?: T;
+      };
+  columns?:
+    | T
+    | {
+        field?: T;
+        header?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-credentials_select".
+ */
+export interface PortalCredentialsSelect<T extends boolean = true> {
+  name?: T;
+  username?: T;
+  password?: T;
+  totpSecret?: T;
+  passwordSealed?: T;
+  totpSealed?: T;
+  sealContext?: T;
+  keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carrier-connectors_select".
+ */
+export interface CarrierConnectorsSelect<T extends boolean = true> {
+  name?: T;
+  carrier?: T;
+  fetches?: T;
+  mapping?: T;
+  loginUrl?: T;
+  credential?: T;
+  enabled?: T;
+  lookbackDays?: T;
+  failureThreshold?: T;
+  failureWindow?: T;
+  steps?:
+    | T
+    | {
+        action?: T;
+        target?: T;
+        value?: T;
+        nextSelector?: T;
+        failure?: T;
+        timeoutMs?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "compensation-plans_select".
+ */
+export interface CompensationPlansSelect<T extends boolean = true> {
+  name?: T;
+  currency?: T;
+  active?: T;
+  description?: T;
+  versions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-versions_select".
+ */
+export interface PlanVersionsSelect<T extends boolean = true> {
+  title?: T;
+  plan?: T;
+  version?: T;
+  effectiveFrom?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  rounding?: T;
+  components?:
+    | T
+    | {
+        upfront?:
+          | T
+          | {
+              rows?:
+                | T
+                | {
+                    payout?: T;
+                    carrier?: T;
+                    ratePlan?: T;
+                    activationType?: T;
+                    dealerTier?: T;
+                    featureCode?: T;
+                    amount?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        volume_bonus?:
+          | T
+          | {
+              metric?: T;
+              method?: T;
+              activationTypes?: T;
+              tiers?:
+                | T
+                | {
+                    from?: T;
+                    to?: T;
+                    rate?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        plan_change?:
+          | T
+          | {
+              percent?: T;
+              id?: T;
+              blockName?: T;
+            };
+        rule_amount?:
+          | T
+          | {
+              ruleSet?: T;
+              id?: T;
+              blockName?: T;
+            };
+        residual?:
+          | T
+          | {
+              percent?: T;
+              months?: T;
+              id?: T;
+              blockName?: T;
+            };
+        chargeback?:
+          | T
+          | {
+              percent?: T;
+              windowDays?: T;
+              id?: T;
+              blockName?: T;
+            };
+        override?:
+          | T
+          | {
+              compress?: T;
+              levels?:
+                | T
+                | {
+                    level?: T;
+                    percent?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        proposal_commission?:
+          | T
+          | {
+              notes?: T;
+              id?: T;
+              blockName?: T;
+            };
+        unilevel?:
+          | T
+          | {
+              compress?: T;
+              levels?:
+                | T
+                | {
+                    level?: T;
+                    percent?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        differential?:
+          | T
+          | {
+              rates?:
+                | T
+                | {
+                    rank?: T;
+                    percent?: T;
+                    id?: T;
+                  };
+              breakawayRank?: T;
+              breakawayPercent?: T;
+              id?: T;
+              blockName?: T;
+            };
+        network_bonus?:
+          | T
+          | {
+              ruleSet?: T;
+              id?: T;
+              blockName?: T;
+            };
+        advance?:
+          | T
+          | {
+              percent?: T;
+              id?: T;
+              blockName?: T;
+            };
+        advertising?:
+          | T
+          | {
+              notes?: T;
+              id?: T;
+              blockName?: T;
+            };
+      };
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rule-sets_select".
+ */
+export interface RuleSetsSelect<T extends boolean = true> {
+  name?: T;
+  purpose?: T;
+  description?: T;
+  versions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rule-versions_select".
+ */
+export interface RuleVersionsSelect<T extends boolean = true> {
+  title?: T;
+  ruleSet?: T;
+  version?: T;
+  effectiveFrom?: T;
+  status?: T;
+  content?: T;
+  testCases?:
+    | T
+    | {
+        name?: T;
+        inputs?: T;
+        expected?: T;
+        id?: T;
+      };
+  testResults?: T;
+  lastEditedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  retiredAt?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products_select".
+ */
+export interface ProductsSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  family?: T;
+  active?: T;
+  prices?:
+    | T
+    | {
+        currency?: T;
+        consultantPrice?: T;
+        publicPrice?: T;
+        vatPercent?: T;
+        id?: T;
+      };
+  volumeSource?: T;
+  qualifyingVolume?: T;
+  commissionableVolume?: T;
+  points?: T;
+  redeemPoints?: T;
+  volumeRule?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "kpi-definitions_select".
+ */
+export interface KpiDefinitionsSelect<T extends boolean = true> {
+  code?: T;
+  label?: T;
+  measure?: T;
+  basis?: T;
+  scope?: T;
+  excludeHeadVolume?: T;
+  minimumThreshold?: T;
+  breakAtRank?: T;
+  level?: T;
+  generation?: T;
+  enabled?: T;
+  visible?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ranks_select".
+ */
+export interface RanksSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  order?: T;
+  description?: T;
+  priceList?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "career-plans_select".
+ */
+export interface CareerPlansSelect<T extends boolean = true> {
+  name?: T;
+  rankRules?: T;
+  graceCycles?: T;
+  activityMinimum?: T;
+  honorary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pipeline-types_select".
+ */
+export interface PipelineTypesSelect<T extends boolean = true> {
+  name?: T;
+  category?: T;
+  calendar?: T;
+  careerPlan?: T;
+  compensationPlan?: T;
+  steps?:
+    | T
+    | {
+        step?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-queues_select".
+ */
+export interface TicketQueuesSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  types?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "dashboard-grants_select".
  */
 export interface DashboardGrantsSelect<T extends boolean = true> {
   item?: T;
   roles?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-batches_select".
- */
-export interface PaymentBatchesSelect<T extends boolean = true> {
-  title?: T;
-  period?: T;
-  effectiveDate?: T;
-  status?: T;
-  job?: T;
-  paymentCount?: T;
-  total?: T;
-  carriedForward?: T;
-  message?: T;
-  paidAt?: T;
-  paidBy?: T;
-  payments?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payments_select".
- */
-export interface PaymentsSelect<T extends boolean = true> {
-  batch?: T;
-  payee?: T;
-  amount?: T;
-  currency?: T;
-  lineCount?: T;
-  status?: T;
-  paidAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5646,121 +5743,6 @@ export interface ServicesSelect<T extends boolean = true> {
   billingFrequency?: T;
   commissionable?: T;
   active?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "prospects_select".
- */
-export interface ProspectsSelect<T extends boolean = true> {
-  company?: T;
-  territory?: T;
-  contacts?:
-    | T
-    | {
-        name?: T;
-        email?: T;
-        phone?: T;
-        id?: T;
-      };
-  status?: T;
-  clientCode?: T;
-  owner?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "proposals_select".
- */
-export interface ProposalsSelect<T extends boolean = true> {
-  title?: T;
-  prospect?: T;
-  services?:
-    | T
-    | {
-        service?: T;
-        quantity?: T;
-        price?: T;
-        id?: T;
-      };
-  terms?:
-    | T
-    | {
-        participant?: T;
-        kind?: T;
-        rate?: T;
-        service?: T;
-        id?: T;
-      };
-  status?: T;
-  waitingFor?: T;
-  waitingForName?: T;
-  author?: T;
-  authorParticipant?: T;
-  chain?: T;
-  level?: T;
-  respondBy?: T;
-  history?:
-    | T
-    | {
-        action?: T;
-        user?: T;
-        participant?: T;
-        at?: T;
-        comment?: T;
-        id?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "commission-rules_select".
- */
-export interface CommissionRulesSelect<T extends boolean = true> {
-  scope?: T;
-  parent?: T;
-  child?: T;
-  proposal?: T;
-  territory?: T;
-  service?: T;
-  kind?: T;
-  rate?: T;
-  currency?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "advertising-programs_select".
- */
-export interface AdvertisingProgramsSelect<T extends boolean = true> {
-  name?: T;
-  kind?: T;
-  territory?: T;
-  percent?: T;
-  startsOn?: T;
-  endsOn?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "billing-lines_select".
- */
-export interface BillingLinesSelect<T extends boolean = true> {
-  client?: T;
-  service?: T;
-  chargedOn?: T;
-  frequency?: T;
-  charged?: T;
-  commissionable?: T;
-  nonCommissionable?: T;
-  import?: T;
-  sourceRow?: T;
-  naturalKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5784,19 +5766,6 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "notifications_select".
- */
-export interface NotificationsSelect<T extends boolean = true> {
-  title?: T;
-  message?: T;
-  level?: T;
-  connector?: T;
-  acknowledged?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "schedules_select".
  */
 export interface SchedulesSelect<T extends boolean = true> {
@@ -5807,6 +5776,37 @@ export interface SchedulesSelect<T extends boolean = true> {
   input?: T;
   enabled?: T;
   lastSlotAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scrape-evidence_select".
+ */
+export interface ScrapeEvidenceSelect<T extends boolean = true> {
+  caption?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  title?: T;
+  message?: T;
+  level?: T;
+  connector?: T;
+  acknowledged?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 
 import { jobOperators } from './access/core/operationsStaff'
 import { capabilities } from './collections'
+import { ACCRUE_ICON_URL } from './components/home/mark'
 import { Users } from './collections/network/Users'
 import { hideLockout } from './collections/network/Users/hooks/equalLoginCost'
 import { withDefaults } from './collections/core/withDefaults'
@@ -25,10 +26,21 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Accrue' },
+    meta: {
+      title: 'Accrue',
+      titleSuffix: ' · Accrue',
+      description: 'Accrue: the back-office for channel compensation.',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: ACCRUE_ICON_URL }],
+    },
     avatar: 'default',
     components: {
-      views: Object.assign({}, ...capabilities.map((c) => c.views)),
+      graphics: { Icon: '/components/home/Brand#AccrueIcon', Logo: '/components/home/Brand#AccrueLogo' },
+      beforeLogin: ['/components/home/Brand#LoginIntro'],
+      // The landing page is the operations home (components/home), fed by every capability's `home` items.
+      views: Object.assign(
+        { dashboard: { Component: '/components/home/OperationsHome#OperationsHome' } },
+        ...capabilities.map((c) => c.views),
+      ),
       afterNavLinks: capabilities.flatMap((c) => c.navLinks ?? []),
     },
   },

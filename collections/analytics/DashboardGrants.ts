@@ -12,7 +12,7 @@ import { reportFileEndpoint, reportsEndpoint, widgetEndpoint, widgetsEndpoint } 
 export const DashboardGrants: CollectionConfig = {
   slug: 'dashboard-grants',
   lockDocuments: false,
-  admin: { useAsTitle: 'item', group: 'Analysis', defaultColumns: ['item', 'roles'] },
+  admin: { useAsTitle: 'item', group: 'Settings', defaultColumns: ['item', 'roles'] },
   access: { read: staff, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   endpoints: [widgetsEndpoint, widgetEndpoint, reportsEndpoint, reportFileEndpoint],

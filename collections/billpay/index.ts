@@ -1,4 +1,5 @@
 import type { Capability } from '../core/capability'
+import { billpayHome } from './home'
 import { CarrierAccounts } from './CarrierAccounts'
 import { CarrierInvoices } from './CarrierInvoices'
 import { InvoiceAllocations } from './InvoiceAllocations'
@@ -14,6 +15,7 @@ import { ServiceInventory } from './ServiceInventory'
  * exception beside the PDF and paid exactly once behind circuit breakers.
  */
 export const billpay: Capability = {
+  home: billpayHome,
   collections: [
     CarrierAccounts,
     InvoiceTemplates,

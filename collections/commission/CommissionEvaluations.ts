@@ -15,7 +15,7 @@ export const CommissionEvaluations: CollectionConfig = {
   slug: 'commission-evaluations',
   lockDocuments: false,
   timestamps: false,
-  admin: { group: 'Commissions', defaultColumns: ['run', 'component', 'exact', 'posted'], hidden: false },
+  admin: { group: 'Pay', defaultColumns: ['run', 'component', 'exact', 'posted'], hidden: false },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'run', type: 'relationship', relationTo: 'commission-runs', required: true, index: true },

@@ -14,7 +14,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const CompensationPlans: CollectionConfig = {
   slug: 'compensation-plans',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Commissions', defaultColumns: ['name', 'currency', 'active'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'currency', 'active'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

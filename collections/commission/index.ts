@@ -1,4 +1,5 @@
 import type { Capability } from '../core/capability'
+import { commissionHome } from './home'
 import { CommissionEvaluations } from './CommissionEvaluations'
 import { CommissionHolds } from './CommissionHolds'
 import { CommissionLines } from './CommissionLines'
@@ -11,6 +12,7 @@ import { PlanVersions } from './PlanVersions'
 
 /** Commission: plans, versions, periods, runs, lines, holds, notes and statements. */
 export const commission: Capability = {
+  home: commissionHome,
   collections: [
     CompensationPlans,
     PlanVersions,

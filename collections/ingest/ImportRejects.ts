@@ -8,7 +8,7 @@ export const ImportRejects: CollectionConfig = {
   slug: 'import-rejects',
   lockDocuments: false,
   timestamps: false,
-  admin: { group: 'Telecom data', useAsTitle: 'reasons', defaultColumns: ['import', 'rowNumber', 'reasons'] },
+  admin: { group: 'Data in', useAsTitle: 'reasons', defaultColumns: ['import', 'rowNumber', 'reasons'] },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'import', type: 'relationship', relationTo: 'imports', required: true, index: true },

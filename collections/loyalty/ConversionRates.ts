@@ -16,7 +16,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const ConversionRates: CollectionConfig = {
   slug: 'conversion-rates',
   lockDocuments: false,
-  admin: { group: 'Incentives and loyalty', defaultColumns: ['fromUnit', 'toUnit', 'rate', 'validFrom'] },
+  admin: { group: 'Loyalty', defaultColumns: ['fromUnit', 'toUnit', 'rate', 'validFrom'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['fromUnit', 'toUnit', 'validFrom'], unique: true }],

@@ -16,7 +16,7 @@ export const Coupons: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'code',
-    group: 'Incentives and loyalty',
+    group: 'Loyalty',
     defaultColumns: ['code', 'consultant', 'kind', 'value', 'currency', 'expiresOn', 'status'],
   },
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },

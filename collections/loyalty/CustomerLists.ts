@@ -11,7 +11,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const CustomerLists: CollectionConfig = {
   slug: 'customer-lists',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Incentives and loyalty', defaultColumns: ['code', 'name'] },
+  admin: { useAsTitle: 'name', group: 'Loyalty', defaultColumns: ['code', 'name'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

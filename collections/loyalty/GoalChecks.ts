@@ -8,7 +8,7 @@ import { relationExists } from '../../fields/core/relationExists'
 export const GoalChecks: CollectionConfig = {
   slug: 'goal-checks',
   lockDocuments: false,
-  admin: { group: 'Incentives and loyalty', defaultColumns: ['goal', 'consultant', 'item', 'createdAt'] },
+  admin: { group: 'Loyalty', defaultColumns: ['goal', 'consultant', 'item', 'createdAt'] },
   access: { read: readOwnSubtree('consultant.path'), create: catalogEditors, update: catalogEditors, delete: catalogEditors },
   indexes: [{ fields: ['goal', 'consultant', 'item'], unique: true }],
   fields: [

@@ -17,7 +17,7 @@ import { goalEndpoints } from './endpoints/goals'
 export const LoyaltyGoals: CollectionConfig = {
   slug: 'loyalty-goals',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Incentives and loyalty', defaultColumns: ['name', 'award', 'startsOn', 'endsOn'] },
+  admin: { useAsTitle: 'name', group: 'Loyalty', defaultColumns: ['name', 'award', 'startsOn', 'endsOn'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   endpoints: goalEndpoints,
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },

@@ -16,7 +16,7 @@ import { referralEndpoints } from './endpoints/goals'
 export const LoyaltyPrograms: CollectionConfig = {
   slug: 'loyalty-programs',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Incentives and loyalty', defaultColumns: ['code', 'name', 'unitName', 'expiryPolicy', 'active'] },
+  admin: { useAsTitle: 'name', group: 'Loyalty', defaultColumns: ['code', 'name', 'unitName', 'expiryPolicy', 'active'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   endpoints: referralEndpoints,
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },

@@ -14,7 +14,7 @@ export const OrderIncentives: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'orderNumber',
-    group: 'Incentives and loyalty',
+    group: 'Loyalty',
     defaultColumns: ['orderNumber', 'consultant', 'subtotal', 'discount', 'freightCharged', 'total', 'status'],
   },
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },

@@ -16,7 +16,7 @@ export const PointsMovements: CollectionConfig = {
   slug: 'points-movements',
   lockDocuments: false,
   admin: {
-    group: 'Incentives and loyalty',
+    group: 'Loyalty',
     defaultColumns: ['bookedOn', 'consultant', 'customer', 'kind', 'points', 'source', 'label', 'expiresOn'],
   },
   endpoints: [pointsStatement, adjustEndpoint, expireEndpoint, earnEndpoint],

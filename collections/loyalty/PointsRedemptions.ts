@@ -12,7 +12,7 @@ import { redeemEndpoint } from './endpoints/points'
 export const PointsRedemptions: CollectionConfig = {
   slug: 'points-redemptions',
   lockDocuments: false,
-  admin: { group: 'Incentives and loyalty', defaultColumns: ['createdAt', 'consultant', 'product', 'quantity', 'points', 'status'] },
+  admin: { group: 'Loyalty', defaultColumns: ['createdAt', 'consultant', 'product', 'quantity', 'points', 'status'] },
   endpoints: [redeemEndpoint],
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -15,7 +15,7 @@ import { balancesEndpoint, convertEndpoint } from './endpoints/wallet'
 export const WalletEntries: CollectionConfig = {
   slug: 'wallet-entries',
   lockDocuments: false,
-  admin: { group: 'Incentives and loyalty', defaultColumns: ['bookedOn', 'consultant', 'currency', 'amount', 'kind', 'label'] },
+  admin: { group: 'Loyalty', defaultColumns: ['bookedOn', 'consultant', 'currency', 'amount', 'kind', 'label'] },
   endpoints: [convertEndpoint, balancesEndpoint],
   access: { read: readOwnSubtree('consultant.path'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['consultant', 'currency'] }],

@@ -14,7 +14,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const CareerPlans: CollectionConfig = {
   slug: 'career-plans',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Network plan', defaultColumns: ['name', 'rankRules', 'graceCycles', 'honorary'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'rankRules', 'graceCycles', 'honorary'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

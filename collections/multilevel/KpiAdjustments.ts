@@ -15,7 +15,7 @@ import { recordCreator } from './hooks/recordCreator'
 export const KpiAdjustments: CollectionConfig = {
   slug: 'kpi-adjustments',
   lockDocuments: false,
-  admin: { group: 'Network plan', defaultColumns: ['cycle', 'participant', 'kpi', 'delta', 'reason', 'createdAt'] },
+  admin: { group: 'Network', defaultColumns: ['cycle', 'participant', 'kpi', 'delta', 'reason', 'createdAt'] },
   access: { read: staff, create: payoutOperators, update: nobody, delete: payoutOperators },
   hooks: { beforeChange: [recordCreator], afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

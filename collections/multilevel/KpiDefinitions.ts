@@ -20,7 +20,7 @@ export const KpiDefinitions: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'code',
-    group: 'Network plan',
+    group: 'Settings',
     defaultColumns: ['code', 'label', 'measure', 'basis', 'scope', 'enabled', 'visible'],
   },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },

@@ -13,7 +13,7 @@ export const NetworkAwards: CollectionConfig = {
   slug: 'network-awards',
   lockDocuments: false,
   timestamps: false,
-  admin: { group: 'Network plan', defaultColumns: ['cycle', 'participant', 'kind', 'points', 'prize', 'badge', 'label'] },
+  admin: { group: 'Network', defaultColumns: ['cycle', 'participant', 'kind', 'points', 'prize', 'badge', 'label'] },
   access: { read: readOwnSubtree('participant.path'), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'cycle', type: 'relationship', relationTo: 'commission-periods', required: true },

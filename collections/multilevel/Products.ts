@@ -18,7 +18,7 @@ export const Products: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'name',
-    group: 'Network plan',
+    group: 'Settings',
     defaultColumns: ['code', 'name', 'volumeSource', 'qualifyingVolume', 'commissionableVolume', 'active'],
   },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },

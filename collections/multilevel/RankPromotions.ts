@@ -11,7 +11,7 @@ import { recordCreator } from './hooks/recordCreator'
 export const RankPromotions: CollectionConfig = {
   slug: 'rank-promotions',
   lockDocuments: false,
-  admin: { group: 'Network plan', defaultColumns: ['cycle', 'participant', 'rank', 'reason', 'createdAt'] },
+  admin: { group: 'Network', defaultColumns: ['cycle', 'participant', 'rank', 'reason', 'createdAt'] },
   access: { read: staff, create: payoutOperators, update: nobody, delete: payoutOperators },
   hooks: { beforeChange: [recordCreator], afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['cycle', 'participant'], unique: true }],

@@ -13,7 +13,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const Ranks: CollectionConfig = {
   slug: 'ranks',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Network plan', defaultColumns: ['order', 'code', 'name', 'priceList'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['order', 'code', 'name', 'priceList'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   defaultSort: 'order',

@@ -13,7 +13,7 @@ export const Services: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'name',
-    group: 'Proposals',
+    group: 'Settings',
     defaultColumns: ['code', 'name', 'price', 'billingFrequency', 'commissionable', 'active'],
   },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },

@@ -1,4 +1,5 @@
 import type { Capability } from '../core/capability'
+import { proposalsHome } from './home'
 import { AdvertisingPrograms } from './AdvertisingPrograms'
 import { BillingLines } from './BillingLines'
 import { CommissionRules } from './CommissionRules'
@@ -8,6 +9,7 @@ import { Services } from './Services'
 
 /** Proposal-to-commission: services, prospects, proposals, rules, advertising and billing. */
 export const proposals: Capability = {
+  home: proposalsHome,
   collections: [Services, Prospects, Proposals, CommissionRules, AdvertisingPrograms, BillingLines],
   views: {
     waitingForMe: { Component: '/components/proposals/WaitingForMe#WaitingForMe', path: '/waiting-for-me' },

@@ -8,7 +8,7 @@ export const DealSyncs: CollectionConfig = {
   slug: 'deal-syncs',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     defaultColumns: ['createdAt', 'status', 'fetched', 'created', 'updated', 'rejected', 'cursor'],
   },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },

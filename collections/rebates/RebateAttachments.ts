@@ -11,7 +11,7 @@ import { uploadDir } from '../../modules/core/uploadDir'
 export const RebateAttachments: CollectionConfig = {
   slug: 'rebate-attachments',
   lockDocuments: false,
-  admin: { group: 'Promotions and rebates', defaultColumns: ['filename', 'partner', 'createdAt'] },
+  admin: { group: 'Rebates', defaultColumns: ['filename', 'partner', 'createdAt'] },
   access: { read: readOwnSubtree('partner.path'), create: nobody, update: nobody, delete: nobody },
   upload: {
     staticDir: uploadDir('attachments', process.env.ATTACHMENTS_DIR),

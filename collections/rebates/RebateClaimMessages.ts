@@ -7,7 +7,7 @@ import { readOwnSubtree } from '../../access/core/subtree'
 export const RebateClaimMessages: CollectionConfig = {
   slug: 'rebate-claim-messages',
   lockDocuments: false,
-  admin: { group: 'Promotions and rebates', defaultColumns: ['createdAt', 'line', 'kind', 'author', 'body'] },
+  admin: { group: 'Rebates', defaultColumns: ['createdAt', 'line', 'kind', 'author', 'body'] },
   access: { read: readOwnSubtree('partner.path'), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'line', type: 'relationship', relationTo: 'rebate-claim-lines', required: true, index: true },

@@ -22,7 +22,7 @@ export const RebatePrograms: CollectionConfig = {
   slug: 'rebate-programs',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     useAsTitle: 'name',
     defaultColumns: ['code', 'name', 'kind', 'status', 'effectiveFrom', 'effectiveTo', 'currency'],
   },

@@ -1,4 +1,5 @@
 import type { Capability } from '../core/capability'
+import { rebatesHome } from './home'
 import { CreditMemos } from './CreditMemos'
 import { Deals } from './Deals'
 import { DealSyncs } from './DealSyncs'
@@ -15,6 +16,7 @@ import { RebatePrograms } from './RebatePrograms'
  * claims with their validation and disputes, and credit memos for the ERP.
  */
 export const rebates: Capability = {
+  home: rebatesHome,
   collections: [
     RebatePrograms,
     PosLines,

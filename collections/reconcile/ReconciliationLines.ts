@@ -15,7 +15,7 @@ export const ReconciliationLines: CollectionConfig = {
   slug: 'reconciliation-lines',
   lockDocuments: false,
   timestamps: false,
-  admin: { group: 'Reconciliation', defaultColumns: ['run', 'reconClass', 'sale', 'carrierRecord', 'dealer', 'expected', 'paid'] },
+  admin: { group: 'Reconcile', defaultColumns: ['run', 'reconClass', 'sale', 'carrierRecord', 'dealer', 'expected', 'paid'] },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['run', 'reconClass'] }],
   fields: [

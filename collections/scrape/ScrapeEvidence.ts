@@ -8,7 +8,7 @@ import { uploadDir } from '../../modules/core/uploadDir'
 export const ScrapeEvidence: CollectionConfig = {
   slug: 'scrape-evidence',
   lockDocuments: false,
-  admin: { group: 'Carrier portals', hidden: true },
+  admin: { group: 'System', hidden: true },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   upload: { staticDir: uploadDir('evidence', process.env.EVIDENCE_DIR), mimeTypes: ['image/png'] },
   fields: [{ name: 'caption', type: 'text' }],

@@ -11,7 +11,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const TicketQueues: CollectionConfig = {
   slug: 'ticket-queues',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Support', defaultColumns: ['code', 'name', 'types'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['code', 'name', 'types'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

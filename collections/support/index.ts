@@ -1,4 +1,5 @@
 import type { Capability } from '../core/capability'
+import { supportHome } from './home'
 import { TicketAttachments } from './TicketAttachments'
 import { TicketEvents } from './TicketEvents'
 import { TicketQueues } from './TicketQueues'
@@ -6,5 +7,6 @@ import { Tickets } from './Tickets'
 
 /** Support: incident tickets with their queues, history and attachments. */
 export const support: Capability = {
+  home: supportHome,
   collections: [Tickets, TicketEvents, TicketQueues, TicketAttachments],
 }

@@ -10,7 +10,7 @@ import { uploadDir } from '../../modules/core/uploadDir'
 export const Media: CollectionConfig = {
   slug: 'media',
   lockDocuments: false,
-  admin: { group: 'Branding' },
+  admin: { group: 'Settings' },
   access: { read: anyone, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   upload: {

@@ -11,7 +11,7 @@ import { SCHEDULABLE_TASKS } from '../../modules/system/schedulable'
 export const Schedules: CollectionConfig = {
   slug: 'schedules',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'System', defaultColumns: ['name', 'task', 'cron', 'timezone', 'enabled', 'lastSlotAt'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'task', 'cron', 'timezone', 'enabled', 'lastSlotAt'] },
   access: { read: operationsStaff, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

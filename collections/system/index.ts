@@ -1,4 +1,5 @@
 import type { Capability } from '../core/capability'
+import { systemHome } from './home'
 import { AuditEvents } from './AuditEvents'
 import { Media } from './Media'
 import { Notifications } from './Notifications'
@@ -7,5 +8,6 @@ import { Schedules } from './Schedules'
 
 /** System records: media, notifications, schedules and the audit trail. */
 export const system: Capability = {
+  home: systemHome,
   collections: [Media, Notifications, Schedules, ScheduleSlots, AuditEvents],
 }

@@ -15,7 +15,7 @@ export const CarrierRecords: CollectionConfig = {
   slug: 'carrier-records',
   lockDocuments: false,
   admin: {
-    group: 'Telecom data',
+    group: 'Data in',
     useAsTitle: 'naturalKey',
     defaultColumns: ['activationDate', 'carrier', 'activationType', 'mdn', 'iccid', 'ratePlan', 'lineStatus', 'paidTotal'],
     listSearchableFields: ['mdn', 'iccid', 'imei', 'customerAccount'],

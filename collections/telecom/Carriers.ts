@@ -11,7 +11,7 @@ import { auditDelete } from '../../hooks/system/audit/auditDelete'
 export const Carriers: CollectionConfig = {
   slug: 'carriers',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Telecom catalog', defaultColumns: ['code', 'name', 'active', 'chargebackWindowDays'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['code', 'name', 'active', 'chargebackWindowDays'] },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

@@ -13,7 +13,7 @@ export const DealerSales: CollectionConfig = {
   slug: 'dealer-sales',
   lockDocuments: false,
   admin: {
-    group: 'Telecom data',
+    group: 'Data in',
     useAsTitle: 'naturalKey',
     defaultColumns: ['saleDate', 'dealer', 'carrier', 'activationType', 'mdn', 'iccid', 'ratePlan', 'features'],
     listSearchableFields: ['mdn', 'iccid', 'imei', 'customerAccount'],

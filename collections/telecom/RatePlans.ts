@@ -14,7 +14,7 @@ export const RatePlans: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'name',
-    group: 'Telecom catalog',
+    group: 'Settings',
     defaultColumns: ['carrier', 'code', 'name', 'category', 'monthlyCharge', 'active'],
   },
   access: { read: authenticated, create: catalogEditors, update: catalogEditors, delete: companyAdmins },

@@ -21,6 +21,8 @@ import { PaymentBatchActions as PaymentBatchActions_9a8080346f763f4331ac2f9128d0
 import { ProposalActions as ProposalActions_ba3e18d8c3b6405291212c3fc9b93821 } from '../../../components/proposals/ProposalActions'
 import { ProposalHistory as ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03 } from '../../../components/proposals/ProposalHistory'
 import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
+import { AccrueIcon as AccrueIcon_93068588bf2e4217c121c06ff6d64d4d } from '../../../components/home/Brand'
+import { AccrueLogo as AccrueLogo_93068588bf2e4217c121c06ff6d64d4d } from '../../../components/home/Brand'
 import { DashboardNavLink as DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc } from '../../../components/commission/CommissionDashboard/NavLink'
 import { NetworkNavLink as NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8 } from '../../../components/multilevel/NetworkNavLink'
 import { RebatesNavLink as RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e } from '../../../components/rebates/RebatesNavLink'
@@ -28,6 +30,8 @@ import { BillpayNavLink as BillpayNavLink_ad885da6ee795ee00d2c3dc7e6baf4e8 } fro
 import { DashboardsNavLink as DashboardsNavLink_01b8956ac1c6637cfe281623082d41a1 } from '../../../components/analytics/DashboardsNavLink'
 import { WaitingNavLink as WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5 } from '../../../components/proposals/WaitingForMe/NavLink'
 import { ReportsNavLink as ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a } from '../../../components/proposals/ProposalReports/NavLink'
+import { LoginIntro as LoginIntro_93068588bf2e4217c121c06ff6d64d4d } from '../../../components/home/Brand'
+import { OperationsHome as OperationsHome_4b68c4bdf30eea2d0ce9069633c34865 } from '../../../components/home/OperationsHome'
 import { CommissionDashboard as CommissionDashboard_e82046ae4d2573ef1a198356647186ee } from '../../../components/commission/CommissionDashboard'
 import { NetworkView as NetworkView_bf92ebed54aedd67392cdc116fb0b027 } from '../../../components/multilevel/NetworkView'
 import { RebatesView as RebatesView_c2712b5764bae1b4253309408ad5b4e7 } from '../../../components/rebates/RebatesView'
@@ -62,6 +66,8 @@ export const importMap = {
   "/components/proposals/ProposalActions#ProposalActions": ProposalActions_ba3e18d8c3b6405291212c3fc9b93821,
   "/components/proposals/ProposalHistory#ProposalHistory": ProposalHistory_85cec86be0c0f114d61cc67c5f6a9b03,
   "/components/core/JobProgress#JobProgress": JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
+  "/components/home/Brand#AccrueIcon": AccrueIcon_93068588bf2e4217c121c06ff6d64d4d,
+  "/components/home/Brand#AccrueLogo": AccrueLogo_93068588bf2e4217c121c06ff6d64d4d,
   "/components/commission/CommissionDashboard/NavLink#DashboardNavLink": DashboardNavLink_f35b2478ecb025b65d3ce5207ea7bffc,
   "/components/multilevel/NetworkNavLink#NetworkNavLink": NetworkNavLink_8c69e0ce06f267f009c6a527619d1ff8,
   "/components/rebates/RebatesNavLink#RebatesNavLink": RebatesNavLink_49cef9a4bee1d573d1d87bf91b3f0e7e,
@@ -69,6 +75,8 @@ export const importMap = {
   "/components/analytics/DashboardsNavLink#DashboardsNavLink": DashboardsNavLink_01b8956ac1c6637cfe281623082d41a1,
   "/components/proposals/WaitingForMe/NavLink#WaitingNavLink": WaitingNavLink_97132f396bcaa7cd87a01634861dcbf5,
   "/components/proposals/ProposalReports/NavLink#ReportsNavLink": ReportsNavLink_e5a8d66120a2355fe9464873cc21a71a,
+  "/components/home/Brand#LoginIntro": LoginIntro_93068588bf2e4217c121c06ff6d64d4d,
+  "/components/home/OperationsHome#OperationsHome": OperationsHome_4b68c4bdf30eea2d0ce9069633c34865,
   "/components/commission/CommissionDashboard#CommissionDashboard": CommissionDashboard_e82046ae4d2573ef1a198356647186ee,
   "/components/multilevel/NetworkView#NetworkView": NetworkView_bf92ebed54aedd67392cdc116fb0b027,
   "/components/rebates/RebatesView#RebatesView": RebatesView_c2712b5764bae1b4253309408ad5b4e7,

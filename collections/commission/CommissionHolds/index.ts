@@ -13,7 +13,7 @@ import { guardHold } from './hooks/guardHold'
 export const CommissionHolds: CollectionConfig = {
   slug: 'commission-holds',
   lockDocuments: false,
-  admin: { useAsTitle: 'title', group: 'Payments', defaultColumns: ['title', 'target', 'status', 'reason', 'createdAt'] },
+  admin: { useAsTitle: 'title', group: 'Pay', defaultColumns: ['title', 'target', 'status', 'reason', 'createdAt'] },
   access: { read: staff, create: payoutOperators, update: payoutOperators, delete: nobody },
   hooks: { beforeChange: [guardHold], afterChange: [auditChange] },
   fields: [

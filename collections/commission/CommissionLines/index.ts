@@ -16,7 +16,7 @@ export const CommissionLines: CollectionConfig = {
   lockDocuments: false,
   timestamps: false,
   admin: {
-    group: 'Commissions',
+    group: 'Pay',
     defaultColumns: ['run', 'payee', 'component', 'amount', 'held', 'description'],
     components: { edit: { beforeDocumentControls: ['/components/commission/WhyThisAmount#WhyThisAmount'] } },
   },

@@ -14,7 +14,7 @@ import { guardNote } from './hooks/guardNote'
 export const CommissionNotes: CollectionConfig = {
   slug: 'commission-notes',
   lockDocuments: false,
-  admin: { useAsTitle: 'title', group: 'Payments', defaultColumns: ['title', 'participant', 'period', 'amount', 'reason'] },
+  admin: { useAsTitle: 'title', group: 'Pay', defaultColumns: ['title', 'participant', 'period', 'amount', 'reason'] },
   access: { read: readOwnSubtree('participant.path'), create: payoutOperators, update: payoutOperators, delete: nobody },
   hooks: { beforeChange: [guardNote], afterChange: [auditChange] },
   fields: [

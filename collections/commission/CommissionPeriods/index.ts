@@ -19,7 +19,7 @@ const label = (value: string) => value[0]!.toUpperCase() + value.slice(1)
 export const CommissionPeriods: CollectionConfig = {
   slug: 'commission-periods',
   lockDocuments: false,
-  admin: { useAsTitle: 'label', group: 'Commissions', defaultColumns: ['label', 'frequency', 'cycle', 'startsOn', 'endsOn', 'status'] },
+  admin: { useAsTitle: 'label', group: 'Pay', defaultColumns: ['label', 'frequency', 'cycle', 'startsOn', 'endsOn', 'status'] },
   access: { read: authenticated, create: payoutOperators, update: payoutOperators, delete: nobody },
   hooks: { beforeChange: [guardPeriod], afterChange: [auditChange] },
   endpoints: [generatePeriodsEndpoint],

@@ -20,7 +20,7 @@ export const CommissionRuns: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'title',
-    group: 'Commissions',
+    group: 'Pay',
     defaultColumns: ['title', 'mode', 'status', 'total', 'lineCount', 'lastRunAt'],
     components: { edit: { beforeDocumentControls: ['/components/commission/CommissionRunActions#CommissionRunActions'] } },
   },

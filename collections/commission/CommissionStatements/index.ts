@@ -14,7 +14,7 @@ export const CommissionStatements: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'title',
-    group: 'Commissions',
+    group: 'Pay',
     defaultColumns: ['title', 'participant', 'total', 'held', 'payable', 'lineCount'],
     components: { edit: { beforeDocumentControls: ['/components/commission/StatementDownloads#StatementDownloads'] } },
   },

@@ -17,7 +17,7 @@ import { guardPlanVersion } from './hooks/guardPlanVersion'
 export const PlanVersions: CollectionConfig = {
   slug: 'plan-versions',
   lockDocuments: false,
-  admin: { useAsTitle: 'title', group: 'Commissions', defaultColumns: ['title', 'plan', 'effectiveFrom', 'status'] },
+  admin: { useAsTitle: 'title', group: 'Settings', defaultColumns: ['title', 'plan', 'effectiveFrom', 'status'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { beforeChange: [guardPlanVersion], afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['plan', 'effectiveFrom'], unique: true }],

@@ -31,7 +31,7 @@ export const ImportMappings: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'name',
-    group: 'Telecom data',
+    group: 'Settings',
     defaultColumns: ['name', 'source', 'carrier', 'sheetName'],
     components: { edit: { beforeDocumentControls: ['/components/ingest/TemplateDownload#TemplateDownload'] } },
   },

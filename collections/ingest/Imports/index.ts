@@ -23,7 +23,7 @@ export const Imports: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'filename',
-    group: 'Telecom data',
+    group: 'Data in',
     defaultColumns: ['filename', 'mapping', 'status', 'rowsRead', 'accepted', 'rejected', 'createdAt'],
     components: { edit: { beforeDocumentControls: ['/components/ingest/RejectsDownload#RejectsDownload'] } },
   },

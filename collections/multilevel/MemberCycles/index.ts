@@ -16,7 +16,7 @@ export const MemberCycles: CollectionConfig = {
   lockDocuments: false,
   timestamps: false,
   admin: {
-    group: 'Network plan',
+    group: 'Network',
     defaultColumns: ['cycle', 'participant', 'personalVolume', 'groupVolume', 'qualifiedRank', 'paidRank', 'honoraryRank', 'qualifies'],
   },
   access: { read: readOwnSubtree('participant.path'), create: nobody, update: nobody, delete: nobody },

@@ -17,7 +17,7 @@ export const NetworkOrders: CollectionConfig = {
   slug: 'network-orders',
   lockDocuments: false,
   admin: {
-    group: 'Network plan',
+    group: 'Network',
     useAsTitle: 'orderNumber',
     defaultColumns: [
       'bookedOn',

@@ -16,7 +16,7 @@ export const PipelineRuns: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'title',
-    group: 'Network plan',
+    group: 'Network',
     defaultColumns: ['title', 'pipelineType', 'cycle', 'status', 'updatedAt'],
     components: { edit: { beforeDocumentControls: ['/components/multilevel/PipelineWizard#PipelineWizard'] } },
   },

@@ -15,7 +15,7 @@ import { checkPipelineSteps } from './hooks/checkPipelineSteps'
 export const PipelineTypes: CollectionConfig = {
   slug: 'pipeline-types',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Network plan', defaultColumns: ['name', 'category', 'careerPlan', 'compensationPlan'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'category', 'careerPlan', 'compensationPlan'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { beforeChange: [checkPipelineSteps], afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

@@ -7,6 +7,7 @@ import { noteSecretChanges } from '../../../hooks/system/audit/noteSecretChanges
 import { ROLE_LABELS, ROLES, USER_MANAGER_ROLES } from '../../../engine/network/roles'
 import { deleteUsers, readUsers, updateUsers } from './access'
 import { companyAdmins } from '../../../access/core/companyAdmins'
+import { writeStartingPreferences } from './hooks/writeStartingPreferences'
 import { guardLoginRank } from './hooks/guardLoginRank'
 import { guardRoleGrants } from './hooks/guardRoleGrants'
 import { requireRoleList } from './hooks/requireRoleList'
@@ -42,7 +43,7 @@ export const Users: CollectionConfig = {
     beforeValidate: [requireRoleList],
     beforeChange: [guardRoleGrants, noteSecretChanges],
     beforeDelete: [guardLoginRank, auditDelete],
-    afterChange: [auditChange],
+    afterChange: [auditChange, writeStartingPreferences],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

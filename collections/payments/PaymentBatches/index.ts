@@ -21,7 +21,7 @@ export const PaymentBatches: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'title',
-    group: 'Payments',
+    group: 'Pay',
     defaultColumns: ['title', 'status', 'paymentCount', 'total', 'effectiveDate'],
     components: { edit: { beforeDocumentControls: ['/components/payments/PaymentBatchActions#PaymentBatchActions'] } },
   },

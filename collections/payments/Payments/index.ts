@@ -12,7 +12,7 @@ import { ledgerEndpoint } from './endpoints/ledger'
 export const Payments: CollectionConfig = {
   slug: 'payments',
   lockDocuments: false,
-  admin: { group: 'Payments', defaultColumns: ['batch', 'payee', 'amount', 'status', 'paidAt'] },
+  admin: { group: 'Pay', defaultColumns: ['batch', 'payee', 'amount', 'status', 'paidAt'] },
   access: { read: readOwnSubtree('payee.path'), create: nobody, update: nobody, delete: nobody },
   endpoints: [ledgerEndpoint],
   indexes: [{ fields: ['batch', 'payee'], unique: true }],

@@ -10,7 +10,7 @@ import { readableBrands } from '../../../access/portal/readableBrands'
 export const Brands: CollectionConfig = {
   slug: 'brands',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Branding', defaultColumns: ['name', 'isDefault', 'emailSenderName'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'isDefault', 'emailSenderName'] },
   access: { read: readableBrands, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: {
     beforeChange: [keepOneDefault],

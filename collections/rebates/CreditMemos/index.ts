@@ -15,7 +15,7 @@ export const CreditMemos: CollectionConfig = {
   slug: 'credit-memos',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     useAsTitle: 'number',
     defaultColumns: ['number', 'partner', 'claim', 'amount', 'status', 'erpNumber', 'attempts'],
   },

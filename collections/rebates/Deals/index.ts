@@ -19,7 +19,7 @@ export const Deals: CollectionConfig = {
   slug: 'deals',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     useAsTitle: 'number',
     defaultColumns: ['number', 'partner', 'endCustomer', 'status', 'expiresOn', 'source'],
   },

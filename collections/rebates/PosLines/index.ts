@@ -17,7 +17,7 @@ export const PosLines: CollectionConfig = {
   slug: 'pos-lines',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     useAsTitle: 'invoiceNumber',
     defaultColumns: ['soldOn', 'partner', 'invoiceNumber', 'invoiceLine', 'endCustomer', 'product', 'quantity', 'unitPrice'],
     listSearchableFields: ['invoiceNumber', 'endCustomer', 'dealNumber'],

@@ -15,7 +15,7 @@ export const RebateAccruals: CollectionConfig = {
   slug: 'rebate-accruals',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     defaultColumns: ['posLine', 'program', 'partner', 'amount', 'status', 'expiresOn'],
   },
   access: { read: readOwnSubtree('partner.path'), create: nobody, update: nobody, delete: nobody },

@@ -14,7 +14,7 @@ import { answerLine, decideLine, disputeLine } from './endpoints/lineActions'
 export const RebateClaimLines: CollectionConfig = {
   slug: 'rebate-claim-lines',
   lockDocuments: false,
-  admin: { group: 'Promotions and rebates', defaultColumns: ['claim', 'posLine', 'program', 'quantity', 'amount', 'status', 'reason'] },
+  admin: { group: 'Rebates', defaultColumns: ['claim', 'posLine', 'program', 'quantity', 'amount', 'status', 'reason'] },
   access: { read: readOwnSubtree('partner.path'), create: nobody, update: nobody, delete: nobody },
   endpoints: [disputeLine, answerLine, decideLine],
   indexes: [{ fields: ['posLine', 'program'] }],

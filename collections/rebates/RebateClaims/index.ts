@@ -17,7 +17,7 @@ export const RebateClaims: CollectionConfig = {
   slug: 'rebate-claims',
   lockDocuments: false,
   admin: {
-    group: 'Promotions and rebates',
+    group: 'Rebates',
     useAsTitle: 'number',
     defaultColumns: ['number', 'partner', 'status', 'claimedTotal', 'approvedTotal', 'submittedAt'],
   },

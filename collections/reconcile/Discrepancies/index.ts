@@ -22,7 +22,7 @@ export const Discrepancies: CollectionConfig = {
   slug: 'discrepancies',
   lockDocuments: false,
   admin: {
-    group: 'Reconciliation',
+    group: 'Reconcile',
     useAsTitle: 'key',
     defaultColumns: ['reconClass', 'status', 'dealer', 'sale', 'carrierRecord', 'atStake', 'owner', 'dealerDisputedAt'],
   },

@@ -20,7 +20,7 @@ export const ReconciliationRuns: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'title',
-    group: 'Reconciliation',
+    group: 'Reconcile',
     defaultColumns: ['title', 'status', 'lastRunAt', 'runCount'],
     components: { edit: { beforeDocumentControls: ['/components/reconcile/RerunButton#RerunButton'] } },
   },

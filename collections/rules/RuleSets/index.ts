@@ -17,7 +17,7 @@ import { refuseDeletingApprovedSet } from './hooks/refuseDeletingApprovedSet'
 export const RuleSets: CollectionConfig = {
   slug: 'rule-sets',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Rules', defaultColumns: ['name', 'purpose', 'description'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'purpose', 'description'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: {
     beforeChange: [keepPurposeOfUsedSet],

@@ -28,7 +28,7 @@ const sidebarReadOnly = { readOnly: true, position: 'sidebar' } as const
 export const RuleVersions: CollectionConfig = {
   slug: 'rule-versions',
   lockDocuments: false,
-  admin: { useAsTitle: 'title', group: 'Rules', defaultColumns: ['title', 'ruleSet', 'effectiveFrom', 'status', 'lastEditedBy'] },
+  admin: { useAsTitle: 'title', group: 'Settings', defaultColumns: ['title', 'ruleSet', 'effectiveFrom', 'status', 'lastEditedBy'] },
   access: { read: staff, create: catalogEditors, update: ruleVersionEditors, delete: catalogEditors },
   endpoints: [tryDraftEndpoint, tryVersionEndpoint, sampleInputsEndpoint],
   hooks: {

@@ -20,7 +20,7 @@ export const CarrierConnectors: CollectionConfig = {
   lockDocuments: false,
   admin: {
     useAsTitle: 'name',
-    group: 'Carrier portals',
+    group: 'Settings',
     defaultColumns: ['name', 'carrier', 'loginUrl', 'enabled'],
     components: { edit: { beforeDocumentControls: ['/components/scrape/RunConnectorButton#RunConnectorButton'] } },
   },

@@ -28,7 +28,7 @@ const secretInput = (name: string, label: string, sealed: string) => ({
 export const PortalCredentials: CollectionConfig = {
   slug: 'portal-credentials',
   lockDocuments: false,
-  admin: { useAsTitle: 'name', group: 'Carrier portals', defaultColumns: ['name', 'username', 'keyId', 'updatedAt'] },
+  admin: { useAsTitle: 'name', group: 'Settings', defaultColumns: ['name', 'username', 'keyId', 'updatedAt'] },
   access: { read: companyAdmins, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { beforeChange: [sealCredentials], afterChange: [auditChange], beforeDelete: [auditDelete] },
   fields: [

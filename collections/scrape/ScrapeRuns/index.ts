@@ -18,7 +18,7 @@ export const ScrapeRuns: CollectionConfig = {
   slug: 'scrape-runs',
   lockDocuments: false,
   admin: {
-    group: 'Carrier portals',
+    group: 'Data in',
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'failureKind', 'rowsFetched', 'accepted', 'rejected', 'createdAt'],
   },

@@ -18,7 +18,7 @@ import { guardScheduleVersion } from './hooks/guardScheduleVersion'
 export const PayoutSchedules: CollectionConfig = {
   slug: 'payout-schedules',
   lockDocuments: false,
-  admin: { useAsTitle: 'title', group: 'Telecom catalog', defaultColumns: ['title', 'carrier', 'version', 'effectiveFrom', 'status'] },
+  admin: { useAsTitle: 'title', group: 'Settings', defaultColumns: ['title', 'carrier', 'version', 'effectiveFrom', 'status'] },
   access: { read: staff, create: catalogEditors, update: catalogEditors, delete: companyAdmins },
   hooks: { beforeChange: [guardScheduleVersion], afterChange: [auditChange], beforeDelete: [auditDelete] },
   indexes: [{ fields: ['carrier', 'effectiveFrom'], unique: true }],

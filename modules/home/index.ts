@@ -1,0 +1,2 @@
+export { HEADLINE_MONTHS, homeHeadlines } from './headline'
+export { homeItemCounts, seesWholeNetwork, type HomeItemCount } from './items'
