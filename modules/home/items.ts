@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
+import { Forbidden, type PayloadRequest, type Where } from 'payload'
 
 import { hasRole, participantIdOf, type AccessUser } from '../../access/core/user'
 import { itemsFor, listQuery, NAV_GROUPS, type HomeItem } from '../../engine/home'
@@ -18,40 +18,43 @@ export type HomeItemCount = {
 /**
  * The items of every capability that this login may see, counted with the login's own access (`overrideAccess:
  * false`), so staff count the whole network and everyone else their subtree, exactly as the linked list shows it.
- * Items on collections the login may not read are left out.
+ * Items on collections the login may not read (access refuses) are left out.
  */
-export async function homeItemCounts(
-  req: PayloadRequest,
-  items: readonly HomeItem[],
-  today: string,
-  canRead: (collection: string) => boolean,
-): Promise<HomeItemCount[]> {
+export async function homeItemCounts(req: PayloadRequest, items: readonly HomeItem[], today: string): Promise<HomeItemCount[]> {
   const { payload } = req
   const user = req.user as (AccessUser & { collection?: string }) | null
   if (!user) return []
   const roles = user.roles ?? []
   const ctx = { userId: user.id, participantId: participantIdOf(user), roles, today }
-  const visible = itemsFor(items, roles, NAV_GROUPS).filter((item) => canRead(item.collection))
   const adminRoute = payload.config.routes.admin
-  return Promise.all(
-    visible.map(async (item) => {
+  const counted = await Promise.all(
+    itemsFor(items, roles, NAV_GROUPS).map(async (item): Promise<HomeItemCount | null> => {
       const where = item.where(ctx)
+      const count = await countAs(req, item.collection, where as Where)
+      if (count === null) return null
       return {
         key: item.key,
         label: item.label,
         hint: item.hint,
         group: item.group,
         collection: item.collection,
-        count: await countAs(payload, req, item.collection, where as Where),
+        count,
         href: `${adminRoute}/collections/${item.collection}?${listQuery(where, item.sort)}`,
       }
     }),
   )
+  return counted.filter((item): item is HomeItemCount => item !== null)
 }
 
-async function countAs(payload: Payload, req: PayloadRequest, collection: string, where: Where): Promise<number> {
-  const result = await payload.count({ collection: collection as never, where, req, user: req.user, overrideAccess: false })
-  return result.totalDocs
+/** The count as the login reads the list; null when its access refuses the collection (the item is not theirs). */
+async function countAs(req: PayloadRequest, collection: string, where: Where): Promise<number | null> {
+  try {
+    const result = await req.payload.count({ collection: collection as never, where, req, user: req.user, overrideAccess: false })
+    return result.totalDocs
+  } catch (err) {
+    if (err instanceof Forbidden) return null
+    throw err
+  }
 }
 
 /** Whether a login sees the whole network (staff) or only its own subtree. */

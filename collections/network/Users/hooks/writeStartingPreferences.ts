@@ -15,7 +15,7 @@ export const writeStartingPreferences: CollectionAfterChangeHook = async ({ doc,
     { key: 'nav', value: { groups: Object.fromEntries(COLLAPSED_NAV_GROUPS.map((group) => [group, { open: false }])) } },
     ...Object.entries(STARTING_LIST_SORTS).map(([slug, sort]) => ({ key: `collection-${slug}`, value: { sort } })),
   ]
-  for (const preference of preferences)
-    await req.payload.create({ collection: 'payload-preferences', data: { ...preference, user }, req, overrideAccess: true })
+  // Straight to the database adapter: the login is not yet visible to the relationship check of a nested create.
+  for (const preference of preferences) await req.payload.db.create({ collection: 'payload-preferences', data: { ...preference, user }, req })
   return doc
 }
