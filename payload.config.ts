@@ -27,7 +27,7 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: {
-      title: 'Accrue',
+      title: 'Back-office',
       titleSuffix: ' · Accrue',
       description: 'Accrue: the back-office for channel compensation.',
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: ACCRUE_ICON_URL }],

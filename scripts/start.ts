@@ -9,11 +9,13 @@ import { ensureDatabase, onShutdown } from '../db/environment'
 
 /**
  * `npm start` (`--dev`: Next in development mode; `--api-only`: no admin or portal pages, only the REST API, the
- * health checks and the job worker, so no Next build is needed).
+ * health checks and the job worker, so no Next build is needed; `--empty`, or ACCRUE_DEMO=empty: a first start seeds
+ * only the logins, no demo data and no history).
  */
 const log = (line: string) => console.log(`[accrue] ${line}`)
 const dev = process.argv.includes('--dev')
 const apiOnly = process.argv.includes('--api-only')
+const empty = process.argv.includes('--empty') || process.env.ACCRUE_DEMO === 'empty'
 const started = Date.now()
 
 process.env.NEXT_TELEMETRY_DISABLED = '1'
@@ -44,19 +46,27 @@ try {
   const { startServer } = await import('../server')
   server = await startServer({ port: Number(process.env.PORT ?? 3000), next: apiOnly ? false : dev ? 'dev' : 'production', jobs: true })
   const { seedDemoData } = await import('../seed')
-  const logins = await seedDemoData(server.payload, log)
+  const logins = await seedDemoData(server.payload, log, { empty })
   const { demoPortalInvoices, seedBillpayHistory, writeDemoDropFolder } = await import('../seed/billpay/write')
   const today = new Date().toISOString().slice(0, 10)
-  const history = await seedBillpayHistory(server.payload, today)
-  if (history > 0) {
-    const dropped = await writeDemoDropFolder(today)
-    log(
-      `Bill payment: ${history} paid invoices of history; ${dropped.length} invoices wait in the drop folder and 2 on the NorthTel portal ("Collect now" in Bill payment).`,
-    )
+  if (!empty) {
+    const history = await seedBillpayHistory(server.payload, today)
+    if (history > 0) {
+      const dropped = await writeDemoDropFolder(today)
+      log(
+        `Bill payment: ${history} paid invoices of history; ${dropped.length} invoices wait in the drop folder and 2 on the NorthTel portal ("Collect now" in Bill payment).`,
+      )
+    }
+    const { seedLoyaltyDemo } = await import('../seed/loyalty/write')
+    if (await seedLoyaltyDemo(server.payload))
+      log('Loyalty: the Glow Stars program, its rules, wallet rates, referrals and the convention goal.')
+    const { seedDemoHistory } = await import('../seed/history')
+    const historyStarted = Date.now()
+    if (await seedDemoHistory(server.payload, today, log))
+      log(
+        `The year of history took ${((Date.now() - historyStarted) / 1000).toFixed(1)} s; the worker renders its statements' PDFs in the background.`,
+      )
   }
-  const { seedLoyaltyDemo } = await import('../seed/loyalty/write')
-  if (await seedLoyaltyDemo(server.payload))
-    log('Loyalty: the Glow Stars program, its rules, wallet rates, referrals and the convention goal.')
   if (process.env.DEMO_PORTAL !== 'off') portal = await startDemoPortal(log, await demoPortalInvoices(today))
   erp = await startDemoErp(log)
   provider = await startDemoPaymentProvider(log)

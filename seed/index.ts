@@ -16,12 +16,29 @@ import { BRANDS, DEMO_PASSWORD, PARTICIPANTS, SCHEDULES, TERRITORIES, USERS } fr
 
 export type DemoLogin = { email: string; roles: string }
 
+/** `empty`: only the logins, with the participants (and their ancestors), territories and brands they need; no demo data. */
+export type DemoOptions = { empty?: boolean }
+
+/** The participants the logins need: each login's participant and every ancestor of it, in the order they are written. */
+export function loginParticipants(): typeof PARTICIPANTS {
+  const byCode = new Map(PARTICIPANTS.map((p) => [p.code, p]))
+  const needed = new Set<string>()
+  for (const user of USERS)
+    for (let code: string | undefined = user.participant; code && !needed.has(code); code = byCode.get(code)?.parent) needed.add(code)
+  return PARTICIPANTS.filter((p) => needed.has(p.code))
+}
+
 /**
  * Seeds the demo data once: territories, brands with logos, the network, one login per role, a schedule.
  * Idempotent: when the operating company already exists nothing is written. Runs through the Local API so every
- * hook (tree checks, audit trail) applies to demo data as to real data.
+ * hook (tree checks, audit trail) applies to demo data as to real data. With `empty`, only the logins and what they
+ * need (`npm start -- --empty`).
  */
-export async function seedDemoData(payload: Payload, log: (line: string) => void = () => {}): Promise<DemoLogin[]> {
+export async function seedDemoData(
+  payload: Payload,
+  log: (line: string) => void = () => {},
+  options: DemoOptions = {},
+): Promise<DemoLogin[]> {
   const logins = USERS.map((user) => ({ email: user.email, roles: user.roles.map((role) => ROLE_LABELS[role]).join(', ') }))
   const existing = await payload.find({ collection: 'participants', where: { code: { equals: 'NW' } }, limit: 1, depth: 0 })
   if (existing.totalDocs > 0) return logins
@@ -29,11 +46,16 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    await writeDemoData(payload, req)
+    if (options.empty) await writeLogins(payload, req, loginParticipants())
+    else await writeDemoData(payload, req)
     await commitTransaction(req)
   } catch (err) {
     await killTransaction(req)
     throw err
+  }
+  if (options.empty) {
+    log(`Seeded the logins only (empty start): ${USERS.length} logins and the ${loginParticipants().length} participants they belong to.`)
+    return logins
   }
   log(`Seeded ${PARTICIPANTS.length} participants, ${USERS.length} logins, ${BRANDS.length} brands and ${TERRITORIES.length} territories.`)
   log(
@@ -44,6 +66,21 @@ export async function seedDemoData(payload: Payload, log: (line: string) => void
 
 /** Everything in one transaction: a failed seed leaves nothing behind, and the next start seeds again. */
 async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<void> {
+  const participantIds = await writeLogins(payload, req, PARTICIPANTS)
+  for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
+  await writeTelecomDemo(payload, req, participantIds)
+  await writeRulesDemo(payload, req)
+  await writeCommissionDemo(payload, req)
+  await writeProposalDemo(payload, req)
+  await writeNetworkDemo(payload, req)
+  await writeRebatesDemo(payload, req, participantIds)
+  await writeBillpayDemo(payload, req, new Date().toISOString().slice(0, 10))
+  await writeSupportDemo(payload, req)
+  await writeAnalyticsDemo(payload, req)
+}
+
+/** Territories, brands with logos, the given participants and the logins: returns the participants' ids by code. */
+async function writeLogins(payload: Payload, req: PayloadRequest, participants: typeof PARTICIPANTS): Promise<Map<string, number>> {
   const territoryIds = new Map<string, number>()
   for (const territory of TERRITORIES) {
     const doc = await payload.create({ collection: 'territories', data: territory, req })
@@ -62,7 +99,7 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
     brandIds.set(key, doc.id as number)
   }
   const participantIds = new Map<string, number>()
-  for (const { parent, territory, brand, ...participant } of PARTICIPANTS) {
+  for (const { parent, territory, brand, ...participant } of participants) {
     const doc = await payload.create({
       collection: 'participants',
       data: {
@@ -88,14 +125,5 @@ async function writeDemoData(payload: Payload, req: PayloadRequest): Promise<voi
       req,
     })
   }
-  for (const schedule of SCHEDULES) await payload.create({ collection: 'schedules', data: schedule as never, req })
-  await writeTelecomDemo(payload, req, participantIds)
-  await writeRulesDemo(payload, req)
-  await writeCommissionDemo(payload, req)
-  await writeProposalDemo(payload, req)
-  await writeNetworkDemo(payload, req)
-  await writeRebatesDemo(payload, req, participantIds)
-  await writeBillpayDemo(payload, req, new Date().toISOString().slice(0, 10))
-  await writeSupportDemo(payload, req)
-  await writeAnalyticsDemo(payload, req)
+  return participantIds
 }

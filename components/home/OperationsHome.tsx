@@ -1,3 +1,4 @@
+import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
@@ -34,46 +35,48 @@ export async function OperationsHome(props: AdminViewServerProps): Promise<React
   const roles = (user.roles ?? []).filter(isRole).map((role) => ROLE_LABELS[role])
   const name = (req.user as { name?: string | null; email?: string } | null)?.name ?? (req.user as { email?: string }).email
   return (
-    <div className="ops-home" data-testid="ops-home">
-      <header className="ops-home__header">
-        <h1>Good to see you, {name}</h1>
-        <p className="ops-home__scope" data-testid="ops-home-scope">
-          {roles.join(', ')} · {staff ? 'the whole network' : 'your part of the network'} · {today}
-        </p>
-      </header>
-      <section aria-labelledby="ops-home-todo">
-        <h2 id="ops-home-todo">
-          {todo.length === 0
-            ? 'Nothing needs doing right now'
-            : `${todo.length} ${todo.length === 1 ? 'thing needs' : 'things need'} doing`}
-        </h2>
-        <div className="ops-home__groups">
-          {groups.map((group) => (
-            <div className="ops-home__group" key={group} data-testid={`ops-group-${group}`}>
-              <h3>{group}</h3>
-              <ul>
-                {items
-                  .filter((item) => item.group === group)
-                  .map((item) => (
-                    <HomeItemRow key={item.key} item={item} />
-                  ))}
-              </ul>
-            </div>
-          ))}
-        </div>
-        {items.length === 0 ? <p>Your login has no work lists; the sidebar lists what you may open.</p> : null}
-      </section>
-      {figures.length > 0 ? (
-        <section aria-labelledby="ops-home-figures" className="ops-home__figures">
-          <h2 id="ops-home-figures">This period</h2>
-          <div className="ops-home__cards">
-            {figures.map((figure) => (
-              <TrendChart key={figure.key} headline={figure} />
+    <Gutter>
+      <div className="ops-home" data-testid="ops-home">
+        <header className="ops-home__header">
+          <h1>Good to see you, {name}</h1>
+          <p className="ops-home__scope" data-testid="ops-home-scope">
+            {roles.join(', ')} · {staff ? 'the whole network' : 'your part of the network'} · {today}
+          </p>
+        </header>
+        <section aria-labelledby="ops-home-todo">
+          <h2 id="ops-home-todo">
+            {todo.length === 0
+              ? 'Nothing needs doing right now'
+              : `${todo.length} ${todo.length === 1 ? 'thing needs' : 'things need'} doing`}
+          </h2>
+          <div className="ops-home__groups">
+            {groups.map((group) => (
+              <div className="ops-home__group" key={group} data-testid={`ops-group-${group}`}>
+                <h3>{group}</h3>
+                <ul>
+                  {items
+                    .filter((item) => item.group === group)
+                    .map((item) => (
+                      <HomeItemRow key={item.key} item={item} />
+                    ))}
+                </ul>
+              </div>
             ))}
           </div>
+          {items.length === 0 ? <p>Your login has no work lists; the sidebar lists what you may open.</p> : null}
         </section>
-      ) : null}
-    </div>
+        {figures.length > 0 ? (
+          <section aria-labelledby="ops-home-figures" className="ops-home__figures">
+            <h2 id="ops-home-figures">This period</h2>
+            <div className="ops-home__cards">
+              {figures.map((figure) => (
+                <TrendChart key={figure.key} headline={figure} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </Gutter>
   )
 }
 

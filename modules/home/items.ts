@@ -1,4 +1,4 @@
-import { Forbidden, type PayloadRequest, type Where } from 'payload'
+import type { PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
 
 import { hasRole, participantIdOf, type AccessUser } from '../../access/core/user'
 import { itemsFor, listQuery, NAV_GROUPS, type HomeItem } from '../../engine/home'
@@ -46,15 +46,17 @@ export async function homeItemCounts(req: PayloadRequest, items: readonly HomeIt
   return counted.filter((item): item is HomeItemCount => item !== null)
 }
 
-/** The count as the login reads the list; null when its access refuses the collection (the item is not theirs). */
+/**
+ * The count as the login reads the list; null when the collection's read access refuses the login outright (the item
+ * is not theirs). A `Where` from access is applied by the count itself.
+ */
 async function countAs(req: PayloadRequest, collection: string, where: Where): Promise<number | null> {
-  try {
-    const result = await req.payload.count({ collection: collection as never, where, req, user: req.user, overrideAccess: false })
-    return result.totalDocs
-  } catch (err) {
-    if (err instanceof Forbidden) return null
-    throw err
-  }
+  const config = (req.payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[collection]?.config
+  const read = config?.access?.read
+  const allowed = read ? await read({ req }) : Boolean(req.user)
+  if (!allowed) return null
+  const result = await req.payload.count({ collection: collection as never, where, req, user: req.user, overrideAccess: false })
+  return result.totalDocs
 }
 
 /** Whether a login sees the whole network (staff) or only its own subtree. */

@@ -1,7 +1,7 @@
 /**
  * A throwaway database for one benchmark: an embedded PostgreSQL in a fresh folder under the system temp folder
  * (like test/support/globalSetup.ts), Payload booted on it with the committed migrations, and the demo data seeded
- * through the Local API. `close()` stops everything and deletes the folder; it is safe to call more than once.
+ * through the Local API (unless `seed: false`). `close()` stops everything and deletes the folder; it is safe to call more than once.
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -63,7 +63,7 @@ async function applySettings(
  * Starts the database and Payload and seeds the demo data. The environment (DATABASE_URL, upload folders) is set
  * before the config is imported: the collections read their upload folders when their modules load.
  */
-export async function startBenchDatabase(settings: Record<string, string> = {}): Promise<BenchDatabase> {
+export async function startBenchDatabase(settings: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<BenchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accrue-bench-'))
   // As root the server runs as "postgres", which must be able to enter the folder.
   fs.chmodSync(dataDir, 0o755)
@@ -125,9 +125,11 @@ export async function startBenchDatabase(settings: Record<string, string> = {}):
     const { bootPayload, closePayload } = await import('../../db/bootstrap')
     closePayloadFn = closePayload
     payload = await bootPayload()
-    progress('seeding the demo data')
-    const { seedDemoData } = await import('../../seed')
-    await seedDemoData(payload, progress)
+    if (options.seed !== false) {
+      progress('seeding the demo data')
+      const { seedDemoData } = await import('../../seed')
+      await seedDemoData(payload, progress)
+    }
     const pool = dbPool(payload)
     return { payload, pool, dataDir, close }
   } catch (err) {

@@ -40,6 +40,10 @@
  *              (redeemProduct) and every balance, on the real path; every balance recomputed by the bench and ~1,000
  *              holders replayed lot by lot; against one statement summing the movements per holder
  *
+ *   demo       the first start's seeding on a fresh database: seedDemoData, then seedDemoHistory (a year of history
+ *              before today's month, or before --today YYYY-MM-DD's), each timed; checks that every month posted, the
+ *              locked months were paid and the statements tie to their runs
+ *
  *   --explain         (reconcile, commission, points) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
@@ -63,9 +67,22 @@ type Options = {
   /** commission: the upfront table entered as a rule set and paid by the rule-based amount component. */
   rules: boolean
   settings: Record<string, string>
+  /** demo: the day the demo is seeded on (default today). */
+  today: string
 }
 
-const WORKLOADS: readonly Workload[] = ['reconcile', 'import', 'scrape', 'commission', 'rules', 'network', 'rebates', 'invoices', 'points']
+const WORKLOADS: readonly Workload[] = [
+  'reconcile',
+  'import',
+  'scrape',
+  'commission',
+  'rules',
+  'network',
+  'rebates',
+  'invoices',
+  'points',
+  'demo',
+]
 const DEFAULT_ROWS: Record<Workload, number> = {
   reconcile: 1_000_000,
   import: 100_000,
@@ -76,6 +93,7 @@ const DEFAULT_ROWS: Record<Workload, number> = {
   rebates: 1_000_000,
   invoices: 1_000,
   points: 1_000_000,
+  demo: 1,
 }
 const DEFAULT_DEALERS = 10_000
 const DEFAULT_ORDERS = 5_000_000
@@ -85,7 +103,7 @@ const DEFAULT_INVOICE_LINES = 500
 const DEFAULT_WORKERS = 2
 
 const USAGE =
-  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates|invoices|points [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--movements N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
+  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates|invoices|points|demo [--today YYYY-MM-DD] [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--movements N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -113,6 +131,7 @@ export function parseArgs(argv: readonly string[]): Options {
     explain: false,
     rules: false,
     settings: {},
+    today: new Date().toISOString().slice(0, 10),
   }
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
@@ -133,7 +152,11 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--movements' && known === 'points') options.movements = parseCount(value(), flag)
     else if (flag === '--lines' && known === 'invoices') options.lines = parseCount(value(), flag)
     else if (flag === '--workers' && known === 'invoices') options.workers = parseCount(value(), flag)
-    else if (flag === '--explain') options.explain = true
+    else if (flag === '--today' && known === 'demo') {
+      const day = value() ?? ''
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--today needs a day like 2026-12-06, not ${JSON.stringify(day)}`)
+      options.today = day
+    } else if (flag === '--explain') options.explain = true
     else if (flag === '--set') {
       const setting = value() ?? ''
       const at = setting.indexOf('=')
@@ -171,6 +194,8 @@ async function runWorkload(options: Options): Promise<AnyBenchResult> {
         settings: options.settings,
         explain: options.explain,
       })
+    case 'demo':
+      return (await import('./demo')).benchDemo({ today: options.today })
   }
 }
 
@@ -185,7 +210,7 @@ async function main(): Promise<number> {
   }
   benchStarted(options.workload, options.rows)
   progress(
-    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : options.workload === 'invoices' ? `${options.rows} invoices of ${options.lines} lines, ${options.workers} workers` : options.workload === 'points' ? `${options.rows} members, ${options.movements} movements` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
+    `${options.workload} benchmark, ${options.workload === 'network' ? `${options.rows} members, ${options.orders} order lines` : options.workload === 'rebates' ? `${options.rows} POS lines, ${options.claims} claim lines` : options.workload === 'invoices' ? `${options.rows} invoices of ${options.lines} lines, ${options.workers} workers` : options.workload === 'points' ? `${options.rows} members, ${options.movements} movements` : options.workload === 'demo' ? `seeding on ${options.today}` : `${options.rows} rows`}${Object.keys(options.settings).length ? `, settings ${JSON.stringify(options.settings)}` : ''}`,
   )
   try {
     const bench = await runWorkload(options)

@@ -3,7 +3,7 @@
  * measured time, the floor it is compared to, the peak memory of this process and whether every check held.
  */
 
-export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates' | 'invoices' | 'points'
+export type Workload = 'reconcile' | 'import' | 'scrape' | 'commission' | 'rules' | 'network' | 'rebates' | 'invoices' | 'points' | 'demo'
 
 export type BenchResult = {
   workload: Workload
@@ -170,7 +170,23 @@ export type PointsBenchResult = {
   passed: boolean
 }
 
-export type AnyBenchResult = BenchResult | NetworkBenchResult | RebatesBenchResult | InvoicesBenchResult | PointsBenchResult
+/** The demo benchmark's result line: the first start's seeding on a fresh database, the demo then its year of history. */
+export type DemoBenchResult = {
+  workload: 'demo'
+  /** The history's first day (the twelve months before `today`'s month). */
+  today: string
+  seedDemoDataSeconds: number | null
+  seedDemoHistorySeconds: number | null
+  totalSeconds: number | null
+  /** What the history wrote (imports, reconciliations, runs, batches, proposals). */
+  history: Record<string, unknown> | null
+  peakRssMb: number
+  /** "ok" when the history wrote a posted run for every month, a paid batch for every locked month but the latest, and the money ties. */
+  checks: string
+}
+
+export type AnyBenchResult =
+  BenchResult | NetworkBenchResult | RebatesBenchResult | InvoicesBenchResult | PointsBenchResult | DemoBenchResult
 
 /** Whether a result line says every check held. */
 export function passed(bench: AnyBenchResult): boolean {

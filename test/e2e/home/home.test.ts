@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureBuilt } from '../../../scripts/build'
 import { startTestApp, type TestApp } from '../../support/app'
+import { DEMO_PASSWORD } from '../../../seed/network/data'
 import { launchChromium, logIn } from '../../support/browser'
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results')
@@ -217,4 +218,26 @@ describe('the operations home', () => {
     expect(await page.locator('.nav-group.System').getAttribute('class')).toContain('nav-group--collapsed')
     await page.context().close()
   }, 120_000)
+
+  it('fills the commission dashboard and the partner portal on the demo (screenshots for the README)', async () => {
+    const admin = await logIn(browser, app.url, 'finance@northwind.example')
+    await admin.goto(`${app.url}/admin/commission-dashboard`)
+    await admin.locator('svg.recharts-surface').first().waitFor({ timeout: 60_000 })
+    expect(await admin.getByText('No posted runs yet').count()).toBe(0)
+    await admin.screenshot({ path: path.join(shots, 'demo-commission-dashboard.png'), fullPage: true })
+    await admin.context().close()
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const portal = await context.newPage()
+    await portal.goto(`${app.url}/portal/login`)
+    await portal.locator('input[name="email"]').fill('admin@summit.example')
+    await portal.locator('input[name="password"]').fill(DEMO_PASSWORD)
+    await portal.locator('button[type="submit"]').click()
+    await portal.locator('[data-testid="portal-who"]').waitFor({ timeout: 60_000 })
+    expect(await portal.locator('[data-testid="portal-statement"]').count()).toBeGreaterThan(0)
+    expect(await portal.getByText('No payments yet').count()).toBe(0)
+    expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await portal.screenshot({ path: path.join(shots, 'demo-portal-390.png'), fullPage: true })
+    await context.close()
+  }, 180_000)
 })
