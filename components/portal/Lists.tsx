@@ -109,7 +109,11 @@ export function StatementTable({ rows }: { rows: PortalStatement[] }): React.Rea
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="portal-statement" data-period={row.period}>
-            <td>{row.period}</td>
+            <td>
+              <a href={`/portal/statements/${row.id}`} data-testid="statement-open">
+                {row.period}
+              </a>
+            </td>
             <td>
               <ul className="breakdown">
                 {row.breakdown.map((group) => (

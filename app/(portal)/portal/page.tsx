@@ -2,21 +2,25 @@ import React from 'react'
 
 import { portalBrand } from '../../../modules/portal/brand'
 import { portalOverview } from '../../../modules/portal/overview'
+import { earningsByMonth } from '../../../modules/commission/statements/earnings'
 import { portalSession } from '../session'
 import { BrandFrame, BrandHeader } from '../../../components/portal/BrandFrame'
 import { PaymentTable, ProposalTable, ProspectTable, StatementTable } from '../../../components/portal/Lists'
 import { LogoutButton } from '../../../components/portal/LogoutButton'
+import { EarningsTrendChart } from '../../../components/portal/charts/EarningsTrendChart'
 
 export const dynamic = 'force-dynamic'
 
 /**
  * The partner portal's home: in the brand of the participant's client owner, their approvals waiting, proposals,
  * prospects, clients, statements and payments, and a link to the loyalty page named after the active program's points
- * ("My stars"). All data is read as the logged-in user (`overrideAccess: false`).
+ * ("My stars"), and the earnings trend: the participant's posted commission of the last twelve months by component.
+ * All data is read as the logged-in user (`overrideAccess: false`); the trend sums the participant's own lines.
  */
 export default async function PortalHome(): Promise<React.ReactElement> {
   const { payload, user, participantId } = await portalSession()
-  const [brand, overview, programs] = await Promise.all([
+  const asOf = new Date().toISOString().slice(0, 10)
+  const [brand, overview, programs, earnings] = await Promise.all([
     portalBrand(payload, participantId, user),
     portalOverview(payload, user, participantId),
     payload.find({
@@ -28,6 +32,7 @@ export default async function PortalHome(): Promise<React.ReactElement> {
       user,
       overrideAccess: false,
     }),
+    earningsByMonth(payload, participantId, asOf),
   ])
   const loyaltyUnit = programs.docs[0]?.unitName
   return (
@@ -39,6 +44,7 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         <LogoutButton />
       </BrandHeader>
       <nav className="portal-nav">
+        <a href="#earnings">Earnings</a>
         <a href="#waiting">Waiting for me ({overview.waiting.length})</a>
         <a href="#proposals">Proposals</a>
         <a href="#prospects">Prospects</a>
@@ -56,6 +62,16 @@ export default async function PortalHome(): Promise<React.ReactElement> {
         </a>
       </nav>
       <main className="portal-main">
+        <section id="earnings" className="portal-section">
+          <h2>Earnings, last 12 months</h2>
+          {earnings.length === 0 ? (
+            <p className="empty" data-testid="earnings-trend-empty">
+              No posted commission in the last 12 months.
+            </p>
+          ) : (
+            earnings.map((trend) => <EarningsTrendChart key={trend.currency} trend={trend} />)
+          )}
+        </section>
         <section id="waiting" className="portal-section">
           <h2>Approvals waiting for me</h2>
           <ProposalTable rows={overview.waiting} testId="portal-waiting" empty="Nothing waits for your approval." decide />

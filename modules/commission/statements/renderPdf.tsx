@@ -1,6 +1,8 @@
 /**
  * Commission statement as a branded A4 PDF: a header band and footer repeated on every page, the
- * participant and period, one table per component group with its subtotal, then the summary box.
+ * participant and period, a small bar chart of the breakdown by component (each bar labelled with its
+ * component and amount, the same bars as the portal's statement page), one table per component group
+ * with its subtotal, then the summary box.
  * Uses only the PDF built-in Helvetica fonts, so nothing is fetched at render time.
  */
 import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer'
@@ -16,6 +18,7 @@ import {
   type StatementSummary,
 } from '../../../engine/commission/statement'
 import { format, money } from '../../../engine/core/money'
+import { breakdownBars, type Breakdown } from '../../../engine/portal'
 
 const MUTED = '#6b7280'
 const RULE = '#d1d5db'
@@ -53,7 +56,11 @@ function StatementDocument({ input, summary }: Props) {
       <Page size="A4" style={styles.page} wrap>
         <HeaderBand input={input} styles={styles} />
         <Details input={input} summary={summary} styles={styles} amount={amount} />
-        {summary.groups.length === 0 ? <Text style={styles.empty}>No commission lines in this period.</Text> : null}
+        {summary.groups.length === 0 ? (
+          <Text style={styles.empty}>No commission lines in this period.</Text>
+        ) : (
+          <BreakdownBars breakdown={breakdownBars(summary.groups, input.currency)} styles={styles} amount={amount} />
+        )}
         {summary.groups.map((group) => (
           <GroupSection key={group.component} group={group} styles={styles} amount={amount} />
         ))}
@@ -113,6 +120,29 @@ function Field({ label, value, styles }: { label: string; value: string; styles:
     <View style={styles.field}>
       <Text style={styles.fieldLabel}>{label}</Text>
       <Text style={styles.fieldValue}>{value}</Text>
+    </View>
+  )
+}
+
+/**
+ * The breakdown by component as small horizontal bars, one per component in the statement's order: the label, the bar
+ * (as wide as the amount against the largest; negative amounts run left of the zero line) and the amount, so the
+ * chart reads in black and white.
+ */
+function BreakdownBars({ breakdown, styles, amount }: { breakdown: Breakdown; styles: Styles; amount: Amount }) {
+  return (
+    <View style={styles.chart} wrap={false}>
+      <Text style={styles.chartTitle}>By component</Text>
+      {breakdown.bars.map((bar) => (
+        <View key={bar.component} style={styles.chartRow}>
+          <Text style={styles.chartLabel}>{bar.label}</Text>
+          <View style={styles.chartTrack}>
+            <View style={[styles.chartBar, { left: `${bar.start}%`, width: `${bar.width}%`, backgroundColor: bar.style.colour }]} />
+            {breakdown.zeroAt > 0 ? <View style={[styles.chartZero, { left: `${breakdown.zeroAt}%` }]} /> : null}
+          </View>
+          <Text style={styles.chartAmount}>{amount(bar.amount)}</Text>
+        </View>
+      ))}
     </View>
   )
 }
@@ -260,6 +290,15 @@ function makeStyles(c: StatementColours) {
     payableCardValue: { fontFamily: 'Helvetica-Bold', fontSize: 12, marginVertical: 2 },
 
     empty: { marginVertical: 24, textAlign: 'center', color: MUTED },
+
+    chart: { marginBottom: 16 },
+    chartTitle: { fontFamily: 'Helvetica-Bold', fontSize: 9, color: c.secondary, marginBottom: 4 },
+    chartRow: { flexDirection: 'row', alignItems: 'center', paddingVertical: 1.5 },
+    chartLabel: { width: 120, paddingRight: 6 },
+    chartTrack: { flex: 1, height: 8, position: 'relative', backgroundColor: STRIPE },
+    chartBar: { position: 'absolute', top: 0, bottom: 0 },
+    chartZero: { position: 'absolute', top: -1, bottom: -1, width: 0.75, backgroundColor: c.text },
+    chartAmount: { width: 84, textAlign: 'right' },
 
     group: { marginBottom: 14 },
     groupHeading: {

@@ -8,7 +8,14 @@ import { brandIdOfParticipant } from '../../portal'
 import { uploadDir } from '../../core/uploadDir'
 import { printableLogo } from './printableLogo'
 
-const PLAIN_BRAND: StatementBrand = { name: 'Accrue', primaryColor: '#1f3a5f', secondaryColor: '#e8eef5', textColor: '#111827', logo: null }
+/** The brand of a statement whose payee has no client owner with a brand. */
+export const PLAIN_BRAND: StatementBrand = {
+  name: 'Accrue',
+  primaryColor: '#1f3a5f',
+  secondaryColor: '#e8eef5',
+  textColor: '#111827',
+  logo: null,
+}
 
 /** Printable logos by media file (an upload's name is unique), so a run's statements convert each logo once. */
 const logos = new Map<string, Promise<Buffer | null>>()
@@ -63,6 +70,14 @@ export async function statementData(
   participantId: number,
   generatedAt: string,
 ): Promise<StatementInput> {
+  return { ...(await statementContent(client, runId, participantId)), generatedAt, brand: await brandOf(client, participantId) }
+}
+
+/** A statement's participant, period, currency, run and lines (what the portal's statement page shows; no brand). */
+export type StatementContent = Omit<StatementInput, 'brand' | 'generatedAt'>
+
+/** The participant, period, run and every line of the run for the payee, with its source and rule. */
+export async function statementContent(client: Pick<PoolClient, 'query'>, runId: number, participantId: number): Promise<StatementContent> {
   const head = (
     await client.query<{
       name: string
@@ -104,8 +119,6 @@ export async function statementData(
     period: { label: head.label, startsOn: head.starts_on, endsOn: head.ends_on },
     currency: head.currency,
     runLabel: head.title,
-    generatedAt,
-    brand: await brandOf(client, participantId),
     lines: lines.rows.map((line) => ({
       id: line.id,
       component: line.component,
