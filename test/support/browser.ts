@@ -15,3 +15,23 @@ export async function logIn(browser: Browser, baseUrl: string, email: string): P
   await page.waitForURL(/\/admin(?!\/login)/)
   return page
 }
+
+/** A phone's viewport: every portal page must fit its width. */
+export const PHONE = { width: 390, height: 844 }
+
+/** Logs a demo user into the partner portal on a phone-sized, touch context and returns its page. */
+export async function logInPortalOnPhone(browser: Browser, baseUrl: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/portal/login`)
+  await page.locator('#email').fill(email)
+  await page.locator('#password').fill(DEMO_PASSWORD)
+  await page.getByTestId('portal-login').click()
+  await page.waitForURL(/\/portal$/)
+  return page
+}
+
+/** How wide the page is laid out: more than the viewport means the page itself scrolls sideways. */
+export async function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))
+}

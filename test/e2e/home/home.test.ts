@@ -14,8 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureBuilt } from '../../../scripts/build'
 import { startTestApp, type TestApp } from '../../support/app'
-import { DEMO_PASSWORD } from '../../../seed/network/data'
-import { launchChromium, logIn } from '../../support/browser'
+import { launchChromium, logIn, logInPortalOnPhone, pageScrollWidth, PHONE } from '../../support/browser'
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results')
 const REUSE_BUILD = process.env.ACCRUE_E2E_REUSE_BUILD === '1'
@@ -227,17 +226,11 @@ describe('the operations home', () => {
     await admin.screenshot({ path: path.join(shots, 'demo-commission-dashboard.png'), fullPage: true })
     await admin.context().close()
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
-    const portal = await context.newPage()
-    await portal.goto(`${app.url}/portal/login`)
-    await portal.locator('input[name="email"]').fill('admin@summit.example')
-    await portal.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    await portal.locator('button[type="submit"]').click()
-    await portal.locator('[data-testid="portal-who"]').waitFor({ timeout: 60_000 })
+    const portal = await logInPortalOnPhone(browser, app.url, 'admin@summit.example')
     expect(await portal.locator('[data-testid="portal-statement"]').count()).toBeGreaterThan(0)
     expect(await portal.getByText('No payments yet').count()).toBe(0)
-    expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await pageScrollWidth(portal)).toBeLessThanOrEqual(PHONE.width)
     await portal.screenshot({ path: path.join(shots, 'demo-portal-390.png'), fullPage: true })
-    await context.close()
+    await portal.context().close()
   }, 180_000)
 })

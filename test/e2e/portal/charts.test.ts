@@ -9,11 +9,10 @@ import { LINE_COMPONENT_LABELS, type LineComponent } from '../../../engine/commi
 import { DEMO_PASSWORD } from '../../../seed/network/data'
 import { ensureBuilt } from '../../../scripts/build'
 import { startTestApp, type TestApp } from '../../support/app'
-import { launchChromium } from '../../support/browser'
+import { PHONE, launchChromium, logInPortalOnPhone, pageScrollWidth } from '../../support/browser'
 import { Api } from '../../support/http'
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results')
-const PHONE = { width: 390, height: 844 }
 const BAY = 'charts@baymobile.example'
 const VALLEY = 'charts@valleycellular.example'
 const MONTH = '2026-10'
@@ -105,20 +104,11 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function portalOnPhone(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })
-  const page = await context.newPage()
-  await page.goto(`${app.url}/portal/login`)
-  await page.locator('#email').fill(email)
-  await page.locator('#password').fill(DEMO_PASSWORD)
-  await page.getByTestId('portal-login').click()
-  await page.waitForURL(/\/portal$/)
-  return page
-}
+const portalOnPhone = (email: string): Promise<Page> => logInPortalOnPhone(browser, app.url, email)
 
 /** Nothing scrolls the page sideways at phone width. */
 async function noSideScroll(page: Page, where: string): Promise<void> {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))
+  const width = await pageScrollWidth(page)
   expect([where, width]).toEqual([where, PHONE.width])
 }
 

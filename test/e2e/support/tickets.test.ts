@@ -11,14 +11,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureBuilt } from '../../../scripts/build'
-import { DEMO_PASSWORD } from '../../../seed/network/data'
 import type { TestApp } from '../../support/app'
-import { launchChromium } from '../../support/browser'
+import { PHONE, launchChromium, logInPortalOnPhone, pageScrollWidth } from '../../support/browser'
 import { Api } from '../../support/http'
 import { startSupportApp } from '../../int/support/app'
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results')
-const PHONE = { width: 390, height: 844 }
 const CONSULTANT = 'consultant@glow.example'
 const RESOLUTION = 'Bonus paid in the December run; see line 3 of your statement.'
 
@@ -36,20 +34,11 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function portalOnPhone(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })
-  const page = await context.newPage()
-  await page.goto(`${app.url}/portal/login`)
-  await page.locator('#email').fill(email)
-  await page.locator('#password').fill(DEMO_PASSWORD)
-  await page.getByTestId('portal-login').click()
-  await page.waitForURL(/\/portal$/)
-  return page
-}
+const portalOnPhone = (email: string): Promise<Page> => logInPortalOnPhone(browser, app.url, email)
 
 /** The page scrolls sideways by nothing at phone width. */
 async function noSideScroll(page: Page, where: string): Promise<void> {
-  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))
+  const width = await pageScrollWidth(page)
   expect([where, width <= PHONE.width]).toEqual([where, true])
 }
 
