@@ -45,11 +45,11 @@ try {
   // database sets DATABASE_URL, PAYLOAD_SECRET and the upload folders).
   const { startServer } = await import('../server')
   server = await startServer({ port: Number(process.env.PORT ?? 3000), next: apiOnly ? false : dev ? 'dev' : 'production', jobs: true })
-  const { seedDemoData } = await import('../seed')
+  const { hasDemoData, seedDemoData } = await import('../seed')
   const logins = await seedDemoData(server.payload, log, { empty })
   const { demoPortalInvoices, seedBillpayHistory, writeDemoDropFolder } = await import('../seed/billpay/write')
   const today = new Date().toISOString().slice(0, 10)
-  if (!empty) {
+  if (!empty && (await hasDemoData(server.payload))) {
     const history = await seedBillpayHistory(server.payload, today)
     if (history > 0) {
       const dropped = await writeDemoDropFolder(today)

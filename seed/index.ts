@@ -127,3 +127,12 @@ async function writeLogins(payload: Payload, req: PayloadRequest, participants: 
   }
   return participantIds
 }
+
+/**
+ * Whether the full demo is there (a dealer of the demo network exists): the add-on demo parts (bill payment history,
+ * loyalty, the year of history) build on it, so a database first started with `--empty` gets none of them later.
+ */
+export async function hasDemoData(payload: Payload): Promise<boolean> {
+  const dealer = await payload.find({ collection: 'participants', where: { code: { equals: 'DLR-0101' } }, limit: 1, depth: 0 })
+  return dealer.totalDocs > 0
+}

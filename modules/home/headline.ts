@@ -25,7 +25,7 @@ export async function homeHeadlines(pool: Pool, today: string, scope: number | n
   const paid = await pool.query<MonthAmount>(
     `select to_char(pay.paid_at at time zone 'UTC', 'YYYY-MM') as month, pay.currency, sum(pay.amount)::text as amount
        from payments pay join participants p on p.id = pay.payee_id
-      where pay.status = 'paid' and pay.paid_at >= $1::date
+      where pay.status = 'paid' and pay.paid_at >= ($1::date)::timestamp at time zone 'UTC'
         and ($2::text is null or p.path like '%' || $2::text || '%')
       group by 1, 2`,
     [from, segment],
@@ -36,7 +36,7 @@ export async function homeHeadlines(pool: Pool, today: string, scope: number | n
       `select to_char(d.created_at at time zone 'UTC', 'YYYY-MM') as month, c.currency,
               sum(greatest(coalesce(d.expected, 0) - coalesce(d.paid, 0), 0))::text as amount
          from discrepancies d join reconciliation_runs r on r.id = d.run_id join carriers c on c.id = r.carrier_id
-        where d.created_at >= $1::date and d.recon_class::text = any($2::text[])
+        where d.created_at >= ($1::date)::timestamp at time zone 'UTC' and d.recon_class::text = any($2::text[])
         group by 1, 2`,
       [from, LEAKAGE_CLASSES],
     )

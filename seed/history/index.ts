@@ -38,6 +38,10 @@ export type HistorySummary = {
 /** The marker of a written history: its first file. */
 const HISTORY_FILES = `history-%`
 
+/** Key-value markers of the history's first and last write (Payload's KV store). */
+const HISTORY_STARTED = 'accrue:demo-history:started'
+const HISTORY_DONE = 'accrue:demo-history:done'
+
 /**
  * A year of history for the demo, dated relative to `today`: the twelve full months before today's month, each with
  * its imported sales, carrier records and billing, its reconciliations (discrepancies worked by age), its commission
@@ -58,9 +62,19 @@ export async function seedDemoHistory(
   log: (line: string) => void = () => {},
 ): Promise<HistorySummary | null> {
   const pool = dbPool(payload)
-  if ((await pool.query(`select 1 from imports where filename like $1 limit 1`, [HISTORY_FILES])).rowCount) return null
+  // The history is written in many transactions (each reconciliation and run is its own, as in production), so it
+  // marks its start and its end: a start that stopped half-way says so instead of leaving a partial demo for good.
+  if (await payload.kv.get(HISTORY_DONE)) return null
+  if (
+    (await payload.kv.get(HISTORY_STARTED)) ||
+    (await pool.query(`select 1 from imports where filename like $1 limit 1`, [HISTORY_FILES])).rowCount
+  )
+    throw new Error(
+      "the demo's history is incomplete: an earlier first start stopped while writing it. Stop Accrue, delete its data folder (ACCRUE_DATA_DIR, default ./.data) and start again.",
+    )
   const people = await pool.query<{ id: number; code: string }>(`select id, code from participants`)
   if (!people.rows.some((p) => p.code === 'DLR-0101')) return null
+  await payload.kv.set(HISTORY_STARTED, { at: new Date().toISOString() })
   const users = await pool.query<{ id: number; email: string }>(`select id, email from users`)
   const ctx: HistoryContext = {
     payload,
@@ -126,6 +140,7 @@ export async function seedDemoHistory(
   lap('payments')
   await queueStatementFiles(ctx, runIds)
   lap('statements')
+  await payload.kv.set(HISTORY_DONE, { at: new Date().toISOString() })
   const summary: HistorySummary = {
     months: ctx.months.map((m) => m.label),
     imports,

@@ -1,6 +1,7 @@
 import { createLocalReq, type PayloadRequest } from 'payload'
 import type { PoolClient } from 'pg'
 
+import { D } from '../../engine/core/decimal'
 import type { ApprovalActionKind } from '../../engine/proposals/approval'
 import { billingLineKey, type BillingLineRow } from '../../engine/ingest'
 import { writeBillingLines } from '../../modules/ingest'
@@ -255,7 +256,7 @@ export async function writeBillingMonth(
     for (const line of c.services) {
       const service = catalog.get(line.code)!
       if (!service.commissionable && c.month !== month.index) continue
-      const charged = (Number(service.price) * line.quantity).toFixed(2)
+      const charged = new D(service.price).times(line.quantity).toFixed(2)
       for (const day of CHARGE_DAYS[service.frequency]) {
         if (day > Number(month.end.slice(8, 10))) continue
         const chargedOn = dayOf(month, day)

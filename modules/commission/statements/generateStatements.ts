@@ -36,11 +36,20 @@ export async function generateStatements(payload: Payload, runId: number, onProg
   const dir = statementsDir()
   await mkdir(dir, { recursive: true })
   const generatedAt = new Date().toISOString()
+  // A statement recorded without its files (imported history) keeps its date when its files are rendered.
+  const dated = new Map(
+    (
+      await pool.query<{ participant_id: number; generated_at: Date }>(
+        `select participant_id, generated_at from commission_statements where run_id = $1 and pdf_file is null and generated_at is not null`,
+        [runId],
+      )
+    ).rows.map((row) => [row.participant_id, row.generated_at.toISOString()]),
+  )
   const client = await pool.connect()
   try {
     let done = 0
     for (const { payee_id: payee } of payees) {
-      const input = await statementData(client, runId, payee, generatedAt)
+      const input = await statementData(client, runId, payee, dated.get(payee) ?? generatedAt)
       const summary = summarizeStatement(input)
       const base = `statement-run${runId}-participant${payee}`
       await writeAtomically(path.join(dir, `${base}.pdf`), await renderStatementPdf(input))
@@ -60,7 +69,7 @@ export async function generateStatements(payload: Payload, runId: number, onProg
           summary.held,
           summary.payable,
           summary.lineCount,
-          generatedAt,
+          dated.get(payee) ?? generatedAt,
           `${base}.pdf`,
           `${base}.xlsx`,
           JSON.stringify(statementBreakdown(summary)),
