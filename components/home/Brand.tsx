@@ -2,7 +2,7 @@ import React from 'react'
 
 /* The same mark as ACCRUE_MARK_SVG in ./mark.ts, as React elements. */
 
-function Mark({ size }: { size: number }): React.ReactElement {
+function Mark({ size }: { size: number | string }): React.ReactElement {
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
       <rect width="32" height="32" rx="7" fill="#0f766e" />
@@ -13,11 +13,11 @@ function Mark({ size }: { size: number }): React.ReactElement {
   )
 }
 
-/** The navigation's icon (Payload's `admin.components.graphics.Icon`). */
+/** The navigation's icon (Payload's `admin.components.graphics.Icon`), sized to the 16–18 px box the header gives it. */
 export function AccrueIcon(): React.ReactElement {
   return (
-    <span data-testid="accrue-icon" title="Accrue">
-      <Mark size={26} />
+    <span data-testid="accrue-icon" title="Accrue" style={{ display: 'block', width: '100%', height: '100%' }}>
+      <Mark size="100%" />
     </span>
   )
 }
