@@ -16,6 +16,7 @@ export const writeStartingPreferences: CollectionAfterChangeHook = async ({ doc,
     ...Object.entries(STARTING_LIST_SORTS).map(([slug, sort]) => ({ key: `collection-${slug}`, value: { sort } })),
   ]
   // Straight to the database adapter: the login is not yet visible to the relationship check of a nested create.
-  for (const preference of preferences) await req.payload.db.create({ collection: 'payload-preferences', data: { ...preference, user }, req })
+  for (const preference of preferences)
+    await req.payload.db.create({ collection: 'payload-preferences', data: { ...preference, user }, req })
   return doc
 }
