@@ -46,6 +46,10 @@ export async function generateStatements(payload: Payload, runId: number, onProg
     ).rows.map((row) => [row.participant_id, row.generated_at.toISOString()]),
   )
   const client = await pool.connect()
+  // A connection cut while checked out (the database stopping after a shutdown's grace) fails the query in hand; without
+  // a listener the client's 'error' event would end the whole process instead.
+  const ignoreCut = (): void => {}
+  client.on('error', ignoreCut)
   try {
     let done = 0
     for (const { payee_id: payee } of payees) {
@@ -88,6 +92,7 @@ export async function generateStatements(payload: Payload, runId: number, onProg
     if (!tie.ok) throw new Error(`statements of run ${runId} add up to ${tie.statements}, not the run total ${run.total ?? '0'}`)
     return payees.length
   } finally {
+    client.off('error', ignoreCut)
     client.release()
   }
 }
