@@ -30,7 +30,7 @@ export async function OperationsHome(props: AdminViewServerProps): Promise<React
   const participantId = participantIdOf(user)
   const figures =
     staff || participantId !== null ? await homeHeadlines(dbPool(req.payload), today, staff ? null : participantId, staff) : []
-  const todo = items.filter((item) => item.count > 0)
+  const due = items.filter((item) => item.count > 0)
   const groups = [...new Set(items.map((item) => item.group))]
   const roles = (user.roles ?? []).filter(isRole).map((role) => ROLE_LABELS[role])
   const name = (req.user as { name?: string | null; email?: string } | null)?.name ?? (req.user as { email?: string }).email
@@ -43,11 +43,9 @@ export async function OperationsHome(props: AdminViewServerProps): Promise<React
             {roles.join(', ')} · {staff ? 'the whole network' : 'your part of the network'} · {today}
           </p>
         </header>
-        <section aria-labelledby="ops-home-todo">
-          <h2 id="ops-home-todo">
-            {todo.length === 0
-              ? 'Nothing needs doing right now'
-              : `${todo.length} ${todo.length === 1 ? 'thing needs' : 'things need'} doing`}
+        <section aria-labelledby="ops-home-due">
+          <h2 id="ops-home-due">
+            {due.length === 0 ? 'Nothing needs doing right now' : `${due.length} ${due.length === 1 ? 'thing needs' : 'things need'} doing`}
           </h2>
           <div className="ops-home__groups">
             {groups.map((group) => (
