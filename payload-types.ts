@@ -150,6 +150,10 @@ export interface Config {
     services: Service;
     media: Media;
     schedules: Schedule;
+    'api-keys': ApiKey;
+    'webhook-subscriptions': WebhookSubscription;
+    'webhook-events': WebhookEvent;
+    'webhook-deliveries': WebhookDelivery;
     'scrape-evidence': ScrapeEvidence;
     notifications: Notification;
     'schedule-slots': ScheduleSlot;
@@ -260,6 +264,10 @@ export interface Config {
     services: ServicesSelect<false> | ServicesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     schedules: SchedulesSelect<false> | SchedulesSelect<true>;
+    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'webhook-subscriptions': WebhookSubscriptionsSelect<false> | WebhookSubscriptionsSelect<true>;
+    'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'scrape-evidence': ScrapeEvidenceSelect<false> | ScrapeEvidenceSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'schedule-slots': ScheduleSlotsSelect<false> | ScheduleSlotsSelect<true>;
@@ -3693,6 +3701,139 @@ export interface Schedule {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  /**
+   * The integration this key is for, e.g. "ERP nightly sync".
+   */
+  name: string;
+  /**
+   * The login whose row-level access the key has (a partner login sees only its own network).
+   */
+  owner: number | User;
+  access: 'read' | 'read-write';
+  /**
+   * Collection slugs the key may use (e.g. imports, commission-lines); "*" for every collection.
+   */
+  collections?: string[] | null;
+  /**
+   * Custom endpoints the key may call, as "POST /imports/:id/run"; "*" for every one.
+   */
+  endpoints?: string[] | null;
+  /**
+   * Requests a minute before 429.
+   */
+  ratePerMinute: number;
+  expiresAt?: string | null;
+  active?: boolean | null;
+  /**
+   * The start of the secret, to recognise it.
+   */
+  prefix?: string | null;
+  secretHash?: string | null;
+  previousSecretHash?: string | null;
+  /**
+   * The secret before the last rotation works until then.
+   */
+  previousValidUntil?: string | null;
+  rotatedAt?: string | null;
+  lastUsedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-subscriptions".
+ */
+export interface WebhookSubscription {
+  id: number;
+  /**
+   * An https URL that answers 2xx to a POST.
+   */
+  url: string;
+  description?: string | null;
+  events: (
+    | 'import.completed'
+    | 'import.failed'
+    | 'reconciliation.completed'
+    | 'commission_run.awaiting_approval'
+    | 'commission_run.approved'
+    | 'commission_run.locked'
+    | 'statements.generated'
+    | 'payment_batch.created'
+    | 'payment_batch.paid'
+    | 'proposal.status_changed'
+  )[];
+  active?: boolean | null;
+  /**
+   * The last characters of the signing secret.
+   */
+  secretHint?: string | null;
+  secretSealed?: string | null;
+  sealContext?: string | null;
+  keyId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events".
+ */
+export interface WebhookEvent {
+  id: number;
+  eventId: string;
+  type:
+    | 'import.completed'
+    | 'import.failed'
+    | 'reconciliation.completed'
+    | 'commission_run.awaiting_approval'
+    | 'commission_run.approved'
+    | 'commission_run.locked'
+    | 'statements.generated'
+    | 'payment_batch.created'
+    | 'payment_batch.paid'
+    | 'proposal.status_changed';
+  /**
+   * The document the event is about, as "collection/id".
+   */
+  subject?: string | null;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  event: number | WebhookEvent;
+  subscription: number | WebhookSubscription;
+  status: 'pending' | 'delivered' | 'retrying' | 'failed';
+  attempts: number;
+  nextAttemptAt?: string | null;
+  leaseUntil?: string | null;
+  lastAttemptAt?: string | null;
+  responseCode?: number | null;
+  responseExcerpt?: string | null;
+  error?: string | null;
+  deliveredAt?: string | null;
+  replayOf?: (number | null) | WebhookDelivery;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications".
  */
 export interface Notification {
@@ -5776,6 +5917,76 @@ export interface SchedulesSelect<T extends boolean = true> {
   input?: T;
   enabled?: T;
   lastSlotAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys_select".
+ */
+export interface ApiKeysSelect<T extends boolean = true> {
+  name?: T;
+  owner?: T;
+  access?: T;
+  collections?: T;
+  endpoints?: T;
+  ratePerMinute?: T;
+  expiresAt?: T;
+  active?: T;
+  prefix?: T;
+  secretHash?: T;
+  previousSecretHash?: T;
+  previousValidUntil?: T;
+  rotatedAt?: T;
+  lastUsedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-subscriptions_select".
+ */
+export interface WebhookSubscriptionsSelect<T extends boolean = true> {
+  url?: T;
+  description?: T;
+  events?: T;
+  active?: T;
+  secretHint?: T;
+  secretSealed?: T;
+  sealContext?: T;
+  keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events_select".
+ */
+export interface WebhookEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  subject?: T;
+  data?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  event?: T;
+  subscription?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  leaseUntil?: T;
+  lastAttemptAt?: T;
+  responseCode?: T;
+  responseExcerpt?: T;
+  error?: T;
+  deliveredAt?: T;
+  replayOf?: T;
   updatedAt?: T;
   createdAt?: T;
 }

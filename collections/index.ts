@@ -1,4 +1,5 @@
 import { analytics } from './analytics'
+import { api } from './api'
 import { billpay } from './billpay'
 import { commission } from './commission'
 import type { Capability } from './core/capability'
@@ -35,5 +36,6 @@ export const capabilities: Capability[] = [
   analytics,
   payments,
   proposals,
+  api,
   system,
 ]

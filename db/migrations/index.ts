@@ -32,6 +32,8 @@ import * as migration_20261206_103000_billpay_resend from './20261206_103000_bil
 import * as migration_20261206_124139_loyalty_support_analytics from './20261206_124139_loyalty_support_analytics';
 import * as migration_20261206_124330_ticket_import from './20261206_124330_ticket_import';
 import * as migration_20261206_131025_loyalty_jobs from './20261206_131025_loyalty_jobs';
+import * as migration_20261206_192536_api_integrations from './20261206_192536_api_integrations';
+import * as migration_20261206_192600_api_idempotency from './20261206_192600_api_idempotency';
 
 export const migrations = [
   {
@@ -202,6 +204,16 @@ export const migrations = [
   {
     up: migration_20261206_131025_loyalty_jobs.up,
     down: migration_20261206_131025_loyalty_jobs.down,
-    name: '20261206_131025_loyalty_jobs'
+    name: '20261206_131025_loyalty_jobs',
+  },
+  {
+    up: migration_20261206_192536_api_integrations.up,
+    down: migration_20261206_192536_api_integrations.down,
+    name: '20261206_192536_api_integrations',
+  },
+  {
+    up: migration_20261206_192600_api_idempotency.up,
+    down: migration_20261206_192600_api_idempotency.down,
+    name: '20261206_192600_api_idempotency',
   },
 ];

@@ -13,13 +13,14 @@ export const NAV_GROUPS = [
   'Loyalty',
   'Support',
   'Settings',
+  'Integrations',
   'System',
 ] as const
 
 export type NavGroup = (typeof NAV_GROUPS)[number]
 
 /** Groups the sidebar shows collapsed until the user opens them (rarely used, kept out of the way). */
-export const COLLAPSED_NAV_GROUPS: readonly NavGroup[] = ['System']
+export const COLLAPSED_NAV_GROUPS: readonly NavGroup[] = ['Integrations', 'System']
 
 export function isNavGroup(value: unknown): value is NavGroup {
   return typeof value === 'string' && (NAV_GROUPS as readonly string[]).includes(value)
