@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc } from '../../../../engine/api'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { writeRejectsWorkbook, type RejectRow, type UnknownValueCount } from '../../../../modules/ingest/rejectsWorkbook'
 import { dbPool } from '../../../../db/pool'
@@ -12,6 +13,18 @@ const PAGE = 5_000
 export const downloadRejects: Endpoint = {
   path: '/:id/rejects',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Download an import’s rejected rows',
+    description:
+      'The rejected rows as an Excel workbook: the original columns plus an Errors column naming each field and reason, and a sheet of unknown values (codes not in the master data) with their counts.',
+    access: 'Whoever may read the import.',
+    responses: {
+      200: {
+        description: 'The workbook; header x-rejected-rows carries the count.',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    },
+  }),
   handler: async (req) => {
     if (!req.user) return errorResponse(401, 'log in to download rejected rows')
     const id = routeId(req)
