@@ -94,6 +94,7 @@ export default tseslint.config(
       'test-results/',
       'next-env.d.ts',
       'payload-types.ts',
+      'clients/typescript/accrue-api.d.ts',
       'app/(payload)/admin/importMap.js',
       'db/migrations/*.ts',
       '!db/migrations/*_network_constraints.ts',

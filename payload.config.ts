@@ -45,6 +45,7 @@ export default buildConfig({
     },
   },
   collections: withDefaults(capabilities.flatMap((c) => c.collections)),
+  endpoints: capabilities.flatMap((c) => c.endpoints ?? []),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   jobs: {

@@ -13,6 +13,7 @@ import { healthz, readyz } from './server/health'
 import { invoiceEvents } from './server/invoiceEvents'
 import { jobEvents } from './server/jobEvents'
 import { payloadApi } from './server/payloadRest'
+import { apiKeys } from './server/apiKeys'
 import { bodyLimitsFromEnv, limitBodies } from './server/bodyLimit'
 import { rememberClientAddress, trustProxySetting } from './server/clientAddress'
 import { refuseCrossSiteWrites } from './server/csrf'
@@ -59,7 +60,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/events/invoices', invoiceEvents(payload))
   // The pdf.js worker of react-pdf (the invoice beside its PDF in the bill payment review), the very version it loads.
   app.get('/assets/pdf.worker.min.mjs', (_req, res) => res.type('text/javascript').sendFile(pdfWorkerFile()))
-  app.use('/api', payloadApi(payload.config))
+  // API keys: unknown, expired, out-of-scope or over-rate requests are answered here (401/403/429) before Payload.
+  app.use('/api', apiKeys(payload))
+  app.use('/api', payloadApi(payload))
 
   let closeNext = async () => {}
   if (options.next) {

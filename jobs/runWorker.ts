@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { closeSharedBrowser } from '../modules/scrape/sharedBrowser'
 import { beat, claimDueJobs, handBackJobs, reclaimAbandonedJobs } from './claim'
 import { dbPool } from '../db/pool'
+import { startWebhookDelivery } from './tasks/api/deliverWebhooks'
 
 export type WorkerOptions = {
   /** Jobs run at once by this process. */
@@ -16,6 +17,8 @@ export type WorkerOptions = {
   exitWhenIdle?: boolean
   /** On stop, how long running jobs may take to finish before they are handed back (default ACCRUE_SHUTDOWN_GRACE_SECONDS, else 25). */
   shutdownGraceSeconds?: number
+  /** Also send due webhook deliveries (default true); a drain sends what its jobs emitted before it stops. */
+  webhooks?: boolean
 }
 
 /**
@@ -44,6 +47,7 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
     abandonAfterSeconds = 120,
     exitWhenIdle = false,
     shutdownGraceSeconds = graceSecondsFromEnv(),
+    webhooks = true,
   } = options
   const pool = dbPool(payload)
   const id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
@@ -86,16 +90,33 @@ export function startWorker(payload: Payload, options: WorkerOptions = {}): Runn
       )
     }
   }
+  const jobsDone = loop()
+  // Webhook deliveries go out beside the jobs, on their own slots, for as long as the job loop runs; a drain
+  // (`exitWhenIdle`) then sends what is still due, including what its last jobs emitted.
+  let deliverer: ReturnType<typeof startWebhookDelivery> | null = null
+  const webhooksDone = (async () => {
+    if (!webhooks) return
+    deliverer = startWebhookDelivery(payload, { pollMs })
+    await jobsDone.catch(() => undefined)
+    await deliverer.stop()
+    if (exitWhenIdle && !stopping) {
+      deliverer = startWebhookDelivery(payload, { pollMs, exitWhenIdle: true })
+      await deliverer.done
+    }
+  })()
   // Stop beating and let a beat already in flight finish, so closing the pool afterwards never cuts a query short.
-  const done = loop().finally(async () => {
-    clearInterval(heartbeat)
-    await beating
-    await closeSharedBrowser()
-  })
+  const done = Promise.all([jobsDone, webhooksDone])
+    .then(() => undefined)
+    .finally(async () => {
+      clearInterval(heartbeat)
+      await beating
+      await closeSharedBrowser()
+    })
   let stopped: Promise<void> | null = null
   const stop = async (): Promise<void> => {
     stopping = true
     wake?.()
+    void deliverer?.stop()
     if (running.size > 0)
       payload.logger.info(`worker ${id} stopping: waiting up to ${shutdownGraceSeconds} s for job(s) ${[...running].join(', ')}`)
     let timer: NodeJS.Timeout | undefined

@@ -1,36 +1,55 @@
 import { Readable } from 'node:stream'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
-import { handleEndpoints, type SanitizedConfig } from 'payload'
+import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { graphqlHandler } from './graphql'
+import { idempotencyCaller, idempotencyKeyOf, idempotent } from './idempotency'
 import { checkRequest } from './queryGuard'
 
 /**
  * Serves Payload's REST API (`/api/...`) straight from Express through Payload's own `handleEndpoints`, the same
  * handler Next's API route calls. The API then works without Next (tests, API-only processes). Malformed queries
- * and ids are refused first (`queryGuard.ts`) with a 400 that says what is wrong.
+ * and ids are refused first (`queryGuard.ts`) with a 400 that says what is wrong. A POST with an `Idempotency-Key`
+ * runs at most once per caller and key (`idempotency.ts`).
  */
-export function payloadRest(config: SanitizedConfig) {
+export function payloadRest(payload: Payload) {
+  const config = payload.config
   const uploadSlugs = new Set<string>(config.collections.filter((c) => c.upload).map((c) => c.slug))
   return async (req: ExpressRequest, res: ExpressResponse): Promise<void> => {
     const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
-    const refusal = checkRequest(config, url) ?? bodyShapeRefusal(config, req)
+    const idempotency = idempotencyKeyOf(req)
+    const refusal =
+      checkRequest(config, url) ??
+      bodyShapeRefusal(config, req) ??
+      (idempotency && 'problem' in idempotency ? { status: 400, message: idempotency.problem } : null)
     if (refusal) {
       res.status(refusal.status).json({ errors: [{ message: refusal.message }] })
       return
     }
     // A document's JSON body is read here (the body limit already bounds it), so that one that is not a JSON object
-    // is a 400; custom endpoints read and check their own bodies.
+    // is a 400; custom endpoints read and check their own bodies. An idempotent request's body is read whole too, to
+    // tell it from another request with the same key.
+    const caller = idempotency && 'key' in idempotency ? await idempotencyCaller(payload, req, res) : null
     let body: Buffer | undefined
-    if (isJson(req) && documentRoute(config, req)) {
-      body = await readBody(req)
+    if (caller !== null || (isJson(req) && documentRoute(config, req))) body = await readBody(req)
+    if (body !== undefined && isJson(req) && documentRoute(config, req)) {
       const bad = jsonBodyRefusal(body, uploadSlugs.has(req.path.split('/')[1] ?? ''))
       if (bad) {
         res.status(400).json({ errors: [{ message: bad }] })
         return
       }
     }
-    await sendFetchResponse(res, await handleEndpoints({ config, request: toFetchRequest(req, body) }))
+    const handle = () => handleEndpoints({ config, request: toFetchRequest(req, body) })
+    if (caller === null || !idempotency || !('key' in idempotency)) return sendFetchResponse(res, await handle())
+    const call = {
+      caller,
+      key: idempotency.key,
+      method: req.method,
+      path: req.originalUrl,
+      contentType: req.headers['content-type'],
+      body: body!,
+    }
+    await sendFetchResponse(res, await idempotent(payload, call, handle))
   }
 }
 
@@ -84,9 +103,9 @@ async function readBody(req: ExpressRequest): Promise<Buffer> {
  * Everything under `/api`: GraphQL (`POST /api/graphql`) and the REST API from Express; the GraphQL playground
  * (`/api/graphql-playground`) is left to Next, which serves it when the admin is served.
  */
-export function payloadApi(config: SanitizedConfig) {
-  const rest = payloadRest(config)
-  const graphql = graphqlHandler(config)
+export function payloadApi(payload: Payload) {
+  const rest = payloadRest(payload)
+  const graphql = graphqlHandler(payload.config)
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     if (req.path.startsWith('/graphql-playground')) return next()
     if (req.path === '/graphql' && req.method === 'POST') {

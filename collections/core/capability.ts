@@ -1,4 +1,4 @@
-import type { AdminViewConfig, CollectionConfig } from 'payload'
+import type { AdminViewConfig, CollectionConfig, Endpoint } from 'payload'
 
 import type { HomeItem } from '../../engine/home'
 
@@ -13,4 +13,6 @@ export type Capability = {
   views?: Record<string, AdminViewConfig>
   navLinks?: string[]
   home?: HomeItem[]
+  /** Endpoints under /api that belong to no collection (the API reference). */
+  endpoints?: Endpoint[]
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { dbPool } from '../../db/pool'
 import { withTransaction } from '../../db/withTransaction'
 import { LOCKED_STATUS } from '../../engine/commission/lineStates'
+import { emitEventSql } from '../api'
 
 /**
  * Locks an approved run and its period in one transaction. Refused while another posted run of the same period is
@@ -37,8 +38,8 @@ export async function lockRun(
         where id = $1`,
       [runId, userId, who, LOCKED_STATUS],
     )
-    await client.query(
-      `update commission_runs set status = $3, locked_by_id = $2, locked_at = now() where period_id = $1 and mode = 'post' and status = 'approved'`,
+    const alsoLocked = await client.query<{ id: number }>(
+      `update commission_runs set status = $3, locked_by_id = $2, locked_at = now() where period_id = $1 and mode = 'post' and status = 'approved' returning id`,
       [row.period_id, userId, LOCKED_STATUS],
     )
     await client.query(`update commission_periods set status = $3, locked_by_id = $2, locked_at = now() where id = $1`, [
@@ -46,6 +47,12 @@ export async function lockRun(
       userId,
       LOCKED_STATUS,
     ])
+    for (const locked of [runId, ...alsoLocked.rows.map((r) => r.id)])
+      await emitEventSql(client, 'commission_run.locked', `commission-runs/${locked}`, {
+        runId: locked,
+        status: LOCKED_STATUS,
+        periodId: row.period_id,
+      })
     return { message: `run ${runId} and its period are locked` }
   })
 }

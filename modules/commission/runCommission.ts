@@ -15,6 +15,7 @@ import { applyHolds } from './holds'
 import { postRunLines, stageRunLines } from './runLines'
 import { summarizeRun, type RunSummary } from './summary'
 import { loadPlanVersion } from './versionData'
+import { emitEventSql } from '../api'
 
 type RunRow = { id: number; periodId: number; planId: number; mode: 'post' | 'preview'; currency: string; planName: string }
 
@@ -161,6 +162,19 @@ export async function runCommission(payload: Payload, runId: number, onProgress:
         message,
       ],
     )
+    if (!preview)
+      await emitEventSql(client, 'commission_run.awaiting_approval', `commission-runs/${runId}`, {
+        runId,
+        status: 'awaiting_approval',
+        periodId: period.id,
+        period: period.label,
+        planId: run.planId,
+        currency: run.currency,
+        total: summary.total,
+        held: summary.held,
+        lineCount: summary.lineCount,
+        payees: summary.payees,
+      })
     return summary
   })
   await progress(4, 'completed')

@@ -22,6 +22,7 @@ import { SpreadsheetError } from './readers'
 import { dbPool } from '../../db/pool'
 import { withTransaction } from '../../db/withTransaction'
 import type { OnProgress } from '../core/progress'
+import { emitEventSql } from '../api'
 
 export { ImportFileError } from './rowPipeline'
 
@@ -91,10 +92,17 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
       onFailure: async (err) => {
         const reason =
           err instanceof ImportFileError || err instanceof SpreadsheetError ? err.message : `the import failed: ${(err as Error).message}`
-        await pool.query(`update imports set status = 'failed', finished_at = now(), message = $2 where id = $1`, [
-          importId,
-          `${reason} Nothing was imported.`,
-        ])
+        const message = `${reason} Nothing was imported.`
+        await withTransaction(pool, {}, async (failed) => {
+          await failed.query(`update imports set status = 'failed', finished_at = now(), message = $2 where id = $1`, [importId, message])
+          await emitEventSql(failed, 'import.failed', `imports/${importId}`, {
+            importId,
+            status: 'failed',
+            filename: doc.filename,
+            source: doc.source,
+            message,
+          })
+        })
       },
     },
     async (client) => {
@@ -117,6 +125,18 @@ export async function runImport(payload: Payload, importId: number, onProgress: 
           counts.footerRows,
         ],
       )
+      await emitEventSql(client, 'import.completed', `imports/${importId}`, {
+        importId,
+        status: 'completed',
+        filename: doc.filename,
+        source: doc.source,
+        rowsRead: counts.rowsRead,
+        accepted: counts.accepted,
+        rejected: counts.rejected,
+        inserted: counts.inserted,
+        updated: counts.updated,
+        duplicates: counts.duplicates,
+      })
       return counts
     },
   )

@@ -10,6 +10,7 @@ import { summarizeRun } from './summary'
 import { dbPool } from '../../db/pool'
 import { withTransaction } from '../../db/withTransaction'
 import type { OnProgress } from '../core/progress'
+import { emitEventSql } from '../api'
 
 type RunRow = {
   id: number
@@ -93,6 +94,20 @@ export async function runReconciliation(payload: Payload, runId: number, onProgr
         `update reconciliation_runs set status = 'completed', summary = $2, message = $3, run_count = coalesce(run_count, 0) + 1, last_run_at = $4 where id = $1`,
         [runId, JSON.stringify({ ...summary, currency: run.currency }), message, startedAt],
       )
+      await emitEventSql(client, 'reconciliation.completed', `reconciliation-runs/${runId}`, {
+        runId,
+        status: 'completed',
+        carrierId: run.carrierId,
+        periodStart: run.start,
+        periodEnd: run.end,
+        currency: run.currency,
+        salesRead: summary.salesRead,
+        carrierRecordsRead: summary.carrierRecordsRead,
+        commissionableSales: summary.commissionableSales,
+        overpaymentAvoided: summary.overpaymentAvoided,
+        revenueLeakage: summary.revenueLeakage,
+        unattributedRevenue: summary.unattributedRevenue,
+      })
       return summary
     },
   )

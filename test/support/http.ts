@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '../../seed/network/data'
+import { checkAgainstDocument } from './openapiCheck'
 
 export type ApiResponse = { status: number; body: any }
 
@@ -28,7 +29,7 @@ export class Api {
     const headers: Record<string, string> = this.authorization()
     if (data !== undefined) headers['content-type'] = 'application/json'
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: data === undefined ? undefined : JSON.stringify(data) })
-    return responseOf(res)
+    return this.checked(method, path, res)
   }
 
   /** A multipart upload as the admin sends it: the file plus the document's fields in `_payload`. */
@@ -36,13 +37,20 @@ export class Api {
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name)
     form.append('_payload', JSON.stringify(fields))
-    return responseOf(await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.authorization(), body: form }))
+    return this.checked('POST', path, await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.authorization(), body: form }))
   }
 
   /** A binary download (templates, rejects workbooks). */
   async download(path: string): Promise<{ status: number; data: Buffer; headers: Headers }> {
     const res = await fetch(`${this.baseUrl}${path}`, { headers: this.authorization() })
     return { status: res.status, data: Buffer.from(await res.arrayBuffer()), headers: res.headers }
+  }
+
+  /** The answer, parsed, after checking it against the server's OpenAPI document (test/support/openapiCheck.ts). */
+  private async checked(method: string, path: string, res: Response): Promise<ApiResponse> {
+    const response = await responseOf(res)
+    await checkAgainstDocument(this.baseUrl, method, path, res, response.body)
+    return response
   }
 
   get(path: string) {

@@ -20,6 +20,8 @@ import { TemplateDownload as TemplateDownload_7cefd4ac38cbb9134b748fb8b2daf51a }
 import { RunConnectorButton as RunConnectorButton_9f51f040aa306230baa18d37003aeffd } from '../../../components/scrape/RunConnectorButton'
 import { RuleEditor as RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966 } from '../../../components/rules/RuleEditor'
 import { TryIt as TryIt_1f01b79d001044915cb8d3a160da86b6 } from '../../../components/rules/TryIt'
+import { RotateSecretButton as RotateSecretButton_d4c0e4b6ce87311e17111f0f8fcb3d73 } from '../../../components/api/RotateSecretButton'
+import { ReplayButton as ReplayButton_e7ebb443cf9f7935a562dea95a4007e4 } from '../../../components/api/ReplayButton'
 import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
 import { AccrueIcon as AccrueIcon_93068588bf2e4217c121c06ff6d64d4d } from '../../../components/home/Brand'
 import { AccrueLogo as AccrueLogo_93068588bf2e4217c121c06ff6d64d4d } from '../../../components/home/Brand'
@@ -65,6 +67,8 @@ export const importMap = {
   "/components/scrape/RunConnectorButton#RunConnectorButton": RunConnectorButton_9f51f040aa306230baa18d37003aeffd,
   "/components/rules/RuleEditor#RuleEditor": RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966,
   "/components/rules/TryIt#TryIt": TryIt_1f01b79d001044915cb8d3a160da86b6,
+  "/components/api/RotateSecretButton#RotateSecretButton": RotateSecretButton_d4c0e4b6ce87311e17111f0f8fcb3d73,
+  "/components/api/ReplayButton#ReplayButton": ReplayButton_e7ebb443cf9f7935a562dea95a4007e4,
   "/components/core/JobProgress#JobProgress": JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,
   "/components/home/Brand#AccrueIcon": AccrueIcon_93068588bf2e4217c121c06ff6d64d4d,
   "/components/home/Brand#AccrueLogo": AccrueLogo_93068588bf2e4217c121c06ff6d64d4d,

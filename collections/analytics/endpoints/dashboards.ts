@@ -1,7 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { dbPool } from '../../../db/pool'
-import { REPORTS, WIDGETS, type ReportKey, type WidgetKey } from '../../../engine/analytics/catalog'
+import { apiDoc, s, type ParamDoc } from '../../../engine/api'
+import { REPORT_KEYS, REPORTS, WIDGET_KEYS, WIDGETS, type ReportKey, type WidgetKey } from '../../../engine/analytics/catalog'
 import { periodProblem } from '../../../engine/analytics/shape'
 import { grantsOf, reportTable, reportWorkbook, viewerOf, widgetData, type Viewer } from '../../../modules/analytics'
 import { errorResponse } from '../../../modules/core/http'
@@ -11,6 +12,28 @@ const today = () => new Date().toISOString().slice(0, 10)
 function fieldError(status: number, message: string, field: string): Response {
   return Response.json({ errors: [{ message, field }] }, { status })
 }
+
+const period: Record<string, ParamDoc> = {
+  from: { description: 'The first day of the period (YYYY-MM-DD); default: the widget’s or report’s own window.', schema: s.day() },
+  to: { description: 'The last day of the period (YYYY-MM-DD), not before from.', schema: s.day() },
+}
+
+const SCOPE =
+  'Every widget and report covers the caller’s scope: everything for the operating company’s staff, the caller’s own subtree for everyone else.'
+
+const ACCESS = 'Logged-in users: company admins see every widget and report; others those granted to one of their roles (dashboard grants).'
+
+const widgetSchema = s.obj({
+  key: s.oneOf(WIDGET_KEYS),
+  title: s.str(),
+  description: s.str(),
+  chart: s.oneOf(['bar', 'line', 'pie']),
+  x: s.str('The row property holding the category or month.'),
+  series: s.arr(s.obj({ key: s.str('The row property holding this plotted value.'), label: s.str() })),
+  rows: s.arr({ type: 'object' }, 'Keyed by x and by each series’ key; money is an exact decimal string, counts and points whole numbers.'),
+  from: s.str('The period’s first day (YYYY-MM-DD), or empty when the widget covers all time.'),
+  to: s.str('The period’s last day (YYYY-MM-DD), or empty when the widget covers all time.'),
+})
 
 /** The viewer and the period asked (`from`, `to`: optional days), or the refusal. */
 function requestOf(req: PayloadRequest): { viewer: Viewer; from?: string; to?: string } | Response {
@@ -31,6 +54,13 @@ function requestOf(req: PayloadRequest): { viewer: Viewer; from?: string; to?: s
 export const widgetsEndpoint: Endpoint = {
   path: '/widgets',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read every dashboard widget granted to you',
+    description: `Every dashboard widget the caller may see, each with its data for the period. ${SCOPE}`,
+    access: ACCESS,
+    query: period,
+    responses: { 200: { description: 'The widgets, with their data.', schema: s.obj({ widgets: s.arr(widgetSchema) }) } },
+  }),
   handler: async (req) => {
     const asked = requestOf(req)
     if (asked instanceof Response) return asked
@@ -47,6 +77,18 @@ export const widgetsEndpoint: Endpoint = {
 export const widgetEndpoint: Endpoint = {
   path: '/widgets/:key',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read one dashboard widget',
+    description: `One dashboard widget’s data for the period. ${SCOPE}`,
+    access: ACCESS,
+    params: { key: { description: 'The widget.', schema: s.oneOf(WIDGET_KEYS) } },
+    query: period,
+    responses: {
+      200: { description: 'The widget’s data.', schema: widgetSchema },
+      403: { description: 'The widget is not granted to the caller’s roles, or the login is attached to no participant.' },
+      404: { description: 'No such widget.' },
+    },
+  }),
   handler: async (req) => {
     const asked = requestOf(req)
     if (asked instanceof Response) return asked
@@ -67,6 +109,25 @@ export const widgetEndpoint: Endpoint = {
 export const reportsEndpoint: Endpoint = {
   path: '/reports',
   method: 'get',
+  custom: apiDoc({
+    summary: 'List the reports you may download',
+    description: 'The reports granted to the caller, each with its title and download path.',
+    access: ACCESS,
+    responses: {
+      200: {
+        description: 'The reports.',
+        schema: s.obj({
+          reports: s.arr(
+            s.obj({
+              key: s.oneOf(REPORT_KEYS),
+              title: s.str(),
+              path: s.str('The download path, /api/dashboard-grants/reports/<key>.xlsx.'),
+            }),
+          ),
+        }),
+      },
+    },
+  }),
   handler: async (req) => {
     const asked = requestOf(req)
     if (asked instanceof Response) return asked
@@ -84,6 +145,26 @@ export const reportsEndpoint: Endpoint = {
 export const reportFileEndpoint: Endpoint = {
   path: '/reports/:file',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Download a report',
+    description: `A report as an Excel workbook for the period. ${SCOPE}`,
+    access: ACCESS,
+    params: {
+      file: {
+        description: 'The report’s key followed by .xlsx (the key alone is accepted too).',
+        schema: { type: 'string', enum: REPORT_KEYS.flatMap((key) => [`${key}.xlsx`, key]) },
+      },
+    },
+    query: period,
+    responses: {
+      200: {
+        description: 'The workbook, as an attachment.',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      403: { description: 'The report is not granted to the caller’s roles, or the login is attached to no participant.' },
+      404: { description: 'No such report.' },
+    },
+  }),
   handler: async (req) => {
     const asked = requestOf(req)
     if (asked instanceof Response) return asked

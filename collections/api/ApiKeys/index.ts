@@ -1,6 +1,10 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { companyAdmins } from '../../../access/core/companyAdmins'
+import { rotateKey } from './endpoints/rotateKey'
+import { defaultKeyOwner } from './hooks/defaultKeyOwner'
+import { issueKeySecret } from './hooks/issueKeySecret'
+import { revealKeySecret } from './hooks/revealKeySecret'
 
 const never: FieldAccess = () => false
 const readOnly = { readOnly: true, position: 'sidebar' as const }
@@ -20,6 +24,8 @@ export const ApiKeys: CollectionConfig = {
     defaultColumns: ['name', 'owner', 'access', 'prefix', 'expiresAt', 'lastUsedAt', 'active'],
   },
   access: { read: companyAdmins, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
+  hooks: { beforeValidate: [defaultKeyOwner], beforeChange: [issueKeySecret], afterChange: [revealKeySecret] },
+  endpoints: [rotateKey],
   fields: [
     { name: 'name', type: 'text', required: true, admin: { description: 'The integration this key is for, e.g. "ERP nightly sync".' } },
     {

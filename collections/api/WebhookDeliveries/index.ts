@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { companyAdmins } from '../../../access/core/companyAdmins'
 import { nobody } from '../../../access/core/nobody'
+import { replayDelivery } from './endpoints/replayDelivery'
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'retrying', 'failed'] as const
 
@@ -15,7 +16,9 @@ export const WebhookDeliveries: CollectionConfig = {
   admin: {
     group: 'Integrations',
     defaultColumns: ['event', 'subscription', 'status', 'attempts', 'responseCode', 'lastAttemptAt'],
+    components: { edit: { beforeDocumentControls: ['/components/api/ReplayButton#ReplayButton'] } },
   },
+  endpoints: [replayDelivery],
   access: { read: companyAdmins, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-createdAt',
   fields: [

@@ -2,6 +2,10 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { companyAdmins } from '../../../access/core/companyAdmins'
 import { WEBHOOK_EVENTS } from '../../../engine/api'
+import { rotateSecret } from './endpoints/rotateSecret'
+import { refuseBadUrl } from './hooks/refuseBadUrl'
+import { revealSecretOnce } from './hooks/revealSecretOnce'
+import { sealSigningSecret } from './hooks/sealSigningSecret'
 
 const never: FieldAccess = () => false
 
@@ -13,8 +17,15 @@ const never: FieldAccess = () => false
 export const WebhookSubscriptions: CollectionConfig = {
   slug: 'webhook-subscriptions',
   lockDocuments: false,
-  admin: { useAsTitle: 'url', group: 'Integrations', defaultColumns: ['url', 'events', 'active', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'url',
+    group: 'Integrations',
+    defaultColumns: ['url', 'events', 'active', 'updatedAt'],
+    components: { edit: { beforeDocumentControls: ['/components/api/RotateSecretButton#RotateSecretButton'] } },
+  },
   access: { read: companyAdmins, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
+  hooks: { beforeChange: [refuseBadUrl, sealSigningSecret], afterOperation: [revealSecretOnce] },
+  endpoints: [rotateSecret],
   fields: [
     { name: 'url', label: 'URL', type: 'text', required: true, admin: { description: 'An https URL that answers 2xx to a POST.' } },
     { name: 'description', type: 'text' },

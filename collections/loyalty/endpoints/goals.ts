@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { dbPool } from '../../../db/pool'
+import { apiDoc, s } from '../../../engine/api'
 import { isInSubtree } from '../../../engine/network'
 import { bodyOf } from '../../../modules/core/body'
 import { errorResponse } from '../../../modules/core/http'
@@ -10,6 +11,32 @@ import { checkGoalItem, goalProgressOf } from '../../../modules/loyalty/goals'
 import { periodOf, referralsOf, rewardReferrals } from '../../../modules/loyalty/referrals'
 import { isStaffReader, isStaffWriter, loyaltyCaller, loyaltyTransaction, todayUtc } from './orders'
 
+const progressSchema = s.obj({
+  goal: s.obj({
+    id: s.int(),
+    name: s.str(),
+    award: s.str(),
+    awardDescription: s.nullable(s.str()),
+    startsOn: s.day(),
+    endsOn: s.day(),
+  }),
+  consultant: s.obj({ id: s.int(), code: s.str() }),
+  items: s.arr(
+    s.obj({
+      id: s.str(),
+      label: s.str(),
+      metric: s.anyJson('What the item measures.'),
+      target: s.nullable(s.str()),
+      measured: s.nullable(s.str('What was measured, as text.')),
+      met: s.bool(),
+      'note?': s.nullable(s.str('The note of a manual tick.')),
+    }),
+  ),
+  met: s.int('Items met.'),
+  total: s.int('Items in the checklist.'),
+  percent: s.int('met ÷ total, half up to the whole percent.'),
+})
+
 /**
  * GET /api/loyalty-goals/progress[?consultant=ID or code][&goal=ID] — each goal's checklist for the consultant (the
  * caller when not given): every item with what was measured and whether it is met, `met`, `total` and `percent`
@@ -18,6 +45,21 @@ import { isStaffReader, isStaffWriter, loyaltyCaller, loyaltyTransaction, todayU
 export const goalProgressEndpoint: Endpoint = {
   path: '/progress',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read goal progress',
+    description:
+      'Each loyalty goal’s checklist for a consultant: every item with what was measured and whether it is met, and the share of items met.',
+    access: 'Company staff, finance and auditors for anyone; anyone else for themselves and their subtree.',
+    query: {
+      consultant: { description: 'The consultant (id or code); default the caller’s own participant.', schema: s.str() },
+      goal: { description: 'Only this goal (its id).', schema: s.int() },
+    },
+    responses: {
+      200: { description: 'The progress on each goal.', schema: s.obj({ docs: s.arr(progressSchema) }) },
+      403: { description: 'The consultant is outside the caller’s network.' },
+      422: { description: 'Unknown consultant, a goal that is not an id, or no consultant to show.' },
+    },
+  }),
   handler: async (req) => {
     const caller = await loyaltyCaller(req)
     if (!caller) return errorResponse(401, 'log in to see goal progress')
@@ -60,6 +102,22 @@ export const goalProgressEndpoint: Endpoint = {
 export const checkGoalEndpoint: Endpoint = {
   path: '/:id/check',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Tick a goal’s manual checklist item',
+    description: 'Staff tick a manual checklist item of the goal for a consultant.',
+    access: 'Company admins and company users.',
+    body: {
+      schema: s.obj({
+        consultant: s.str('The consultant (id or code).'),
+        item: s.str('The checklist item’s id or label.'),
+        'note?': s.str(),
+      }),
+    },
+    responses: {
+      200: { description: 'The consultant’s progress on the goal.', schema: progressSchema },
+      422: { description: 'Unknown consultant or item, or an item that is not ticked by hand; the error names the field.' },
+    },
+  }),
   handler: async (req) => {
     const id = routeId(req)
     if (id === null) return badRouteId(req)
@@ -82,6 +140,39 @@ export const goalEndpoints: Endpoint[] = [goalProgressEndpoint, checkGoalEndpoin
 export const rewardReferralsEndpoint: Endpoint = {
   path: '/referrals',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Reward a campaign’s referrals',
+    description:
+      'Staff reward the referrals of an ended campaign with the referral rule: each reward line says whether it was posted now or by an earlier run, so a second run posts nothing twice.',
+    access: 'Company admins and company users.',
+    idempotent: true,
+    body: { schema: s.obj({ period: s.str('The campaign (commission period id or label).') }) },
+    responses: {
+      200: {
+        description: 'The run.',
+        schema: s.obj({
+          period: s.obj({ id: s.int(), label: s.str(), startsOn: s.day(), endsOn: s.day() }),
+          program: s.str(),
+          ruleVersion: s.obj({ id: s.int(), label: s.str() }),
+          referrals: s.int('Referrals evaluated.'),
+          rewards: s.arr(
+            s.obj({
+              referrer: s.str(),
+              newMember: s.str(),
+              label: s.str(),
+              points: s.nullable(s.int()),
+              amount: s.nullable(s.money()),
+              currency: s.nullable(s.str()),
+              posted: s.bool('False when an earlier run had posted it.'),
+            }),
+          ),
+          failures: s.arr(s.obj({ newMember: s.str(), reason: s.str() })),
+        }),
+      },
+      409: { description: 'The campaign has not ended yet.' },
+      422: { description: 'Unknown period, not a loyalty campaign, or no program with referral rules.' },
+    },
+  }),
   handler: async (req) => {
     const caller = await loyaltyCaller(req)
     if (!caller) return errorResponse(401, 'log in to reward referrals')
@@ -95,6 +186,37 @@ export const rewardReferralsEndpoint: Endpoint = {
 export const myReferralsEndpoint: Endpoint = {
   path: '/referrals/mine',
   method: 'get',
+  custom: apiDoc({
+    summary: 'List my referrals',
+    description: 'The members the caller referred, with the points and credit each earned them.',
+    access: 'Any logged-in user (a login without a participant gets none).',
+    responses: {
+      200: {
+        description: 'The referrals.',
+        schema: s.obj({
+          docs: s.arr(
+            s.obj({
+              id: s.int(),
+              code: s.str(),
+              name: s.str(),
+              joinedOn: s.nullable(s.day()),
+              points: s.int(),
+              credit: s.arr(s.obj({ currency: s.str(), amount: s.money() })),
+              earned: s.arr(
+                s.obj({
+                  campaign: s.nullable(s.str()),
+                  label: s.str(),
+                  points: s.nullable(s.int()),
+                  amount: s.nullable(s.money()),
+                  currency: s.nullable(s.str()),
+                }),
+              ),
+            }),
+          ),
+        }),
+      },
+    },
+  }),
   handler: async (req) => {
     const caller = await loyaltyCaller(req)
     if (!caller) return errorResponse(401, 'log in to see your referrals')

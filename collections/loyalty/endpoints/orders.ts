@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { currentUser, hasRole, participantIdOf } from '../../../access/core/user'
 import { dbPool } from '../../../db/pool'
+import { apiDoc, s } from '../../../engine/api'
 import { LOYALTY_JOB_LOCK } from '../../../modules/loyalty/earn'
 import { withTransaction } from '../../../db/withTransaction'
 import { isInSubtree, NETWORK_EDITOR_ROLES, READ_ALL_ROLES } from '../../../engine/network'
@@ -80,6 +81,71 @@ async function orderFor(req: PayloadRequest, caller: LoyaltyCaller, write: boole
   return { ...order, orderDate: todayUtc(), items: order.items.map((item) => ({ ...item, unitPrice: null })) }
 }
 
+const orderBody = s.obj({
+  orderNumber: s.str('At most 64 characters.'),
+  consultant: s.str('The consultant’s code.'),
+  'customer?': s.str(),
+  orderDate: s.day('A consultant’s own order is always dated today.'),
+  currency: s.str('ISO 4217 code.'),
+  'freight?': s.money('Default "0".'),
+  items: s.arr(
+    s.obj({
+      product: s.str('The product’s SKU.'),
+      quantity: s.int(),
+      'unitPrice?': s.money('Default the price list’s; only staff (the order system) set it.'),
+      'redeem?': s.bool('Pay this item with points.'),
+    }),
+  ),
+  'coupon?': s.str('A coupon code to use.'),
+  'useCredit?': s.money('Account credit to spend on the order.'),
+})
+const evaluationFields = {
+  orderNumber: s.str(),
+  consultant: s.obj({ id: s.int(), code: s.str() }),
+  customer: s.nullable(s.str()),
+  orderDate: s.day(),
+  currency: s.str(),
+  lines: s.arr(
+    s.obj({
+      sku: s.str(),
+      quantity: s.int(),
+      unitPrice: s.money(),
+      amount: s.money(),
+      kind: s.oneOf(['product', 'gift', 'redeemed']),
+      'points?': s.int(),
+      'label?': s.str(),
+    }),
+  ),
+  subtotal: s.money('Products charged in money, before incentives.'),
+  discount: s.money(),
+  freight: s.money(),
+  freightCharged: s.money(),
+  couponDiscount: s.money(),
+  creditUsed: s.money(),
+  pointsRedeemed: s.int(),
+  total: s.money(),
+  applied: s.arr(
+    s.obj({ kind: s.str(), label: s.str(), figures: s.obj({}), why: s.anyJson('The rule version and row, the coupon or the request.') }),
+    'Every incentive that applies and why.',
+  ),
+  ruleVersion: s.nullable(s.obj({ id: s.int(), label: s.str() })),
+  coupon: s.nullable(s.obj({ code: s.str(), usable: s.bool(), 'reason?': s.str('Why the coupon cannot be used.') })),
+  points: s.obj({ program: s.nullable(s.str()), available: s.int(), redeeming: s.int(), enough: s.bool() }),
+  credit: s.obj({ available: s.money(), using: s.money() }),
+}
+const returnSchema = s.obj({
+  orderNumber: s.str(),
+  returnedLines: s.int(),
+  couponsVoided: s.arr(s.str()),
+  couponsKept: s.arr(s.str(), 'Coupons it issued that were already used.'),
+  creditNotesReversed: s.arr(s.str()),
+  creditNotesKept: s.arr(s.str(), 'Credit notes already spent.'),
+  creditRefunded: s.money(),
+  incentivePointsTakenBack: s.int(),
+  incentivePointsKept: s.int('Incentive points already spent.'),
+})
+const orderAccess = 'Company staff for any order; a consultant for their own orders (dated today, priced by the price list).'
+
 /**
  * POST /api/order-incentives/evaluate — the order system asks before it charges: the order body
  * `{ orderNumber, consultant, customer?, orderDate, currency, freight, items: [{ product, quantity, unitPrice?, redeem? }],
@@ -90,6 +156,18 @@ async function orderFor(req: PayloadRequest, caller: LoyaltyCaller, write: boole
 export const evaluateOrderEndpoint: Endpoint = {
   path: '/evaluate',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Evaluate an order’s incentives',
+    description:
+      'The order system asks before it charges: what incentives apply and why (each naming the rule version and row), the priced lines with gifts, the discounts, freight, coupon, credit and total, and the points and credit available. Writes nothing.',
+    access: 'Company staff, finance and auditors for any order; a consultant for their own orders.',
+    body: { schema: orderBody },
+    responses: {
+      200: { description: 'The evaluation.', schema: s.obj(evaluationFields) },
+      403: { description: 'Another consultant’s order.' },
+      422: { description: 'A field of the order cannot be read; the error names it.' },
+    },
+  }),
   handler: async (req) => {
     const caller = await loyaltyCaller(req)
     if (!caller) return errorResponse(401, 'log in to evaluate an order')
@@ -122,6 +200,31 @@ export const evaluateOrderEndpoint: Endpoint = {
 export const checkoutOrderEndpoint: Endpoint = {
   path: '/checkout',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Check out an order’s incentives',
+    description:
+      'Applies the incentives in one transaction: the coupon used once, products paid with points, credit spent, coupons and credit notes issued, points posted, the lines written to the network orders and the day’s catalog points earned. An order number is checked out once.',
+    access: orderAccess,
+    idempotent: true,
+    body: { schema: orderBody },
+    responses: {
+      200: {
+        description: 'The evaluation as applied, with the order incentive and what it issued.',
+        schema: s.obj({
+          ...evaluationFields,
+          orderIncentive: s.int(),
+          couponsIssued: s.arr(s.obj({ id: s.int(), code: s.str(), kind: s.str(), value: s.str(), expiresOn: s.day() })),
+          creditNotes: s.arr(s.obj({ amount: s.money(), expiresOn: s.day() })),
+        }),
+      },
+      403: { description: 'Another consultant’s order.' },
+      409: {
+        description:
+          'The order was already checked out, the coupon cannot be used (unknown, used, expired, another consultant’s, other currency), or not enough credit or points.',
+      },
+      422: { description: 'A field of the order cannot be read; the error names it.' },
+    },
+  }),
   handler: async (req) => {
     const caller = await loyaltyCaller(req)
     if (!caller) return errorResponse(401, 'log in to check out an order')
@@ -170,6 +273,20 @@ async function returnHandler(req: PayloadRequest, key: string, fields: Record<st
 export const returnOrderEndpoint: Endpoint = {
   path: '/return',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Return a checked-out order',
+    description:
+      'Returns every line of a checked-out order: unused coupons it issued are voided, its credit notes withdrawn while unspent, the credit it used given back and its incentive points taken back (the catalog points by the next earn run).',
+    access: 'Company admins and company users, or a manager above the order’s consultant.',
+    idempotent: true,
+    body: {
+      schema: s.obj({ orderNumber: s.str(), 'returnDate?': s.day('Default today.') }),
+    },
+    responses: {
+      200: { description: 'What the return did.', schema: returnSchema },
+      409: { description: 'The order was already returned.' },
+    },
+  }),
   handler: async (req) => {
     const { fields } = await bodyOf(req)
     return returnHandler(req, String(fields.orderNumber ?? '').trim(), fields)
@@ -184,6 +301,18 @@ export const returnOrderEndpoint: Endpoint = {
 export const returnOrderByIdEndpoint: Endpoint = {
   path: '/:orderNumber/return',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Return a checked-out order by its id',
+    description: 'The same as POST /api/order-incentives/return, with the order incentive’s id (or a numeric order number) in the path.',
+    access: 'Company admins and company users, or a manager above the order’s consultant.',
+    idempotent: true,
+    params: { orderNumber: { description: 'The order incentive’s id, or a numeric order number.', schema: s.str() } },
+    body: { required: false, schema: s.obj({ 'returnDate?': s.day('Default today.') }) },
+    responses: {
+      200: { description: 'What the return did.', schema: returnSchema },
+      409: { description: 'The order was already returned.' },
+    },
+  }),
   handler: async (req) => {
     const { fields } = await bodyOf(req)
     return returnHandler(req, decodeURIComponent(String(req.routeParams?.orderNumber ?? '')).trim(), fields)

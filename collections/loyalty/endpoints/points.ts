@@ -10,6 +10,7 @@ import type { AccessUser } from '../../../access/core/user'
 import { currentUser, hasRole, participantIdOf } from '../../../access/core/user'
 import { dbPool } from '../../../db/pool'
 import { withTransaction } from '../../../db/withTransaction'
+import { apiDoc, s } from '../../../engine/api'
 import { isCalendarDay } from '../../../engine/core/calendarDate'
 import { READ_ALL_ROLES, subtreeSegment } from '../../../engine/network'
 import { bodyOf } from '../../../modules/core/body'
@@ -95,6 +96,15 @@ export async function inLoyaltyTransaction(
   }
 }
 
+const readAccess =
+  'A consultant for their own points (and their customers’); company staff, finance and auditors for anyone; partners’ managers for their subtree.'
+const writeAccess = 'A consultant for their own points (and their customers’); company admins and company users for anyone.'
+const staffAccess = 'Company admins and company users.'
+const holderFields = {
+  'consultant?': s.str('The consultant (id or code); default the caller’s own participant.'),
+  'customer?': s.str('A customer of the consultant, whose points are kept apart; default the consultant’s own points.'),
+}
+
 async function guarded(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run()
@@ -109,6 +119,55 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
 export const pointsStatement: Endpoint = {
   path: '/statement',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read a points statement',
+    description:
+      'A points holder’s statement on a day: the balance, the points spendable, each lot with what is left of it and when it expires, the points expiring by day, and the 100 most recent movements.',
+    access: readAccess,
+    query: {
+      program: { description: 'The loyalty program (code or id).', schema: s.str(), required: true },
+      consultant: { description: 'The consultant (id or code); default the caller’s own participant.', schema: s.str() },
+      customer: { description: 'A customer of the consultant; default the consultant’s own points.', schema: s.str() },
+      today: { description: 'The day of the statement, YYYY-MM-DD; default today.', schema: s.day() },
+    },
+    responses: {
+      200: {
+        description: 'The statement.',
+        schema: s.obj({
+          program: s.str(),
+          unitName: s.str('What the program calls its points.'),
+          consultant: s.int(),
+          customer: s.nullable(s.str()),
+          today: s.day(),
+          balance: s.int(),
+          spendable: s.int(),
+          lots: s.arr(
+            s.obj({
+              id: s.int(),
+              kind: s.str(),
+              label: s.nullable(s.str()),
+              earnedOn: s.day(),
+              expiresOn: s.nullable(s.day()),
+              points: s.int(),
+              remaining: s.int(),
+              expired: s.bool(),
+            }),
+          ),
+          expiring: s.arr(s.obj({ expiresOn: s.day(), points: s.int() })),
+          movements: s.arr(
+            s.obj({
+              id: s.int(),
+              bookedOn: s.day(),
+              kind: s.str(),
+              source: s.str(),
+              points: s.int('Positive when earned, negative when spent or expired.'),
+              label: s.nullable(s.str()),
+            }),
+          ),
+        }),
+      },
+    },
+  }),
   handler: (req) =>
     guarded(async () => {
       if (!req.user) return errorResponse(401, 'log in to read a points statement')
@@ -134,6 +193,37 @@ export const pointsStatement: Endpoint = {
 export const redeemEndpoint: Endpoint = {
   path: '/redeem',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Redeem points for a product',
+    description:
+      'Pays a catalog product with points, oldest-expiring first. With an Idempotency-Key header the same key answers the first redemption (replayed true) instead of redeeming twice.',
+    access: writeAccess,
+    idempotent: true,
+    body: {
+      schema: s.obj({
+        program: s.str('The loyalty program (code or id).'),
+        product: s.str('The product’s SKU or id.'),
+        'quantity?': s.int('Default 1.'),
+        'orderNumber?': s.str(),
+        ...holderFields,
+      }),
+    },
+    responses: {
+      201: {
+        description: 'The redemption.',
+        schema: s.obj({
+          id: s.int(),
+          points: s.int('The points spent.'),
+          product: s.str(),
+          quantity: s.int(),
+          movements: s.arr(s.int(), 'The points movements written.'),
+          replayed: s.bool('True when the Idempotency-Key answered an earlier redemption.'),
+        }),
+      },
+      409: { description: 'Not enough points, or the Idempotency-Key is being used by another redemption.' },
+      422: { description: 'The product cannot be redeemed for points.' },
+    },
+  }),
   handler: (req) =>
     guarded(async () => {
       const user = currentUser(req)
@@ -173,6 +263,34 @@ export const redeemEndpoint: Endpoint = {
 export const adjustEndpoint: Endpoint = {
   path: '/adjust',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Adjust a holder’s points',
+    description:
+      'Staff add points (a lot expiring under the program’s policy) or take points away (oldest-expiring first), with the reason kept on the movement.',
+    access: staffAccess,
+    idempotent: true,
+    body: {
+      schema: s.obj({
+        program: s.str('The loyalty program (code or id).'),
+        consultant: s.str('The consultant (id or code).'),
+        'customer?': s.str(),
+        points: s.int('Positive to add, negative to take away; not 0.'),
+        reason: s.str(),
+      }),
+    },
+    responses: {
+      201: {
+        description: 'The movements written; an addition says when it expires, a deduction which lots it took from.',
+        schema: s.obj({
+          points: s.int(),
+          movements: s.arr(s.nullable(s.int())),
+          'expiresOn?': s.nullable(s.day()),
+          'lots?': s.arr(s.obj({ lotId: s.int(), points: s.int() })),
+        }),
+      },
+      409: { description: 'Not enough points to take away.' },
+    },
+  }),
   handler: (req) =>
     guarded(async () => {
       const user = currentUser(req)
@@ -220,6 +338,19 @@ export const adjustEndpoint: Endpoint = {
 export const expireEndpoint: Endpoint = {
   path: '/expire',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Run the points expiry now',
+    description: 'Expires every lot whose expiry day has passed, as the nightly job does.',
+    access: staffAccess,
+    idempotent: true,
+    body: { required: false, schema: s.obj({ 'today?': s.day('The day to expire on; default today.') }) },
+    responses: {
+      200: {
+        description: 'What expired.',
+        schema: s.obj({ today: s.day(), lots: s.int(), points: s.int(), holders: s.int() }),
+      },
+    },
+  }),
   handler: async (req) => {
     if (!req.user) return errorResponse(401, 'log in to run the expiry job')
     if (!isLoyaltyStaff(currentUser(req))) return errorResponse(403, 'only company admins and company users run the expiry job')
@@ -234,6 +365,38 @@ export const expireEndpoint: Endpoint = {
 export const earnEndpoint: Endpoint = {
   path: '/earn',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Run the points earning now',
+    description:
+      'Earns the points of the network orders booked in a date range (catalog points and the earn rules’ points) and takes back the points of returns, as the nightly job does; a second run earns nothing twice.',
+    access: staffAccess,
+    idempotent: true,
+    body: {
+      schema: s.obj({
+        from: s.day(),
+        to: s.day(),
+        'program?': s.str('Only this program (code or id); default every active program.'),
+        'today?': s.day('Default today.'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'What was earned and taken back.',
+        schema: s.obj({
+          programs: s.arr(s.str()),
+          catalogLots: s.int(),
+          catalogPoints: s.int(),
+          ruleLots: s.int(),
+          rulePoints: s.int(),
+          ruleEvaluations: s.int(),
+          returns: s.int(),
+          pointsTakenBack: s.int(),
+          redemptionsReversed: s.int(),
+          debts: s.int(),
+        }),
+      },
+    },
+  }),
   handler: (req) =>
     guarded(async () => {
       if (!req.user) return errorResponse(401, 'log in to run the earn job')

@@ -5,6 +5,7 @@ import type { Endpoint } from 'payload'
 
 import { currentUser } from '../../../access/core/user'
 import { dbPool } from '../../../db/pool'
+import { apiDoc, s } from '../../../engine/api'
 import { isCurrencyCode } from '../../../engine/core/money'
 import { bodyOf } from '../../../modules/core/body'
 import { errorResponse } from '../../../modules/core/http'
@@ -30,6 +31,41 @@ const POINTS = /^points:([A-Z0-9_-]{1,32})$/
 export const convertEndpoint: Endpoint = {
   path: '/convert',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Convert points, credit or currencies in the wallet',
+    description:
+      'Converts at the rate in force today: points of a program to account credit (from points:CODE, with points), credit to points (to points:CODE, with amount; exchange commission books commission money exchanged for points), or one currency to another (with amount).',
+    access: 'A consultant for their own wallet (and their customers’); company admins and company users for anyone.',
+    idempotent: true,
+    body: {
+      schema: s.obj({
+        from: s.str('A currency (USD) or points:<program code>; "points" with program means points:<program>.'),
+        to: s.str('A currency or points:<program code>.'),
+        'points?': s.int('Points to convert (from points).'),
+        'amount?': s.money('The amount to convert (from a currency).'),
+        'program?': s.str('The program meant by "points".'),
+        'exchange?': s.oneOf(['commission'], 'Book the credit as commission money exchanged for points.'),
+        'consultant?': s.str('The consultant (id or code); default the caller’s own participant.'),
+        'customer?': s.str(),
+      }),
+    },
+    responses: {
+      201: {
+        description: 'The conversion and what it wrote.',
+        schema: s.obj({
+          rate: s.str('The rate applied, as decimal text.'),
+          rateId: s.int('The conversion rate used.'),
+          points: s.int('The points spent or credited (0 for a currency exchange).'),
+          amount: s.money('The money credited, used or received.'),
+          currency: s.str(),
+          walletEntries: s.arr(s.int()),
+          movements: s.arr(s.int()),
+        }),
+      },
+      409: { description: 'Not enough points or credit.' },
+      422: { description: 'No conversion rate is in force today, or the amount cannot be converted.' },
+    },
+  }),
   handler: async (req) => {
     try {
       const user = currentUser(req)
@@ -94,6 +130,26 @@ export const convertEndpoint: Endpoint = {
 export const balancesEndpoint: Endpoint = {
   path: '/balances',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read wallet balances',
+    description: 'The wallet’s balance per currency for a consultant or one of their customers.',
+    access:
+      'A consultant for their own wallet (and their customers’); company staff, finance and auditors for anyone; partners’ managers for their subtree.',
+    query: {
+      consultant: { description: 'The consultant (id or code); default the caller’s own participant.', schema: s.str() },
+      customer: { description: 'A customer of the consultant; default the consultant’s own wallet.', schema: s.str() },
+    },
+    responses: {
+      200: {
+        description: 'The balances.',
+        schema: s.obj({
+          consultant: s.int(),
+          customer: s.nullable(s.str()),
+          balances: s.arr(s.obj({ currency: s.str(), balance: s.money() })),
+        }),
+      },
+    },
+  }),
   handler: async (req) => {
     try {
       if (!req.user) return errorResponse(401, 'log in to read a wallet')

@@ -14,6 +14,7 @@ import { requireRoleList } from './hooks/requireRoleList'
 import { equalLoginCost } from './hooks/equalLoginCost'
 import { forgiveThrottledLogin, throttleLogin } from './hooks/throttleLogin'
 import { servedOverHttps } from '../../../server/origins'
+import { apiKeyStrategy } from '../../api/ApiKeys/auth/apiKeyStrategy'
 
 /** Logins. Each belongs to a participant (which rows it sees) and holds one or more roles (what it may do). */
 export const Users: CollectionConfig = {
@@ -26,6 +27,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     useAPIKey: true,
+    // Scoped API keys (collections/api/ApiKeys): before the local strategy and Payload's own user API key.
+    strategies: [apiKeyStrategy],
     // Secure when the public address is HTTPS (PUBLIC_URL); Lax keeps it off cross-site subrequests and form posts.
     cookies: { secure: servedOverHttps(), sameSite: 'Lax' },
   },

@@ -8,6 +8,7 @@ import { moneyField } from '../../../fields/core/money'
 import { auditChange } from '../../../hooks/system/audit/auditChange'
 import { queueJobOnCreate } from '../../../hooks/core/queueJobOnCreate'
 import { batchActions } from './endpoints/batchActions'
+import { emitBatchCreated } from './hooks/emitBatchCreated'
 import { preparePaymentBatch } from './hooks/preparePaymentBatch'
 
 /**
@@ -26,7 +27,10 @@ export const PaymentBatches: CollectionConfig = {
     components: { edit: { beforeDocumentControls: ['/components/payments/PaymentBatchActions#PaymentBatchActions'] } },
   },
   access: { read: staff, create: payoutOperators, update: nobody, delete: nobody },
-  hooks: { beforeChange: [preparePaymentBatch], afterChange: [queueJobOnCreate('payment-batches', 'payBatch', 'batchId'), auditChange] },
+  hooks: {
+    beforeChange: [preparePaymentBatch],
+    afterChange: [queueJobOnCreate('payment-batches', 'payBatch', 'batchId'), auditChange, emitBatchCreated],
+  },
   endpoints: batchActions,
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true } },

@@ -10,6 +10,7 @@ import { writeOwnSubtree } from '../../../access/proposals/writeOwnSubtree'
 import { proposalActions } from './endpoints/proposalActions'
 import { proposalReports } from './endpoints/reports'
 import { respondToProposal } from './endpoints/respondToProposal'
+import { emitStatusChanged } from './hooks/emitStatusChanged'
 import { guardProposal } from './hooks/guardProposal'
 
 /**
@@ -28,7 +29,7 @@ export const Proposals: CollectionConfig = {
     update: writeOwnSubtree('authorParticipant.path'),
     delete: nobody,
   },
-  hooks: { beforeChange: [guardProposal], afterChange: [auditChange] },
+  hooks: { beforeChange: [guardProposal], afterChange: [auditChange, emitStatusChanged] },
   endpoints: [...proposalActions, ...respondToProposal, ...proposalReports],
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true } },

@@ -1,10 +1,12 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc } from '../../../engine/api'
 import { dbPool } from '../../../db/pool'
 import { bodyOf } from '../../../modules/core/body'
 import { errorResponse } from '../../../modules/core/http'
 import { refusalResponse, storeTicketAttachment, ticketAction, ticketUserOf } from '../../../modules/support/http'
 import { checkOpening, openProblem, openTicket, TicketRefused } from '../../../modules/support/tickets'
+import { ticketBody, ticketSchema } from './schemas'
 
 const optionalId = (value: unknown, field: string): number | null => {
   if (value === undefined || value === null || value === '') return null
@@ -21,6 +23,18 @@ const optionalId = (value: unknown, field: string): number | null => {
 export const openTicketEndpoint: Endpoint = {
   path: '/open',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Open a support ticket',
+    description:
+      'Opens an incident ticket about a consultant, numbered T-000001 onwards and put in the first queue that takes its type unless a queue is named. A consultant opens tickets about themselves; support staff open them for anyone. Also accepts multipart/form-data with the same fields and an optional `file` attachment (10 MB at most: PDF, PNG, JPEG, CSV, TXT or XLSX).',
+    access: 'Any logged-in user for their own participant; company admins and company users for any consultant.',
+    body: { schema: ticketBody.open },
+    responses: {
+      201: { description: 'The ticket as opened (status open).', schema: ticketSchema },
+      403: { description: 'The consultant is not the caller’s own participant.' },
+      413: { description: 'The attachment is larger than 10 MB.' },
+    },
+  }),
   handler: async (req) => {
     const user = ticketUserOf(req)
     if (!user) return errorResponse(401, 'log in to open tickets')

@@ -29,6 +29,8 @@ export type EndpointDoc = {
   idempotent?: boolean
   /** Who may call it, in words (the roles). */
   access?: string
+  /** Answers without a login (a signed link, a public page). */
+  public?: boolean
 }
 
 export type ApiDoc = { openapi: EndpointDoc }

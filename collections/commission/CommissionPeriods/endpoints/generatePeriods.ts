@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import {
   generatePeriods,
   PERIOD_CYCLES,
@@ -16,6 +17,27 @@ import { errorResponse } from '../../../../modules/core/http'
 export const generatePeriodsEndpoint: Endpoint = {
   path: '/generate',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Generate commission periods',
+    description:
+      'Creates `count` consecutive periods of the pay calendar from a date (monthly periods run from the 1st to the last day of each month; biweekly and weekly ones start on `from`), skipping any that exist already. New periods are open.',
+    access: 'Company admins and finance (the collection’s create access).',
+    body: {
+      required: true,
+      schema: s.obj({
+        frequency: s.oneOf(['monthly', 'biweekly', 'weekly']),
+        'cycle?': s.oneOf(['regular', 'advance'], 'Regular pay cycle (default) or the extra cycle advances are paid in.'),
+        from: s.day('The first period’s start (for monthly periods, any day of the first month).'),
+        count: { type: 'integer', minimum: 1, maximum: 120, description: 'How many periods, 1 to 120.' },
+      }),
+    },
+    responses: {
+      200: {
+        description: 'How many periods were created and skipped, and the ids of the new ones.',
+        schema: s.obj({ created: s.int(), skipped: s.int('Periods that existed already.'), ids: s.arr(s.int()) }),
+      },
+    },
+  }),
   handler: async (req) => {
     if (!req.user) return errorResponse(401, 'log in first')
     const parsed: unknown = await req.json?.().catch(() => null)

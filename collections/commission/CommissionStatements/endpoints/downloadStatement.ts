@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Endpoint } from 'payload'
 
+import { apiDoc } from '../../../../engine/api'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { statementsDir } from '../../../../modules/core/uploadDir'
 import { dbPool } from '../../../../db/pool'
@@ -15,6 +16,15 @@ export function downloadStatement(kind: keyof typeof TYPES): Endpoint {
   return {
     path: `/:id/${kind}`,
     method: 'get',
+    custom: apiDoc({
+      summary: kind === 'pdf' ? 'Download a commission statement as PDF' : 'Download a commission statement as Excel',
+      description: `The participant’s commission statement for the run, as the ${kind === 'pdf' ? 'PDF' : 'Excel workbook'} the statements job generated.`,
+      access: 'Whoever may read the statement: staff every statement, a partner those of its own subtree.',
+      responses: {
+        200: { description: 'The file, as an attachment.', contentType: TYPES[kind] },
+        404: { description: 'No such statement readable by the caller, or its file has not been generated yet (run the statements job).' },
+      },
+    }),
     handler: async (req) => {
       if (!req.user) return errorResponse(401, 'log in first')
       const id = routeId(req)

@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { apiDoc } from '../../../../engine/api'
 import type { ImportSource, MappingColumn } from '../../../../engine/ingest/fields'
 import { relationId } from '../../../../hooks/core/relationId'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
@@ -28,6 +29,18 @@ async function codes(
 export const downloadTemplate: Endpoint = {
   path: '/:id/template',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Download a mapping’s Excel template',
+    description:
+      'The standardized Excel template for files of this mapping: its sheet with the mapped column headers, and drop-down lists of today’s active dealer, carrier and rate plan codes (plus consultant and product codes for network orders).',
+    access: 'The operating company’s staff (company admins and users, finance, auditors): whoever may read the mapping.',
+    responses: {
+      200: {
+        description: 'The template workbook (an attachment named after the mapping).',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    },
+  }),
   handler: async (req) => {
     if (!req.user) return errorResponse(401, 'log in to download templates')
     const id = routeId(req)

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { currentUser, hasRole, participantIdOf } from '../../../../access/core/user'
 import { dbPool } from '../../../../db/pool'
+import { apiDoc, s } from '../../../../engine/api'
 import { isInSubtree, READ_ALL_ROLES } from '../../../../engine/network'
 import { errorResponse } from '../../../../modules/core/http'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
@@ -14,6 +15,42 @@ import {
 } from '../../../../modules/multilevel/results'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+const cycleQuery = {
+  cycle: { description: 'The cycle (commission period id); default the latest cycle with figures for the member.', schema: s.int() },
+}
+const participantParam = { participant: { description: 'The member (participant id).', schema: s.int() } }
+const rankRef = s.nullable(s.obj({ code: s.str(), name: s.str() }))
+const downlineNode = s.obj({
+  id: s.int(),
+  name: s.str(),
+  code: s.nullable(s.str()),
+  path: s.str('The member’s path in the network, to expand a tree down to it.'),
+  children: s.int('How many direct recruits it has.'),
+  rank: s.nullable(s.str('The paid rank’s code in the cycle.')),
+  kpis: s.obj({}, 'The KPI values by KPI code (members see only the visible KPIs).'),
+})
+const memberSummarySchema = s.obj({
+  member: s.obj({ id: s.int(), name: s.str(), code: s.nullable(s.str()), path: s.str() }),
+  cycle: s.nullable(s.obj({ id: s.int(), label: s.str(), startsOn: s.str(), endsOn: s.str(), status: s.str() })),
+  calculatedAt: s.nullable(s.str('When the cycle’s KPIs were last calculated.')),
+  kpis: s.arr(s.obj({ code: s.str(), label: s.str(), value: s.str('The KPI value as decimal text.'), visible: s.bool() })),
+  rank: s.obj({
+    qualified: rankRef,
+    paid: rankRef,
+    honorary: rankRef,
+    graceLeft: s.nullable(s.int()),
+    source: s.nullable(s.str()),
+  }),
+  card: s.anyJson('The rank report card: the next rank up and, per requirement, what the member has and the gap (null when none).'),
+  bonuses: s.arr(s.obj({ component: s.str(), description: s.str(), amount: s.money() })),
+  bonusTotal: s.money(),
+  awards: s.arr(
+    s.obj({ kind: s.str(), label: s.str(), points: s.nullable(s.str()), prize: s.nullable(s.str()), badge: s.nullable(s.str()) }),
+  ),
+  history: s.arr(s.obj({ cycle: s.str(), paid: s.nullable(s.str()), honorary: s.nullable(s.str()), source: s.nullable(s.str()) })),
+})
+const memberAccess = 'Company staff, finance and auditors for any member; anyone else for members of their own subtree (others answer 404).'
 
 /**
  * Who asks about member `id`: staff see everyone; anyone else only members of their own subtree (themselves
@@ -47,6 +84,15 @@ function cycleParam(req: PayloadRequest): number | null | Response {
 export const memberSummaryEndpoint: Endpoint = {
   path: '/summary/:participant',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read a member’s cycle summary',
+    description:
+      'One member’s 360° view for a cycle: KPIs, qualified, paid and honorary ranks, the rank report card, bonuses, awards and rank history. Members see only the KPIs marked visible.',
+    access: memberAccess,
+    params: participantParam,
+    query: cycleQuery,
+    responses: { 200: { description: 'The member’s summary.', schema: memberSummarySchema } },
+  }),
   handler: async (req) => {
     const who = await admit(req)
     if (who instanceof Response) return who
@@ -65,6 +111,25 @@ export const memberSummaryEndpoint: Endpoint = {
 export const downlineEndpoint: Endpoint = {
   path: '/downline/:participant',
   method: 'get',
+  custom: apiDoc({
+    summary: 'List a member’s downline',
+    description:
+      'The member’s direct recruits with their KPIs and paid rank for the cycle, a page at a time by name; with `q`, members anywhere in its subtree whose name or code contains the text (at most 20), each with its path.',
+    access: memberAccess,
+    params: participantParam,
+    query: {
+      ...cycleQuery,
+      q: { description: 'Search the whole subtree by name or code (at least 2 characters).', schema: s.str() },
+      limit: { description: 'Page size, default 50, at most 500.', schema: s.int() },
+      offset: { description: 'Rows to skip, default 0.', schema: s.int() },
+    },
+    responses: {
+      200: {
+        description: 'A page of direct recruits with their total; with `q`, only `nodes` (the matches).',
+        schema: s.obj({ 'total?': s.int('The number of direct recruits (not with q).'), nodes: s.arr(downlineNode) }),
+      },
+    },
+  }),
   handler: async (req) => {
     const who = await admit(req)
     if (who instanceof Response) return who
@@ -86,6 +151,14 @@ export const downlineEndpoint: Endpoint = {
 export const extractEndpoint: Endpoint = {
   path: '/extract/:participant',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Download a member’s individual extract',
+    description: 'The member’s figures for the cycle as an Excel workbook.',
+    access: memberAccess,
+    params: participantParam,
+    query: cycleQuery,
+    responses: { 200: { description: 'The workbook.', contentType: XLSX } },
+  }),
   handler: async (req) => {
     const who = await admit(req)
     if (who instanceof Response) return who
@@ -102,6 +175,13 @@ export const extractEndpoint: Endpoint = {
 export const settlementEndpoint: Endpoint = {
   path: '/settlement/:cycle',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Download a cycle’s general settlement',
+    description: 'Every member’s KPIs and ranks for the cycle and what each is paid by component, as an Excel workbook.',
+    access: 'Company staff, finance and auditors.',
+    params: { cycle: { description: 'The cycle (commission period id).', schema: s.int() } },
+    responses: { 200: { description: 'The workbook.', contentType: XLSX } },
+  }),
   handler: async (req) => {
     const user = currentUser(req)
     if (!user) return errorResponse(401, 'log in first')

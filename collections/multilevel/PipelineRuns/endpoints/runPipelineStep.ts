@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { payoutOperators } from '../../../../access/core/payoutOperators'
+import { apiDoc, s } from '../../../../engine/api'
 import { PIPELINE_STEPS, type PipelineStep } from '../../../../engine/multilevel/pipeline'
 import { errorResponse } from '../../../../modules/core/http'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
@@ -13,6 +14,21 @@ import { claimPipelineStep, recordStepJob } from '../../../../modules/multilevel
 export const runPipelineStep: Endpoint = {
   path: '/:id/steps/:step',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Run one step of a network pipeline',
+    description:
+      'Queues one step of the pipeline run (integrate the network, calculate indicators, ranks, bonuses, …) as a job whose progress can be followed.',
+    access: 'Company admins and finance.',
+    idempotent: true,
+    params: { step: { description: 'The step to run.', schema: s.oneOf(PIPELINE_STEPS) } },
+    responses: {
+      202: { description: 'The step is queued.', schema: s.obj({ message: s.str(), job: s.int('The queued job’s id.') }) },
+      409: {
+        description:
+          'The step may not run now: a step it needs has not run, another step is running on this cycle, or the cycle’s bonus run is approved.',
+      },
+    },
+  }),
   handler: async (req) => {
     if (!payoutOperators({ req })) return errorResponse(req.user ? 403 : 401, 'only company admins and finance run pipeline steps')
     const id = routeId(req)

@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { payoutOperators } from '../../../../access/core/payoutOperators'
 import { BankFileError, bankCsv, nachaFile } from '../../../../engine/payments/bankFile'
 import { bankFileInput } from '../../../../modules/payments/bankFileInput'
@@ -7,6 +8,7 @@ import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { dbPool } from '../../../../db/pool'
 import { errorResponse } from '../../../../modules/core/http'
 import { withTransaction } from '../../../../db/withTransaction'
+import { emitEventSql } from '../../../../modules/api'
 
 const poolOf = (req: PayloadRequest) => dbPool(req.payload)
 
@@ -14,6 +16,25 @@ function bankFile(kind: 'csv' | 'nacha'): Endpoint {
   return {
     path: `/:id/${kind}`,
     method: 'get',
+    custom: apiDoc({
+      summary: kind === 'csv' ? 'Download a payment batch as a bank CSV' : 'Download a payment batch as a NACHA (ACH) file',
+      description:
+        kind === 'csv'
+          ? 'The batch’s payments as a CSV for the bank: one row per payment with the payee’s bank details, each amount with its currency’s minor units of decimals.'
+          : 'The batch’s payments as a NACHA ACH file for the bank: one entry per payment with the payee’s bank details.',
+      access: 'Company admins and finance.',
+      responses: {
+        200: {
+          description: `The ${kind === 'csv' ? 'CSV' : 'NACHA'} file, as an attachment (payments-batch-<id>.${kind === 'csv' ? 'csv' : 'ach'}).`,
+          contentType: kind === 'csv' ? 'text/csv' : 'text/plain',
+        },
+        409: { description: 'The batch has no payments to export yet: it must be ready or paid.' },
+        422: {
+          description:
+            'The payments cannot be written in this format (missing or invalid bank details, amounts, currencies); the message lists every problem.',
+        },
+      },
+    }),
     handler: async (req) => {
       if (!payoutOperators({ req })) return errorResponse(req.user ? 403 : 401, 'only company admins and finance export bank files')
       const id = routeId(req)
@@ -44,6 +65,20 @@ export const batchActions: Endpoint[] = [
   {
     path: '/:id/mark-paid',
     method: 'post',
+    custom: apiDoc({
+      summary: 'Mark a payment batch paid',
+      description:
+        'Records that the bank confirmed the batch: the batch and all its pending payments become paid together, with who marked it and when.',
+      access: 'Company admins and finance.',
+      idempotent: true,
+      responses: {
+        200: {
+          description: 'The batch and its payments are paid.',
+          schema: s.obj({ message: s.str('Names the batch and how many payments were marked paid.') }),
+        },
+        409: { description: 'The batch is not ready to be marked paid: already paid, or its payment step has not run.' },
+      },
+    }),
     handler: async (req) => {
       if (!payoutOperators({ req })) return errorResponse(req.user ? 403 : 401, 'only company admins and finance mark batches paid')
       const id = routeId(req)
@@ -63,6 +98,11 @@ export const batchActions: Endpoint[] = [
         const paid = await client.query(`update payments set status = 'paid', paid_at = now() where batch_id = $1 and status = 'pending'`, [
           id,
         ])
+        await emitEventSql(client, 'payment_batch.paid', `payment-batches/${id}`, {
+          batchId: id,
+          status: 'paid',
+          payments: paid.rowCount ?? 0,
+        })
         return Response.json({ message: `batch ${id} paid: ${paid.rowCount ?? 0} payments` })
       })
     },

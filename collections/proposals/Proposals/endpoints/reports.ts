@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { currentUser } from '../../../../access/core/user'
 import { PROPOSAL_REPORTS, isProposalReport } from '../../../../engine/proposals/reports'
 import { proposalReport, reportPeriod, type PeriodRef } from '../../../../modules/proposals/reportData'
@@ -18,6 +19,37 @@ export const proposalReports: Endpoint[] = [
   {
     path: '/reports/:report',
     method: 'get',
+    custom: apiDoc({
+      summary: 'Read a proposal report',
+      description:
+        'One of the proposal reports over what the caller may see (everything for staff, their own subtree for everyone else): proposals by status and age, approval turnaround per level, commission by participant, rule scope and service, or advertising deductions by program. As JSON, or as an Excel download with `format=xlsx`.',
+      access: 'Any logged-in user, over the proposals and lines they may read.',
+      params: { report: { description: 'Which report.', schema: s.oneOf(['status-age', 'turnaround', 'commission', 'advertising']) } },
+      query: {
+        format: { description: 'json (default) or xlsx.', schema: s.oneOf(['json', 'xlsx']) },
+        period: {
+          description: 'A commission period id: limits the money reports (commission, advertising) to that period.',
+          schema: s.int(),
+        },
+      },
+      responses: {
+        200: {
+          description:
+            'The report (JSON by default; with format=xlsx, an Excel workbook attachment). Its rows and totals depend on the report.',
+          schema: s.obj({
+            report: s.oneOf(['status-age', 'turnaround', 'commission', 'advertising']),
+            title: s.str(),
+            asOf: s.date(),
+            scope: s.obj(
+              { kind: s.oneOf(['all', 'subtree', 'none']), 'participantId?': s.int(), 'participant?': s.str() },
+              'Whose proposals the report covers.',
+            ),
+            rows: s.arr(s.anyJson()),
+          }),
+        },
+        404: { description: 'No such report, or no such commission period.' },
+      },
+    }),
     handler: async (req) => {
       const user = currentUser(req)
       if (!user) return errorResponse(401, 'log in to see the proposal reports')

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { errorResponse } from '../../../../modules/core/http'
 import { registerDealFor } from '../../../../modules/rebates/deals'
 import { actorOf, bodyOf } from '../../../../modules/rebates/http'
@@ -12,6 +13,26 @@ import { actorOf, bodyOf } from '../../../../modules/rebates/http'
 export const registerDeal: Endpoint = {
   path: '/register',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Register a deal',
+    description:
+      'A partner registers a deal with an end customer at special prices; it starts submitted, numbered AD-00001 onwards, and channel operations approve or reject it (PATCH /api/deals/{id} with its status).',
+    access: 'A partner login, for itself (not finance or auditors).',
+    body: {
+      schema: s.obj({
+        endCustomer: s.str(),
+        expiresOn: s.day('Today or later.'),
+        'currency?': s.str('ISO 4217 code; default USD.'),
+        lines: s.arr(s.obj({ sku: s.str(), quantity: s.int(), specialPrice: s.money('The unit price, e.g. "310.00".') })),
+      }),
+    },
+    responses: {
+      201: {
+        description: 'The deal as registered.',
+        schema: s.obj({ doc: s.obj({ id: s.int(), number: s.str(), status: s.str('submitted') }) }),
+      },
+    },
+  }),
   handler: async (req) => {
     const actor = await actorOf(req)
     if (!actor) return errorResponse(401, 'log in to register a deal')

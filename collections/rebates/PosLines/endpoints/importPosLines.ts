@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { errorResponse } from '../../../../modules/core/http'
 import { actorOf } from '../../../../modules/rebates/http'
 import { importPosLineRecords, MAX_POS_LINES } from '../../../../modules/rebates/posLines'
@@ -15,6 +16,48 @@ import { importPosLineRecords, MAX_POS_LINES } from '../../../../modules/rebates
 export const importPosLines: Endpoint = {
   path: '/import',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Send point-of-sale lines',
+    description:
+      'Sell-through lines as a partner reported them, read, de-duplicated (by partner, invoice and line) and accrued against the rebate programs exactly as an imported file’s rows. Each rejected line is named by its 0-based index and field.',
+    access: 'Company admins, company users and finance for any partner; a partner admin for its own lines.',
+    idempotent: true,
+    body: {
+      schema: s.obj({
+        lines: s.arr(
+          s.obj({
+            'partnerCode?': s.str('The partner’s code; a partner admin may leave it out.'),
+            invoiceNumber: s.str(),
+            invoiceLine: s.int(),
+            soldOn: s.day(),
+            endCustomer: s.str(),
+            productCode: s.str('The product’s SKU.'),
+            quantity: s.int(),
+            currency: s.str('ISO 4217 code, e.g. USD.'),
+            unitPrice: s.money(),
+            'unitCost?': s.money(),
+            'regionCode?': s.str(),
+            'dealNumber?': s.str('The registered deal the sale falls under.'),
+          }),
+          'At most 10,000 lines per call.',
+        ),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'What was read, accepted, written and accrued, and the rejected lines.',
+        schema: s.obj({
+          read: s.int(),
+          accepted: s.int(),
+          rejected: s.int(),
+          inserted: s.int(),
+          duplicates: s.int('Lines already stored (same partner, invoice and line).'),
+          accruals: s.int('Accruals written for the new lines.'),
+          rejects: s.arr(s.obj({ index: s.int('The line’s 0-based index.'), field: s.nullable(s.str()), reason: s.str() })),
+        }),
+      },
+    },
+  }),
   handler: async (req) => {
     const actor = await actorOf(req)
     if (!actor) return errorResponse(401, 'log in to send point-of-sale lines')

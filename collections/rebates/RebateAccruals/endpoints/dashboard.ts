@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { dbPool } from '../../../../db/pool'
+import { apiDoc, s } from '../../../../engine/api'
 import { isCalendarDay } from '../../../../engine/core/calendarDate'
 import { isCurrencyCode } from '../../../../engine/core/money'
 import { errorResponse } from '../../../../modules/core/http'
@@ -12,6 +13,16 @@ const isDay = (text: string) => {
   return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))
 }
 
+const figures = {
+  accrued: s.money(),
+  claimed: s.money(),
+  approved: s.money(),
+  paid: s.money(),
+  unclaimed: s.money(),
+  expired: s.money(),
+}
+const row = s.obj({ key: s.str(), label: s.str(), ...figures })
+
 /**
  * GET /api/rebate-accruals/dashboard?from=YYYY-MM-DD&to=YYYY-MM-DD&currency=USD — accrued, claimed, approved, paid,
  * unclaimed and expired, in total and by region, program kind and program (sales in the range). Partners get their
@@ -20,6 +31,33 @@ const isDay = (text: string) => {
 export const accrualDashboard: Endpoint = {
   path: '/dashboard',
   method: 'get',
+  custom: apiDoc({
+    summary: 'Read the rebate figures',
+    description:
+      'Accrued, claimed, approved, paid, unclaimed and expired rebates for the sales in a date range, in total and by region, program kind and program, with the credit memos’ counts. Partners get their subtree’s figures.',
+    access: 'Company staff, finance and auditors for everyone; a partner login for its own subtree.',
+    query: {
+      from: { description: 'First sale day, YYYY-MM-DD; default 1 January of this year.', schema: s.day() },
+      to: { description: 'Last sale day, YYYY-MM-DD; default 31 December of this year.', schema: s.day() },
+      currency: { description: 'ISO 4217 code; default USD.', schema: s.str() },
+    },
+    responses: {
+      200: {
+        description: 'The figures.',
+        schema: s.obj({
+          from: s.day(),
+          to: s.day(),
+          currency: s.str(),
+          totals: s.obj(figures),
+          byRegion: s.arr(row),
+          byKind: s.arr(row),
+          byProgram: s.arr(row),
+          memos: s.obj({ pending: s.int(), issued: s.int(), refused: s.int(), issuedAmount: s.money() }),
+        }),
+      },
+      403: { description: 'The login is not attached to a partner.' },
+    },
+  }),
   handler: async (req) => {
     const actor = await actorOf(req)
     if (!actor) return errorResponse(401, 'log in to see rebate figures')

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Endpoint } from 'payload'
 
 import { dbPool } from '../../../../db/pool'
+import { apiDoc, s } from '../../../../engine/api'
 import { isCurrencyCode } from '../../../../engine/core/money'
 import { errorResponse } from '../../../../modules/core/http'
 import { erpClient, ErpRejectedError } from '../../../../modules/rebates/erp'
@@ -86,5 +87,81 @@ const handler: Endpoint['handler'] = async (req) => {
   return Response.json(journal)
 }
 
-export const accrualJournalEndpoint: Endpoint = { path: '/journal', method: 'get', handler }
-export const postAccrualJournal: Endpoint = { path: '/journal', method: 'post', handler }
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const journalQuery = {
+  period: { description: 'The month, YYYY-MM.', schema: s.str(), required: true },
+  currency: { description: 'ISO 4217 code; default USD.', schema: s.str() },
+}
+const journalSchema = s.obj(
+  {
+    period: s.str(),
+    from: s.day(),
+    to: s.day(),
+    currency: s.str(),
+    opening: s.money('The accrued rebates liability at the start of the month.'),
+    closing: s.money('The accrued rebates liability at the end of the month.'),
+    movements: s.arr(
+      s.obj({ program: s.str(), accrued: s.money(), released: s.money(), credited: s.money(), expired: s.money() }),
+      'Per program: accrued by sale date, released and credited by memos, expired.',
+    ),
+    lines: s.arr(s.obj({ account: s.str(), debit: s.money(), credit: s.money(), memo: s.str(), program: s.str() })),
+    totals: s.obj({ debit: s.money(), credit: s.money() }),
+  },
+  'The accrual journal (format=json).',
+)
+const erpBodySchema = s.obj(
+  {
+    externalId: s.str('ACCRUAL-<currency>-<period>.'),
+    tranDate: s.day(),
+    memo: s.str(),
+    currency: s.obj({ refName: s.str() }),
+    line: s.obj({
+      items: s.arr(s.obj({ account: s.obj({ refName: s.str() }), 'debit?': s.money(), 'credit?': s.money(), memo: s.str() })),
+    }),
+  },
+  'The ERP journal-entry body (format=erp).',
+)
+
+export const accrualJournalEndpoint: Endpoint = {
+  path: '/journal',
+  method: 'get',
+  custom: apiDoc({
+    summary: 'Read the month’s rebate accrual journal',
+    description:
+      'The period-end accrual journal of a month: per program what was accrued, released, credited and expired, the journal lines and the liability at the start and end of the month. As JSON, as the ERP’s journal-entry body (format=erp) or as an Excel workbook (format=xlsx).',
+    access: 'Finance, company admins and auditors.',
+    query: {
+      ...journalQuery,
+      format: { description: 'json (default), erp or xlsx (a workbook download).', schema: s.oneOf(['json', 'erp', 'xlsx']) },
+    },
+    responses: {
+      200: {
+        description: `The journal (format=json), the ERP body (format=erp), or with format=xlsx the workbook (${XLSX}).`,
+        schema: { anyOf: [journalSchema, erpBodySchema] },
+      },
+    },
+  }),
+  handler,
+}
+export const postAccrualJournal: Endpoint = {
+  path: '/journal',
+  method: 'post',
+  custom: apiDoc({
+    summary: 'Post the month’s rebate accrual journal to the ERP',
+    description:
+      'Pushes the month’s accrual journal to the ERP as one journal entry whose external id is ACCRUAL-<currency>-<period>, so posting it again finds the entry already made instead of making a second.',
+    access: 'Finance and company admins.',
+    idempotent: true,
+    query: journalQuery,
+    responses: {
+      200: {
+        description: 'The ERP’s journal entry.',
+        schema: s.obj({ externalId: s.str(), erpId: s.str(), created: s.bool('False when the ERP already had the entry.') }),
+      },
+      409: { description: 'Nothing moved in the month: there is no journal to post.' },
+      422: { description: 'The ERP refused the entry’s content.' },
+      503: { description: 'The ERP could not be reached.' },
+    },
+  }),
+  handler,
+}

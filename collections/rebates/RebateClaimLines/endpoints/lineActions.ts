@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
+import { CLAIM_LINE_STATUSES } from '../../../../engine/rebates'
 import { errorResponse } from '../../../../modules/core/http'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { answerClaimLine, decideClaimLine, disputeClaimLine, type Actor } from '../../../../modules/rebates/claimActions'
@@ -17,6 +19,14 @@ async function prepare(req: PayloadRequest): Promise<Prepared | Response> {
 }
 
 const STAFF = ['company_admin', 'company_user', 'finance', 'auditor']
+
+const fileNote = ' JSON, or multipart/form-data with `comment` and an optional `file` (PDF, image, CSV or XLSX; 10 MB at most).'
+const commentBody = (what: string) => ({ schema: s.obj({ comment: s.str(what) }, 'The comment.' + fileNote) })
+const lineState = s.obj({
+  line: s.int('The claim line’s id.'),
+  status: s.oneOf(CLAIM_LINE_STATUSES),
+  dispute: s.nullable(s.oneOf(['open', 'resolved'])),
+})
 
 /**
  * Stores the request's file (if any) for the line's partner — only once the user may act on the line (it is in their
@@ -48,6 +58,18 @@ async function attachment(req: PayloadRequest, p: Prepared, allowed: readonly st
 export const disputeLine: Endpoint = {
   path: '/:id/dispute',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Dispute a rejected claim line',
+    description:
+      'A partner disputes a rejected line of its claim, or adds to the line’s open dispute, with a comment and optionally a file. A rejected claim opens again; one waiting for finance goes back to channel operations.',
+    access: 'A partner login for its own subtree’s lines; company admins and company users for the partner. Not finance or auditors.',
+    body: commentBody('Why the line should pay.'),
+    responses: {
+      200: { description: 'The line is disputed.', schema: lineState },
+      409: { description: 'The line is not rejected, or its claim can no longer be disputed.' },
+      413: { description: 'The attachment is larger than 10 MB.' },
+    },
+  }),
   handler: async (req) => {
     const p = await prepare(req)
     if (p instanceof Response) return p
@@ -61,6 +83,17 @@ export const disputeLine: Endpoint = {
 export const answerLine: Endpoint = {
   path: '/:id/answer',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Answer a claim line’s dispute',
+    description: 'The team answers an open dispute with a comment and optionally a file; the dispute stays open.',
+    access: 'Company admins, company users and finance.',
+    body: commentBody('The answer.'),
+    responses: {
+      200: { description: 'The line, its dispute still open.', schema: lineState },
+      409: { description: 'The line has no open dispute.' },
+      413: { description: 'The attachment is larger than 10 MB.' },
+    },
+  }),
   handler: async (req) => {
     const p = await prepare(req)
     if (p instanceof Response) return p
@@ -83,6 +116,31 @@ export const answerLine: Endpoint = {
 export const decideLine: Endpoint = {
   path: '/:id/decide',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Decide a claim line',
+    description:
+      'Channel operations decide a line that needs review, or resolve a dispute: accept pays the amount named (default: what the line’s accrual pays for its units), reject keeps it rejected. The comment is the reason the partner reads.',
+    access: 'Company admins and company users.',
+    body: {
+      schema: s.obj({
+        outcome: s.oneOf(['accept', 'reject']),
+        comment: s.str('The reason the partner reads.'),
+        'amount?': s.money('What an accepted line pays; default what its accrual pays.'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The line as decided.',
+        schema: s.obj({
+          line: s.int(),
+          status: s.oneOf(['approved', 'rejected']),
+          amount: s.money(),
+          dispute: s.nullable(s.oneOf(['open', 'resolved'])),
+        }),
+      },
+      409: { description: 'The claim is not in review, the line has nothing to decide, or its accrual has nothing left to pay.' },
+    },
+  }),
   handler: async (req) => {
     const p = await prepare(req)
     if (p instanceof Response) return p

@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
+import { CLAIM_LINE_STATUSES, CLAIM_STATUSES } from '../../../../engine/rebates'
 import { errorResponse } from '../../../../modules/core/http'
 import { readClaimSheet } from '../../../../modules/rebates/claimSheet'
 import { ClaimInputError, submitClaim, type ClaimLineInput, type ClaimSource } from '../../../../modules/rebates/claims'
@@ -35,6 +37,28 @@ async function claimant(req: PayloadRequest, partnerCode: unknown): Promise<{ pa
   return { partnerId: actor.participantId, userId: actor.id }
 }
 
+const claimSchema = s.obj({
+  id: s.int(),
+  number: s.str(),
+  status: s.oneOf(CLAIM_STATUSES),
+  currency: s.nullable(s.str()),
+  claimedTotal: s.money(),
+  approvedTotal: s.money(),
+  counts: s.obj({ approved: s.int(), rejected: s.int(), needs_review: s.int() }),
+  lines: s.arr(
+    s.obj({
+      lineNumber: s.int(),
+      reference: s.str('The invoice number and line, or the POS line id, as the partner named it.'),
+      status: s.oneOf(CLAIM_LINE_STATUSES),
+      reason: s.str(),
+      amount: s.money(),
+      quantity: s.int(),
+    }),
+  ),
+})
+const claimAccess =
+  'A partner login for itself (partner may be left out); company admins and company users for a partner they name. Not finance or auditors.'
+
 function submit(req: PayloadRequest, who: { partnerId: number; userId: number }, source: ClaimSource, lines: readonly ClaimLineInput[]) {
   return inTransaction(req, undefined, (client) => submitClaim(client, { ...who, source, lines, today: today() }))
 }
@@ -47,6 +71,30 @@ function submit(req: PayloadRequest, who: { partnerId: number; userId: number },
 export const submitClaimEndpoint: Endpoint = {
   path: '/submit',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Submit a rebate claim',
+    description:
+      'A partner claims rebates on its point-of-sale lines, per program. The claim is validated at once: each line is approved, rejected or left for review, with its reason and amount.',
+    access: claimAccess,
+    idempotent: true,
+    body: {
+      schema: s.obj({
+        lines: s.arr(
+          s.obj({
+            'invoiceNumber?': s.str('With invoiceLine, names the point-of-sale line.'),
+            'invoiceLine?': s.int(),
+            'posLine?': s.int('The point-of-sale line’s id, instead of invoiceNumber and invoiceLine.'),
+            program: s.str('The rebate program’s code.'),
+            'quantity?': s.int('Units claimed; default the whole line.'),
+            'claimedAmount?': s.money('The amount the partner expects.'),
+          }),
+        ),
+        'partner?': s.str('The partner’s code (required for company admins and users).'),
+        'source?': s.oneOf(['portal'], 'Where the claim was made; any other caller is recorded as rest.'),
+      }),
+    },
+    responses: { 200: { description: 'The claim with its totals and each line’s decision.', schema: claimSchema } },
+  }),
   handler: async (req) => {
     const { fields } = await bodyOf(req)
     const who = await claimant(req, fields.partner)
@@ -64,6 +112,24 @@ export const submitClaimEndpoint: Endpoint = {
 export const uploadClaimEndpoint: Endpoint = {
   path: '/upload',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Submit a rebate claim as a spreadsheet',
+    description:
+      'The claim as an .xlsx or .csv sheet with the headers Invoice Number, Invoice Line, Program, Quantity (optional) and Claimed Amount (optional); validated at once like a submitted claim.',
+    access: claimAccess,
+    idempotent: true,
+    body: {
+      contentType: 'multipart/form-data',
+      schema: s.obj({
+        file: { type: 'string', contentEncoding: 'binary', description: 'The claim sheet (.xlsx or .csv).' },
+        'partner?': s.str('The partner’s code (required for company admins and users).'),
+      }),
+    },
+    responses: {
+      200: { description: 'The claim with its totals and each line’s decision.', schema: claimSchema },
+      422: { description: 'The sheet cannot be read as a claim (wrong type, missing headers).' },
+    },
+  }),
   handler: async (req) => {
     const { fields, file } = await bodyOf(req)
     const who = await claimant(req, fields.partner)

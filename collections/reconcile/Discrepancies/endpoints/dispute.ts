@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { currentUser, hasRole } from '../../../../access/core/user'
 import { READ_ALL_ROLES } from '../../../../engine/network'
 import { disputeCommentProblem } from '../../../../engine/portal'
@@ -17,6 +18,35 @@ import { disputeDiscrepancy } from '../../../../modules/portal'
 export const dispute: Endpoint = {
   path: '/:id/dispute',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Dispute a discrepancy',
+    description:
+      'A dealer, or a participant above it in the network, disputes a discrepancy of its own network from the partner portal. The comment enters the discrepancy’s history as "Dealer dispute: …" with the login as author, the dispute time is recorded, and a resolved or written-off discrepancy opens again.',
+    access:
+      'Partner logins (dealers and the participants above them) that may read the discrepancy; staff comment in the admin instead (403).',
+    body: {
+      required: true,
+      schema: s.obj({
+        comment: { type: 'string', minLength: 1, maxLength: 2000, description: 'What is wrong, in words (at most 2,000 characters).' },
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The discrepancy as the dealer may see it after the dispute.',
+        schema: s.obj({
+          message: s.str(),
+          discrepancy: s.obj({
+            id: s.int(),
+            status: s.oneOf(['open', 'disputed', 'resolved', 'written_off']),
+            reopened: s.bool('True when the dispute opened a resolved or written-off discrepancy again.'),
+            dealerDisputedAt: s.date(),
+            comments: s.int('How many comments the history holds now.'),
+            lastComment: s.obj({ text: s.str(), author: s.nullable(s.int('The user id.')), at: s.nullable(s.date()) }),
+          }),
+        }),
+      },
+    },
+  }),
   handler: async (req) => {
     const user = currentUser(req)
     if (!user) return errorResponse(401, 'log in first')

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { jobOperators } from '../../../../access/core/operationsStaff'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
 import { dbPool } from '../../../../db/pool'
@@ -10,6 +11,20 @@ import { findOrNull } from '../../../../modules/core/findOrNull'
 export const rerunReconciliation: Endpoint = {
   path: '/:id/rerun',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Run a reconciliation again',
+    description:
+      'Queues a completed or failed reconciliation run again: every line is recomputed against the current carrier records and dealer sales, and each discrepancy keeps its owner, status and comments. A discrepancy the re-run no longer finds is resolved with a note.',
+    access: 'Company admins and finance.',
+    idempotent: true,
+    responses: {
+      202: {
+        description: 'The run is queued; follow its status on the run or the job.',
+        schema: s.obj({ message: s.str(), job: s.int('The queued job’s id.') }),
+      },
+      409: { description: 'The run is queued or running already.' },
+    },
+  }),
   handler: async (req) => {
     if (!jobOperators({ req })) {
       return errorResponse(req.user ? 403 : 401, 'only company admins and finance run reconciliations')

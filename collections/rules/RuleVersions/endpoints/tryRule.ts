@@ -1,7 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { staff } from '../../../../access/core/staff'
-import { rulePurpose } from '../../../../engine/rules/purposes'
+import { apiDoc, s, type EndpointDoc } from '../../../../engine/api'
+import { RULE_PURPOSE_KEYS, rulePurpose } from '../../../../engine/rules/purposes'
 import { findOrNull } from '../../../../modules/core/findOrNull'
 import { errorResponse } from '../../../../modules/core/http'
 import { badRouteId, routeId } from '../../../../modules/core/routeId'
@@ -13,6 +14,34 @@ type Body = { purpose?: unknown; content?: unknown; inputs?: unknown }
 async function bodyOf(req: PayloadRequest): Promise<Body | null> {
   const parsed: unknown = await req.json?.().catch(() => null)
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Body) : null
+}
+
+const firedRow = s.obj({
+  nodeId: s.str(),
+  node: s.str('The table’s name.'),
+  row: s.int('The row, 1-based as the editor numbers them.'),
+  rowId: s.str(),
+  conditions: s.str('The row’s non-empty condition cells, as "column: expression".'),
+  outputs: s.str('The row’s output cells.'),
+  'description?': s.str(),
+})
+
+/** The answers both "Try it" endpoints give. */
+const tryResponses: EndpointDoc['responses'] = {
+  200: {
+    description: 'The rule ran: what it returned and which rows fired, or the error it stopped with.',
+    schema: s.obj({
+      outcome: {
+        anyOf: [
+          s.obj({ results: s.arr(s.anyJson('One result: the purpose’s output fields.')), fired: s.arr(firedRow) }),
+          s.obj({ error: s.str('Why the evaluation produced no usable result.') }),
+        ],
+      },
+      problems: s.arr(s.anyJson(), 'Always empty on success.'),
+    }),
+  },
+  400: { description: 'The inputs are not an object, or name fields the purpose does not provide; `problems` lists each with its path.' },
+  422: { description: 'The rule itself has problems (graph, tables, outputs); `problems` lists each as { path, message }.' },
 }
 
 /** Staff only: a rule's answers are part of the commission plan. null when allowed, else the refusal. */
@@ -28,6 +57,21 @@ function refusal(req: PayloadRequest): Response | null {
 export const tryDraftEndpoint: Endpoint = {
   path: '/try',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Try an unsaved rule',
+    description:
+      'Evaluates the rule editor’s unsaved draft (a decision graph) for a purpose on one set of inputs, and answers what it returned and which table rows fired. Nothing is saved.',
+    access: 'The operating company’s staff.',
+    body: {
+      required: true,
+      schema: s.obj({
+        purpose: s.oneOf(RULE_PURPOSE_KEYS, 'What the rule decides; fixes its inputs and outputs.'),
+        content: s.anyJson('The rule’s decision graph (JDM), as the editor holds it.'),
+        inputs: s.anyJson('The purpose’s inputs as field: value; fields left out are null.'),
+      }),
+    },
+    responses: tryResponses,
+  }),
   handler: async (req) => {
     const denied = refusal(req)
     if (denied) return denied
@@ -45,6 +89,17 @@ export const tryDraftEndpoint: Endpoint = {
 export const tryVersionEndpoint: Endpoint = {
   path: '/:id/try',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Try a stored rule version',
+    description:
+      'Evaluates a stored rule version, for its rule set’s purpose, on one set of inputs: what it returned and which table rows fired.',
+    access: 'The operating company’s staff.',
+    body: {
+      required: true,
+      schema: s.obj({ inputs: s.anyJson('The purpose’s inputs as field: value; fields left out are null.') }),
+    },
+    responses: tryResponses,
+  }),
   handler: async (req) => {
     const denied = refusal(req)
     if (denied) return denied

@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { apiDoc, s } from '../../../../engine/api'
 import { jobOperators } from '../../../../access/core/operationsStaff'
 import { parseRunRequest, RUN_REQUEST_MAX_BYTES } from '../../../../engine/scrape/runRequest'
 import { alreadyActiveMessage, queueRunNow } from '../../../../modules/scrape/oneRunPerConnector'
@@ -34,6 +35,36 @@ async function boundedText(req: PayloadRequest, max: number): Promise<string | n
 export const runNow: Endpoint = {
   path: '/:id/run',
   method: 'post',
+  custom: apiDoc({
+    summary: 'Run a carrier connector now',
+    description:
+      'Queues a scrape run of the carrier portal for a period: without a body, the connector’s look-back period up to yesterday. One run per connector at a time: while one is queued or running, the answer names that run and nothing is queued.',
+    access: 'Company admins and finance.',
+    idempotent: true,
+    body: {
+      required: false,
+      description: 'Empty, or a JSON object with at most `from` and `to` (other fields are refused).',
+      schema: s.obj({
+        'from?': s.day('The first day to fetch (default: the look-back period’s start).'),
+        'to?': s.day('The last day to fetch (default: yesterday).'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'A run of this connector is already queued or running; it was not queued again.',
+        schema: s.obj({ message: s.str(), run: s.int('The active scrape run’s id.'), status: s.str('That run’s status.') }),
+      },
+      202: {
+        description: 'The run is queued.',
+        schema: s.obj({ message: s.str(), run: s.int('The new scrape run’s id.'), status: s.str('Its status (queued).') }),
+      },
+      400: {
+        description:
+          'The body is not empty and not a JSON object of real days, or the period ends before it starts (a field error on periodFrom).',
+      },
+      413: { description: 'The body is larger than 4,096 bytes.' },
+    },
+  }),
   handler: async (req) => {
     if (!jobOperators({ req })) return errorResponse(req.user ? 403 : 401, 'only company admins and finance run connectors')
     const rawId = String(req.routeParams?.id ?? '')

@@ -1,0 +1,6 @@
+export { findKeyBySecret } from './find'
+export { GRANT_HEADER, grantOf, grantRequest, type KeyGrant } from './grants'
+export { noteKeyUse } from './lastUsed'
+export { countKeyRequest } from './rateLimit'
+export { routeTableOf } from './routes'
+export { newKeySecret } from './secret'
