@@ -13,7 +13,7 @@ export async function memoDrilldownOf(pool: Pool, memoId: number, scope: string 
   )
   if (!memo.rows[0]) return null
   const lines = await pool.query(
-    `select l.id, l.line_number as "lineNumber", l.reference, l.quantity::int as quantity, l.amount::text, l.status::text, l.reason, l.dispute::text,
+    `select l.id, l.line_number::int as "lineNumber", l.reference, l.quantity::int as quantity, l.amount::text, l.status::text, l.reason, l.dispute::text,
             pr.code as program, pr.kind::text as "programKind",
             case when pl.id is null then null else json_build_object(
               'id', pl.id, 'invoiceNumber', pl.invoice_number, 'invoiceLine', pl.invoice_line::int, 'soldOn', pl.sold_on::text,

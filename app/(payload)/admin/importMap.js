@@ -20,6 +20,7 @@ import { TemplateDownload as TemplateDownload_7cefd4ac38cbb9134b748fb8b2daf51a }
 import { RunConnectorButton as RunConnectorButton_9f51f040aa306230baa18d37003aeffd } from '../../../components/scrape/RunConnectorButton'
 import { RuleEditor as RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966 } from '../../../components/rules/RuleEditor'
 import { TryIt as TryIt_1f01b79d001044915cb8d3a160da86b6 } from '../../../components/rules/TryIt'
+import { RotateKeyButton as RotateKeyButton_46bab20104613fb58aa99240b31b9576 } from '../../../components/api/RotateKeyButton'
 import { RotateSecretButton as RotateSecretButton_d4c0e4b6ce87311e17111f0f8fcb3d73 } from '../../../components/api/RotateSecretButton'
 import { ReplayButton as ReplayButton_e7ebb443cf9f7935a562dea95a4007e4 } from '../../../components/api/ReplayButton'
 import { JobProgress as JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf } from '../../../components/core/JobProgress'
@@ -67,6 +68,7 @@ export const importMap = {
   "/components/scrape/RunConnectorButton#RunConnectorButton": RunConnectorButton_9f51f040aa306230baa18d37003aeffd,
   "/components/rules/RuleEditor#RuleEditor": RuleEditor_3f06e457e9b5c14f73fe1a13e89eb966,
   "/components/rules/TryIt#TryIt": TryIt_1f01b79d001044915cb8d3a160da86b6,
+  "/components/api/RotateKeyButton#RotateKeyButton": RotateKeyButton_46bab20104613fb58aa99240b31b9576,
   "/components/api/RotateSecretButton#RotateSecretButton": RotateSecretButton_d4c0e4b6ce87311e17111f0f8fcb3d73,
   "/components/api/ReplayButton#ReplayButton": ReplayButton_e7ebb443cf9f7935a562dea95a4007e4,
   "/components/core/JobProgress#JobProgress": JobProgress_d1a3a19ff6d9793e0ae9b399ee88bccf,

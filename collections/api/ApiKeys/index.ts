@@ -22,6 +22,7 @@ export const ApiKeys: CollectionConfig = {
     useAsTitle: 'name',
     group: 'Integrations',
     defaultColumns: ['name', 'owner', 'access', 'prefix', 'expiresAt', 'lastUsedAt', 'active'],
+    components: { edit: { beforeDocumentControls: ['/components/api/RotateKeyButton#RotateKeyButton'] } },
   },
   access: { read: companyAdmins, create: companyAdmins, update: companyAdmins, delete: companyAdmins },
   hooks: { beforeValidate: [defaultKeyOwner], beforeChange: [issueKeySecret], afterChange: [revealKeySecret] },

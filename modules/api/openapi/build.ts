@@ -282,6 +282,7 @@ function tags(collections: SanitizedCollectionConfig[]): OpenApiDocument['tags']
     ...collections.map((c) => ({ name: c.slug, ...(collectionDescription(c) ? { description: collectionDescription(c) } : {}) })),
     { name: 'root', description: 'The API document, its reference page and what the current login may do.' },
     { name: 'graphql', description: 'The GraphQL API.' },
+    { name: 'webhooks', description: 'What Accrue POSTs to a webhook subscription’s URL, per event type.' },
   ]
 }
 
@@ -291,7 +292,7 @@ function tagGroups(collections: SanitizedCollectionConfig[]): OpenApiDocument['x
     const group = typeof c.admin?.group === 'string' ? c.admin.group : 'Other'
     groups.set(group, [...(groups.get(group) ?? []), c.slug])
   }
-  return [...[...groups].map(([name, list]) => ({ name, tags: list })), { name: 'API', tags: ['root', 'graphql'] }]
+  return [...[...groups].map(([name, list]) => ({ name, tags: list })), { name: 'API', tags: ['root', 'graphql', 'webhooks'] }]
 }
 
 /** OpenAPI 3.1 `webhooks`: what Accrue POSTs to a subscription's URL, one entry per event type in the registry. */
@@ -300,6 +301,7 @@ function webhooks(): OpenApiDocument['webhooks'] {
   for (const event of WEBHOOK_EVENTS) {
     out[event.type] = {
       post: {
+        tags: ['webhooks'],
         operationId: `webhook.${event.type}`,
         summary: event.type,
         description: `${event.description} Sent by the ${event.capability} capability.`,

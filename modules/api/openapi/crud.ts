@@ -155,6 +155,21 @@ export function collectionPaths(collection: SanitizedCollectionConfig): Record<s
         },
       },
     },
+    [`/${slug}/{id}/duplicate`]: {
+      post: {
+        tags,
+        operationId: `${name}.duplicate`,
+        summary: `Copy one ${slug} document`,
+        description:
+          'Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.',
+        parameters: [idParam, param('depth'), param('IdempotencyKey')],
+        responses: {
+          200: { description: 'The copy.', content: json(docMessage(slug)) },
+          201: { description: 'The copy.', content: json(docMessage(slug)) },
+          ...errorResponses([400, 401, 403, 404, 409, 429]),
+        },
+      },
+    },
     [`/${slug}/count`]: {
       get: {
         tags,

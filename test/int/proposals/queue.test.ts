@@ -50,6 +50,13 @@ describe('the approvers’ queue: a submitted proposal waits for the next approv
 
     expect(await queueIds('dana.ruiz@summit.example')).not.toContain(proposal) // a draft waits for nobody
     expect((await agent.post(`/api/proposals/${proposal}/submit`, { comment: 'first try' })).body.status).toBe('submitted')
+    // The change is in the webhook outbox, written with it (integrators subscribe to proposal.status_changed).
+    const events = await app.sql.query(`select type::text as type, data from webhook_events where subject = $1 order by id`, [
+      `proposals/${proposal}`,
+    ])
+    expect(events.rows.map((e) => [e.type, e.data.previousStatus, e.data.status])).toEqual([
+      ['proposal.status_changed', 'draft', 'submitted'],
+    ])
 
     const managerQueue = await waitingQueue(app.payload, await login('dana.ruiz@summit.example'))
     const row = managerQueue.find((r) => r.id === proposal)
