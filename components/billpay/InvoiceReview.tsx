@@ -15,7 +15,7 @@ import {
   type ReviewEvent,
   type ReviewLine,
 } from './api'
-import { amountInput, correctionOf, draftOf, headerText, type Draft, type LineField } from './corrections'
+import { amountInput, correctionOf, draftOf, headerText, refreshDraft, type Draft, type LineField } from './corrections'
 import { InvoiceFile } from './InvoiceFile'
 import { useInvoiceStatuses } from './live'
 import { StatusTag, statusLabel } from './StatusTag'
@@ -134,29 +134,57 @@ export function InvoiceReview({
   const [selectedLine, setSelectedLine] = useState<number | null>(null)
   const [linePage, setLinePage] = useState(0)
   const [fileVersion, setFileVersion] = useState(0)
-  const [staleNotice, setStaleNotice] = useState(false)
+  const [staleNotice, setStaleNotice] = useState<string[] | null>(null)
   const seen = useRef<LiveStatus | null>(null)
-  // The review and draft as last shown, for the loader to tell whether the reviewer has unsaved edits.
-  const current = useRef<{ review: Review | null; draft: Draft | null }>({ review: null, draft: null })
-  current.current = { review, draft }
+  // The invoice the inputs were last filled from, and the inputs as typed: set at once (not at the next render), so a
+  // refresh that lands between two keystrokes merges with every one of them.
+  const base = useRef<Review | null>(null)
+  const typed = useRef<Draft | null>(null)
+  // Which answers are still news: a review read (`load`) is dropped when a later read was shown already, or when an
+  // action started or ended while it was under way (the action's own answer is newer).
+  const order = useRef({ reads: 0, shownRead: 0, actions: 0 })
 
-  /** Shows a review the API answered; the reviewer's unsaved edits are kept unless `reset`. */
-  const show = useCallback((next: Review, reset: boolean) => {
-    const { review: before, draft: typed } = current.current
-    const pending = !reset && before && typed ? correctionOf(before.invoice, before.lines, typed) !== null : false
-    setReview(next)
-    if (pending) setStaleNotice(true)
-    else {
-      setDraft(draftOf(next.invoice, next.lines))
-      setStaleNotice(false)
-    }
-    setError(null)
+  const fill = useCallback((next: Draft | null) => {
+    typed.current = next
+    setDraft(next)
   }, [])
+  const edit = (change: (d: Draft) => Draft) => {
+    if (typed.current) fill(change(typed.current))
+  }
+
+  /**
+   * Shows a review the API answered. `was` is what the inputs held when it was asked for (the invoice they were filled
+   * from, or what an action sent): a field typed since keeps its input, every other field takes the answer's value.
+   * Null starts over from the answer.
+   */
+  const show = useCallback(
+    (next: Review, was: Draft | null) => {
+      const fresh = draftOf(next.invoice, next.lines)
+      const typing = typed.current
+      base.current = next
+      setReview(next)
+      if (!was || !typing) {
+        fill(fresh)
+        setStaleNotice(null)
+      } else {
+        const refreshed = refreshDraft(was, fresh, typing)
+        fill(refreshed.draft)
+        setStaleNotice(refreshed.kept.length > 0 ? refreshed.conflicts : null)
+      }
+      setError(null)
+    },
+    [fill],
+  )
 
   const load = useCallback(
-    async (reset = false) => {
+    async (startOver = false) => {
+      const read = ++order.current.reads
+      const actions = order.current.actions
       const answer = await call<Review>(`${apiBase}/carrier-invoices/${invoiceId}/review`)
-      if (answer.ok) show(answer.body, reset)
+      if (read < order.current.shownRead || actions !== order.current.actions) return
+      order.current.shownRead = read
+      const shown = base.current
+      if (answer.ok) show(answer.body, startOver || !shown ? null : draftOf(shown.invoice, shown.lines))
       else setError(answer.error)
     },
     [apiBase, invoiceId, show],
@@ -164,21 +192,22 @@ export function InvoiceReview({
 
   useEffect(() => {
     seen.current = null
+    base.current = null
     setReview(null)
-    setDraft(null)
+    fill(null)
     setMessage(null)
     setSelectedLine(null)
     setLinePage(0)
     void load(true)
-  }, [load])
+  }, [load, fill])
 
-  // Live status: the tag follows at once, then the review is fetched again.
+  // Live status: the tag follows at once, then the review is fetched again (the reviewer's typing is kept).
   useInvoiceStatuses([invoiceId], (statuses) => {
     const live = statuses.find((s) => Number(s.id) === invoiceId)
     if (!live) return
     const before = seen.current
     seen.current = live
-    const shown = current.current.review?.invoice
+    const shown = base.current?.invoice
     const changed = before
       ? before.status !== live.status || before.updatedAt !== live.updatedAt
       : shown !== undefined && shown.status !== live.status
@@ -193,13 +222,19 @@ export function InvoiceReview({
 
   const act = async (action: 'correct' | 'approve' | 'reject' | 'release' | 'reprocess', body: unknown, what: string) => {
     setBusy(true)
+    order.current.actions++
+    const sent = typed.current
     const answer = await call<Review>(`${apiBase}/carrier-invoices/${invoiceId}/${action}`, { method: 'POST', json: body })
+    order.current.actions++
     setBusy(false)
     if (!answer.ok) {
       setMessage({ text: answer.error, ok: false })
+      // A read dropped while the action was under way is asked for again; what was typed stays.
+      void load()
       return false
     }
-    show(answer.body, true)
+    // What was sent is saved: the inputs show the invoice as it is now, except what was typed while it was sent.
+    show(answer.body, sent)
     setMessage({ text: doneText(what, answer.body), ok: true })
     if (action === 'reprocess') setFileVersion((v) => v + 1)
     onChanged?.()
@@ -251,10 +286,9 @@ export function InvoiceReview({
   const { invoice, lines, actions } = review
   const currency = invoice.currency
   const can = (action: (typeof actions)[number]) => actions.includes(action)
-  const setHeader = (field: HeaderField, value: string) => setDraft((d) => (d ? { ...d, header: { ...d.header, [field]: value } } : d))
+  const setHeader = (field: HeaderField, value: string) => edit((d) => ({ ...d, header: { ...d.header, [field]: value } }))
   const setLine = (lineNo: number, field: LineField, value: string) =>
-    setDraft((d) => {
-      if (!d) return d
+    edit((d) => {
       const line = d.lines[lineNo] ?? { amount: '', glCode: '', costCentre: '' }
       return { ...d, lines: { ...d.lines, [lineNo]: { ...line, [field]: value } } }
     })
@@ -475,7 +509,8 @@ export function InvoiceReview({
         ) : null}
         {staleNotice ? (
           <p className="bp-muted" data-testid="invoice-stale">
-            The invoice changed while you were editing; your unsaved corrections are kept.
+            The invoice changed while you were editing; your unsaved corrections are kept
+            {staleNotice.length > 0 ? ` (also changed by someone else: ${staleNotice.join(', ')})` : ''}.
           </p>
         ) : null}
         {message ? (

@@ -94,3 +94,40 @@ export function correctionOf(invoice: ReviewInvoice, lines: readonly ReviewLine[
   if (note.trim()) correction.note = note.trim()
   return correction
 }
+
+/** The inputs after a refresh: the new draft, the fields kept as the reviewer typed them, and those of them changed under them. */
+export type Refreshed = { draft: Draft; kept: string[]; conflicts: string[] }
+
+/**
+ * The inputs once the invoice was read again while the reviewer edits it (a live refresh, or the answer to an action
+ * sent before the last keystrokes): each field the reviewer changed since `was` (what the inputs were filled with, or
+ * what was sent) keeps what was typed; every other field takes its value in `fresh` (the invoice as read now). `kept`
+ * names the typed fields (`header.dueDate`, `line 3.amount`); `conflicts` those of them whose stored value changed
+ * too (someone else corrected the same field).
+ */
+export function refreshDraft(was: Draft, fresh: Draft, typed: Draft): Refreshed {
+  const kept: string[] = []
+  const conflicts: string[] = []
+  const keep = (name: string, old: string | undefined, now: string | undefined, input: string | undefined, amount: boolean): boolean => {
+    if (old === undefined || input === undefined || !differs(old, input, amount)) return false
+    kept.push(name)
+    if (now !== undefined && differs(old, now, amount)) conflicts.push(name)
+    return true
+  }
+  const header = { ...fresh.header }
+  for (const field of HEADER_FIELDS)
+    if (keep(`header.${field}`, was.header[field], fresh.header[field], typed.header[field], AMOUNT_FIELDS.has(field)))
+      header[field] = typed.header[field]
+  const lines: Draft['lines'] = {}
+  for (const [key, values] of Object.entries(fresh.lines)) {
+    const lineNo = Number(key)
+    const merged = { ...values }
+    const input = typed.lines[lineNo]
+    const old = was.lines[lineNo]
+    if (input && old)
+      for (const field of LINE_FIELDS)
+        if (keep(`line ${lineNo}.${field}`, old[field], values[field], input[field], field === 'amount')) merged[field] = input[field]
+    lines[lineNo] = merged
+  }
+  return { draft: { header, lines }, kept, conflicts }
+}

@@ -34,6 +34,7 @@ import * as migration_20261206_124330_ticket_import from './20261206_124330_tick
 import * as migration_20261206_131025_loyalty_jobs from './20261206_131025_loyalty_jobs';
 import * as migration_20261206_192536_api_integrations from './20261206_192536_api_integrations';
 import * as migration_20261206_192600_api_idempotency from './20261206_192600_api_idempotency';
+import * as migration_20261206_203319_commission_lines_period_component from './20261206_203319_commission_lines_period_component';
 
 export const migrations = [
   {
@@ -215,5 +216,10 @@ export const migrations = [
     up: migration_20261206_192600_api_idempotency.up,
     down: migration_20261206_192600_api_idempotency.down,
     name: '20261206_192600_api_idempotency',
+  },
+  {
+    up: migration_20261206_203319_commission_lines_period_component.up,
+    down: migration_20261206_203319_commission_lines_period_component.down,
+    name: '20261206_203319_commission_lines_period_component'
   },
 ];

@@ -44,6 +44,13 @@
  *              before today's month, or before --today YYYY-MM-DD's), each timed; checks that every month posted, the
  *              locked months were paid and the statements tie to their runs
  *
+ *   api        N dealer sales and N commission lines (default 1,000,000 each) planted across the demo network; the real
+ *              server in a child process; a CSV export of every sale as a company admin (time, server VmHWM); then
+ *              --rate R requests a second (default 200) for --seconds S (default 60), open loop, as a partner admin:
+ *              list with a filter, read by id, keyset page 5,000 (the partner's 5,000th page of 50 by cursor); against the
+ *              same requests' SQL alone. Prints {name, rows, seconds, rate, requests, errors, p50Ms, p99Ms, maxMs,
+ *              floorSeconds, exportRows, exportSeconds, exportPeakRssMb, ...}
+ *
  *   --explain         (reconcile, commission, points) replay the run's statements under EXPLAIN ANALYZE and print the plans
  *   --set name=value  a PostgreSQL setting for the experiment (ALTER SYSTEM; repeatable), e.g. --set work_mem=256MB
  */
@@ -103,7 +110,7 @@ const DEFAULT_INVOICE_LINES = 500
 const DEFAULT_WORKERS = 2
 
 const USAGE =
-  'usage: npm run bench -- reconcile|import|scrape|commission|rules|network|rebates|invoices|points|demo [--today YYYY-MM-DD] [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--movements N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
+  'usage: npm run bench -- api [--rows N] [--seconds S] [--rate R] | reconcile|import|scrape|commission|rules|network|rebates|invoices|points|demo [--today YYYY-MM-DD] [--rows N] [--dealers N] [--rules] [--evaluations N] [--members N] [--orders N] [--pos-lines N] [--claims N] [--invoices N] [--movements N] [--lines N] [--workers N] [--explain] [--set name=value ...]'
 
 class UsageError extends Error {}
 
@@ -199,7 +206,51 @@ async function runWorkload(options: Options): Promise<AnyBenchResult> {
   }
 }
 
+type ApiOptions = { rows: number; seconds: number; rate: number; settings: Record<string, string> }
+
+/** `api [--rows N] [--seconds S] [--rate R] [--set name=value ...]` (its result line has its own shape). */
+export function parseApiArgs(argv: readonly string[]): ApiOptions {
+  const options: ApiOptions = { rows: 1_000_000, seconds: 60, rate: 200, settings: {} }
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
+    const value = () => inline ?? argv[++i]
+    if (flag === '--rows') options.rows = parseCount(value(), flag)
+    else if (flag === '--seconds') options.seconds = parseCount(value(), flag)
+    else if (flag === '--rate') options.rate = parseCount(value(), flag)
+    else if (flag === '--set') {
+      const setting = value() ?? ''
+      const at = setting.indexOf('=')
+      if (at <= 0) throw new UsageError(`--set needs name=value, not ${JSON.stringify(setting)}`)
+      options.settings[setting.slice(0, at)] = setting.slice(at + 1)
+    } else throw new UsageError(`unknown option ${argv[i]}`)
+  }
+  return options
+}
+
+/** The api workload: its own result line ({name: 'api', ...}); exit 1 when a check or target failed, 2 when it could not finish. */
+async function mainApi(argv: readonly string[]): Promise<number> {
+  let options: ApiOptions
+  try {
+    options = parseApiArgs(argv)
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    process.stderr.write(`${err.message}\n${USAGE}\n`)
+    return 2
+  }
+  progress(`api benchmark, ${options.rows} dealer sales and commission lines, ${options.rate} requests/s for ${options.seconds} s`)
+  try {
+    const bench = await (await import('./api')).benchApi(options)
+    process.stdout.write(`${JSON.stringify(bench)}\n`)
+    return bench.checks === 'ok' && bench.targets && Object.values(bench.targets).every(Boolean) ? 0 : 1
+  } catch (err) {
+    progress(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    process.stdout.write(`${JSON.stringify({ name: 'api', rows: options.rows, checks: `error: ${describe(err)}` })}\n`)
+    return 2
+  }
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === 'api') return mainApi(process.argv.slice(3))
   let options: Options
   try {
     options = parseArgs(process.argv.slice(2))

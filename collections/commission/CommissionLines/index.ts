@@ -22,7 +22,8 @@ export const CommissionLines: CollectionConfig = {
   },
   access: { read: readOwnSubtree('payee.path'), create: nobody, update: nobody, delete: nobody },
   endpoints: [explainLine],
-  indexes: [{ fields: ['run', 'payee'] }],
+  // (period, component, payee): a payee's lines of a period by component, the list integrators and the portal filter by.
+  indexes: [{ fields: ['run', 'payee'] }, { fields: ['period', 'component', 'payee'] }],
   fields: [
     { name: 'run', type: 'relationship', relationTo: 'commission-runs', required: true },
     { name: 'period', type: 'relationship', relationTo: 'commission-periods', required: true },

@@ -27,6 +27,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createCarrierPortal } from '../../../demo/carrier-portal/app'
+import { D } from '../../../engine/core/decimal'
 import { DEMO_PORTAL } from '../../../demo/carrier-portal/demoAccount'
 import { createPaymentProviderStandIn } from '../../../demo/payment-provider/app'
 import { ensureBuilt } from '../../../scripts/build'
@@ -119,7 +120,7 @@ describe('bill payment in the admin', () => {
     // No reload: the queue lists the invoice once the worker has read it.
     await finance.getByTestId(`queue-row-${wrongId}`).waitFor({ state: 'visible', timeout: 120_000 })
     const layoutFile = `${spec('NTL').invoiceNumber}-NEW.pdf`
-    const layoutId = (await app.sql.query(`select id from carrier_invoices where file_name = $1`, [layoutFile])).rows[0].id
+    const layoutId = (await app.sql.query(`select id from carrier_invoices where file_name = $1 order by id`, [layoutFile])).rows[0].id
     await finance.getByTestId(`queue-row-${layoutId}`).waitFor({ state: 'visible', timeout: 60_000 })
     expect(await finance.getByTestId(`queue-status-${wrongId}`).textContent()).toContain('approval_needed')
     for (const number of [
@@ -167,7 +168,7 @@ describe('bill payment in the admin', () => {
 
   it('keys in the bill whose layout changed and approves it', async () => {
     const layoutFile = `${spec('NTL').invoiceNumber}-NEW.pdf`
-    const id = (await app.sql.query(`select id from carrier_invoices where file_name = $1`, [layoutFile])).rows[0].id
+    const id = (await app.sql.query(`select id from carrier_invoices where file_name = $1 order by id`, [layoutFile])).rows[0].id
     const ntl = { ...spec('NTL'), invoiceNumber: `${spec('NTL').invoiceNumber}-N` }
     const totals = invoiceTotals(ntl)
     await openInvoice(finance, id)
@@ -184,12 +185,64 @@ describe('bill payment in the admin', () => {
       taxes: ntl.taxes,
       totalDue: totals.totalDue,
     }
-    for (const [field, value] of Object.entries(header)) await finance.getByTestId(`header-${field}`).fill(value)
-    await finance.getByTestId('save-corrections').click()
-    await vi.waitFor(async () => expect(await finance.getByTestId('header-invoiceNumber').inputValue()).toBe(ntl.invoiceNumber), {
+    // Each figure is in the form before the next is typed: the input holds it and is marked changed (the page's state
+    // has it, not only the DOM).
+    const key = async (fields: string[]) => {
+      for (const field of fields) {
+        const input = finance.getByTestId(`header-${field}`)
+        await input.fill(header[field]!)
+        await vi.waitFor(
+          async () => {
+            expect(await input.inputValue()).toBe(header[field])
+            expect(await input.getAttribute('class')).toBe('changed')
+          },
+          { timeout: 10_000, interval: 100 },
+        )
+      }
+    }
+    const typedFirst = ['accountNumber', 'invoiceNumber', 'statementDate', 'dueDate']
+    await key(typedFirst)
+    // Meanwhile an admin sets the currency over REST: the page refreshes live, keeps what the reviewer typed and shows
+    // the admin's currency in the field the reviewer had not touched.
+    const admin = await Api.login(app.url, 'admin@northwind.example')
+    expect((await admin.post(`/api/carrier-invoices/${id}/correct`, { header: { currency: ntl.currency } })).status).toBe(200)
+    await finance.getByTestId('invoice-stale').waitFor({ state: 'visible', timeout: 30_000 })
+    await vi.waitFor(async () => expect(await finance.getByTestId('header-currency').inputValue()).toBe(ntl.currency), {
       timeout: 30_000,
+      interval: 200,
     })
-    await vi.waitFor(async () => expect(await statusOf(id)).toBe('approval_needed'))
+    for (const field of typedFirst) expect(await finance.getByTestId(`header-${field}`).inputValue()).toBe(header[field])
+    await key(['previousBalance', 'payments', 'newCharges', 'taxes', 'totalDue'])
+    await finance.getByTestId('save-corrections').click()
+    // The save has landed when the database holds every keyed-in figure (not when the inputs show what was typed).
+    const stored = async () =>
+      (
+        await app.sql.query(
+          `select account_number as "accountNumber", invoice_number as "invoiceNumber", statement_date::text as "statementDate",
+                  due_date::text as "dueDate", currency, previous_balance::text as "previousBalance", payments::text as payments,
+                  new_charges::text as "newCharges", taxes::text as taxes, total_due::text as "totalDue", status::text as status
+             from carrier_invoices where id = $1`,
+          [id],
+        )
+      ).rows[0]
+    await vi.waitFor(
+      async () => {
+        const row = await stored()
+        const amounts = ['previousBalance', 'payments', 'newCharges', 'taxes', 'totalDue']
+        for (const [field, value] of Object.entries(header))
+          expect([field, amounts.includes(field) && row[field] !== null ? new D(row[field]).toFixed(2) : row[field]]).toEqual([
+            field,
+            value,
+          ])
+        expect(row.status).toBe('approval_needed')
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    await vi.waitFor(async () => expect(await finance.getByTestId('invoice-message').textContent()).toMatch(/^Saved \d+ header field/), {
+      timeout: 30_000,
+      interval: 300,
+    })
+    for (const [field, value] of Object.entries(header)) expect(await finance.getByTestId(`header-${field}`).inputValue()).toBe(value)
     const lines = (await app.sql.query(`select count(*)::int as n from invoice_lines where invoice_id = $1`, [id])).rows[0].n
     expect(lines).toBe(0)
     await finance.getByTestId('add-line').locator('summary').click()

@@ -211,12 +211,15 @@ describe('redemption', () => {
         method: 'POST',
         headers: { authorization: `JWT ${consultant.token}`, 'content-type': 'application/json', 'idempotency-key': 'lt-redeem-1' },
         body: JSON.stringify({ program: 'LT', product: 'LT-CREAM', quantity: 1 }),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+      }).then(async (r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), body: (await r.json()) as any }))
+    const redemptions = await count('points_redemptions')
     const first = await send()
     expect(first.status).toBe(201)
     expect(first.body).toMatchObject({ points: 120, product: 'LT-CREAM', quantity: 1, replayed: false })
+    // The retry gets the first answer back (the API's Idempotency-Key layer, server/idempotency.ts) and redeems nothing more.
     const second = await send()
-    expect(second.body).toMatchObject({ id: first.body.id, replayed: true })
+    expect([second.status, second.replayed, second.body]).toEqual([201, 'true', first.body])
+    expect(await count('points_redemptions')).toBe(redemptions + 1)
     ids.redemption1 = first.body.id
     // All three lots end 2027-03-02 and were earned 2026-03-02: catalog lots (lower ids) first, 30 + 50, then 40 of
     // the duo bonus. 130 − 120 = 10 left.

@@ -1,0 +1,2 @@
+export { exportEndpoint } from './export'
+export { keysetEndpoint } from './keyset'
