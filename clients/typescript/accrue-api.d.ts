@@ -27,6 +27,26 @@ export interface paths {
         patch: operations["dealerSales.updateMany"];
         trace?: never;
     };
+    "/dealer-sales/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one dealer-sales document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["dealerSales.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dealer-sales/count": {
         parameters: {
             query?: never;
@@ -130,6 +150,26 @@ export interface paths {
         patch: operations["carrierRecords.updateMany"];
         trace?: never;
     };
+    "/carrier-records/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one carrier-records document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["carrierRecords.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/carrier-records/count": {
         parameters: {
             query?: never;
@@ -231,6 +271,26 @@ export interface paths {
         head?: never;
         /** Update every imports document matching where */
         patch: operations["imports.updateMany"];
+        trace?: never;
+    };
+    "/imports/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one imports document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["imports.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/imports/count": {
@@ -358,6 +418,26 @@ export interface paths {
         patch: operations["importRejects.updateMany"];
         trace?: never;
     };
+    "/import-rejects/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one import-rejects document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["importRejects.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/import-rejects/count": {
         parameters: {
             query?: never;
@@ -461,6 +541,26 @@ export interface paths {
         patch: operations["scrapeRuns.updateMany"];
         trace?: never;
     };
+    "/scrape-runs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one scrape-runs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["scrapeRuns.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scrape-runs/count": {
         parameters: {
             query?: never;
@@ -562,6 +662,26 @@ export interface paths {
         head?: never;
         /** Update every reconciliation-runs document matching where */
         patch: operations["reconciliationRuns.updateMany"];
+        trace?: never;
+    };
+    "/reconciliation-runs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one reconciliation-runs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["reconciliationRuns.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/reconciliation-runs/count": {
@@ -689,6 +809,26 @@ export interface paths {
         patch: operations["reconciliationLines.updateMany"];
         trace?: never;
     };
+    "/reconciliation-lines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one reconciliation-lines document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["reconciliationLines.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reconciliation-lines/count": {
         parameters: {
             query?: never;
@@ -790,6 +930,26 @@ export interface paths {
         head?: never;
         /** Update every discrepancies document matching where */
         patch: operations["discrepancies.updateMany"];
+        trace?: never;
+    };
+    "/discrepancies/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one discrepancies document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["discrepancies.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/discrepancies/count": {
@@ -917,6 +1077,26 @@ export interface paths {
         patch: operations["commissionPeriods.updateMany"];
         trace?: never;
     };
+    "/commission-periods/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-periods document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionPeriods.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commission-periods/count": {
         parameters: {
             query?: never;
@@ -1040,6 +1220,26 @@ export interface paths {
         head?: never;
         /** Update every commission-runs document matching where */
         patch: operations["commissionRuns.updateMany"];
+        trace?: never;
+    };
+    "/commission-runs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-runs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionRuns.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/commission-runs/count": {
@@ -1233,6 +1433,26 @@ export interface paths {
         patch: operations["commissionLines.updateMany"];
         trace?: never;
     };
+    "/commission-lines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-lines document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionLines.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commission-lines/count": {
         parameters: {
             query?: never;
@@ -1358,6 +1578,26 @@ export interface paths {
         patch: operations["commissionEvaluations.updateMany"];
         trace?: never;
     };
+    "/commission-evaluations/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-evaluations document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionEvaluations.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commission-evaluations/count": {
         parameters: {
             query?: never;
@@ -1459,6 +1699,26 @@ export interface paths {
         head?: never;
         /** Update every commission-holds document matching where */
         patch: operations["commissionHolds.updateMany"];
+        trace?: never;
+    };
+    "/commission-holds/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-holds document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionHolds.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/commission-holds/count": {
@@ -1564,6 +1824,26 @@ export interface paths {
         patch: operations["commissionNotes.updateMany"];
         trace?: never;
     };
+    "/commission-notes/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-notes document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionNotes.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commission-notes/count": {
         parameters: {
             query?: never;
@@ -1665,6 +1945,26 @@ export interface paths {
         head?: never;
         /** Update every commission-statements document matching where */
         patch: operations["commissionStatements.updateMany"];
+        trace?: never;
+    };
+    "/commission-statements/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-statements document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionStatements.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/commission-statements/count": {
@@ -1812,6 +2112,26 @@ export interface paths {
         head?: never;
         /** Update every payment-batches document matching where */
         patch: operations["paymentBatches.updateMany"];
+        trace?: never;
+    };
+    "/payment-batches/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one payment-batches document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["paymentBatches.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/payment-batches/count": {
@@ -1983,6 +2303,26 @@ export interface paths {
         patch: operations["payments.updateMany"];
         trace?: never;
     };
+    "/payments/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one payments document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["payments.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/count": {
         parameters: {
             query?: never;
@@ -2108,6 +2448,26 @@ export interface paths {
         patch: operations["prospects.updateMany"];
         trace?: never;
     };
+    "/prospects/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one prospects document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["prospects.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/prospects/count": {
         parameters: {
             query?: never;
@@ -2209,6 +2569,26 @@ export interface paths {
         head?: never;
         /** Update every proposals document matching where */
         patch: operations["proposals.updateMany"];
+        trace?: never;
+    };
+    "/proposals/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one proposals document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["proposals.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/proposals/count": {
@@ -2474,6 +2854,26 @@ export interface paths {
         patch: operations["commissionRules.updateMany"];
         trace?: never;
     };
+    "/commission-rules/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one commission-rules document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["commissionRules.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/commission-rules/count": {
         parameters: {
             query?: never;
@@ -2575,6 +2975,26 @@ export interface paths {
         head?: never;
         /** Update every advertising-programs document matching where */
         patch: operations["advertisingPrograms.updateMany"];
+        trace?: never;
+    };
+    "/advertising-programs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one advertising-programs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["advertisingPrograms.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/advertising-programs/count": {
@@ -2680,6 +3100,26 @@ export interface paths {
         patch: operations["billingLines.updateMany"];
         trace?: never;
     };
+    "/billing-lines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one billing-lines document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["billingLines.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/billing-lines/count": {
         parameters: {
             query?: never;
@@ -2783,6 +3223,26 @@ export interface paths {
         patch: operations["participants.updateMany"];
         trace?: never;
     };
+    "/participants/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one participants document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["participants.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/participants/count": {
         parameters: {
             query?: never;
@@ -2884,6 +3344,26 @@ export interface paths {
         head?: never;
         /** Update every users document matching where */
         patch: operations["users.updateMany"];
+        trace?: never;
+    };
+    "/users/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one users document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["users.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/count": {
@@ -3094,6 +3574,26 @@ export interface paths {
         patch: operations["territories.updateMany"];
         trace?: never;
     };
+    "/territories/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one territories document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["territories.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/territories/count": {
         parameters: {
             query?: never;
@@ -3195,6 +3695,26 @@ export interface paths {
         head?: never;
         /** Update every network-orders document matching where */
         patch: operations["networkOrders.updateMany"];
+        trace?: never;
+    };
+    "/network-orders/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one network-orders document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["networkOrders.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/network-orders/count": {
@@ -3322,6 +3842,26 @@ export interface paths {
         patch: operations["pipelineRuns.updateMany"];
         trace?: never;
     };
+    "/pipeline-runs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one pipeline-runs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["pipelineRuns.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pipeline-runs/count": {
         parameters: {
             query?: never;
@@ -3445,6 +3985,26 @@ export interface paths {
         head?: never;
         /** Update every member-cycles document matching where */
         patch: operations["memberCycles.updateMany"];
+        trace?: never;
+    };
+    "/member-cycles/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one member-cycles document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["memberCycles.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/member-cycles/count": {
@@ -3638,6 +4198,26 @@ export interface paths {
         patch: operations["kpiAdjustments.updateMany"];
         trace?: never;
     };
+    "/kpi-adjustments/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one kpi-adjustments document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["kpiAdjustments.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kpi-adjustments/count": {
         parameters: {
             query?: never;
@@ -3739,6 +4319,26 @@ export interface paths {
         head?: never;
         /** Update every rank-promotions document matching where */
         patch: operations["rankPromotions.updateMany"];
+        trace?: never;
+    };
+    "/rank-promotions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rank-promotions document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rankPromotions.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/rank-promotions/count": {
@@ -3844,6 +4444,26 @@ export interface paths {
         patch: operations["networkAwards.updateMany"];
         trace?: never;
     };
+    "/network-awards/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one network-awards document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["networkAwards.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/network-awards/count": {
         parameters: {
             query?: never;
@@ -3947,6 +4567,26 @@ export interface paths {
         patch: operations["rebatePrograms.updateMany"];
         trace?: never;
     };
+    "/rebate-programs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rebate-programs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rebatePrograms.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rebate-programs/count": {
         parameters: {
             query?: never;
@@ -4048,6 +4688,26 @@ export interface paths {
         head?: never;
         /** Update every pos-lines document matching where */
         patch: operations["posLines.updateMany"];
+        trace?: never;
+    };
+    "/pos-lines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one pos-lines document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["posLines.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/pos-lines/count": {
@@ -4173,6 +4833,26 @@ export interface paths {
         head?: never;
         /** Update every deals document matching where */
         patch: operations["deals.updateMany"];
+        trace?: never;
+    };
+    "/deals/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one deals document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["deals.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/deals/count": {
@@ -4322,6 +5002,26 @@ export interface paths {
         patch: operations["dealSyncs.updateMany"];
         trace?: never;
     };
+    "/deal-syncs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one deal-syncs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["dealSyncs.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deal-syncs/count": {
         parameters: {
             query?: never;
@@ -4423,6 +5123,26 @@ export interface paths {
         head?: never;
         /** Update every rebate-accruals document matching where */
         patch: operations["rebateAccruals.updateMany"];
+        trace?: never;
+    };
+    "/rebate-accruals/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rebate-accruals document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rebateAccruals.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/rebate-accruals/count": {
@@ -4576,6 +5296,26 @@ export interface paths {
         head?: never;
         /** Update every rebate-claims document matching where */
         patch: operations["rebateClaims.updateMany"];
+        trace?: never;
+    };
+    "/rebate-claims/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rebate-claims document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rebateClaims.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/rebate-claims/count": {
@@ -4791,6 +5531,26 @@ export interface paths {
         patch: operations["rebateClaimLines.updateMany"];
         trace?: never;
     };
+    "/rebate-claim-lines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rebate-claim-lines document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rebateClaimLines.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rebate-claim-lines/count": {
         parameters: {
             query?: never;
@@ -4960,6 +5720,26 @@ export interface paths {
         patch: operations["rebateClaimMessages.updateMany"];
         trace?: never;
     };
+    "/rebate-claim-messages/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rebate-claim-messages document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rebateClaimMessages.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rebate-claim-messages/count": {
         parameters: {
             query?: never;
@@ -5063,6 +5843,26 @@ export interface paths {
         patch: operations["rebateAttachments.updateMany"];
         trace?: never;
     };
+    "/rebate-attachments/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rebate-attachments document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["rebateAttachments.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rebate-attachments/count": {
         parameters: {
             query?: never;
@@ -5164,6 +5964,26 @@ export interface paths {
         head?: never;
         /** Update every credit-memos document matching where */
         patch: operations["creditMemos.updateMany"];
+        trace?: never;
+    };
+    "/credit-memos/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one credit-memos document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["creditMemos.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/credit-memos/count": {
@@ -5313,6 +6133,26 @@ export interface paths {
         patch: operations["carrierAccounts.updateMany"];
         trace?: never;
     };
+    "/carrier-accounts/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one carrier-accounts document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["carrierAccounts.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/carrier-accounts/count": {
         parameters: {
             query?: never;
@@ -5414,6 +6254,26 @@ export interface paths {
         head?: never;
         /** Update every invoice-templates document matching where */
         patch: operations["invoiceTemplates.updateMany"];
+        trace?: never;
+    };
+    "/invoice-templates/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one invoice-templates document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["invoiceTemplates.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/invoice-templates/count": {
@@ -5519,6 +6379,26 @@ export interface paths {
         patch: operations["serviceInventory.updateMany"];
         trace?: never;
     };
+    "/service-inventory/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one service-inventory document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["serviceInventory.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/service-inventory/count": {
         parameters: {
             query?: never;
@@ -5620,6 +6500,26 @@ export interface paths {
         head?: never;
         /** Update every carrier-invoices document matching where */
         patch: operations["carrierInvoices.updateMany"];
+        trace?: never;
+    };
+    "/carrier-invoices/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one carrier-invoices document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["carrierInvoices.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/carrier-invoices/count": {
@@ -6017,6 +6917,26 @@ export interface paths {
         patch: operations["invoiceLines.updateMany"];
         trace?: never;
     };
+    "/invoice-lines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one invoice-lines document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["invoiceLines.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoice-lines/count": {
         parameters: {
             query?: never;
@@ -6118,6 +7038,26 @@ export interface paths {
         head?: never;
         /** Update every invoice-allocations document matching where */
         patch: operations["invoiceAllocations.updateMany"];
+        trace?: never;
+    };
+    "/invoice-allocations/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one invoice-allocations document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["invoiceAllocations.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/invoice-allocations/count": {
@@ -6223,6 +7163,26 @@ export interface paths {
         patch: operations["invoiceEvents.updateMany"];
         trace?: never;
     };
+    "/invoice-events/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one invoice-events document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["invoiceEvents.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoice-events/count": {
         parameters: {
             query?: never;
@@ -6326,6 +7286,26 @@ export interface paths {
         patch: operations["invoicePayments.updateMany"];
         trace?: never;
     };
+    "/invoice-payments/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one invoice-payments document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["invoicePayments.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoice-payments/count": {
         parameters: {
             query?: never;
@@ -6427,6 +7407,26 @@ export interface paths {
         head?: never;
         /** Update every loyalty-programs document matching where */
         patch: operations["loyaltyPrograms.updateMany"];
+        trace?: never;
+    };
+    "/loyalty-programs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one loyalty-programs document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["loyaltyPrograms.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/loyalty-programs/count": {
@@ -6574,6 +7574,26 @@ export interface paths {
         head?: never;
         /** Update every points-movements document matching where */
         patch: operations["pointsMovements.updateMany"];
+        trace?: never;
+    };
+    "/points-movements/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one points-movements document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["pointsMovements.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/points-movements/count": {
@@ -6767,6 +7787,26 @@ export interface paths {
         patch: operations["pointsRedemptions.updateMany"];
         trace?: never;
     };
+    "/points-redemptions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one points-redemptions document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["pointsRedemptions.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/points-redemptions/count": {
         parameters: {
             query?: never;
@@ -6890,6 +7930,26 @@ export interface paths {
         head?: never;
         /** Update every wallet-entries document matching where */
         patch: operations["walletEntries.updateMany"];
+        trace?: never;
+    };
+    "/wallet-entries/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one wallet-entries document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["walletEntries.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/wallet-entries/count": {
@@ -7039,6 +8099,26 @@ export interface paths {
         patch: operations["conversionRates.updateMany"];
         trace?: never;
     };
+    "/conversion-rates/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one conversion-rates document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["conversionRates.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversion-rates/count": {
         parameters: {
             query?: never;
@@ -7140,6 +8220,26 @@ export interface paths {
         head?: never;
         /** Update every coupons document matching where */
         patch: operations["coupons.updateMany"];
+        trace?: never;
+    };
+    "/coupons/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one coupons document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["coupons.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/coupons/count": {
@@ -7287,6 +8387,26 @@ export interface paths {
         head?: never;
         /** Update every order-incentives document matching where */
         patch: operations["orderIncentives.updateMany"];
+        trace?: never;
+    };
+    "/order-incentives/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one order-incentives document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["orderIncentives.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/order-incentives/count": {
@@ -7480,6 +8600,26 @@ export interface paths {
         patch: operations["customerLists.updateMany"];
         trace?: never;
     };
+    "/customer-lists/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one customer-lists document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["customerLists.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer-lists/count": {
         parameters: {
             query?: never;
@@ -7581,6 +8721,26 @@ export interface paths {
         head?: never;
         /** Update every loyalty-goals document matching where */
         patch: operations["loyaltyGoals.updateMany"];
+        trace?: never;
+    };
+    "/loyalty-goals/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one loyalty-goals document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["loyaltyGoals.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/loyalty-goals/count": {
@@ -7730,6 +8890,26 @@ export interface paths {
         patch: operations["goalChecks.updateMany"];
         trace?: never;
     };
+    "/goal-checks/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one goal-checks document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["goalChecks.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/goal-checks/count": {
         parameters: {
             query?: never;
@@ -7831,6 +9011,26 @@ export interface paths {
         head?: never;
         /** Update every tickets document matching where */
         patch: operations["tickets.updateMany"];
+        trace?: never;
+    };
+    "/tickets/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one tickets document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["tickets.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/tickets/count": {
@@ -8046,6 +9246,26 @@ export interface paths {
         patch: operations["ticketEvents.updateMany"];
         trace?: never;
     };
+    "/ticket-events/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one ticket-events document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ticketEvents.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ticket-events/count": {
         parameters: {
             query?: never;
@@ -8147,6 +9367,26 @@ export interface paths {
         head?: never;
         /** Update every ticket-attachments document matching where */
         patch: operations["ticketAttachments.updateMany"];
+        trace?: never;
+    };
+    "/ticket-attachments/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one ticket-attachments document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ticketAttachments.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/ticket-attachments/count": {
@@ -8252,6 +9492,26 @@ export interface paths {
         patch: operations["brands.updateMany"];
         trace?: never;
     };
+    "/brands/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one brands document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["brands.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/brands/count": {
         parameters: {
             query?: never;
@@ -8353,6 +9613,26 @@ export interface paths {
         head?: never;
         /** Update every carriers document matching where */
         patch: operations["carriers.updateMany"];
+        trace?: never;
+    };
+    "/carriers/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one carriers document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["carriers.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/carriers/count": {
@@ -8458,6 +9738,26 @@ export interface paths {
         patch: operations["ratePlans.updateMany"];
         trace?: never;
     };
+    "/rate-plans/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rate-plans document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ratePlans.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rate-plans/count": {
         parameters: {
             query?: never;
@@ -8561,6 +9861,26 @@ export interface paths {
         patch: operations["payoutSchedules.updateMany"];
         trace?: never;
     };
+    "/payout-schedules/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one payout-schedules document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["payoutSchedules.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payout-schedules/count": {
         parameters: {
             query?: never;
@@ -8662,6 +9982,26 @@ export interface paths {
         head?: never;
         /** Update every import-mappings document matching where */
         patch: operations["importMappings.updateMany"];
+        trace?: never;
+    };
+    "/import-mappings/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one import-mappings document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["importMappings.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/import-mappings/count": {
@@ -8811,6 +10151,26 @@ export interface paths {
         patch: operations["portalCredentials.updateMany"];
         trace?: never;
     };
+    "/portal-credentials/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one portal-credentials document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["portalCredentials.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal-credentials/count": {
         parameters: {
             query?: never;
@@ -8912,6 +10272,26 @@ export interface paths {
         head?: never;
         /** Update every carrier-connectors document matching where */
         patch: operations["carrierConnectors.updateMany"];
+        trace?: never;
+    };
+    "/carrier-connectors/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one carrier-connectors document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["carrierConnectors.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/carrier-connectors/count": {
@@ -9039,6 +10419,26 @@ export interface paths {
         patch: operations["compensationPlans.updateMany"];
         trace?: never;
     };
+    "/compensation-plans/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one compensation-plans document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["compensationPlans.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/compensation-plans/count": {
         parameters: {
             query?: never;
@@ -9140,6 +10540,26 @@ export interface paths {
         head?: never;
         /** Update every plan-versions document matching where */
         patch: operations["planVersions.updateMany"];
+        trace?: never;
+    };
+    "/plan-versions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one plan-versions document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["planVersions.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/plan-versions/count": {
@@ -9245,6 +10665,26 @@ export interface paths {
         patch: operations["ruleSets.updateMany"];
         trace?: never;
     };
+    "/rule-sets/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rule-sets document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ruleSets.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rule-sets/count": {
         parameters: {
             query?: never;
@@ -9346,6 +10786,26 @@ export interface paths {
         head?: never;
         /** Update every rule-versions document matching where */
         patch: operations["ruleVersions.updateMany"];
+        trace?: never;
+    };
+    "/rule-versions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one rule-versions document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ruleVersions.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/rule-versions/count": {
@@ -9517,6 +10977,26 @@ export interface paths {
         patch: operations["products.updateMany"];
         trace?: never;
     };
+    "/products/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one products document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["products.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/count": {
         parameters: {
             query?: never;
@@ -9618,6 +11098,26 @@ export interface paths {
         head?: never;
         /** Update every kpi-definitions document matching where */
         patch: operations["kpiDefinitions.updateMany"];
+        trace?: never;
+    };
+    "/kpi-definitions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one kpi-definitions document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["kpiDefinitions.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/kpi-definitions/count": {
@@ -9723,6 +11223,26 @@ export interface paths {
         patch: operations["ranks.updateMany"];
         trace?: never;
     };
+    "/ranks/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one ranks document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ranks.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ranks/count": {
         parameters: {
             query?: never;
@@ -9824,6 +11344,26 @@ export interface paths {
         head?: never;
         /** Update every career-plans document matching where */
         patch: operations["careerPlans.updateMany"];
+        trace?: never;
+    };
+    "/career-plans/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one career-plans document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["careerPlans.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/career-plans/count": {
@@ -9929,6 +11469,26 @@ export interface paths {
         patch: operations["pipelineTypes.updateMany"];
         trace?: never;
     };
+    "/pipeline-types/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one pipeline-types document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["pipelineTypes.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pipeline-types/count": {
         parameters: {
             query?: never;
@@ -10032,6 +11592,26 @@ export interface paths {
         patch: operations["ticketQueues.updateMany"];
         trace?: never;
     };
+    "/ticket-queues/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one ticket-queues document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["ticketQueues.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ticket-queues/count": {
         parameters: {
             query?: never;
@@ -10133,6 +11713,26 @@ export interface paths {
         head?: never;
         /** Update every dashboard-grants document matching where */
         patch: operations["dashboardGrants.updateMany"];
+        trace?: never;
+    };
+    "/dashboard-grants/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one dashboard-grants document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["dashboardGrants.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/dashboard-grants/count": {
@@ -10326,6 +11926,26 @@ export interface paths {
         patch: operations["services.updateMany"];
         trace?: never;
     };
+    "/services/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one services document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["services.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/services/count": {
         parameters: {
             query?: never;
@@ -10427,6 +12047,26 @@ export interface paths {
         head?: never;
         /** Update every media document matching where */
         patch: operations["media.updateMany"];
+        trace?: never;
+    };
+    "/media/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one media document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["media.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/media/count": {
@@ -10532,6 +12172,26 @@ export interface paths {
         patch: operations["schedules.updateMany"];
         trace?: never;
     };
+    "/schedules/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one schedules document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["schedules.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schedules/count": {
         parameters: {
             query?: never;
@@ -10633,6 +12293,26 @@ export interface paths {
         head?: never;
         /** Update every api-keys document matching where */
         patch: operations["apiKeys.updateMany"];
+        trace?: never;
+    };
+    "/api-keys/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one api-keys document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["apiKeys.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api-keys/count": {
@@ -10760,6 +12440,26 @@ export interface paths {
         patch: operations["webhookSubscriptions.updateMany"];
         trace?: never;
     };
+    "/webhook-subscriptions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one webhook-subscriptions document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["webhookSubscriptions.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhook-subscriptions/count": {
         parameters: {
             query?: never;
@@ -10885,6 +12585,26 @@ export interface paths {
         patch: operations["webhookEvents.updateMany"];
         trace?: never;
     };
+    "/webhook-events/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one webhook-events document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["webhookEvents.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhook-events/count": {
         parameters: {
             query?: never;
@@ -10986,6 +12706,26 @@ export interface paths {
         head?: never;
         /** Update every webhook-deliveries document matching where */
         patch: operations["webhookDeliveries.updateMany"];
+        trace?: never;
+    };
+    "/webhook-deliveries/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one webhook-deliveries document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["webhookDeliveries.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/webhook-deliveries/count": {
@@ -11113,6 +12853,26 @@ export interface paths {
         patch: operations["scrapeEvidence.updateMany"];
         trace?: never;
     };
+    "/scrape-evidence/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one scrape-evidence document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["scrapeEvidence.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scrape-evidence/count": {
         parameters: {
             query?: never;
@@ -11214,6 +12974,26 @@ export interface paths {
         head?: never;
         /** Update every notifications document matching where */
         patch: operations["notifications.updateMany"];
+        trace?: never;
+    };
+    "/notifications/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one notifications document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["notifications.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/notifications/count": {
@@ -11319,6 +13099,26 @@ export interface paths {
         patch: operations["scheduleSlots.updateMany"];
         trace?: never;
     };
+    "/schedule-slots/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one schedule-slots document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["scheduleSlots.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schedule-slots/count": {
         parameters: {
             query?: never;
@@ -11420,6 +13220,26 @@ export interface paths {
         head?: never;
         /** Update every audit-events document matching where */
         patch: operations["auditEvents.updateMany"];
+        trace?: never;
+    };
+    "/audit-events/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy one audit-events document
+         * @description Creates a new document from this one’s fields (unique fields must then be changed), with the same checks as a create.
+         */
+        post: operations["auditEvents.duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/audit-events/count": {
@@ -16272,6 +18092,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "dealerSales.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["dealer-sales"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["dealer-sales"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "dealerSales.count": {
         parameters: {
             query?: {
@@ -16632,6 +18502,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "carrierRecords.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-records"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-records"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -17001,6 +18921,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "imports.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["imports"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["imports"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -17395,6 +19365,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "importRejects.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["import-rejects"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["import-rejects"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "importRejects.count": {
         parameters: {
             query?: {
@@ -17758,6 +19778,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "scrapeRuns.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["scrape-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["scrape-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "scrapeRuns.count": {
         parameters: {
             query?: {
@@ -18118,6 +20188,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "reconciliationRuns.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reconciliation-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reconciliation-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -18528,6 +20648,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "reconciliationLines.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reconciliation-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reconciliation-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "reconciliationLines.count": {
         parameters: {
             query?: {
@@ -18888,6 +21058,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "discrepancies.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["discrepancies"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["discrepancies"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -19310,6 +21530,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "commissionPeriods.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-periods"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-periods"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "commissionPeriods.count": {
         parameters: {
             query?: {
@@ -19721,6 +21991,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "commissionRuns.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -20259,6 +22579,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "commissionLines.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "commissionLines.count": {
         parameters: {
             query?: {
@@ -20706,6 +23076,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "commissionEvaluations.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-evaluations"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-evaluations"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "commissionEvaluations.count": {
         parameters: {
             query?: {
@@ -21066,6 +23486,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "commissionHolds.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-holds"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-holds"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -21432,6 +23902,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "commissionNotes.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-notes"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-notes"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "commissionNotes.count": {
         parameters: {
             query?: {
@@ -21792,6 +24312,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "commissionStatements.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-statements"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-statements"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -22227,6 +24797,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "paymentBatches.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["payment-batches"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["payment-batches"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -22728,6 +25348,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "payments.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["payments"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["payments"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "payments.count": {
         parameters: {
             query?: {
@@ -23136,6 +25806,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "prospects.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["prospects"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["prospects"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "prospects.count": {
         parameters: {
             query?: {
@@ -23496,6 +26216,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "proposals.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["proposals"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["proposals"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -24329,6 +27099,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "commissionRules.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-rules"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["commission-rules"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "commissionRules.count": {
         parameters: {
             query?: {
@@ -24689,6 +27509,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "advertisingPrograms.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["advertising-programs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["advertising-programs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -25055,6 +27925,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "billingLines.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["billing-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["billing-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "billingLines.count": {
         parameters: {
             query?: {
@@ -25418,6 +28338,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "participants.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["participants"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["participants"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "participants.count": {
         parameters: {
             query?: {
@@ -25778,6 +28748,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "users.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["users"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["users"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -26304,6 +29324,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "territories.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["territories"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["territories"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "territories.count": {
         parameters: {
             query?: {
@@ -26664,6 +29734,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "networkOrders.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["network-orders"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["network-orders"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -27103,6 +30223,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "pipelineRuns.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["pipeline-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["pipeline-runs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "pipelineRuns.count": {
         parameters: {
             query?: {
@@ -27509,6 +30679,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "memberCycles.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["member-cycles"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["member-cycles"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -28078,6 +31298,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "kpiAdjustments.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["kpi-adjustments"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["kpi-adjustments"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "kpiAdjustments.count": {
         parameters: {
             query?: {
@@ -28438,6 +31708,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "rankPromotions.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rank-promotions"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rank-promotions"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -28804,6 +32124,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "networkAwards.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["network-awards"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["network-awards"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "networkAwards.count": {
         parameters: {
             query?: {
@@ -29167,6 +32537,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "rebatePrograms.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-programs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-programs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "rebatePrograms.count": {
         parameters: {
             query?: {
@@ -29527,6 +32947,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "posLines.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["pos-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["pos-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -29959,6 +33429,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "deals.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["deals"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["deals"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -30417,6 +33937,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "dealSyncs.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["deal-syncs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["deal-syncs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "dealSyncs.count": {
         parameters: {
             query?: {
@@ -30777,6 +34347,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "rebateAccruals.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-accruals"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-accruals"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -31408,6 +35028,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "rebateClaims.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-claims"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-claims"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -32099,6 +35769,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "rebateClaimLines.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-claim-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-claim-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "rebateClaimLines.count": {
         parameters: {
             query?: {
@@ -32644,6 +36364,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "rebateClaimMessages.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-claim-messages"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-claim-messages"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "rebateClaimMessages.count": {
         parameters: {
             query?: {
@@ -33013,6 +36783,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "rebateAttachments.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-attachments"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rebate-attachments"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "rebateAttachments.count": {
         parameters: {
             query?: {
@@ -33373,6 +37193,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "creditMemos.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["credit-memos"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["credit-memos"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -33852,6 +37722,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "carrierAccounts.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-accounts"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-accounts"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "carrierAccounts.count": {
         parameters: {
             query?: {
@@ -34212,6 +38132,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "invoiceTemplates.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-templates"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-templates"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -34578,6 +38548,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "serviceInventory.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["service-inventory"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["service-inventory"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "serviceInventory.count": {
         parameters: {
             query?: {
@@ -34938,6 +38958,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "carrierInvoices.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-invoices"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-invoices"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -36411,6 +40481,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "invoiceLines.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-lines"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "invoiceLines.count": {
         parameters: {
             query?: {
@@ -36771,6 +40891,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "invoiceAllocations.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-allocations"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-allocations"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -37137,6 +41307,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "invoiceEvents.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-events"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-events"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "invoiceEvents.count": {
         parameters: {
             query?: {
@@ -37500,6 +41720,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "invoicePayments.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-payments"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["invoice-payments"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "invoicePayments.count": {
         parameters: {
             query?: {
@@ -37860,6 +42130,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "loyaltyPrograms.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["loyalty-programs"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["loyalty-programs"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -38349,6 +42669,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "pointsMovements.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["points-movements"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["points-movements"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -38938,6 +43308,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "pointsRedemptions.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["points-redemptions"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["points-redemptions"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "pointsRedemptions.count": {
         parameters: {
             query?: {
@@ -39369,6 +43789,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "walletEntries.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["wallet-entries"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["wallet-entries"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -39852,6 +44322,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "conversionRates.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["conversion-rates"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["conversion-rates"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "conversionRates.count": {
         parameters: {
             query?: {
@@ -40212,6 +44732,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "coupons.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["coupons"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["coupons"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -40694,6 +45264,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "orderIncentives.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["order-incentives"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["order-incentives"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -41495,6 +46115,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "customerLists.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["customer-lists"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["customer-lists"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "customerLists.count": {
         parameters: {
             query?: {
@@ -41855,6 +46525,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "loyaltyGoals.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["loyalty-goals"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["loyalty-goals"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -42381,6 +47101,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "goalChecks.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["goal-checks"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["goal-checks"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "goalChecks.count": {
         parameters: {
             query?: {
@@ -42741,6 +47511,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "tickets.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -43545,6 +48365,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "ticketEvents.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-events"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-events"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "ticketEvents.count": {
         parameters: {
             query?: {
@@ -43914,6 +48784,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "ticketAttachments.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-attachments"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-attachments"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "ticketAttachments.count": {
         parameters: {
             query?: {
@@ -44274,6 +49194,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "brands.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["brands"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["brands"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -44640,6 +49610,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "carriers.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carriers"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carriers"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "carriers.count": {
         parameters: {
             query?: {
@@ -45000,6 +50020,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "ratePlans.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rate-plans"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rate-plans"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -45366,6 +50436,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "payoutSchedules.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["payout-schedules"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["payout-schedules"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "payoutSchedules.count": {
         parameters: {
             query?: {
@@ -45726,6 +50846,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "importMappings.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["import-mappings"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["import-mappings"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -46228,6 +51398,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "portalCredentials.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["portal-credentials"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["portal-credentials"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "portalCredentials.count": {
         parameters: {
             query?: {
@@ -46588,6 +51808,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "carrierConnectors.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-connectors"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["carrier-connectors"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -47039,6 +52309,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "compensationPlans.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["compensation-plans"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["compensation-plans"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "compensationPlans.count": {
         parameters: {
             query?: {
@@ -47399,6 +52719,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "planVersions.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["plan-versions"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["plan-versions"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -47765,6 +53135,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "ruleSets.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rule-sets"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rule-sets"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "ruleSets.count": {
         parameters: {
             query?: {
@@ -48125,6 +53545,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "ruleVersions.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rule-versions"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["rule-versions"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -48692,6 +54162,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "products.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["products"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["products"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "products.count": {
         parameters: {
             query?: {
@@ -49052,6 +54572,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "kpiDefinitions.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["kpi-definitions"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["kpi-definitions"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -49418,6 +54988,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "ranks.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ranks"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ranks"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "ranks.count": {
         parameters: {
             query?: {
@@ -49778,6 +55398,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "careerPlans.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["career-plans"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["career-plans"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -50144,6 +55814,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "pipelineTypes.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["pipeline-types"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["pipeline-types"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "pipelineTypes.count": {
         parameters: {
             query?: {
@@ -50507,6 +56227,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "ticketQueues.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-queues"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-queues"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "ticketQueues.count": {
         parameters: {
             query?: {
@@ -50867,6 +56637,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "dashboardGrants.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["dashboard-grants"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["dashboard-grants"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -51434,6 +57254,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "services.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["services"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["services"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "services.count": {
         parameters: {
             query?: {
@@ -51803,6 +57673,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "media.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["media"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["media"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "media.count": {
         parameters: {
             query?: {
@@ -52166,6 +58086,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "schedules.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["schedules"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["schedules"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "schedules.count": {
         parameters: {
             query?: {
@@ -52526,6 +58496,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "apiKeys.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["api-keys"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["api-keys"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -52943,6 +58963,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "webhookSubscriptions.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["webhook-subscriptions"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["webhook-subscriptions"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "webhookSubscriptions.count": {
         parameters: {
             query?: {
@@ -53343,6 +59413,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "webhookEvents.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["webhook-events"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["webhook-events"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "webhookEvents.count": {
         parameters: {
             query?: {
@@ -53703,6 +59823,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "webhookDeliveries.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["webhook-deliveries"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["webhook-deliveries"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -54109,6 +60279,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "scrapeEvidence.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["scrape-evidence"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["scrape-evidence"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "scrapeEvidence.count": {
         parameters: {
             query?: {
@@ -54469,6 +60689,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "notifications.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notifications"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notifications"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };
@@ -54835,6 +61105,56 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
+    "scheduleSlots.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["schedule-slots"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["schedule-slots"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+        };
+    };
     "scheduleSlots.count": {
         parameters: {
             query?: {
@@ -55195,6 +61515,56 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    "auditEvents.duplicate": {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). Integrations should send 0. */
+                depth?: components["parameters"]["depth"];
+            };
+            header?: {
+                /** @description Any unique string (a UUID) per intended action. Retrying with the same key and body returns the first answer (header `Idempotent-Replayed: true`) without doing the work again; the same key with another body is a 409. Keys are kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The document’s id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["audit-events"];
+                        message?: string;
+                    };
+                };
+            };
+            /** @description The copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["audit-events"];
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
         };
     };

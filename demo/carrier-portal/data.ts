@@ -3,6 +3,8 @@
  * 8901 with its Luhn digit, 15-digit IMEI with its Luhn digit, 10-digit MDN) and commissions priced with the Vertex
  * 2026 dealer program (Q4 rates from 2026-10-01). Amounts are integer cents; formatting happens in `columns.ts`.
  */
+
+import { seededRandom } from '../../engine/core/seededRandom'
 export const ACT_TYPES = ['new', 'upgrade', 'port_in', 'feature_add', 'downgrade'] as const
 export type ActType = (typeof ACT_TYPES)[number]
 
@@ -63,18 +65,6 @@ function activationCents(type: ActType, plan: string, date: string): number {
   return bumped && date >= Q4_START ? base + Q4_BUMP_CENTS : base
 }
 
-/** mulberry32: a small seeded generator, so the same settings always give the same rows. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function luhnCheckDigit(body: string): string {
   let sum = 0
   for (let i = 0; i < body.length; i++) {
@@ -105,7 +95,7 @@ export function activationRows({ count, from, days = 31, seed = 1 }: ActivationR
   if (!isIsoDate(from)) throw new Error(`activationRows: from must be YYYY-MM-DD, got ${from}`)
   if (!Number.isInteger(count) || count < 0 || count > 10_000_000)
     throw new Error(`activationRows: count must be 0..10000000, got ${count}`)
-  const next = random(seed)
+  const next = seededRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
   const serial = (seed % 100) * 10_000_000
   const rows: ActivationRow[] = []

@@ -29,6 +29,7 @@ import type pg from 'pg'
 import { DEMO_PASSWORD } from '../../seed/network/data'
 import { startBenchDatabase } from './database'
 import { formatSeconds, progress, round, timed } from './report'
+import { seededRandom } from '../../engine/core/seededRandom'
 
 export type ApiBenchOptions = { rows: number; seconds: number; rate: number; settings: Record<string, string> }
 
@@ -203,7 +204,7 @@ async function run(pool: pg.Pool, url: string, pid: number, options: ApiBenchOpt
   const total = Math.round(options.rate * options.seconds)
   const plan: Planned[] = []
   const components = ['upfront', 'volume_bonus', 'plan_change', 'residual', 'chargeback', 'override']
-  const random = seeded(21)
+  const random = seededRandom(21)
   const deepAt = Math.min((KEYSET_PAGE - 1) * PAGE_SIZE, ownedSales.length - PAGE_SIZE - 1)
   const readColumns = `s.*`
   for (let i = 0; i < total; i++) {
@@ -478,18 +479,6 @@ function loadAverage(): number {
 function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null
   return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!, 1)
-}
-
-/** A small deterministic generator (mulberry32), so two runs ask for the same rows. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href && process.argv.includes('--serve')) {

@@ -26,6 +26,7 @@ import { posFactSql } from '../../modules/rebates/facts'
 import { startBenchDatabase } from './database'
 import { instrument, label, record } from './statements'
 import { formatSeconds, peakRssMb, progress, round, timed, type NetworkCheck, type RebatesBenchResult } from './report'
+import { seededRandom } from '../../engine/core/seededRandom'
 
 export type RebatesOptions = { posLines: number; claims: number; settings: Record<string, string> }
 
@@ -46,18 +47,6 @@ const TARGETS = { accrueSeconds: 15, claimsSeconds: 10, ratio: 3 }
 
 const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
 const cents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-
-/** A deterministic generator (mulberry32) for the program terms. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Product k's (1-based) USD list price: 10.00 to ~2,000, some with odd cents. */
 const listPrice = (k: number) => new Money(10 + ((k * 7919) % 1990)).plus(new Money((k * 37) % 100).div(100))
@@ -108,7 +97,7 @@ const months = (m1: number, m2: number) => ({ from: `2026-${pad2(m1)}-01`, to: `
  * thresholds scale with the number of lines, so tiers are crossed at any size.
  */
 function programDefs(posLines: number, territories: string[]): ProgramDef[] {
-  const rnd = generator(SEED)
+  const rnd = seededRandom(SEED)
   const pick = (n: number) => Math.floor(rnd() * n)
   const scale = Math.max(posLines / 1_000_000, 0.001)
   const threshold = (value: number) => new Money(value * scale).toDecimalPlaces(2).toFixed(2)
@@ -809,7 +798,7 @@ async function planClaims(pool: pg.Pool, setup: Setup, total: number): Promise<{
       .push({ posLine: w.line, program: codeOf.get(w.program)!, programId: w.program, quantity: 1, role: 'wrong_program' })
   // Mix each partner's lines (deterministic), cut them into claims, and claim a few approved lines twice (again at the end of their claim).
   const plans: ClaimPlan[] = []
-  const rnd = generator(SEED + 1)
+  const rnd = seededRandom(SEED + 1)
   for (const [partnerId, lines] of byPartner) {
     for (let i = lines.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1))

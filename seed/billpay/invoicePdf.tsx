@@ -18,6 +18,7 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer'
 
 import { D } from '../../engine/core/decimal'
+import { seededRandom } from '../../engine/core/seededRandom'
 
 export type InvoiceLayout = 'northtel' | 'metrofiber' | 'skywave'
 
@@ -579,18 +580,6 @@ function Detail({ label, value, bold }: { label: string; value: string; bold?: b
 // ---------------------------------------------------------------------------------------------
 // Sample specs
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same invoice on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 type Catalogue = {
   carrierName: string
   currency: string
@@ -683,7 +672,7 @@ function plusDays(iso: string, days: number): string {
  * two account-level lines (no service), some amounts above 1,000, and a previous balance paid in full or in part.
  */
 export function sampleInvoiceSpec(layout: InvoiceLayout, seed: number, lines: number): InvoiceSpec {
-  const rnd = random(seed * 7919 + layout.length)
+  const rnd = seededRandom(seed * 7919 + layout.length)
   const cat = CATALOGUES[layout]
   const pick = <T,>(list: T[]): T => list[Math.floor(rnd() * list.length)]!
   const services = Array.from({ length: Math.max(1, Math.ceil(lines / 6)) }, (_, i) => cat.services(rnd, i))

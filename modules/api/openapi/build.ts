@@ -3,7 +3,8 @@ import { configToJSONSchema, type Endpoint, type SanitizedCollectionConfig, type
 import { WEBHOOK_EVENTS, type EndpointDoc, type Schema } from '../../../engine/api'
 import { customOperationId, openApiPath, pathParameters, uniqueIds } from '../../../engine/api/openapi/paths'
 import { API_DESCRIPTION } from './description'
-import { collectionPaths, DEFAULT_COLLECTION_ROUTES, AUTH_ROUTES, authPaths } from './crud'
+import { isBuiltInRoute } from '../../../engine/api/keys'
+import { collectionPaths, authPaths } from './crud'
 import { errorResponses, queryParameter, SECURITY_SCHEMES, sharedComponents } from './components'
 
 export type OpenApiDocument = {
@@ -34,8 +35,7 @@ export function documentedCollections(config: SanitizedConfig): SanitizedCollect
 /** A collection's custom endpoints: everything in its endpoint list that is not one of Payload's own routes. */
 export function customEndpoints(collection: SanitizedCollectionConfig): Endpoint[] {
   if (!Array.isArray(collection.endpoints)) return []
-  const defaults = collection.auth ? new Set([...DEFAULT_COLLECTION_ROUTES, ...AUTH_ROUTES]) : DEFAULT_COLLECTION_ROUTES
-  return collection.endpoints.filter((e) => !defaults.has(`${e.method} ${e.path}`))
+  return collection.endpoints.filter((e) => !isBuiltInRoute(e))
 }
 
 /** Root endpoints the document describes: this project's own (Payload's `GET /access` is described separately). */

@@ -4,39 +4,6 @@ import { camelCase } from '../../../engine/api/openapi/paths'
 import { errorResponses } from './components'
 import type { Operation } from './build'
 
-/** Payload's own collection routes (`method path` as in the sanitized config): everything else is a custom endpoint. */
-export const DEFAULT_COLLECTION_ROUTES: ReadonlySet<string> = new Set([
-  'get /',
-  'post /',
-  'patch /',
-  'delete /',
-  'get /count',
-  'get /:id',
-  'patch /:id',
-  'delete /:id',
-  'post /:id/duplicate',
-  'post /access/:id?',
-  'get /versions',
-  'get /versions/:id',
-  'post /versions/:id',
-  'get /paste-url/:id?',
-  'get /file/:filename',
-])
-
-/** The routes an auth collection adds. */
-export const AUTH_ROUTES: ReadonlySet<string> = new Set([
-  'post /forgot-password',
-  'get /init',
-  'post /login',
-  'post /logout',
-  'get /me',
-  'post /refresh-token',
-  'post /first-register',
-  'post /reset-password',
-  'post /unlock',
-  'post /verify/:id',
-])
-
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` })
 const json = (schema: unknown) => ({ 'application/json': { schema } })
