@@ -1,13 +1,17 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import type { Endpoint } from 'payload'
 
 import { apiDoc, s } from '../../engine/api'
 import { openApiDocument } from '../../modules/api/openapi/document'
 
-/** Redoc's self-contained browser bundle (no CDN: the reference page works on a closed network). */
+/**
+ * Redoc's self-contained browser bundle (no CDN: the reference page works on a closed network), found from its
+ * package folder at run time so that no bundler tries to bundle the browser script into the server.
+ */
 function redocBundle(): string {
-  return createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js')
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js')
 }
 
 const PAGE = `<!doctype html>
