@@ -86,11 +86,7 @@ export function disagreement(
   const media = response?.content?.['application/json']
   // `select[...]` asks for some fields only: the answer is partial by design.
   if (!media?.schema || !/json/.test(contentType) || typeof body === 'string' || /[?&]select(\[|%5B)/i.test(search)) return null
-  let validate = validators.get(media.schema)
-  if (!validate) {
-    validate = checker.ajv.compile(rooted(media.schema) as object)
-    validators.set(media.schema, validate)
-  }
+  const validate = validatorFor(checker, media.schema)
   if (validate(body)) return null
   const errors = (validate as unknown as { errors?: { instancePath: string; message?: string }[] }).errors ?? []
   return `${method} ${route.template} ${status}: ${errors
@@ -110,16 +106,17 @@ function resolve(checker: Checker, ref: string): any {
 const ERROR_REF = { $ref: '#/components/schemas/Error' }
 
 function errorShape(checker: Checker, body: unknown): boolean {
-  return disagreementFree(checker, ERROR_REF, body)
+  return validatorFor(checker, ERROR_REF)(body)
 }
 
-function disagreementFree(checker: Checker, schema: object, body: unknown): boolean {
+/** A schema of the document compiled once (its refs resolved under the registered root). */
+function validatorFor(checker: Checker, schema: object): (body: unknown) => boolean {
   let validate = validators.get(schema)
   if (!validate) {
     validate = checker.ajv.compile(rooted(schema) as object)
     validators.set(schema, validate)
   }
-  return validate(body)
+  return validate
 }
 
 /**
